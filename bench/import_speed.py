@@ -1,0 +1,75 @@
+"""How fast `referat import` reads a big dagsorden: a synthetic 500-item file, parsed and saved.
+
+Run: python bench/import_speed.py   (target: under 2 s for parse + save)
+Also prints how long a 5 MB single-item file takes to parse.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from store.db import open_database  # noqa: E402
+from store.importing import parse_file  # noqa: E402
+from store.meetings import save_meeting  # noqa: E402
+
+ITEMS = 500
+TARGET_SECONDS = 2.0
+
+
+def synthetic_agenda(items: int) -> str:
+    """A dagsorden in the web-page layout with sections, indstilling points and bilag for every item."""
+    parts = [
+        "Dagsorden - Økonomiudvalget den 3. marts 2025\n\nMødefakta\n\nDato: Mandag den 3. marts 2025\n"
+        "Mødetidspunkt: Kl. 16:00\nMødested: Byrådssalen\n\nMedlemmer\n\n"
+        + "".join(f" • Medlem Nummer{n} ({'AVOFØ'[n % 5]})\n" for n in range(9))
+        + "\nIndholdsfortegnelse\n\n"
+    ]
+    for n in range(1, items + 1):
+        parts.append(
+            f"{n}. Sag nummer {n} om udvikling af Hvidovre Kommune\n\n"
+            "Beslutningstema\n\nCenter for Økonomi har udarbejdet sagsfremstillingen.\n\n"
+            "Indstilling\n\nDirektøren indstiller til Økonomiudvalget\n\n"
+            " 1. at godkende forslaget.\n 2. at frigive rådighedsbeløbet på 1,2 mio. kr.\n\n"
+            "Sagsfremstilling\n\n" + "Forvaltningen har vurderet sagen grundigt og anbefaler forslaget. " * 12 + "\n\n"
+            "Retsgrundlag\n\nLov om kommunernes styrelse.\n\nØkonomiske konsekvenser\n\nIngen.\n\n"
+            f"Bilag\n\n 1. Notat om sag {n} (pdf)\n 2. Tidsplan (pdf)\n\n"
+        )
+    return "".join(parts)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "dagsorden-500.txt"
+        source.write_text(synthetic_agenda(ITEMS), encoding="utf-8")
+        started = time.perf_counter()
+        meeting = parse_file(source)
+        parsed = time.perf_counter()
+        db = open_database(Path(folder) / "bench.db")
+        opened = time.perf_counter()
+        save_meeting(db, meeting)
+        saved = time.perf_counter()
+        db.close()
+        big = Path(folder) / "stor.md"
+        paragraph = "Kommunen har modtaget en ansøgning om tilskud, og forvaltningen har vurderet den.\n\n"
+        big.write_text("Dagsorden - Økonomiudvalget den 3. marts 2025\n\n# Punkt 1: Stort punkt\n\n## Sagsfremstilling\n\n"
+                       + paragraph * (5 * 1024 * 1024 // len(paragraph.encode())), encoding="utf-8")
+        big_started = time.perf_counter()
+        parse_file(big)
+        big_seconds = time.perf_counter() - big_started
+        big_size = big.stat().st_size / (1024 * 1024)
+    size = len(synthetic_agenda(ITEMS).encode()) / 1024
+    total = (parsed - started) + (saved - opened)
+    print(f"Fil: {ITEMS} punkter, {size:.0f} KB; genkendt {len(meeting.items)} punkter")
+    print(f"Indlæsning (parse): {parsed - started:.3f} s")
+    print(f"Gem i database:     {saved - opened:.3f} s")
+    print(f"I alt:              {total:.3f} s (mål: under {TARGET_SECONDS:.0f} s) {'OK' if total < TARGET_SECONDS else 'FOR LANGSOMT'}")
+    print(f"Fil på {big_size:.1f} MB med ét punkt: indlæst på {big_seconds:.3f} s")
+
+
+if __name__ == "__main__":
+    main()

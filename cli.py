@@ -1,0 +1,364 @@
+"""The `referat` command line: wires the store to the terminal UI.
+
+Commands and options are English (typed in a shell); what they print about a
+meeting is Danish.  Every command takes `--db PATH` (or `$REFERAT_DB`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from store import paths
+from store.db import open_database, translate_error
+from store.errors import StoreError
+
+app = typer.Typer(
+    name="referat",
+    help="Referat til udvalgsmøder: fremmøde, beslutninger og beslutningsprotokol.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+committee_app = typer.Typer(help="Udvalg og medlemmer.", no_args_is_help=True)
+meeting_app = typer.Typer(help="Planlæg møder.", no_args_is_help=True)
+app.add_typer(committee_app, name="committee")
+app.add_typer(meeting_app, name="meeting")
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", envvar="REFERAT_DB", help="Databasefil (standard: i brugerens datamappe).",
+                 show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")]
+
+
+def fail(message: str) -> None:
+    """Print one sentence to stderr and exit non-zero."""
+    typer.echo(f"Fejl: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def friendly(func):
+    """Turn StoreError, SQLite and OS errors into one Danish sentence and exit 1 — never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except StoreError as error:
+            fail(str(error))
+        except sqlite3.Error as error:
+            fail(str(translate_error(error, kwargs.get("db") or paths.default_db_path())))
+        except OSError as error:
+            fail(f"{error.filename or ''} {error.strerror or error}".strip() + ".")
+
+    return wrapper
+
+
+def open_db(db: Path | None, *, readonly: bool = False):
+    """Open the database named by --db / $REFERAT_DB / the default location."""
+    return open_database(db or paths.default_db_path(), readonly=readonly)
+
+
+def emit_rows(rows: list[dict], as_json: bool, columns: list[tuple[str, str]], empty: str) -> None:
+    """Print rows as JSON or as an aligned Danish table."""
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo(empty)
+        return
+    cells = [[str(row.get(key) if row.get(key) is not None else "") for key, _ in columns] for row in rows]
+    widths = [max(len(label), *(len(line[i]) for line in cells)) for i, (_, label) in enumerate(columns)]
+    typer.echo("  ".join(label.ljust(w) for (_, label), w in zip(columns, widths)).rstrip())
+    for line in cells:
+        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip())
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        try:
+            typer.echo(f"referat {version('referat')}")
+        except PackageNotFoundError:
+            typer.echo("referat (ikke installeret)")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Vis versionen.")
+    ] = False,
+) -> None:
+    """Referat til udvalgsmøder: fremmøde, beslutninger og beslutningsprotokol."""
+
+
+# --- committees ---------------------------------------------------------------
+
+
+@committee_app.command("add")
+@friendly
+def committee_add(
+    name: Annotated[str, typer.Argument(help="Udvalgets navn, fx Arbejdsmarkedsudvalget.")],
+    municipality: Annotated[str | None, typer.Option("--municipality", help="Kommunen.")] = None,
+    short_name: Annotated[str | None, typer.Option("--short-name", help="Forkortelse, fx AMU.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Opret et udvalg."""
+    from store.committees import add_committee
+
+    committee_id = add_committee(open_db(db), name, municipality, short_name)
+    typer.echo(f"Udvalget {name} er oprettet.")
+    typer.echo(committee_id)
+
+
+@committee_app.command("import")
+@friendly
+def committee_import(
+    roster: Annotated[Path, typer.Argument(help="Medlemsliste i TOML (se README).")],
+    db: DbOption = None,
+) -> None:
+    """Indlæs et udvalg med medlemmer, partier, roller, stedfortrædere og beslutningsformuleringer."""
+    from store.committees import import_roster, roster as members
+
+    database = open_db(db)
+    committee_id = import_roster(database, roster)
+    count = len(members(database, committee_id))
+    typer.echo(f"Medlemslisten er indlæst: {count} medlemmer.")
+    typer.echo(committee_id)
+
+
+@app.command("committees")
+@friendly
+def committees(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List udvalg."""
+    from store.committees import list_committees
+
+    rows = list_committees(open_db(db))
+    emit_rows(rows, as_json, [("id", "Id"), ("name", "Udvalg"), ("municipality", "Kommune"),
+                              ("members", "Medlemmer"), ("meetings", "Møder")], "Ingen udvalg.")
+
+
+# --- meetings -----------------------------------------------------------------
+
+
+@meeting_app.command("new")
+@friendly
+def meeting_new(
+    committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
+    date: Annotated[str, typer.Option("--date", help="Dato, fx 2027-01-25, 25-01-2027 eller '25. januar 2027'.")],
+    time: Annotated[str | None, typer.Option("--time", help="Mødetidspunkt, fx 16:00.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Mødested.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Planlæg et møde; udvalgets medlemmer sættes på fremmødelisten."""
+    from store.meetings import create_meeting
+
+    try:
+        meeting_id = create_meeting(open_db(db), committee, date, time, place)
+    except ValueError as error:
+        fail(str(error))
+    typer.echo(f"Mødet er oprettet med id {meeting_id}.")
+    typer.echo(meeting_id)
+
+
+@app.command("meetings")
+@friendly
+def meetings(
+    committee: Annotated[str | None, typer.Option("--committee", help="Kun dette udvalg.")] = None,
+    upcoming: Annotated[bool, typer.Option("--upcoming", help="Kun planlagte møder fra i dag.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List møder (id, dato, udvalg, status)."""
+    from store.meetings import list_meetings
+
+    rows = list_meetings(open_db(db), committee=committee, upcoming=upcoming)
+    emit_rows(rows, as_json, [("id", "Id"), ("date", "Dato"), ("start", "Kl."), ("committee", "Udvalg"),
+                              ("status", "Status"), ("items", "Punkter")], "Ingen møder.")
+
+
+# --- import -------------------------------------------------------------------
+
+PROGRESS_ABOVE = 5  # files; more than this shows a progress bar
+
+
+@app.command("import")
+@friendly
+def import_files(
+    files: Annotated[list[Path], typer.Argument(help="Dagsordener eller referater: .md, .txt, .html, .docx, .pdf.")],
+    committee: Annotated[str | None, typer.Option("--committee", help="Udvalget (hvis filen ikke nævner det).")] = None,
+    db: DbOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Vis hvad der ville blive oprettet; gem intet.")] = False,
+) -> None:
+    """Indlæs dagsordener og referater som møder: ét møde pr. fil, hvert nyt mødes id på sidste linje(r)."""
+    from store.importing import ImportProblem, parse_file
+    from store.importing.summary import describe
+    from store.meetings import save_meeting
+
+    database = None if dry_run else open_db(db)
+    created: list[int] = []
+    items = 0
+    failures: list[str] = []
+
+    def one(path: Path) -> None:
+        nonlocal items
+        try:
+            meeting = parse_file(path)
+            if not (committee or meeting.committee):
+                raise ImportProblem(f"Filen {path.name} nævner ikke udvalget; angiv det med --committee.")
+            if dry_run:
+                typer.echo(f"{path.name}:")
+                for line in describe(meeting, committee):
+                    typer.echo(f"  {line}")
+            else:
+                created.append(save_meeting(database, meeting, committee=committee, source=path.name))
+            items += len(meeting.items)
+        except StoreError as error:
+            message = str(error)
+            failures.append(message if path.name in message else f"{path.name}: {message}")
+        except Exception as error:  # a file the parser did not foresee must not stop the others
+            failures.append(f"Filen {path.name} kunne ikke indlæses ({type(error).__name__}: {error}).")
+
+    if len(files) > PROGRESS_ABOVE:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Indlæser", total=len(files))
+            for path in files:
+                one(path)
+                progress.advance(task)
+    else:
+        for path in files:
+            one(path)
+    meetings_done = len(files) - len(failures)
+    verb = "Ville indlæse" if dry_run else "Indlæst"
+    typer.echo(f"{verb}: {meetings_done} {'møde' if meetings_done == 1 else 'møder'}, {items} punkter; "
+               f"fejl: {len(failures)}.")
+    for failure in failures:
+        typer.echo(f"Fejl: {failure}", err=True)
+    for meeting_id in created:
+        typer.echo(meeting_id)
+    if failures:
+        raise typer.Exit(1)
+
+
+# --- export -------------------------------------------------------------------
+
+
+def _export_date(text: str | None, option: str):
+    from store.dates import parse_date
+
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        fail(f"{option}: {error}.")
+
+
+@app.command("export")
+@friendly
+def export(
+    meeting: Annotated[int | None, typer.Argument(help="Mødets id (se 'referat meetings').")] = None,
+    public: Annotated[bool, typer.Option(
+        "--public/--full", help="Offentlig udgave (standard) eller fuld udgave med lukkede punkter.")] = True,
+    fmt: Annotated[str, typer.Option("--format", help="md (Markdown) eller json.")] = "md",
+    decisions_only: Annotated[bool, typer.Option(
+        "--decisions-only", help="Kun beslutningsprotokollen: beslutninger, fremmøde og afstemninger.")] = False,
+    all_meetings: Annotated[bool, typer.Option("--all", help="Eksportér alle møder til mappen givet med -o.")] = False,
+    committee: Annotated[str | None, typer.Option("--committee", help="Med --all: kun dette udvalg.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Med --all: møder fra og med denne dato.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Med --all: møder til og med denne dato.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Fil (ét møde) eller mappe (--all); uden -o skrives til skærmen.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Eksportér referatet som Markdown eller JSON, offentligt (uden lukket indhold) eller fuldt."""
+    from store.export_files import FORMATS, export_to_folder, render_export, write_export
+    from store.meetings import list_meetings, load_meeting
+
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        fail(f"Formatet '{fmt}' kendes ikke; brug --format md eller --format json.")
+    if decisions_only and fmt == "json":
+        fail("--decisions-only gælder kun Markdown; JSON indeholder altid hele mødet.")
+    if all_meetings == (meeting is not None):
+        fail("Angiv enten mødets id eller --all.")
+    if not all_meetings and (committee or since or until):
+        fail("--committee, --since og --until bruges kun sammen med --all.")
+    database = open_db(db, readonly=True)
+    if not all_meetings:
+        text = render_export(load_meeting(database, meeting), fmt, public=public, decisions_only=decisions_only)
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        write_export(output, text, private=not public)
+        typer.echo(f"Møde {meeting} er eksporteret til {output}.")
+        return
+    if output is None:
+        fail("--all kræver en mappe: -o MAPPE.")
+    rows = list_meetings(database, committee=committee, since=_export_date(since, "--since"),
+                         until=_export_date(until, "--until"))
+    if not rows:
+        typer.echo("Ingen møder at eksportere.")
+        return
+    taken: set[Path] = set()
+    for row in rows:
+        path = export_to_folder(load_meeting(database, row["id"]), output, fmt, public=public,
+                                decisions_only=decisions_only, taken=taken)
+        typer.echo(str(path))
+    typer.echo(f"{len(rows)} {'møde' if len(rows) == 1 else 'møder'} er eksporteret til {output}.")
+
+
+# --- the meeting-day UI -------------------------------------------------------
+
+
+def _resolve_meeting(database, meeting: int | None) -> int:
+    from store.meetings import get_meeting, todays_meeting
+
+    if meeting is None:
+        meeting = todays_meeting(database)
+        if meeting is None:
+            fail("Der er intet møde i dag; angiv mødets id (se 'referat meetings').")
+    get_meeting(database, meeting)
+    return meeting
+
+
+@app.command("run")
+@friendly
+def run(
+    meeting: Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Åbn mødet i terminalen, dér hvor det slap."""
+    from tui.app import ReferatApp
+
+    db_path = db or paths.default_db_path()
+    meeting_id = _resolve_meeting(open_database(db_path), meeting)
+    ReferatApp(db_path, meeting_id).run()
+
+
+@app.command("demo")
+@friendly
+def demo(
+    reset: Annotated[bool, typer.Option("--reset", help="Start demoen forfra.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Åbn et demomøde: Arbejdsmarkedsudvalget i Hvidovre, 29. maj 2017."""
+    from store.demo import prepare_demo
+    from tui.app import ReferatApp
+
+    db_path = db or paths.demo_db_path()
+    meeting_id = prepare_demo(db_path, reset=reset)
+    ReferatApp(db_path, meeting_id).run()
+    typer.echo(f"Demodatabasen ligger i {db_path}")
+    typer.echo(f"Eksportér referatet med: referat export {meeting_id} --full --db '{db_path}'")

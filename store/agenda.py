@@ -1,0 +1,152 @@
+"""The agenda during the meeting: the current item, order, hastesager, udsat, and opening/closing."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from store.audit import action
+from store.errors import StoreError
+from store.meetings import get_meeting, item_from_row
+from store.model import ADJOURNED, OPENED, PLANNED, Item
+
+CURRENT, POSTPONED, DECIDED, PENDING = "aktuel", "udsat", "besluttet", "afventer"
+
+
+def agenda(db: Database, meeting_id: int) -> list[dict]:
+    """The items in order with id, number, title, public, urgent, state and a short outcome."""
+    current = get_meeting(db, meeting_id)["current_item_id"]
+    rows = list(
+        db.query(
+            "SELECT i.id, i.number, i.title, i.public, i.urgent, i.postponed, i.kind, d.outcome, d.text, "
+            "(SELECT group_concat(outcome, ' / ') FROM "
+            " (SELECT outcome FROM decision_points p WHERE p.item_id = i.id ORDER BY position)) AS points "
+            "FROM items i LEFT JOIN decisions d ON d.item_id = i.id "
+            "WHERE i.meeting_id = ? ORDER BY i.position",
+            [meeting_id],
+        )
+    )
+    for row in rows:
+        decided = row["outcome"] is not None or row["text"] is not None or row["points"] is not None
+        row["public"] = bool(row["public"])
+        row["decided"] = decided
+        row["summary"] = row["outcome"] or row["points"] or (row["text"] or "").split("\n")[0]
+        if row["id"] == current:
+            row["state"] = CURRENT
+        elif row["postponed"]:
+            row["state"] = POSTPONED
+        elif decided:
+            row["state"] = DECIDED
+        else:
+            row["state"] = PENDING
+    return rows
+
+
+def item_detail(db: Database, item_id: int) -> Item:
+    """One item as a document: sections, indstilling, decision, votes, remarks, bilag."""
+    return item_from_row(db, db["items"].get(item_id))
+
+
+def _label(db: Database, item_id: int) -> str:
+    row = db["items"].get(item_id)
+    return f"punkt {row['number']}"
+
+
+def set_current_item(db: Database, meeting_id: int, item_id: int | None) -> None:
+    """Make an item the one being treated (remembered, so a restart resumes there)."""
+    meeting = get_meeting(db, meeting_id)
+    if meeting["current_item_id"] == item_id:
+        return
+    with action(db, meeting_id, f"Aktuelt punkt: {_label(db, item_id) if item_id else 'intet'}",
+                undoable=False) as act:
+        act.update("meetings", meeting_id, current_item_id=item_id)
+        if item_id and db["items"].get(item_id)["started_at"] is None:
+            act.update("items", item_id, started_at=act.at)
+
+
+def open_meeting(db: Database, meeting_id: int) -> None:
+    """Åbn mødet: status åbnet, the begin time, and the first undecided item current."""
+    meeting = get_meeting(db, meeting_id)
+    if meeting["status"] != PLANNED:
+        raise StoreError("Mødet er allerede åbnet.")
+    with action(db, meeting_id, "Mødet åbnet") as act:
+        act.update("meetings", meeting_id, status=OPENED, started_at=act.at)
+        if meeting["current_item_id"] is None:
+            first = next_undecided(db, meeting_id)
+            if first:
+                act.update("meetings", meeting_id, current_item_id=first)
+                act.update("items", first, started_at=act.at)
+
+
+def close_meeting(db: Database, meeting_id: int) -> None:
+    """Hæv mødet: status hævet and the end time."""
+    meeting = get_meeting(db, meeting_id)
+    if meeting["status"] == PLANNED:
+        raise StoreError("Mødet er ikke åbnet endnu.")
+    if meeting["status"] != OPENED:
+        raise StoreError("Mødet er allerede hævet.")
+    with action(db, meeting_id, "Mødet hævet") as act:
+        act.update("meetings", meeting_id, status=ADJOURNED, ended_at=act.at)
+
+
+def next_undecided(db: Database, meeting_id: int, after_item_id: int | None = None) -> int | None:
+    """The first undecided, not postponed item after the given one (wrapping round), or None."""
+    rows = agenda(db, meeting_id)
+    start = next((i + 1 for i, row in enumerate(rows) if row["id"] == after_item_id), 0)
+    for row in rows[start:] + rows[:start]:
+        if not row["decided"] and not row["postponed"] and row["id"] != after_item_id:
+            return row["id"]
+    return None
+
+
+def move_item(db: Database, item_id: int, delta: int) -> None:
+    """Move an item up (delta -1) or down (+1) in the order."""
+    item = db["items"].get(item_id)
+    rows = list(db.query("SELECT id, position FROM items WHERE meeting_id = ? ORDER BY position", [item["meeting_id"]]))
+    index = next(i for i, row in enumerate(rows) if row["id"] == item_id)
+    other = index + delta
+    if delta == 0 or not 0 <= other < len(rows):
+        return
+    with action(db, item["meeting_id"], f"Flyt {_label(db, item_id)} {'op' if delta < 0 else 'ned'}") as act:
+        act.update("items", item_id, position=rows[other]["position"])
+        act.update("items", rows[other]["id"], position=rows[index]["position"])
+
+
+def add_urgent_item(db: Database, meeting_id: int, title: str) -> int:
+    """Add a hastesag at the end of the agenda, numbered after the highest number; returns its id."""
+    title = " ".join(title.split())
+    if not title:
+        raise StoreError("Hastesagen skal have en titel.")
+    rows = list(db.query("SELECT number, position FROM items WHERE meeting_id = ?", [meeting_id]))
+    numbers = [int(row["number"]) for row in rows if row["number"].isdigit()]
+    number = str(max(numbers) + 1) if numbers else str(len(rows) + 1)
+    position = max((row["position"] for row in rows), default=0) + 1
+    with action(db, meeting_id, f"Hastesag: {title}") as act:
+        return act.insert("items", {"meeting_id": meeting_id, "number": number, "position": position,
+                                    "title": title, "public": 1, "urgent": 1})
+
+
+def set_confidential(db: Database, item_id: int, *, title: bool | None = None, outcome: bool | None = None) -> None:
+    """Mark a lukket item's title and/or outcome as confidential in the public referat."""
+    item = db["items"].get(item_id)
+    if item["public"]:
+        raise StoreError("Kun lukkede punkter kan have fortrolig titel eller beslutning.")
+    changes = {}
+    if title is not None:
+        changes["title_confidential"] = int(title)
+    if outcome is not None:
+        changes["outcome_confidential"] = int(outcome)
+    with action(db, item["meeting_id"], f"Fortrolighed {_label(db, item_id)}") as act:
+        act.update("items", item_id, **changes)
+
+
+def set_public(db: Database, item_id: int, public: bool) -> None:
+    """Mark an item åbent or lukket."""
+    item = db["items"].get(item_id)
+    with action(db, item["meeting_id"], f"{'Åbent' if public else 'Lukket'} {_label(db, item_id)}") as act:
+        act.update("items", item_id, public=int(public))
+
+
+def item_started_at(db: Database, item_id: int) -> str | None:
+    """When the item was taken up (ISO-8601), or None if it has not been yet."""
+    row = db.execute("SELECT started_at FROM items WHERE id = ?", [item_id]).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,202 @@
+"""Fremmøde: who is present, afbud, absent or substituting, arrivals, departures and quorum."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from store.audit import action
+from store.committees import SUBSTITUTE_ROLE, ensure_membership, ensure_person
+from store.errors import StoreError
+from store.meetings import get_meeting
+from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
+
+MARKABLE = (PRESENT, SENT_APOLOGIES, ABSENT)
+
+
+def attendance_list(db: Database, meeting_id: int) -> list[dict]:
+    """Every person on the meeting's list: seat holders (formand first), then substitutes.
+
+    `status` is what was marked (None = not marked); `effective_status` counts an
+    unmarked member as til stede.
+    """
+    rows = list(
+        db.query(
+            "SELECT a.person_id, p.name, p.party, m.role, a.status, a.substitute_for_id, "
+            "sp.name AS substitute_for, sp.party AS substitute_for_party, "
+            "a.arrived_at, ai.number AS arrived_item, a.left_at, li.number AS left_item "
+            "FROM attendance a JOIN persons p ON p.id = a.person_id "
+            "JOIN meetings g ON g.id = a.meeting_id "
+            "LEFT JOIN memberships m ON m.person_id = a.person_id AND m.committee_id = g.committee_id "
+            "AND m.valid_to IS NULL "
+            "LEFT JOIN persons sp ON sp.id = a.substitute_for_id "
+            "LEFT JOIN items ai ON ai.id = a.arrived_item_id LEFT JOIN items li ON li.id = a.left_item_id "
+            "WHERE a.meeting_id = ? ORDER BY a.status IS 'stedfortræder', "
+            "CASE m.role WHEN 'formand' THEN 0 WHEN 'næstformand' THEN 1 ELSE 2 END, a.id",
+            [meeting_id],
+        )
+    )
+    substitutes = {row["substitute_for_id"]: row["name"] for row in rows if row["status"] == SUBSTITUTE}
+    for row in rows:
+        row["effective_status"] = row["status"] or PRESENT
+        row["substituted_by"] = substitutes.get(row["person_id"])
+        if row["role"] == SUBSTITUTE_ROLE:
+            row["role"] = None
+    return rows
+
+
+def _attendance_row(db: Database, meeting_id: int, person_id: int) -> dict:
+    rows = list(db.query("SELECT * FROM attendance WHERE meeting_id = ? AND person_id = ?", [meeting_id, person_id]))
+    if not rows:
+        raise StoreError("Personen står ikke på mødets fremmødeliste.")
+    return rows[0]
+
+
+def _name(db: Database, person_id: int) -> str:
+    row = db["persons"].get(person_id)
+    return display_name(row["name"], row["party"])
+
+
+def set_status(db: Database, meeting_id: int, person_id: int, status: str) -> None:
+    """Mark a member til stede, afbud or fraværende (a substitute in the seat is removed)."""
+    if status not in MARKABLE:
+        raise StoreError(f"Ukendt fremmødestatus '{status}'.")
+    row = _attendance_row(db, meeting_id, person_id)
+    with action(db, meeting_id, f"Fremmøde: {_name(db, person_id)} {status}") as act:
+        act.update("attendance", row["id"], status=status)
+        if status == PRESENT:
+            act.delete_where("attendance", "meeting_id = ? AND substitute_for_id = ? AND status = ?",
+                             [meeting_id, person_id, SUBSTITUTE])
+
+
+def substitute_candidates(db: Database, meeting_id: int, person_id: int) -> list[dict]:
+    """The committee's stedfortrædere, those named for this member's seat first."""
+    meeting = get_meeting(db, meeting_id)
+    return list(
+        db.query(
+            "SELECT p.id AS person_id, p.name, p.party FROM memberships m JOIN persons p ON p.id = m.person_id "
+            "WHERE m.committee_id = ? AND m.role = ? AND m.valid_to IS NULL "
+            "ORDER BY m.substitute_for_id IS NOT ?, p.name",
+            [meeting["committee_id"], SUBSTITUTE_ROLE, person_id],
+        )
+    )
+
+
+def set_substitute(db: Database, meeting_id: int, person_id: int, substitute_name: str,
+                   party: str | None = None) -> int:
+    """Seat a stedfortræder for a member (who gets afbud unless already fraværende); returns the substitute's id."""
+    if not substitute_name.strip():
+        raise StoreError("Stedfortræderen skal have et navn.")
+    meeting = get_meeting(db, meeting_id)
+    seat = _attendance_row(db, meeting_id, person_id)
+    with action(db, meeting_id, f"Stedfortræder for {_name(db, person_id)}: {substitute_name}") as act:
+        substitute_id = ensure_person(act, substitute_name, party or db["persons"].get(person_id)["party"])
+        if substitute_id == person_id:
+            raise StoreError("Et medlem kan ikke være stedfortræder for sig selv.")
+        ensure_membership(act, meeting["committee_id"], substitute_id, SUBSTITUTE_ROLE, person_id)
+        if seat["status"] != ABSENT:
+            act.update("attendance", seat["id"], status=SENT_APOLOGIES)
+        act.delete_where("attendance", "meeting_id = ? AND substitute_for_id = ? AND status = ?",
+                         [meeting_id, person_id, SUBSTITUTE])
+        existing = db.execute("SELECT id FROM attendance WHERE meeting_id = ? AND person_id = ?",
+                              [meeting_id, substitute_id]).fetchone()
+        if existing:
+            act.update("attendance", existing[0], status=SUBSTITUTE, substitute_for_id=person_id)
+        else:
+            act.insert("attendance", {"meeting_id": meeting_id, "person_id": substitute_id, "status": SUBSTITUTE,
+                                      "substitute_for_id": person_id})
+    return substitute_id
+
+
+def _clock() -> str:
+    return dt.datetime.now().strftime("%H:%M")
+
+
+def record_arrival(db: Database, meeting_id: int, person_id: int) -> None:
+    """A member arrives late: til stede from now, noting the time and the current item."""
+    meeting = get_meeting(db, meeting_id)
+    row = _attendance_row(db, meeting_id, person_id)
+    with action(db, meeting_id, f"Ankomst: {_name(db, person_id)}") as act:
+        act.update("attendance", row["id"], status=PRESENT if row["status"] != SUBSTITUTE else SUBSTITUTE,
+                   arrived_at=_clock(), arrived_item_id=meeting["current_item_id"], left_at=None, left_item_id=None)
+
+
+def record_departure(db: Database, meeting_id: int, person_id: int) -> None:
+    """A member leaves early: the time, and the last item he or she took part in."""
+    meeting = get_meeting(db, meeting_id)
+    row = _attendance_row(db, meeting_id, person_id)
+    last_item = None
+    current = meeting["current_item_id"]
+    if current is not None:
+        decided = db.execute("SELECT 1 FROM decisions WHERE item_id = ?", [current]).fetchone()
+        if decided:
+            last_item = current
+        else:
+            previous = db.execute(
+                "SELECT id FROM items WHERE meeting_id = ? AND position < "
+                "(SELECT position FROM items WHERE id = ?) ORDER BY position DESC LIMIT 1",
+                [meeting_id, current],
+            ).fetchone()
+            last_item = previous[0] if previous else None
+    with action(db, meeting_id, f"Afgang: {_name(db, person_id)}") as act:
+        act.update("attendance", row["id"], left_at=_clock(), left_item_id=last_item)
+
+
+@dataclass
+class Quorum:
+    """How many seats are filled by someone taking part, against the committee's seats."""
+
+    present: int
+    seats: int
+
+    @property
+    def ok(self) -> bool:
+        return self.seats > 0 and self.present * 2 >= self.seats
+
+    @property
+    def label(self) -> str:
+        if self.ok:
+            return f"Beslutningsdygtigt: {self.present} af {self.seats} til stede"
+        return f"Ikke beslutningsdygtigt: {self.present} af {self.seats} til stede"
+
+
+def participants(db: Database, meeting_id: int, item_id: int | None = None) -> list[dict]:
+    """The people taking part (in the item, if given): present members and seated substitutes."""
+    rows = attendance_list(db, meeting_id)
+    item_position = None
+    if item_id is not None:
+        item_position = db["items"].get(item_id)["position"]
+    positions = {row["id"]: row["position"] for row in db.query(
+        "SELECT id, position FROM items WHERE meeting_id = ?", [meeting_id])}
+    arrivals = {row["person_id"]: row for row in db.query(
+        "SELECT person_id, arrived_item_id, left_at, left_item_id FROM attendance WHERE meeting_id = ?",
+        [meeting_id])}
+    not_taking_part = set()
+    if item_id is not None:
+        not_taking_part = {r[0] for r in db.execute("SELECT person_id FROM item_absences WHERE item_id = ?",
+                                                    [item_id])}
+    taking_part = []
+    for row in rows:
+        if row["effective_status"] not in (PRESENT, SUBSTITUTE) or row["person_id"] in not_taking_part:
+            continue
+        times = arrivals[row["person_id"]]
+        if item_position is None:
+            if times["left_at"]:
+                continue
+        else:
+            arrived = positions.get(times["arrived_item_id"])
+            left = positions.get(times["left_item_id"])
+            if arrived is not None and item_position < arrived:
+                continue
+            if times["left_at"] and (left is None or item_position > left):
+                continue
+        taking_part.append(row)
+    return taking_part
+
+
+def quorum(db: Database, meeting_id: int, item_id: int | None = None) -> Quorum:
+    """Beslutningsdygtighed: seats filled by someone taking part (in the item) against all seats."""
+    seats = sum(1 for row in attendance_list(db, meeting_id) if row["status"] != SUBSTITUTE)
+    return Quorum(present=len(participants(db, meeting_id, item_id)), seats=seats)

@@ -1,0 +1,182 @@
+"""Committees (udvalg), people, memberships and each committee's decision vocabulary."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from store.audit import Action, action
+from store.errors import StoreError
+from store.model import DEFAULT_VOCABULARY, MEMBER, ROLES
+
+SUBSTITUTE_ROLE = "stedfortræder"
+
+
+def find_committee(db: Database, name: str) -> dict | None:
+    """The committee with this name (case-insensitive), or None."""
+    rows = list(db.query("SELECT * FROM committees WHERE lower(name) = lower(?)", [name.strip()]))
+    return rows[0] if rows else None
+
+
+def get_committee(db: Database, name: str) -> dict:
+    """The committee with this name; StoreError naming the known ones if absent."""
+    committee = find_committee(db, name)
+    if committee is None:
+        known = ", ".join(row["name"] for row in list_committees(db)) or "ingen"
+        raise StoreError(f"Udvalget '{name}' findes ikke (kendte udvalg: {known}).")
+    return committee
+
+
+def list_committees(db: Database) -> list[dict]:
+    """All committees, by name, with their number of members and meetings."""
+    return list(
+        db.query(
+            "SELECT c.*, "
+            "(SELECT count(*) FROM memberships m WHERE m.committee_id = c.id AND m.role != ?) AS members, "
+            "(SELECT count(*) FROM meetings g WHERE g.committee_id = c.id) AS meetings "
+            "FROM committees c ORDER BY c.name",
+            [SUBSTITUTE_ROLE],
+        )
+    )
+
+
+def _add_committee(act: Action, name: str, municipality: str | None, short_name: str | None,
+                   vocabulary: list[str] | None) -> int:
+    committee_id = act.insert(
+        "committees", {"name": name.strip(), "municipality": municipality, "short_name": short_name}
+    )
+    for position, phrase in enumerate(vocabulary or DEFAULT_VOCABULARY, start=1):
+        act.insert("vocabulary", {"committee_id": committee_id, "position": position, "phrase": phrase})
+    return committee_id
+
+
+def add_committee(db: Database, name: str, municipality: str | None = None,
+                  short_name: str | None = None, vocabulary: list[str] | None = None) -> int:
+    """Create a committee with the default (or given) vocabulary; StoreError if it exists."""
+    if not name.strip():
+        raise StoreError("Udvalget skal have et navn.")
+    if find_committee(db, name):
+        raise StoreError(f"Udvalget '{name}' findes allerede.")
+    with action(db, None, f"Opret udvalg {name}") as act:
+        return _add_committee(act, name, municipality, short_name, vocabulary)
+
+
+def ensure_committee(act: Action, name: str, municipality: str | None = None) -> int:
+    """The id of the named committee, creating it (default vocabulary) inside `act` if needed."""
+    committee = find_committee(act.db, name)
+    if committee:
+        if municipality and not committee["municipality"]:
+            act.update("committees", committee["id"], municipality=municipality)
+        return committee["id"]
+    return _add_committee(act, name, municipality, None, None)
+
+
+def vocabulary(db: Database, committee_id: int) -> list[str]:
+    """The committee's decision phrases in key order (1–9 and beyond)."""
+    return [
+        row["phrase"]
+        for row in db.query(
+            "SELECT phrase FROM vocabulary WHERE committee_id = ? ORDER BY position", [committee_id]
+        )
+    ]
+
+
+def _set_vocabulary(act: Action, committee_id: int, phrases: list[str]) -> None:
+    act.delete_where("vocabulary", "committee_id = ?", [committee_id])
+    for position, phrase in enumerate(phrases, start=1):
+        act.insert("vocabulary", {"committee_id": committee_id, "position": position, "phrase": phrase})
+
+
+def set_vocabulary(db: Database, committee_id: int, phrases: list[str]) -> None:
+    """Replace the committee's vocabulary (reorder, rename, extend)."""
+    phrases = [phrase.strip() for phrase in phrases if phrase.strip()]
+    if not phrases:
+        raise StoreError("Et udvalg skal have mindst én beslutningsformulering.")
+    with action(db, None, "Ret beslutningsformuleringer") as act:
+        _set_vocabulary(act, committee_id, phrases)
+
+
+def ensure_person(act: Action, name: str, party: str | None) -> int:
+    """The id of the person with this name, created (or given a missing party) inside `act`."""
+    name = " ".join(name.split())
+    rows = list(act.db.query("SELECT id, party FROM persons WHERE lower(name) = lower(?)", [name]))
+    if rows:
+        if party and not rows[0]["party"]:
+            act.update("persons", rows[0]["id"], party=party)
+        return rows[0]["id"]
+    return act.insert("persons", {"name": name, "party": party})
+
+
+def ensure_membership(act: Action, committee_id: int, person_id: int, role: str | None = None,
+                      substitute_for_id: int | None = None) -> int:
+    """The person's membership of the committee, created inside `act` if missing."""
+    rows = list(
+        act.db.query(
+            "SELECT id, role FROM memberships WHERE committee_id = ? AND person_id = ? AND valid_to IS NULL",
+            [committee_id, person_id],
+        )
+    )
+    if rows:
+        if role and rows[0]["role"] != role:
+            act.update("memberships", rows[0]["id"], role=role)
+        return rows[0]["id"]
+    return act.insert(
+        "memberships",
+        {"committee_id": committee_id, "person_id": person_id, "role": role or MEMBER,
+         "substitute_for_id": substitute_for_id},
+    )
+
+
+def roster(db: Database, committee_id: int, *, substitutes: bool = False) -> list[dict]:
+    """Current members (formand first) — or, with `substitutes`, the stedfortrædere — with name and party."""
+    op = "=" if substitutes else "!="
+    return list(
+        db.query(
+            "SELECT p.id AS person_id, p.name, p.party, m.role, m.substitute_for_id "
+            "FROM memberships m JOIN persons p ON p.id = m.person_id "
+            f"WHERE m.committee_id = ? AND m.valid_to IS NULL AND m.role {op} ? "
+            "ORDER BY CASE m.role WHEN 'formand' THEN 0 WHEN 'næstformand' THEN 1 ELSE 2 END, p.name",
+            [committee_id, SUBSTITUTE_ROLE],
+        )
+    )
+
+
+def import_roster(db: Database, path: Path) -> int:
+    """Create or update a committee from a roster TOML file; returns the committee id.
+
+    The format (documented in the README):
+    [committee] name, municipality, short_name, vocabulary = [...];
+    [[members]] name, party, role; [[substitutes]] name, party, substitute_for.
+    """
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise StoreError(f"{path} kan ikke læses.") from error
+    except tomllib.TOMLDecodeError as error:
+        raise StoreError(f"{path} er ikke gyldig TOML: {error}.") from error
+    head = data.get("committee")
+    if not isinstance(head, dict) or not isinstance(head.get("name"), str):
+        raise StoreError(f"{path} mangler [committee] med et navn.")
+    members, substitutes = data.get("members", []), data.get("substitutes", [])
+    for entry in [*members, *substitutes]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise StoreError(f"{path}: hvert medlem skal have et navn.")
+        if entry.get("role") and entry["role"] not in ROLES:
+            raise StoreError(f"{path}: ukendt rolle '{entry['role']}' (brug {', '.join(ROLES)}).")
+    with action(db, None, f"Indlæs medlemsliste for {head['name']}") as act:
+        committee_id = ensure_committee(act, head["name"], head.get("municipality"))
+        if head.get("short_name"):
+            act.update("committees", committee_id, short_name=head["short_name"])
+        if head.get("vocabulary"):
+            _set_vocabulary(act, committee_id, [str(p) for p in head["vocabulary"]])
+        for entry in members:
+            person_id = ensure_person(act, entry["name"], entry.get("party"))
+            ensure_membership(act, committee_id, person_id, entry.get("role") or MEMBER)
+        for entry in substitutes:
+            person_id = ensure_person(act, entry["name"], entry.get("party"))
+            seat = entry.get("substitute_for")
+            seat_id = ensure_person(act, seat, None) if seat else None
+            ensure_membership(act, committee_id, person_id, SUBSTITUTE_ROLE, seat_id)
+    return committee_id

@@ -1,0 +1,74 @@
+"""Danish dates and times: parsing (through python-dateutil) and formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as dateutil_parser
+
+MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+class DanishParserInfo(dateutil_parser.parserinfo):
+    """dateutil parserinfo with Danish month and weekday names."""
+
+    JUMP = dateutil_parser.parserinfo.JUMP + ["den", "d", "kl", "klokken", "og"]
+    WEEKDAYS = [
+        ("man", "mandag"), ("tir", "tirsdag"), ("ons", "onsdag"), ("tor", "torsdag"),
+        ("fre", "fredag"), ("lør", "lørdag"), ("søn", "søndag"),
+    ]
+    MONTHS = [
+        ("jan", "januar"), ("feb", "februar"), ("mar", "marts"), ("apr", "april"),
+        ("maj",), ("jun", "juni"), ("jul", "juli"), ("aug", "august"),
+        ("sep", "sept", "september"), ("okt", "oktober"), ("nov", "november"),
+        ("dec", "december"),
+    ]
+
+
+_PARSER_INFO = DanishParserInfo(dayfirst=True)
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+_TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)")
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse a Danish date: '29. maj 2017', 'Mandag den 29. maj 2017', '29-05-2017', '2017-05-29'.
+
+    Raises ValueError with a Danish message when the text is not a date.
+    """
+    match = _ISO.match(text)
+    if match:
+        return dt.date(*map(int, match.groups()))
+    try:
+        parsed = dateutil_parser.parse(text.strip().lower(), parserinfo=_PARSER_INFO, dayfirst=True)
+    except (ValueError, OverflowError) as error:
+        raise ValueError(f"'{text}' er ikke en dato") from error
+    return parsed.date()
+
+
+def parse_time(text: str) -> str:
+    """Parse 'kl. 15.00', '15:00' or 'Kl. 15:00' into 'HH:MM'. Raises ValueError."""
+    match = _TIME.search(text)
+    if not match:
+        raise ValueError(f"'{text}' er ikke et klokkeslæt")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def long_date(day: dt.date) -> str:
+    """'Mandag den 29. maj 2017'."""
+    weekday = WEEKDAYS[day.weekday()].capitalize()
+    return f"{weekday} den {day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """'29. maj 2017'."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def danish_time(hhmm: str) -> str:
+    """'15:00' -> '15.00', the way a referat writes the clock."""
+    return hhmm.replace(":", ".")

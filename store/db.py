@@ -1,0 +1,105 @@
+"""Opening a referat database safely: pragmas, migrations, and clear refusals."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from store.errors import StoreError
+from store.schema import MIGRATION_SET, known_migrations, migrations
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 3000
+
+
+def _inspect_existing(path: Path) -> None:
+    """Refuse a file that is not ours, is newer than us, or is locked — without writing to it."""
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    if not head:
+        return  # an empty file is a new database
+    if head != SQLITE_MAGIC:
+        raise StoreError(f"{path} er ikke en referat-database.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return
+            if "_sqlite_migrations" not in tables:
+                raise StoreError(f"{path} er ikke en referat-database.")
+            applied = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+                )
+            ]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise translate_error(error, path) from error
+    if not applied:
+        raise StoreError(f"{path} er ikke en referat-database.")
+    unknown = set(applied) - set(known_migrations())
+    if unknown:
+        raise StoreError(
+            f"{path} er lavet af en nyere udgave af referat; opdatér programmet for at åbne den."
+        )
+
+
+def translate_error(error: sqlite3.Error, path: Path | str) -> StoreError:
+    """One Danish sentence for an SQLite error on `path`."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(f"Databasen {path} er låst af et andet program; prøv igen om lidt.")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"Databasen {path} er skrivebeskyttet; referat kan ikke gemme i den.")
+    if "full" in text:
+        return StoreError(f"Disken er fuld; {path} kan ikke gemme mere.")
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return StoreError(f"{path} er ikke en referat-database.")
+    return StoreError(f"Databasen {path} kan ikke bruges: {error}.")
+
+
+def open_database(path: Path | str, *, readonly: bool = False) -> Database:
+    """Open (creating if needed) a referat database and bring its schema up to date.
+
+    Raises StoreError with one Danish sentence when the file is not a referat
+    database, is from a newer release, is read-only (unless `readonly`), or is locked.
+    A refused file is never modified.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path} er en mappe, ikke en database.")
+    exists = path.exists()
+    if exists:
+        _inspect_existing(path)
+        if not readonly and not os.access(path, os.W_OK):
+            raise StoreError(f"Databasen {path} er skrivebeskyttet; referat kan ikke gemme i den.")
+    elif readonly:
+        raise StoreError(f"Databasen {path} findes ikke.")
+    else:
+        if not path.parent.exists():
+            raise StoreError(f"Mappen {path.parent} findes ikke.")
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        except OSError as error:
+            raise StoreError(f"Databasen {path} kan ikke oprettes: {error.strerror}.") from error
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        db = Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = FULL")
+            migrations.apply(db)
+    except sqlite3.Error as error:
+        raise translate_error(error, path) from error
+    return db

@@ -1,0 +1,515 @@
+"""The referat as Markdown: public or full, whole referat or short beslutningsprotokol.
+
+The layout follows the Markdown that Danish agenda systems export (Herlev's is the model):
+one `#` heading per item, `##` for the dagsorden's sections with their original headings, then
+`## Beslutning` and `## Bilag`.  The same text is also an import format (export → import →
+export gives the same document), so every line is regular.  User text is escaped with
+`store.markdown_escape` (see its docstring) and can never produce a structural line; a parser
+should undo the escapes with `markdown_escape.unescape`.
+
+Grammar (blocks are separated by one blank line; `[...]` optional, `{...}` repeated, TEXT is
+escaped user text, NAME a member as `Name (P)` or a bare name / party letter, with `,:()`
+escaped inside names):
+
+    document   := [confidential] title header* attendance* [toc] item* [bilagsoversigt] [signatures]
+    confidential := "**FORTROLIGT: Fuld udgave med lukket indhold – må ikke offentliggøres.**"
+                    (first line of every --full export, and only there)
+    title      := "# " ("Referat" | "Dagsorden" | "Beslutningsprotokol") ": " COMMITTEE
+                  (Dagsorden: the meeting is still planlagt; Beslutningsprotokol: --decisions-only)
+    header     := "**Kommune:** " TEXT
+                | "**Mødedato:** " LONG-DATE                      ("Mandag den 29. maj 2017")
+                | "Mødet begyndte kl. HH.MM[ og sluttede kl. HH.MM]." | "Mødet sluttede kl. HH.MM."
+                | "Mødet begynder kl. HH.MM."                     (a planned meeting)
+                | "**Mødested:** " TEXT
+    attendance := "## " GROUP NL member-line {NL member-line}
+                  GROUP is "Deltagere" (til stede and stedfortrædere; in a referat also members whose
+                  attendance was not recorded), "Fraværende med afbud", "Fraværende", or, in a dagsorden,
+                  "Medlemmer" (attendance not recorded)
+    member-line:= "- " NAME [", formand" | ", næstformand"] [", stedfortræder for " NAME]
+                  [", ankom kl. HH.MM" [" under behandlingen af punkt " N] | ", ankom under behandlingen af punkt " N]
+                  [", forlod mødet kl. HH.MM" [" efter behandlingen af punkt " N]
+                    | ", forlod mødet efter behandlingen af punkt " N]
+                  [", deltog ikke i punkt " RANGES]   (RANGES: "3, 5, 7-9"; items missed for other
+                                                       reasons than arriving late or leaving early)
+                  [", *" TEXT "*"]                    (the member's note; full export only)
+    toc        := "## Indholdsfortegnelse" NL "- Punkt " N ": " ITEM-TITLE {NL ...}
+    ITEM-TITLE := TEXT | "Lukket: " TEXT | "Lukket punkt"   (a public item's title never starts with a
+                  raw "Lukket:"; the colon is escaped.  "Lukket punkt" alone: a lukket item whose title
+                  is confidential, public export)
+    item       := "# Punkt " N ": " ITEM-TITLE
+                  [closed-mark]
+                  ["Sagsnr.: " TEXT]
+                  section*                             (not with --decisions-only)
+                  [beslutning]
+                  [bilag]                              (not with --decisions-only)
+    closed-mark:= "**Lukket punkt.** Behandlet for lukkede døre." [" Må ikke offentliggøres."
+                  [" Titlen er fortrolig."] [" Udfaldet er fortroligt."]]   (the last three: full only)
+                  Present exactly when the item is lukket.
+    section    := "## " HEADING [NL body] [NL recommendation]
+                  HEADING is TEXT; a section heading that reads "Beslutning" or "Bilag" has its first
+                  letter written as a character reference ("&#66;eslutning").  body is escaped text in
+                  which the only Markdown is "- " bullet lines and "###"–"######" sub-headings.
+                  recommendation is an ordered list "1. TEXT" — a section holding one is the indstilling
+                  (Section.kind "indstilling").  An item with indstilling points but no such section gets
+                  "## Indstilling" with the list after its other sections.
+    beslutning := "## Beslutning"
+                  ["Afbud: " NAME {", " NAME}]          (members with afbud for the meeting)
+                  ["Fraværende: " NAME {", " NAME}]     (members absent without afbud)
+                  {NAME " deltog ikke i behandlingen af punktet." [" Årsag (intern): " TEXT]}
+                                                        (in roster order; the reason only in the full export)
+                  ["**" OUTCOME "**"]                   (the outcome phrase, ending in "."; "Udsat." for a
+                                                         postponed item)
+                  [body]                                (free text; a line of it that would read as one of
+                                                         the lines above has that punctuation escaped)
+                  ["1. " TEXT {NL N ". " TEXT}]         (per-point outcomes)
+                  {"**Afstemning[ om " TEXT "]:** For stemte: SIDE. Imod stemte: SIDE. Undlod at stemme: SIDE."
+                   [" " RESULT]}                        (ændringsforslag first, and their TEXT always starts
+                                                         with "ændringsforslag" — "ændringsforslag (SUBJECT)"
+                                                         when the subject did not — so a TEXT starting with
+                                                         it marks an ændringsforslag vote; SIDE is
+                                                         NAME {", " NAME} [" (" COUNT ")"] | COUNT " medlem(mer)"
+                                                         | "ingen"; RESULT "Ændringsforslaget|Indstillingen|
+                                                         Forslaget blev vedtaget|forkastet." or "Resultat: TEXT.")
+                  {"> " NAME {", " NAME} " ønskede følgende tilført protokollen: " TEXT {NL "> " TEXT}
+                   | "> Mindretalsudtalelse fra " NAME {", " NAME} ": " TEXT {NL "> " TEXT}
+                   | "> Følgende blev tilført protokollen: " TEXT}
+                  {"**Tilføjelse " SHORT-DATE ":** " TEXT [" *Begrundelse: " TEXT "*"]
+                   | "**Tilføjelse " SHORT-DATE ".**"}  (public export of a lukket item: date only)
+    bilag      := "## Bilag" NL "- " BILAG {NL "- " BILAG}
+    BILAG      := ["Lukket: "] (TEXT | "[" TEXT "](<" REFERENCE ">)")   (REFERENCE is escaped exactly like
+                  TEXT — `<`, `>` and `\\` included — so one `unescape` gives it back, as CommonMark reads it)
+    bilagsoversigt := "# Bilagsoversigt" NL ("- Punkt " N ": " BILAG {NL ...} | "Ingen bilag.")
+    signatures := "# Underskriftsblad" NL ("- " NAME " godkendte " SHORT-DATE " kl. HH.MM"
+                  [" med forbehold: " TEXT] {NL ...} | "Ingen godkendelser er registreret.")
+                  (a referat only, not a dagsorden)
+
+Public or full: the public export renders `store.redaction.public_view(meeting)`; those rules live
+there and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from store.dates import danish_time, long_date, short_date
+from store.markdown_escape import escape_block, escape_inline, escape_name
+from store.model import (
+    ABSENT,
+    CARRIED,
+    CHAIR,
+    DEFEATED,
+    PLANNED,
+    PRESENT,
+    RECOMMENDATION_SECTION,
+    SENT_APOLOGIES,
+    SUBSTITUTE,
+    VICE_CHAIR,
+    VOTE_ON_AMENDMENT,
+    VOTE_ON_RECOMMENDATION,
+    Attachment,
+    Item,
+    Meeting,
+    Member,
+    Vote,
+)
+from store.redaction import CLOSED_ITEM_TITLE, public_view
+
+CONFIDENTIAL_LINE = "**FORTROLIGT: Fuld udgave med lukket indhold – må ikke offentliggøres.**"
+DECISION_HEADING = "## Beslutning"
+RESERVED_SECTION_HEADINGS = ("beslutning", "bilag")
+_ROLE_ORDER = {CHAIR: 0, VICE_CHAIR: 1}
+AMENDMENT_WORD = "ændringsforslag"
+_VOTE_NOUN = {VOTE_ON_AMENDMENT: "Ændringsforslaget", VOTE_ON_RECOMMENDATION: "Indstillingen"}
+_RESULT_VERB = {CARRIED: "vedtaget", DEFEATED: "forkastet"}
+_MINORITY_STATEMENT = "mindretalsudtalelse"  # one of model.REMARK_KINDS
+_DISPLAY = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]{1,6})\)\s*$")
+_FREE_TEXT_LABEL = re.compile(r"^(Afbud|Fraværende):")
+_ABSENCE_SENTENCE = "deltog ikke i behandlingen af punktet."
+
+
+def render_markdown(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> str:
+    """The referat as Markdown; `public` applies the publication rules, `decisions_only` gives the short form."""
+    view = public_view(meeting) if public else meeting
+    return _Document(view, full=not public, decisions_only=decisions_only).render()
+
+
+def compress_numbers(numbers: list[str]) -> str:
+    """'29', '30', '31', '34' -> '29-31, 34': runs of consecutive item numbers become ranges."""
+    parts: list[str] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if run:
+            parts.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+            run.clear()
+
+    for number in numbers:
+        if number.isdigit():
+            value = int(number)
+            if run and value != run[-1] + 1:
+                flush()
+            run.append(value)
+        else:
+            flush()
+            parts.append(escape_name(number))
+    flush()
+    return ", ".join(parts)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
+
+
+def _escape_title(title: str, *, line_start: bool = False) -> str:
+    """A title as TEXT: escaped, and never starting with a raw 'Lukket:' (that prefix is a marker)."""
+    text = escape_inline(title.strip(), line_start=line_start)
+    return "Lukket\\:" + text[7:] if text.startswith("Lukket:") else text
+
+
+def _escape_heading(heading: str) -> str:
+    text = escape_inline(heading, line_start=True)
+    if text.casefold() in RESERVED_SECTION_HEADINGS:
+        text = f"&#{ord(text[0])};{text[1:]}"
+    return text
+
+
+def _numbered(points: list[str]) -> str:
+    return "\n".join(f"{n}. {escape_inline(point, line_start=True)}".rstrip() for n, point in enumerate(points, 1))
+
+
+class _Document:
+    """Renders one meeting (already redacted when public)."""
+
+    def __init__(self, meeting: Meeting, *, full: bool, decisions_only: bool) -> None:
+        self.meeting = meeting
+        self.full = full
+        self.decisions_only = decisions_only
+        self.held = meeting.status != PLANNED
+        self.lookup: dict[str, Member] = {}
+        for member in meeting.members:
+            self.lookup.setdefault(member.display.casefold(), member)
+            self.lookup.setdefault(member.name.casefold(), member)
+        self.apologies = [m for m in meeting.members if m.attendance == SENT_APOLOGIES]
+        self.absentees = [m for m in meeting.members if m.attendance == ABSENT]
+        away = {id(m) for m in self.apologies + self.absentees}
+        self.attending = [m for m in meeting.members if self._attends(m)]
+        self.item_absence = {id(item): self._item_absentees(item, away) for item in meeting.items}
+        self.blocks: list[str] = []
+
+    # --- people ---------------------------------------------------------------
+
+    def _attends(self, member: Member) -> bool:
+        return member.attendance in (PRESENT, SUBSTITUTE) or (member.attendance is None and self.held)
+
+    def _member(self, label: str) -> Member | None:
+        return self.lookup.get(label.strip().casefold())
+
+    def _show(self, member: Member) -> str:
+        name = escape_name(member.name)
+        return f"{name} ({escape_name(member.party)})" if member.party else name
+
+    def who(self, label: str) -> str:
+        """A member, party letter or bare name as the referat prints it: 'Anna Holm (A)'."""
+        member = self._member(label)
+        if member:
+            return self._show(member)
+        match = _DISPLAY.match(label)
+        if match:
+            return f"{escape_name(match['name'])} ({escape_name(match['party'])})"
+        return escape_name(label)
+
+    def _item_absentees(self, item: Item, away: set[int]) -> list[tuple[str, Member | None, str | None]]:
+        """Who did not take part in this item although at the meeting: (label, member, reason), in roster order."""
+        reasons = {absence.member: absence.reason for absence in item.absences}
+        seen: set = set()
+        result = []
+        for label in [*item.absent, *reasons]:
+            member = self._member(label)
+            key = id(member) if member else label.strip().casefold()
+            if key in seen or (member and id(member) in away) or not label.strip():
+                continue
+            seen.add(key)
+            result.append((label, member, reasons.get(label)))
+        position = {id(member): index for index, member in enumerate(self.meeting.members)}
+        return sorted(result, key=lambda entry: position.get(id(entry[1]), len(position)))
+
+    # --- the document -----------------------------------------------------------
+
+    def render(self) -> str:
+        meeting = self.meeting
+        if self.full:
+            self.blocks.append(CONFIDENTIAL_LINE)
+        kind = "Beslutningsprotokol" if self.decisions_only else ("Referat" if self.held else "Dagsorden")
+        self.blocks.append(f"# {kind}: {escape_inline(meeting.committee)}")
+        self._header()
+        self._attendance()
+        if not self.decisions_only and meeting.items:
+            self.blocks.append("## Indholdsfortegnelse")
+            self.blocks.append("\n".join(f"- Punkt {escape_name(item.number)}: {self._title(item)}"
+                                         for item in meeting.items))
+        for item in meeting.items:
+            self._item(item)
+        if not self.decisions_only:
+            self._attachment_overview()
+        if self.held:
+            self._signatures()
+        return "\n\n".join(self.blocks) + "\n"
+
+    def _header(self) -> None:
+        meeting = self.meeting
+        if meeting.municipality:
+            self.blocks.append(f"**Kommune:** {escape_inline(meeting.municipality)}")
+        if meeting.date:
+            self.blocks.append(f"**Mødedato:** {long_date(meeting.date)}")
+        start = meeting.start and escape_inline(danish_time(meeting.start))
+        end = meeting.end and escape_inline(danish_time(meeting.end))
+        if not self.held and start:
+            self.blocks.append(f"Mødet begynder kl. {start}.")
+        elif start and end:
+            self.blocks.append(f"Mødet begyndte kl. {start} og sluttede kl. {end}.")
+        elif start:
+            self.blocks.append(f"Mødet begyndte kl. {start}.")
+        elif end and self.held:
+            self.blocks.append(f"Mødet sluttede kl. {end}.")
+        if meeting.location:
+            self.blocks.append(f"**Mødested:** {escape_inline(meeting.location)}")
+
+    def _attendance(self) -> None:
+        members = self.meeting.members
+        attending = sorted(self.attending, key=lambda m: _ROLE_ORDER.get(m.role or "", 2))
+        groups = [
+            ("Deltagere", attending),
+            ("Fraværende med afbud", self.apologies),
+            ("Fraværende", self.absentees),
+            ("Medlemmer", [] if self.held else [m for m in members if m.attendance is None]),
+        ]
+        for heading, group in groups:
+            if group:
+                self.blocks.append(f"## {heading}")
+                self.blocks.append("\n".join(self._member_line(m) for m in group))
+
+    def _member_line(self, member: Member) -> str:
+        parts = [self._show(member)]
+        if member.role in (CHAIR, VICE_CHAIR):
+            parts.append(member.role)
+        if member.substitute_for:
+            parts.append(f"stedfortræder for {self.who(member.substitute_for)}")
+        if self._attends(member):
+            parts.extend(self._partial_attendance(member))
+        if member.note and self.full:
+            parts.append(f"*{escape_name(member.note)}*")
+        return "- " + ", ".join(parts)
+
+    def _partial_attendance(self, member: Member) -> list[str]:
+        parts = []
+        if member.arrived_at or member.arrived_item:
+            text = "ankom"
+            if member.arrived_at:
+                text += f" kl. {escape_inline(danish_time(member.arrived_at))}"
+            if member.arrived_item:
+                text += f" under behandlingen af punkt {escape_name(member.arrived_item)}"
+            parts.append(text)
+        if member.left_at or member.left_item:
+            text = "forlod mødet"
+            if member.left_at:
+                text += f" kl. {escape_inline(danish_time(member.left_at))}"
+            if member.left_item:
+                text += f" efter behandlingen af punkt {escape_name(member.left_item)}"
+            parts.append(text)
+        numbers = [item.number for item in self._missed_items(member)]
+        if numbers:
+            parts.append(f"deltog ikke i punkt {compress_numbers(numbers)}")
+        return parts
+
+    def _missed_items(self, member: Member) -> list[Item]:
+        """Items the member missed other than by arriving late or leaving early."""
+        numbers = [item.number for item in self.meeting.items]
+        first = numbers.index(member.arrived_item) if member.arrived_item in numbers else 0
+        last = numbers.index(member.left_item) if member.left_item in numbers else len(numbers) - 1
+        return [
+            item for index, item in enumerate(self.meeting.items)
+            if first <= index <= last and any(m is member for _, m, _ in self.item_absence[id(item)])
+        ]
+
+    # --- items -----------------------------------------------------------------
+
+    def _title(self, item: Item) -> str:
+        if item.public:
+            return _escape_title(item.title)
+        if item.title_confidential and not self.full:
+            return CLOSED_ITEM_TITLE
+        return "Lukket: " + escape_inline(item.title.strip())
+
+    def _item(self, item: Item) -> None:
+        blocks = self.blocks
+        blocks.append(f"# Punkt {escape_name(item.number)}: {self._title(item)}")
+        if not item.public:
+            mark = "**Lukket punkt.** Behandlet for lukkede døre."
+            if self.full:
+                mark += " Må ikke offentliggøres."
+                if item.title_confidential:
+                    mark += " Titlen er fortrolig."
+                if item.outcome_confidential:
+                    mark += " Udfaldet er fortroligt."
+            blocks.append(mark)
+        if item.case_number:
+            blocks.append(f"Sagsnr.: {escape_inline(item.case_number)}")
+        if not self.decisions_only:
+            self._sections(item)
+        if self._has_decision(item):
+            self._decision(item)
+        if item.attachments and not self.decisions_only:
+            blocks.append("## Bilag")
+            blocks.append("\n".join("- " + self._bilag(bilag) for bilag in item.attachments))
+
+    def _sections(self, item: Item) -> None:
+        pending = bool(item.recommendation)
+        for section in item.sections:
+            self.blocks.append(f"## {_escape_heading(section.heading)}".rstrip())
+            body = escape_block(section.text)
+            if body:
+                self.blocks.append(body)
+            if pending and section.kind == RECOMMENDATION_SECTION:
+                self.blocks.append(_numbered(item.recommendation))
+                pending = False
+        if pending:
+            self.blocks.append("## Indstilling")
+            self.blocks.append(_numbered(item.recommendation))
+
+    def _has_decision(self, item: Item) -> bool:
+        return bool(item.decision is not None or item.postponed or item.votes or item.remarks
+                    or item.amendments or self.item_absence[id(item)])
+
+    def _decision(self, item: Item) -> None:
+        blocks = self.blocks
+        blocks.append(DECISION_HEADING)
+        if self.apologies:
+            blocks.append("Afbud: " + ", ".join(self._show(m) for m in self.apologies))
+        if self.absentees:
+            blocks.append("Fraværende: " + ", ".join(self._show(m) for m in self.absentees))
+        for label, member, reason in self.item_absence[id(item)]:
+            line = f"{self._show(member) if member else self.who(label)} {_ABSENCE_SENTENCE}"
+            if reason:
+                line += f" Årsag (intern): {escape_inline(reason)}"
+            blocks.append(line)
+        decision = item.decision
+        outcome = (decision.outcome or "").strip() if decision else ""
+        if item.postponed and not outcome.casefold().startswith("udsat"):
+            outcome = f"Udsat. {outcome}" if outcome else "Udsat"
+        if outcome:
+            blocks.append(f"**{escape_inline(_sentence(outcome))}**")
+        if decision and decision.text and decision.text.strip():
+            blocks.append(self._free_text(decision.text))
+        if decision and decision.points:
+            blocks.append(_numbered(decision.points))
+        amendments_first = sorted(item.votes, key=lambda vote: vote.kind != VOTE_ON_AMENDMENT)
+        blocks.extend(self._vote(vote, item) for vote in amendments_first)
+        for remark in item.remarks:
+            who = ", ".join(self.who(name) for name in remark.members)
+            if not who:
+                lead = "Følgende blev tilført protokollen: "
+            elif remark.kind == _MINORITY_STATEMENT:
+                lead = f"Mindretalsudtalelse fra {who}: "
+            else:
+                lead = f"{who} ønskede følgende tilført protokollen: "
+            lines = (lead + escape_block(remark.text, allow_structure=False)).split("\n")
+            blocks.append("\n".join(f"> {line}".rstrip() for line in lines))
+        for amendment in item.amendments:
+            blocks.append(self._amendment(amendment.text, amendment.at, amendment.reason))
+
+    def _free_text(self, text: str) -> str:
+        lines = []
+        for line in escape_block(text).split("\n"):
+            line = _FREE_TEXT_LABEL.sub(lambda m: m.group(1) + "\\:", line)
+            lines.append(line.replace(_ABSENCE_SENTENCE, _ABSENCE_SENTENCE[:-1] + "\\."))
+        return "\n".join(lines)
+
+    def _amendment(self, text: str, at: str, reason: str | None) -> str:
+        try:
+            when = short_date(dt.datetime.fromisoformat(at).date())
+        except ValueError:
+            when = escape_name(at)
+        body = escape_inline(text).strip()
+        if not body:
+            return f"**Tilføjelse {when}.**"
+        line = f"**Tilføjelse {when}:** {body}"
+        if reason and reason.strip():
+            line += f" *Begrundelse: {escape_inline(reason).strip()}*"
+        return line
+
+    # --- votes -----------------------------------------------------------------
+
+    def _vote(self, vote: Vote, item: Item) -> str:
+        subject = (vote.subject or "").strip()
+        if vote.kind == VOTE_ON_AMENDMENT and not subject.casefold().startswith(AMENDMENT_WORD):
+            subject = f"{AMENDMENT_WORD} ({subject})" if subject else AMENDMENT_WORD
+        subject = escape_inline(subject)
+        label = f"**Afstemning om {subject}:**" if subject else "**Afstemning:**"
+        sides = (
+            ("For stemte", vote.for_, vote.for_count),
+            ("Imod stemte", vote.against, vote.against_count),
+            ("Undlod at stemme", vote.abstain, vote.abstain_count),
+        )
+        text = " ".join(f"{lead}: {self._side(labels, count, item)}." for lead, labels, count in sides)
+        if vote.result:
+            noun = _VOTE_NOUN.get(vote.kind, "Forslaget")
+            verb = _RESULT_VERB.get(vote.result)
+            text += f" {noun} blev {verb}." if verb else f" Resultat: {escape_name(vote.result)}."
+        return f"{label} {text}"
+
+    def _side(self, labels: list[str], count: int | None, item: Item) -> str:
+        if count is None:
+            count = self._count(labels, item)
+        if not labels:
+            if not count:
+                return "ingen"
+            return f"{count} medlem" if count == 1 else f"{count} medlemmer"
+        names = ", ".join(self.who(label) for label in labels)
+        return f"{names} ({count})" if count else names
+
+    def _count(self, labels: list[str], item: Item) -> int | None:
+        """Votes behind a list of names and party letters, when the attendance tells it."""
+        away = {id(m) for _, m, _ in self.item_absence[id(item)] if m}
+        voting = [m for m in self.attending if id(m) not in away]
+        total = 0
+        for label in labels:
+            if self._member(label):
+                total += 1
+                continue
+            party = sum(1 for m in voting if m.party and m.party.casefold() == label.strip().casefold())
+            if not party:
+                return None
+            total += party
+        return total or None
+
+    # --- bilag and signatures -----------------------------------------------------
+
+    def _bilag(self, bilag: Attachment) -> str:
+        title = _escape_title(bilag.title, line_start=True)
+        if bilag.reference and bilag.reference.strip():
+            title = f"[{title}](<{escape_inline(bilag.reference).strip()}>)"
+        return title if bilag.public else "Lukket: " + title
+
+    def _attachment_overview(self) -> None:
+        lines = [
+            f"- Punkt {escape_name(item.number)}: {self._bilag(bilag)}"
+            for item in self.meeting.items for bilag in item.attachments
+        ]
+        self.blocks.append("# Bilagsoversigt")
+        self.blocks.append("\n".join(lines) if lines else "Ingen bilag.")
+
+    def _signatures(self) -> None:
+        self.blocks.append("# Underskriftsblad")
+        lines = []
+        for approval in self.meeting.approvals:
+            try:
+                moment = dt.datetime.fromisoformat(approval.at)
+                when = f"{short_date(moment.date())} kl. {moment:%H.%M}"
+            except ValueError:
+                when = escape_name(approval.at)
+            line = f"- {self.who(approval.member)} godkendte {when}"
+            if approval.reservation and approval.reservation.strip():
+                line += f" med forbehold: {escape_inline(approval.reservation).strip()}"
+            lines.append(line)
+        self.blocks.append("\n".join(lines) if lines else "Ingen godkendelser er registreret.")

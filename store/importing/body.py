@@ -1,0 +1,255 @@
+"""One item's lines to an `Item`: metadata, sections with their original headings, indstilling, bilag, beslutning."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.importing.cleanup import Line
+from store.importing.decisions import read_decision
+from store.importing.items import ItemStart
+from store.importing.people import Roster
+from store.importing.structure import (
+    clean_title,
+    decision_heading,
+    heading_kind,
+    inline_heading,
+    meta_facts,
+)
+from store.importing.vocabulary import (
+    ATTACHMENTS,
+    CLOSING_LINE,
+    DECISION,
+    RECOMMENDATION,
+    RECOMMENDS,
+    TEXT,
+)
+from store.model import RECOMMENDATION_SECTION, TEXT_SECTION, Attachment, Item, ItemAbsence, Section
+
+_NUMBERED_BILAG = re.compile(r"^bilag\s*(?P<ref>\d{1,3}[a-z]?)\s*[:.\-–]\s*(?P<title>\S.*)$", re.IGNORECASE)
+_LIST_ENTRY = re.compile(r"^(?:(?P<num>\d{1,3})[.)]\s*|[•·▪◦●\-*–]\s+)(?P<rest>\S.*)$")
+_AT_POINT = re.compile(r"^at\b", re.IGNORECASE)
+_INLINE_AT = re.compile(r"^(?P<intro>.{3,200}?\bindstiller\b[^,]*?),?\s+(?P<point>at\s+\S.*)$", re.IGNORECASE)
+_FILE_MARK = re.compile(r"\s*\((?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|html?)\)\s*$", re.IGNORECASE)
+_CLOSED_BILAG = re.compile(
+    r"^(?:lukket(?:\s+bilag)?\s*[:\-–]\s*)|\s*(?:\((?:lukket(?:\s+bilag)?|fortroligt?)\)|[-–]\s*lukket(?:\s+bilag)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Context:
+    """What every item needs to know about the document."""
+
+    committee: str | None
+    date_texts: tuple[str, ...]
+    referat: bool
+    loose: bool
+    roster: Roster
+
+
+@dataclass
+class _Block:
+    heading: str | None
+    kind: str
+    level: int | None
+    lines: list[Line]
+
+
+def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
+    """The item whose heading is `start` and whose body is `lines`."""
+    title, public, kind = clean_title(start.title)
+    item = Item(number=start.number, title=title, public=public, kind=kind)
+    index = _metadata(lines, item)
+    blocks = _blocks(lines[index:], context, item)
+    for block in blocks:
+        if block.kind == DECISION:
+            _decision(block, item, context)
+        elif block.kind == ATTACHMENTS:
+            item.attachments.extend(_attachments(block.lines))
+        elif block.kind == RECOMMENDATION:
+            intro, points = _recommendation(block)
+            item.sections.append(Section(block.heading or "", intro, RECOMMENDATION_SECTION))
+            item.recommendation.extend(points)
+        elif block.heading is None and context.referat and not any(b.heading for b in blocks):
+            _decision(block, item, context)
+        elif _text(block.lines) or block.heading:
+            item.sections.append(Section(block.heading or "", _text(block.lines), TEXT_SECTION))
+    return item
+
+
+def _metadata(lines: list[Line], item: Item) -> int:
+    """Read sagsnummer, åben/lukket and kind lines under the title; the index of the first other line."""
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        facts = meta_facts(line.text)
+        if facts is None:
+            return index
+        item.case_number = item.case_number or facts.case_number
+        if facts.public is False:
+            item.public = False
+        item.kind = item.kind or facts.kind
+    return len(lines)
+
+
+def _blocks(lines: list[Line], context: Context, item: Item) -> list[_Block]:
+    blocks = [_Block(None, TEXT, None, [])]
+    for line in lines:
+        current = blocks[-1]
+        if line.blank:
+            current.lines.append(line)
+            continue
+        if CLOSING_LINE.match(line.text):
+            continue
+        numbered_bilag = _NUMBERED_BILAG.match(line.text)
+        if numbered_bilag and current.kind not in (DECISION, ATTACHMENTS):
+            item.attachments.extend(_attachments([line]))
+            continue
+        kind = heading_kind(line.text)
+        if kind == RECOMMENDATION and current.kind == RECOMMENDATION and not _text(current.lines) \
+                and RECOMMENDS.match(line.text.rstrip(":")):
+            current.lines.append(line)  # 'Forvaltningen indstiller, at' under an 'Indstilling' heading
+            continue
+        if kind and kind != "end":
+            if kind == DECISION and not _this_meeting(line.text, context):
+                kind = TEXT  # an earlier body's decision, quoted in the item
+            blocks.append(_Block(line.text.rstrip(":").strip(), kind, line.level, []))
+            continue
+        if line.level and _sibling_level(blocks, line.level):
+            blocks.append(_Block(line.text, TEXT, line.level, []))
+            continue
+        inline = inline_heading(line.text, context.loose) if current.kind != DECISION or context.loose else None
+        if inline:
+            heading, kind, rest = inline
+            if kind == DECISION and not _this_meeting(heading, context):
+                kind = TEXT
+            rest_line = Line(line.no, rest, rest, None)
+            blocks.append(_Block(heading, kind, line.level, [rest_line]))
+            continue
+        current.lines.append(line)
+    return [b for b in blocks if b.heading is not None or _text(b.lines)]
+
+
+def _sibling_level(blocks: list[_Block], level: int) -> bool:
+    """An unknown Markdown heading opens a section when it is as high as the known section headings."""
+    for block in reversed(blocks):
+        if block.heading is not None and block.level:
+            return level <= block.level
+    return False
+
+
+def _this_meeting(heading: str, context: Context) -> bool:
+    """'Beslutning i Økonomiudvalget den 10-09-2019' in another body's or date's name is history, not the decision."""
+    found = decision_heading(heading)
+    if found is None:
+        return True
+    if found.body and context.committee:
+        body = found.body.lower()
+        committee = context.committee.lower()
+        if not (body.startswith(committee) or committee.startswith(body)):
+            return False
+    if found.date and context.date_texts:
+        from store.dates import parse_date
+
+        try:
+            return parse_date(found.date).isoformat() in context.date_texts
+        except ValueError:
+            return True
+    return True
+
+
+def _text(lines: list[Line]) -> str:
+    """Section text: the raw lines trimmed, paragraphs kept."""
+    rows = [line.raw.strip() for line in lines]
+    text = "\n".join(rows).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _paragraphs(lines: list[Line]) -> list[list[str]]:
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line.blank:
+            if paragraphs[-1]:
+                paragraphs.append([])
+        else:
+            paragraphs[-1].append(line.text)
+    return [p for p in paragraphs if p]
+
+
+def _decision(block: _Block, item: Item, context: Context) -> None:
+    parts = read_decision(_paragraphs(block.lines), context.roster, len(item.recommendation))
+    if parts.decision:
+        if item.decision and item.decision.text:
+            parts.decision.text = "\n\n".join(filter(None, (item.decision.text, parts.decision.text)))
+        item.decision = parts.decision
+    item.votes.extend(parts.votes)
+    item.remarks.extend(parts.remarks)
+    for name, reason in parts.absences:
+        if all(a.member != name for a in item.absences):
+            item.absences.append(ItemAbsence(member=name, reason=reason))
+
+
+def _recommendation(block: _Block) -> tuple[str, list[str]]:
+    """The indstilling's intro text and its points ('at …', numbered or bulleted)."""
+    intro: list[str] = []
+    points: list[str] = []
+    gap = False
+    every_paragraph = bool(block.heading and re.search(r"\bat\s*:?$", block.heading, re.IGNORECASE))
+    for line in block.lines:
+        if line.blank:
+            gap = True
+            continue
+        text = line.raw.strip()
+        entry = _LIST_ENTRY.match(text)
+        if entry:
+            points.append(entry.group("rest").strip())
+        elif _AT_POINT.match(text) or (every_paragraph and (gap or not points)):
+            points.append(text)
+        elif points and not gap:
+            points[-1] = f"{points[-1]} {text}"
+        else:
+            intro.append(text)
+        gap = False
+    inline = _INLINE_AT.match(intro[0]) if intro and not points else None
+    if inline:  # 'Forvaltningen indstiller, at udvalget godkender planen.'
+        intro[0], points = inline.group("intro").strip(), [inline.group("point").strip()]
+    return "\n\n".join(intro), points
+
+
+def _attachments(lines: list[Line]) -> list[Attachment]:
+    """Bilag lines: numbered ('1. Foo (pdf)', 'Bilag 2: Bar'), bulleted, or one per line."""
+    entries: list[list[str]] = []
+    references: list[str | None] = []
+    listed = any(_LIST_ENTRY.match(line.text) or _NUMBERED_BILAG.match(line.text) for line in lines if not line.blank)
+    gap = True
+    for line in lines:
+        if line.blank:
+            gap = True
+            continue
+        text = line.text
+        numbered = _NUMBERED_BILAG.match(text)
+        entry = _LIST_ENTRY.match(text)
+        if numbered:
+            entries.append([numbered.group("title")])
+            references.append(numbered.group("ref"))
+        elif entry:
+            entries.append([entry.group("rest")])
+            references.append(entry.group("num"))
+        elif listed and entries and not gap:
+            entries[-1].append(text)
+        else:
+            entries.append([text])
+            references.append(None)
+        gap = False
+    attachments = []
+    for parts, reference in zip(entries, references, strict=True):
+        title = " ".join(parts).strip()
+        public = True
+        closed = _CLOSED_BILAG.search(title)
+        if closed:
+            title, public = _CLOSED_BILAG.sub("", title).strip(), False
+        title = _FILE_MARK.sub("", title).strip()
+        if title:
+            attachments.append(Attachment(title=title, reference=reference, public=public))
+    return attachments

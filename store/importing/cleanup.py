@@ -1,0 +1,194 @@
+"""Text to clean lines: odd spaces, web-page noise, PDF page furniture and tables of contents removed.
+
+Each `Line` keeps its line number in the file (for error messages), the raw
+text (for section contents, so Markdown inside a section survives) and a
+plain form for recognising structure: without `#` marks, bold marks and
+surrounding space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from store.importing.readers import PAGE_BREAK
+from store.importing.structure import heading_kind, item_heading
+
+_SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_BOLD = re.compile(r"\*\*|__")
+_PAGE_NUMBER = re.compile(r"^(?:(?:side|s\.|page)\s*)?\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?$", re.IGNORECASE)
+_PAGE_LABEL = re.compile(r"^(?:side|s\.|page)\s*\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?$", re.IGNORECASE)
+_PAGE_IN_LINE = re.compile(r"\b(?:side|page)\s*\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?\b", re.IGNORECASE)
+_DOT_LEADER_TOC = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{0,4}\s*$")
+_TAB_TOC = re.compile(r"\S\t+\s*\d{1,4}\s*$")
+# Lines a web page puts around the text; removed wherever they stand alone.
+_WEB_CHROME = {
+    "accepter cookies", "accepter alle cookies", "afvis cookies", "nej tak til cookies", "tillad alle",
+    "til toppen", "tilbage til toppen", "udskriv", "print", "del", "del på facebook", "del på linkedin",
+    "gå til indhold", "spring til indhold", "luk", "læs mere", "læs op", "menu", "søg",
+}
+
+
+@dataclass
+class Line:
+    """One line of the document: number in the file, raw text, plain text, Markdown heading level."""
+
+    no: int
+    raw: str
+    text: str
+    level: int | None = None
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class CleanText:
+    """The clean lines, and whether the text looks extracted from PDF (pages, page numbers)."""
+
+    lines: list[Line]
+    from_pdf: bool
+
+
+def normalise(text: str) -> str:
+    """Unify line ends and spaces; drop soft hyphens and zero-width characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACE_LIKE.sub(" ", text)
+    return _INVISIBLE.sub("", text)
+
+
+def plain(raw: str) -> tuple[str, int | None]:
+    """The text of a raw line without heading marks and bold marks, and its heading level."""
+    level = None
+    match = _HEADING.match(raw)
+    if match:
+        level, raw = len(match.group(1)), match.group(2)
+    return _BOLD.sub("", raw).strip(), level
+
+
+def clean_lines(text: str) -> CleanText:
+    """The document as clean `Line`s (blank lines kept as paragraph breaks)."""
+    text = normalise(text)
+    pages = text.split(PAGE_BREAK)
+    numbered: list[list[tuple[int, str]]] = []
+    no = 0
+    for page in pages:
+        rows = []
+        for raw in page.split("\n"):
+            no += 1
+            rows.append((no, raw.rstrip()))
+        numbered.append(rows)
+    from_pdf = len(pages) > 1
+    if from_pdf:
+        rows = _drop_page_edges(numbered)
+    else:
+        rows = [row for page in numbered for row in page]
+        page_labels = sum(1 for _, raw in rows if _PAGE_LABEL.match(raw.strip()))
+        if page_labels >= 2:
+            from_pdf = True
+            rows = _drop_running_headers(rows)
+    rows = _drop_noise(rows)
+    lines = []
+    for line_no, raw in rows:
+        text_, level = plain(raw)
+        lines.append(Line(line_no, raw, text_, level))
+    return CleanText(_collapse_blank(lines), from_pdf)
+
+
+def _edge_key(raw: str) -> str:
+    return _PAGE_IN_LINE.sub("side #", raw.strip().lower())
+
+
+def _drop_page_edges(pages: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    """Remove page numbers and lines repeated at the top or bottom of most pages (running headers)."""
+    edges: list[set[int]] = []
+    counts: Counter[str] = Counter()
+    for page in pages:
+        filled = [i for i, (_, raw) in enumerate(page) if raw.strip()]
+        edge = set(filled[:3] + filled[-3:])
+        edges.append(edge)
+        counts.update({_edge_key(page[i][1]) for i in edge})
+    threshold = max(2, (len(pages) + 1) // 2)
+    kept = []
+    for page, edge in zip(pages, edges, strict=True):
+        for i, (line_no, raw) in enumerate(page):
+            if i in edge:
+                key = _edge_key(raw)
+                if _PAGE_NUMBER.match(raw.strip()) or (counts[key] >= threshold and not _is_structural(raw)):
+                    continue
+            kept.append((line_no, raw))
+        kept.append((0, ""))
+    return kept
+
+
+def _drop_running_headers(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Without page breaks: remove 'Side 3 af 12' lines and the repeated lines standing next to them."""
+    filled = [i for i, (_, raw) in enumerate(rows) if raw.strip()]
+    position = {row_index: n for n, row_index in enumerate(filled)}
+    page_rows = {i for i in filled if _PAGE_LABEL.match(rows[i][1].strip())}
+    beside: Counter[str] = Counter()
+    for i in page_rows:
+        n = position[i]
+        for neighbour in filled[max(0, n - 2):n] + filled[n + 1:n + 3]:
+            if neighbour not in page_rows:
+                beside[rows[neighbour][1].strip()] += 1
+    occurrences = Counter(rows[i][1].strip() for i in filled)
+    headers = {
+        line for line, count in beside.items()
+        if count >= 2 and occurrences[line] >= 2 and not _is_structural(line)
+    }
+    return [
+        (no, raw) for i, (no, raw) in enumerate(rows)
+        if i not in page_rows and raw.strip() not in headers
+    ]
+
+
+def _is_structural(raw: str) -> bool:
+    """Lines that repeat legitimately at a page edge: section headings and item headings."""
+    text, level = plain(raw)
+    return bool(heading_kind(text) or item_heading(text, level))
+
+
+def _drop_noise(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Web-page chrome anywhere; cookie banners before the document proper; tables of contents."""
+    kept: list[tuple[int, str]] = []
+    in_front = True
+    for line_no, raw in rows:
+        text = plain(raw)[0]
+        lower = text.lower().rstrip(".:! ")
+        if lower in _WEB_CHROME:
+            continue
+        if in_front and "cookie" in lower:
+            continue
+        if in_front and re.search(r"\d{4}", text) and "cookie" not in lower:
+            in_front = False
+        kept.append((line_no, raw))
+    return _drop_contents(kept)
+
+
+def _drop_contents(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Table-of-contents lines: dot leaders with a page number, or runs of 'title<TAB>page'."""
+    toc = [bool(_DOT_LEADER_TOC.search(raw)) for _, raw in rows]
+    tabbed = [bool(_TAB_TOC.search(raw)) for _, raw in rows]
+    filled = [i for i, (_, raw) in enumerate(rows) if raw.strip()]
+    for n, i in enumerate(filled):
+        if tabbed[i]:
+            neighbours = filled[max(0, n - 1):n] + filled[n + 1:n + 2]
+            if any(tabbed[j] or toc[j] for j in neighbours):
+                toc[i] = True
+    return [row for row, is_toc in zip(rows, toc, strict=True) if not is_toc]
+
+
+def _collapse_blank(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        if line.blank and (not out or out[-1].blank):
+            continue
+        out.append(line)
+    while out and out[-1].blank:
+        out.pop()
+    return out

@@ -1,0 +1,238 @@
+"""The meeting's header: committee, kommune, date, times, place, and the member lists before the first item."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from store.dates import WEEKDAYS, parse_date, parse_time
+from store.importing.cleanup import Line
+from store.importing.people import Roster, member_line, role_line, sentence_facts, substitute_note
+from store.importing.problems import ImportProblem, where
+from store.importing.vocabulary import (
+    BODY_WORD,
+    CLOCK,
+    COMPOUND_LABELS,
+    DATE,
+    DOCUMENT_KINDS,
+    LABELS,
+    MEETING_END,
+    MEETING_START,
+    MEMBER_HEADINGS,
+    TIME,
+    TIME_RANGE,
+)
+from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE
+
+_ATTENDANCE = {"present": PRESENT, "afbud": SENT_APOLOGIES, "absent": ABSENT, "substitute": SUBSTITUTE}
+_TITLE_KIND = re.compile(rf"^{DOCUMENT_KINDS}\b", re.IGNORECASE)
+_REFERAT_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol|mødereferat)\b", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b")
+_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommune\b")
+_NOT_A_TOWN = {"Den", "Denne", "Hele", "Samme", "Anden", "Hver", "Enhver", "Din", "Vores", "Jeres", "Egen"}
+_LABEL_LINE = re.compile(
+    r"^\s*(?P<bold>\*\*|__)?(?P<label>" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")(?![\wæøåÆØÅ])"
+    r"[ ]*(?:\*\*|__)?[ ]*(?P<sep>:|\t)?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_TRAILING_FILLER = re.compile(rf"(?:\s+|^)(?:den|d\.|kl\.?|,|-|–|:|{'|'.join(WEEKDAYS)})\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    """What the header says about the meeting."""
+
+    committee: str | None = None
+    municipality: str | None = None
+    date: dt.date | None = None
+    start: str | None = None
+    end: str | None = None
+    location: str | None = None
+    says_referat: bool = False
+
+
+def read_header(preamble: list[Line], roster: Roster, source: str) -> Header:
+    """Header facts from the lines before the first item; member lists go into `roster`."""
+    header = Header()
+    title = _title_line(preamble)
+    if title is not None:
+        header.says_referat = bool(_REFERAT_WORD.search(title.text))
+        header.committee = committee_from_title(title.text) or _committee_below(preamble, title)
+    mode: str | None = None
+    for index, line in enumerate(preamble):
+        if line.blank:
+            continue
+        text = line.text
+        heading = text.rstrip(":").strip().lower()
+        if heading in MEMBER_HEADINGS:
+            mode = MEMBER_HEADINGS[heading]
+            continue
+        label = _label(line)
+        if label:
+            key, value = label
+            if not value:
+                value = _next_text(preamble, index)
+            _apply_label(header, key, value, line, source)
+            if key not in ("date", "time", "place", "end"):
+                mode = None
+            continue
+        inline = re.match(r"^(?P<head>[^:]{2,30}):\s*(?P<rest>\S.*)$", text)
+        if inline and inline.group("head").strip().lower() in MEMBER_HEADINGS:
+            mode = MEMBER_HEADINGS[inline.group("head").strip().lower()]
+            member_line(roster, inline.group("rest"), _ATTENDANCE[mode])
+            continue
+        attendance = _ATTENDANCE[mode] if mode else None
+        if role_line(roster, text, attendance or PRESENT):
+            continue
+        if mode and (substitute_note(roster, text) or member_line(roster, text, attendance)):
+            continue
+        if sentence_facts(roster, text):
+            continue
+        mode = None
+        _times_in_prose(header, text)
+    if header.date is None:
+        header.date = _first_date(([title] if title else []) + preamble, source)
+    if header.start is None:
+        header.start = _first_clock(preamble)
+    return header
+
+
+def committee_from_title(text: str) -> str | None:
+    """'REFERAT Arbejdsmarkedsudvalget 2022-2025 d. 26-10-2022' -> 'Arbejdsmarkedsudvalget'.
+
+    The electoral period ('2022-2025') is not part of the committee's name and is dropped.
+    """
+    name = _TITLE_KIND.sub("", text.strip()).strip(" -–:|")
+    name = re.sub(r"^(?:fra|for|til|over|af)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"^(?:(?:det\s+)?(?:ordinære\s+)?møde(?:t)?\s+(?:i|for)\s+)", "", name, flags=re.IGNORECASE)
+    date = DATE.search(name)
+    if date:
+        name = name[:date.start()]
+    name = _PERIOD.sub("", name)
+    name = re.sub(rf"\b(?:kl\.?|klokken)\s*{TIME}.*$", "", name, flags=re.IGNORECASE)
+    previous = None
+    while previous != name:
+        previous = name
+        name = _TRAILING_FILLER.sub("", name).strip(" -–:,|")
+    genitive = re.match(rf"^(?P<body>.*{BODY_WORD})s\s+møde$", name, re.IGNORECASE)
+    if genitive:
+        name = genitive.group("body")
+    name = re.sub(r"\s+", " ", name).strip()
+    if not name or len(name) > 80 or not re.search(r"[A-Za-zÆØÅæøå]", name):
+        return None
+    return name
+
+
+def municipality_in(lines: list[Line]) -> str | None:
+    """The kommune the text names most often ('Herlev Kommune'), or None."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for match in _MUNICIPALITY.finditer(line.text):
+            if match.group(1) not in _NOT_A_TOWN:
+                counts[f"{match.group(1)} Kommune"] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def meeting_end(lines: list[Line]) -> str | None:
+    """'Mødet hævet kl. 17.30' / 'Protokollen oplæst. Mødet afsluttet kl. 15.45' anywhere: the last one."""
+    end = None
+    for line in lines:
+        match = MEETING_END.search(line.text)
+        if match:
+            end = parse_time(match.group(1))
+    return end
+
+
+def _title_line(preamble: list[Line]) -> Line | None:
+    for line in preamble:
+        if _TITLE_KIND.match(line.text) or (line.level == 1 and not line.blank):
+            return line
+    for line in preamble:
+        if re.search(BODY_WORD, line.text, re.IGNORECASE) and DATE.search(line.text) and len(line.text) < 120:
+            return line
+    return None
+
+
+def _committee_below(preamble: list[Line], title: Line) -> str | None:
+    """A title that is only 'Referat' or 'Dagsorden': the committee is the next line, if it names a body."""
+    following = _next_text(preamble, preamble.index(title))
+    if re.search(rf"{BODY_WORD}s?\b", following, re.IGNORECASE) and len(following) < 80:
+        return committee_from_title(following)
+    return None
+
+
+def _label(line: Line) -> tuple[str, str] | None:
+    match = _LABEL_LINE.match(line.raw)
+    if not match:
+        return None
+    label = match.group("label").lower()
+    if not (match.group("sep") or match.group("bold") or label in COMPOUND_LABELS):
+        return None
+    return LABELS[label], re.sub(r"^(?:\*\*|__)|(?:\*\*|__)$", "", match.group("rest")).strip()
+
+
+def _next_text(lines: list[Line], index: int) -> str:
+    for line in lines[index + 1:index + 4]:
+        if not line.blank:
+            return line.text
+    return ""
+
+
+def _apply_label(header: Header, key: str, value: str, line: Line, source: str) -> None:
+    if key in ("date", "time", "end"):
+        if key == "date":
+            date = DATE.search(value)
+            if date:
+                header.date = _parse_date(date.group(0), line, source)
+        span = TIME_RANGE.search(value)
+        if span and key != "end":
+            header.start, header.end = parse_time(span.group(1)), parse_time(span.group(2))
+        else:
+            clock = CLOCK.search(value) or (re.search(rf"\b{TIME}\b", value) if key != "date" else None)
+            if clock:
+                hhmm = parse_time(clock.group(0))
+                if key == "end":
+                    header.end = hhmm
+                else:
+                    header.start = hhmm
+    elif key == "place":
+        header.location = value.rstrip(".").strip() or header.location
+    elif key == "committee":
+        header.committee = committee_from_title(value) or value.strip()
+    elif key == "municipality":
+        header.municipality = value.rstrip(".").strip() or header.municipality
+
+
+def _times_in_prose(header: Header, text: str) -> None:
+    start = MEETING_START.search(text)
+    if start:
+        header.start = parse_time(start.group(1))
+    end = MEETING_END.search(text)
+    if end:
+        header.end = parse_time(end.group(1))
+
+
+def _parse_date(text: str, line: Line, source: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise ImportProblem(f"{where(source, line.no)}: datoen '{text}' findes ikke.") from error
+
+
+def _first_date(lines: list[Line], source: str) -> dt.date | None:
+    for line in lines:
+        match = DATE.search(line.text)
+        if match:
+            return _parse_date(match.group(0), line, source)
+    return None
+
+
+def _first_clock(lines: list[Line]) -> str | None:
+    for line in lines:
+        if DATE.search(line.text):
+            match = CLOCK.search(line.text)
+            if match:
+                return parse_time(match.group(1))
+    return None

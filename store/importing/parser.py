@@ -1,0 +1,82 @@
+"""A dagsorden's or referat's text to a `Meeting` — the layouts of Danish agenda systems and web pages."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from store.importing.body import Context, read_item
+from store.importing.cleanup import clean_lines
+from store.importing.header import meeting_end, municipality_in, read_header
+from store.importing.items import find_items, item_end, number_key
+from store.importing.people import Roster
+from store.importing.problems import ImportProblem, where
+from store.importing.structure import decision_heading, heading_kind
+from store.importing.vocabulary import DECISION
+from store.model import ABSENT, ADJOURNED, PLANNED, PRESENT, Item, ItemAbsence, Meeting, Member
+
+
+def parse_agenda_text(text: str, source: str) -> Meeting:
+    """Parse agenda-system Markdown, web-page text, PDF or Word text into a meeting."""
+    clean = clean_lines(text)
+    lines = clean.lines
+    if not lines:
+        raise ImportProblem(f"{where(source)} indeholder ingen tekst.")
+    starts = find_items(lines, clean.from_pdf)
+    if not starts:
+        raise ImportProblem(
+            f"{where(source)} indeholder ingen dagsordenspunkter, der kan genkendes "
+            "(fx 'Punkt 1: …' eller '1. Godkendelse af dagsorden' efterfulgt af 'Beslutning' eller 'Sagsfremstilling')."
+        )
+    roster = Roster()
+    header = read_header(lines[:starts[0].start], roster, source)
+    decision_headings = [decision_heading(line.text) for line in lines if heading_kind(line.text) == DECISION]
+    committee = header.committee or _most_common([h.body for h in decision_headings if h and h.body])
+    context = Context(
+        committee=committee,
+        date_texts=(header.date.isoformat(),) if header.date else (),
+        referat=header.says_referat or bool(decision_headings),
+        loose=clean.from_pdf,
+        roster=roster,
+    )
+    ends = [s.start for s in starts[1:]] + [item_end(lines, starts[-1].body)]
+    items = [read_item(lines[start.body:end], start, context) for start, end in zip(starts, ends, strict=True)]
+    _item_absences(items, roster)
+    held = any(item.decision for item in items)
+    members = list(roster.members.values())
+    _settle_attendance(members, items, held)
+    return Meeting(
+        committee=committee or "",
+        date=header.date,
+        municipality=header.municipality or municipality_in(lines),
+        start=header.start,
+        end=header.end or meeting_end(lines),
+        location=header.location,
+        status=ADJOURNED if held else PLANNED,
+        members=members,
+        items=items,
+    )
+
+
+def _most_common(values: list[str]) -> str | None:
+    return Counter(values).most_common(1)[0][0] if values else None
+
+
+def _settle_attendance(members: list[Member], items: list[Item], held: bool) -> None:
+    """A dagsorden records no attendance; in a referat a member not said to be away was there
+    (or, absent from every item, was fraværende)."""
+    for member in members:
+        if not held:
+            if member.attendance == PRESENT:
+                member.attendance = None
+        elif member.attendance is None:
+            missed = sum(1 for item in items if any(a.member == member.display for a in item.absences))
+            member.attendance = ABSENT if missed == len(items) else PRESENT
+
+
+def _item_absences(items: list[Item], roster: Roster) -> None:
+    """'Fraværende: X (A), sag 29-34' in the header: absences on those items."""
+    by_number = {number_key(item.number): item for item in items}
+    for display, number, reason in roster.item_absences:
+        item = by_number.get(number_key(number))
+        if item is not None and all(a.member != display for a in item.absences):
+            item.absences.append(ItemAbsence(member=display, reason=reason))

@@ -1,0 +1,208 @@
+"""Members and their attendance as a referat words it.
+
+'Benthe Viola Holm (A), formand', 'Jan Kongebro (A), sag 29-34', 'Birgitte
+Glifberg (A), stedfortræder for Brian Møller (A)', 'X (V) ankom kl. 15.50 under
+behandlingen af punkt 2', 'X (V) forlod mødet kl. 17.00 efter behandlingen af
+punkt 2', 'X (A) deltog ikke i behandlingen af punktet'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.dates import parse_time
+from store.importing.vocabulary import NAME, NAME_WITH_PARTY, PARTY, TIME
+from store.model import CHAIR, PRESENT, SENT_APOLOGIES, SUBSTITUTE, VICE_CHAIR, Member, display_name
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d{1,3}[.)])\s*")
+_ROLE = re.compile(r"\b(næstformand|formand)\b", re.IGNORECASE)
+_SUBSTITUTE = re.compile(
+    rf"(?:mødte\s+(?:som\s+)?|som\s+|indkaldt\s+som\s+)?(?:stedfortræder|suppleant)\s+for\s+(?P<name>{NAME})"
+    rf"(?:\s*\((?P<party>{PARTY})\))?",
+    re.IGNORECASE,
+)
+_SUBSTITUTE_FIRST = re.compile(
+    rf"^(?:stedfortræder|suppleant)\s+for\s+(?P<for>{NAME})(?:\s*\((?P<for_party>{PARTY})\))?\s*:\s*"
+    rf"(?P<name>{NAME})\s*(?:\((?P<party>{PARTY})\))?",
+    re.IGNORECASE,
+)
+_ITEM_NUMBERS = r"\d+[a-z]?(?:\s*(?:-|–|til|,|og)\s*\d+[a-z]?)*"
+_ITEMS = re.compile(rf"\b(?:sag|sager|sagerne|punkt|punkterne|pkt\.?)\s*(?:nr\.?\s*)?(?P<numbers>{_ITEM_NUMBERS})",
+                    re.IGNORECASE)
+_ARRIVED = re.compile(
+    rf"\b(?:ankom|mødte)\s+(?:først\s+)?(?:kl\.?\s*(?P<time>{TIME}))?"
+    rf"(?:[^.]*?\b(?:punkt|pkt\.?|sag)\s*(?P<item>\d+[a-z]?))?",
+    re.IGNORECASE,
+)
+_LEFT = re.compile(
+    rf"\bforlod\s+mødet\s*(?:kl\.?\s*(?P<time>{TIME}))?"
+    rf"(?:[^.]*?\b(?:punkt|pkt\.?|sag)\s*(?P<item>\d+[a-z]?))?",
+    re.IGNORECASE,
+)
+_NOT_TAKING_PART = re.compile(
+    r"\b(?:deltog\s+ikke|var\s+(?:ikke\s+til\s+stede|fraværende)|erklærede\s+sig\s+inhabil|forlod\s+lokalet)",
+    re.IGNORECASE,
+)
+_BARE_NAME = re.compile(r"^[A-ZÆØÅ][\w.'’\-]+(?:\s+[A-ZÆØÅ][\w.'’\-]+){1,4}$")
+
+
+def expand_numbers(text: str) -> list[str]:
+    """'29-34' -> ['29', …, '34']; '3, 5 og 7' -> ['3', '5', '7']."""
+    numbers: list[str] = []
+    for part in re.split(r"\s*(?:,|\bog\b)\s*", text):
+        bounds = re.split(r"\s*(?:-|–|\btil\b)\s*", part.strip())
+        if len(bounds) == 2 and bounds[0].isdigit() and bounds[1].isdigit() and int(bounds[0]) <= int(bounds[1]):
+            numbers.extend(str(n) for n in range(int(bounds[0]), min(int(bounds[1]), int(bounds[0]) + 500) + 1))
+        elif bounds[0]:
+            numbers.append(bounds[0])
+    return numbers
+
+
+@dataclass
+class Roster:
+    """The members met in a document, in order of first mention, keyed by name."""
+
+    members: dict[str, Member] = field(default_factory=dict)
+    item_absences: list[tuple[str, str, str | None]] = field(default_factory=list)  # (display, item, reason)
+
+    def member(self, name: str, party: str | None = None) -> Member:
+        """The member of this name, added if new (a later party letter fills a missing one)."""
+        key = " ".join(name.split()).lower()
+        found = self.members.get(key)
+        if found is None:
+            found = self.members[key] = Member(name=" ".join(name.split()), party=party)
+        elif party and not found.party:
+            found.party = party
+        return found
+
+
+def names_in(text: str) -> list[tuple[str, str | None]]:
+    """Every 'Name (P)' in a text; if there is none, comma/'og'-separated bare names."""
+    found = [(m.group("name"), m.group("party")) for m in NAME_WITH_PARTY.finditer(text)]
+    if found:
+        return found
+    parts = [p.strip(" .;") for p in re.split(r",|\bog\b", text)]
+    return [(p, None) for p in parts if _BARE_NAME.match(p)]
+
+
+def only_names(text: str) -> bool:
+    """Whether a line holds nothing but 'Name (P)' entries (and separators)."""
+    if not NAME_WITH_PARTY.search(text):
+        return False
+    rest = NAME_WITH_PARTY.sub("", _BULLET.sub("", text))
+    return not re.sub(r"\s|,|;|\.|\bog\b", "", rest)
+
+
+def member_line(roster: Roster, text: str, attendance: str | None) -> bool:
+    """Read one line of a member list; False when the line is not about members."""
+    text = _BULLET.sub("", text).strip()
+    if not text:
+        return False
+    reverse = _SUBSTITUTE_FIRST.match(text)
+    if reverse:
+        member = roster.member(reverse.group("name"), reverse.group("party"))
+        _substitute(roster, member, reverse.group("for"), reverse.group("for_party"))
+        return True
+    found = names_in(text)
+    if not found:
+        return False
+    if sentence_facts(roster, text):
+        return True  # 'X (A) ankom kl. 15.20 under behandlingen af punkt 30.'
+    substitute = _SUBSTITUTE.search(text)
+    ranges = _ITEMS.search(text)
+    first_name, first_party = found[0]
+    for name, party in found:
+        if substitute and name == substitute.group("name") and (name, party) != (first_name, first_party):
+            continue
+        member = roster.member(name, party)
+        if ranges and attendance != SUBSTITUTE:
+            for number in expand_numbers(ranges.group("numbers")):
+                roster.item_absences.append((member.display, number, None))
+            if member.attendance is None:
+                member.attendance = PRESENT
+        elif attendance and (member.attendance is None or attendance != PRESENT):
+            member.attendance = attendance
+        role = _ROLE.search(text)
+        if role and len(found) == 1:
+            member.role = CHAIR if role.group(1).lower() == "formand" else VICE_CHAIR
+        if substitute and (name, party) == (first_name, first_party):
+            _substitute(roster, member, substitute.group("name"), substitute.group("party"))
+    return True
+
+
+def _substitute(roster: Roster, member: Member, for_name: str, for_party: str | None) -> None:
+    member.attendance = SUBSTITUTE
+    member.substitute_for = " ".join(for_name.split())
+    seat = roster.member(for_name, for_party)
+    if seat.attendance in (None, PRESENT):
+        seat.attendance = SENT_APOLOGIES
+    member.role = member.role if member.role in (CHAIR, VICE_CHAIR) else None
+
+
+def substitute_note(roster: Roster, text: str) -> bool:
+    """'Suppleant for Brian Møller (A)' under a member's line: that member was the substitute."""
+    match = re.match(
+        rf"^\s*(?:mødte\s+som\s+)?(?:stedfortræder|suppleant)\s+for\s+(?P<name>{NAME})(?:\s*\((?P<party>{PARTY})\))?\s*\.?$",
+        _BULLET.sub("", text), re.IGNORECASE,
+    )
+    if not match or not roster.members:
+        return False
+    last = list(roster.members.values())[-1]
+    _substitute(roster, last, match.group("name"), match.group("party"))
+    return True
+
+
+def sentence_facts(roster: Roster, text: str) -> bool:
+    """Arrival, departure and substitution told in a sentence; True if the text held any."""
+    found = False
+    for match in NAME_WITH_PARTY.finditer(text):
+        tail = text[match.end():match.end() + 160]
+        tail = re.split(r"\.\s+(?=[A-ZÆØÅ])", tail)[0]
+        arrived, left = _ARRIVED.match(tail.strip(" ,")), _LEFT.search(tail)
+        if arrived and (arrived.group("time") or arrived.group("item")) and not _SUBSTITUTE.match(tail.strip(" ,")):
+            member = roster.member(match.group("name"), match.group("party"))
+            member.arrived_at = _time(arrived.group("time")) or member.arrived_at
+            member.arrived_item = arrived.group("item") or member.arrived_item
+            found = True
+        if left and (left.group("time") or left.group("item")) and tail.strip(" ,").lower().startswith("forlod"):
+            member = roster.member(match.group("name"), match.group("party"))
+            member.left_at = _time(left.group("time")) or member.left_at
+            member.left_item = left.group("item") or member.left_item
+            found = True
+        substitute = _SUBSTITUTE.match(tail.strip(" ,(")) if tail.strip(" ,(") else None
+        if substitute:
+            member = roster.member(match.group("name"), match.group("party"))
+            _substitute(roster, member, substitute.group("name"), substitute.group("party"))
+            found = True
+    return found
+
+
+def absence_sentence(text: str) -> tuple[list[str], str | None] | None:
+    """'X (A) deltog ikke i behandlingen af punktet.' -> (['X (A)'], reason) for the item at hand."""
+    match = _NOT_TAKING_PART.search(text)
+    if not match:
+        return None
+    who = text[:match.start()]
+    names = [display_name(n, p) for n, p in names_in(who)]
+    if not names or _ITEMS.search(text[match.end():]) and "punktet" not in text.lower():
+        return None
+    return names, ("inhabil" if "inhabil" in text.lower() else None)
+
+
+def role_line(roster: Roster, text: str, attendance: str | None) -> bool:
+    """'Formand Benthe Viola Holm (A)' or 'Næstformand: X (V)' in the header."""
+    match = re.match(rf"^(?P<role>næstformand|formand)\s*:?\s*(?P<name>{NAME})\s*\((?P<party>{PARTY})\)",
+                     _BULLET.sub("", text).strip(), re.IGNORECASE)
+    if not match:
+        return False
+    member = roster.member(match.group("name"), match.group("party"))
+    member.role = CHAIR if match.group("role").lower() == "formand" else VICE_CHAIR
+    if attendance and member.attendance is None:
+        member.attendance = attendance
+    return True
+
+
+def _time(text: str | None) -> str | None:
+    return parse_time(text) if text else None
+

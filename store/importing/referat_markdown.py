@@ -1,0 +1,397 @@
+"""referat's own Markdown export read back by its grammar (see `store.export_markdown`).
+
+Every structural line of that format is regular and user text is escaped, so
+this reader is exact: export → import → export gives the same document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from store.dates import parse_date, parse_time
+from store.export_markdown import CONFIDENTIAL_LINE, DECISION_HEADING
+from store.importing.people import expand_numbers
+from store.importing.problems import ImportProblem, where
+from store.markdown_escape import unescape
+from store.model import (
+    ABSENT,
+    ADJOURNED,
+    CARRIED,
+    CHAIR,
+    DEFEATED,
+    PLANNED,
+    PRESENT,
+    RECOMMENDATION_SECTION,
+    REMARK_KINDS,
+    SENT_APOLOGIES,
+    SUBSTITUTE,
+    VICE_CHAIR,
+    VOTE_ON_AMENDMENT,
+    VOTE_ON_RECOMMENDATION,
+    Amendment,
+    Approval,
+    Attachment,
+    Decision,
+    Item,
+    ItemAbsence,
+    Meeting,
+    Member,
+    Remark,
+    Section,
+    Vote,
+)
+from store.redaction import CLOSED_ITEM_TITLE
+
+_TITLE = re.compile(r"^# (?P<kind>Referat|Dagsorden|Beslutningsprotokol): (?P<committee>.+)$")
+_ITEM = re.compile(r"^# Punkt (?P<number>(?:\\.|[^:\\])+): (?P<title>.*)$")
+_SPLIT = re.compile(r"(?<!\\), ")
+_NAME = re.compile(r"^(?P<name>(?:\\.|[^\\(])*?)\s*\((?P<party>(?:\\.|[^\\)])*)\)$")
+_POINT = re.compile(r"^(\d+)\. (.*)$")
+_GROUPS = {"Deltagere": PRESENT, "Fraværende med afbud": SENT_APOLOGIES, "Fraværende": ABSENT, "Medlemmer": None}
+_ABSENCE = re.compile(r"^(?P<who>.+?) deltog ikke i behandlingen af punktet\.(?: Årsag \(intern\): (?P<reason>.*))?$")
+_OUTCOME = re.compile(r"^\*\*(?P<outcome>.+)\*\*$")
+_VOTE = re.compile(
+    r"^\*\*Afstemning(?: om (?P<subject>.*?))?:\*\* For stemte: (?P<for>.*?)\. Imod stemte: (?P<against>.*?)\. "
+    r"Undlod at stemme: (?P<abstain>.*?)\.(?: (?P<result>.*))?$"
+)
+_RESULT = re.compile(r"^(?P<noun>Ændringsforslaget|Indstillingen|Forslaget) blev (?P<verb>vedtaget|forkastet)\.$")
+_AMENDMENT = re.compile(
+    r"^\*\*Tilføjelse (?P<date>[^:*]+?)(?::\*\* (?P<text>.*?)(?: \*Begrundelse: (?P<reason>.*)\*)?|\.\*\*)$"
+)
+_APPROVAL = re.compile(
+    r"^- (?P<who>.+?) godkendte (?P<date>\d{1,2}\. \w+ \d{4}) kl\. (?P<time>\d{2}\.\d{2})(?: med forbehold: (?P<reservation>.*))?$"
+)
+_CLOSED_MARK = "**Lukket punkt.** Behandlet for lukkede døre."
+_BILAG = re.compile(r"^(?P<closed>Lukket: )?(?:\[(?P<linked>.*)\]\(<(?P<reference>(?:\\.|[^\\>])*)>\)|(?P<plain>.*))$")
+
+
+def is_referat_markdown(text: str) -> bool:
+    """Whether a text is referat's own Markdown export (by its first line)."""
+    lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()][:2]
+    if lines and lines[0] == CONFIDENTIAL_LINE:
+        lines = lines[1:]
+    return bool(lines) and bool(_TITLE.match(lines[0]))
+
+
+def parse_referat_markdown(text: str, source: str) -> Meeting:
+    """The meeting of a referat Markdown export."""
+    return _Reader(text, source).read()
+
+
+def _name(label: str) -> tuple[str, str | None]:
+    match = _NAME.match(label.strip())
+    if match:
+        return unescape(match["name"]).strip(), unescape(match["party"]).strip()
+    return unescape(label).strip(), None
+
+
+def _display(label: str) -> str:
+    name, party = _name(label)
+    return f"{name} ({party})" if party else name
+
+
+def _time(text: str) -> str:
+    return parse_time(text)
+
+
+class _Reader:
+    def __init__(self, text: str, source: str) -> None:
+        self.lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+        self.source = source
+        self.index = 0
+        self.meeting = Meeting(committee="")
+        self.item: Item | None = None
+        self.pending_absences: list[tuple[str, str]] = []  # (member, item number) from the member lines
+
+    # --- driving ------------------------------------------------------------------------
+
+    def read(self) -> Meeting:
+        lines = self.lines
+        while self.index < len(lines):
+            line = lines[self.index]
+            self.index += 1
+            if not line.strip() or line == CONFIDENTIAL_LINE:
+                continue
+            try:
+                self._line(line)
+            except ValueError as error:
+                raise ImportProblem(f"{where(self.source, self.index)}: {error}.") from error
+        if not self.meeting.items:
+            raise ImportProblem(f"{where(self.source)} er en referat-eksport uden punkter.")
+        return self.meeting
+
+    def _block(self) -> list[str]:
+        """The next block of lines (after the blank line that separates blocks)."""
+        while self.index < len(self.lines) and not self.lines[self.index].strip():
+            self.index += 1
+        block = []
+        while self.index < len(self.lines) and self.lines[self.index].strip():
+            block.append(self.lines[self.index])
+            self.index += 1
+        return block
+
+    def _body(self) -> list[str]:
+        """Lines up to the next heading, ordered-list point or structural block (blank lines kept)."""
+        body = []
+        while self.index < len(self.lines):
+            line = self.lines[self.index]
+            if re.match(r"^#{1,2}(?: |$)", line) or _POINT.match(line):
+                break
+            body.append(line)
+            self.index += 1
+        while body and not body[-1].strip():
+            body.pop()
+        return body
+
+    def _line(self, line: str) -> None:
+        meeting = self.meeting
+        title = _TITLE.match(line)
+        item = _ITEM.match(line)
+        if title and not meeting.committee and not meeting.items:
+            meeting.committee = unescape(title["committee"]).strip()
+            meeting.status = PLANNED if title["kind"] == "Dagsorden" else ADJOURNED
+        elif item:
+            self._item(item)
+        elif line.startswith("**Kommune:** "):
+            meeting.municipality = unescape(line[len("**Kommune:** "):]).strip()
+        elif line.startswith("**Mødedato:** "):
+            meeting.date = parse_date(line[len("**Mødedato:** "):])
+        elif line.startswith("**Mødested:** "):
+            meeting.location = unescape(line[len("**Mødested:** "):]).strip()
+        elif re.match(r"^Mødet (begyndte|begynder|sluttede) kl\.", line):
+            times = re.findall(r"kl\. (\d{1,2}\.\d{2})", line)
+            if line.startswith("Mødet sluttede"):
+                meeting.end = _time(times[0])
+            else:
+                meeting.start = _time(times[0])
+                meeting.end = _time(times[1]) if len(times) > 1 else None
+        elif line.startswith("## ") and line[3:] in _GROUPS and self.item is None:
+            for entry in self._block():
+                self._member(entry, _GROUPS[line[3:]])
+        elif line == "## Indholdsfortegnelse" and self.item is None:
+            self._block()
+        elif line == "# Bilagsoversigt":
+            self.item = None
+            self._block()
+        elif line == "# Underskriftsblad":
+            self.item = None
+            for entry in self._block():
+                self._approval(entry)
+        elif self.item is not None:
+            self._item_line(line)
+        else:
+            raise ValueError(f"linjen '{line[:60]}' passer ikke i en referat-eksport")
+
+    # --- attendance -------------------------------------------------------------------------
+
+    def _member(self, entry: str, attendance: str | None) -> None:
+        parts = _SPLIT.split(entry[2:] if entry.startswith("- ") else entry)
+        name, party = _name(parts[0])
+        member = Member(name=name, party=party, attendance=attendance)
+        missed = None
+        for part in parts[1:]:
+            if part in ("formand", "næstformand"):
+                member.role = CHAIR if part == "formand" else VICE_CHAIR
+            elif part.startswith("stedfortræder for "):
+                member.substitute_for = _name(part[len("stedfortræder for "):])[0]
+                member.attendance = SUBSTITUTE
+            elif part.startswith("ankom"):
+                clock = re.search(r"kl\. (\d{1,2}\.\d{2})", part)
+                number = re.search(r"punkt (.+)$", part)
+                member.arrived_at = _time(clock[1]) if clock else None
+                member.arrived_item = unescape(number[1]) if number else None
+            elif part.startswith("forlod mødet"):
+                clock = re.search(r"kl\. (\d{1,2}\.\d{2})", part)
+                number = re.search(r"punkt (.+)$", part)
+                member.left_at = _time(clock[1]) if clock else None
+                member.left_item = unescape(number[1]) if number else None
+            elif part.startswith("deltog ikke i punkt "):
+                missed = [part[len("deltog ikke i punkt "):]]
+            elif part.startswith("*") and part.endswith("*") and len(part) > 1:
+                member.note = unescape(part[1:-1])
+            elif missed is not None:
+                missed.append(part)
+        self.meeting.members.append(member)
+        for chunk in missed or []:
+            for number in expand_numbers(chunk) if re.fullmatch(r"[\d\s\-]+", chunk) else [unescape(chunk)]:
+                self.pending_absences.append((member.display, number))
+
+    def _approval(self, entry: str) -> None:
+        match = _APPROVAL.match(entry)
+        if not match:
+            return
+        day = parse_date(match["date"])
+        hour, minute = map(int, match["time"].split("."))
+        self.meeting.approvals.append(Approval(
+            member=_display(match["who"]), at=dt.datetime.combine(day, dt.time(hour, minute)).isoformat(),
+            reservation=unescape(match["reservation"]) if match["reservation"] else None,
+        ))
+
+    # --- items ------------------------------------------------------------------------------
+
+    def _item(self, match: re.Match) -> None:
+        title = match["title"]
+        item = Item(number=unescape(match["number"]), title="")
+        if title == CLOSED_ITEM_TITLE:
+            item.public, item.title_confidential, item.title = False, True, CLOSED_ITEM_TITLE
+        elif title.startswith("Lukket: "):
+            item.public, item.title = False, unescape(title[len("Lukket: "):])
+        else:
+            item.title = unescape(title)
+        self.meeting.items.append(item)
+        self.item = item
+        for display, number in self.pending_absences:
+            if number == item.number and all(a.member != display for a in item.absences):
+                item.absences.append(ItemAbsence(member=display))
+
+    def _item_line(self, line: str) -> None:
+        item = self.item
+        if line.startswith(_CLOSED_MARK):
+            item.public = False
+            item.title_confidential = item.title_confidential or "Titlen er fortrolig." in line
+            item.outcome_confidential = "Udfaldet er fortroligt." in line
+        elif line.startswith("Sagsnr.: "):
+            item.case_number = unescape(line[len("Sagsnr.: "):]).strip()
+        elif line == DECISION_HEADING:
+            self._decision()
+        elif line == "## Bilag":
+            for entry in self._block():
+                self._bilag(entry[2:] if entry.startswith("- ") else entry)
+        elif line.startswith("##") and re.match(r"^##(?: |$)", line):
+            self._section(line[3:])
+        else:
+            raise ValueError(f"linjen '{line[:60]}' passer ikke i et punkt")
+
+    def _section(self, heading: str) -> None:
+        item = self.item
+        entity = re.match(r"^&#(\d+);", heading)
+        if entity:
+            heading = chr(int(entity[1])) + heading[entity.end():]
+        section = Section(heading=unescape(heading).strip(), text="\n".join(unescape(x) for x in self._body()).strip())
+        while self.index < len(self.lines) and not self.lines[self.index].strip():
+            self.index += 1
+        points = []
+        while self.index < len(self.lines) and _POINT.match(self.lines[self.index]):
+            points.append(unescape(_POINT.match(self.lines[self.index])[2]))
+            self.index += 1
+        if points:
+            section.kind = RECOMMENDATION_SECTION
+            item.recommendation = points
+        item.sections.append(section)
+
+    def _bilag(self, entry: str) -> None:
+        match = _BILAG.match(entry)
+        reference = None
+        if match["reference"] is not None:
+            reference = unescape(re.sub(r"\\([<>\\])", r"\1", match["reference"]))
+            title = match["linked"]
+        else:
+            title = match["plain"]
+        self.item.attachments.append(Attachment(title=unescape(title), reference=reference,
+                                                public=not match["closed"]))
+
+    # --- the decision --------------------------------------------------------------------------
+
+    def _decision(self) -> None:
+        item = self.item
+        decision = Decision()
+        text: list[str] = []
+        while self.index < len(self.lines):
+            line = self.lines[self.index]
+            if re.match(r"^#{1,2} ", line):
+                break
+            self.index += 1
+            if line.startswith(("Afbud: ", "Fraværende: ")):
+                continue
+            absence = _ABSENCE.match(line)
+            outcome = _OUTCOME.match(line)
+            vote = _VOTE.match(line)
+            amendment = _AMENDMENT.match(line)
+            point = _POINT.match(line)
+            if absence:
+                display = _display(absence["who"])
+                reason = unescape(absence["reason"]) if absence["reason"] else None
+                existing = [a for a in item.absences if a.member == display]
+                if existing:
+                    existing[0].reason = existing[0].reason or reason
+                else:
+                    item.absences.append(ItemAbsence(member=display, reason=reason))
+            elif vote:
+                item.votes.append(self._vote(vote))
+            elif amendment:
+                when = parse_date(amendment["date"])
+                item.amendments.append(Amendment(
+                    text=unescape(amendment["text"] or ""), at=dt.datetime.combine(when, dt.time()).isoformat(),
+                    reason=unescape(amendment["reason"]) if amendment["reason"] else None,
+                ))
+            elif outcome and decision.outcome is None and not any(t.strip() for t in text):
+                phrase = unescape(outcome["outcome"])
+                phrase = phrase[:-1] if phrase.endswith(".") else phrase
+                if phrase.startswith("Udsat. "):
+                    item.postponed, phrase = True, phrase[len("Udsat. "):]
+                decision.outcome = phrase
+            elif point:
+                decision.points.append(unescape(point[2]))
+            elif line.startswith(">"):
+                quote = [line]
+                while self.index < len(self.lines) and self.lines[self.index].startswith(">"):
+                    quote.append(self.lines[self.index])
+                    self.index += 1
+                item.remarks.append(self._remark([q[2:] if q.startswith("> ") else q[1:] for q in quote]))
+            else:
+                text.append(unescape(line))
+        decision.text = "\n".join(text).strip() or None
+        # A Beslutning block is kept even when empty: a public export shows an item's withheld decision so.
+        item.decision = decision
+
+    def _vote(self, match: re.Match) -> Vote:
+        vote = Vote(subject=unescape(match["subject"] or ""))
+        for side in ("for", "against", "abstain"):
+            labels, count = self._side(match[side])
+            if side == "for":
+                vote.for_, vote.for_count = labels, count
+            elif side == "against":
+                vote.against, vote.against_count = labels, count
+            else:
+                vote.abstain, vote.abstain_count = labels, count
+        result = match["result"]
+        if result:
+            known = _RESULT.match(result)
+            if known:
+                vote.result = CARRIED if known["verb"] == "vedtaget" else DEFEATED
+                vote.kind = VOTE_ON_AMENDMENT if known["noun"] == "Ændringsforslaget" else VOTE_ON_RECOMMENDATION
+            elif result.startswith("Resultat: "):
+                vote.result = unescape(result[len("Resultat: "):].rstrip("."))
+        return vote
+
+    @staticmethod
+    def _side(text: str) -> tuple[list[str], int | None]:
+        if text == "ingen":
+            return [], None
+        members = re.fullmatch(r"(\d+) medlem(?:mer)?", text)
+        if members:
+            return [], int(members[1])
+        count = None
+        counted = re.search(r" \((\d+)\)$", text)
+        if counted:
+            count, text = int(counted[1]), text[:counted.start()]
+        return [_display(label) for label in _SPLIT.split(text)], count
+
+    @staticmethod
+    def _remark(lines: list[str]) -> Remark:
+        first, rest = lines[0], lines[1:]
+        anonymous = re.match(r"^Følgende blev tilført protokollen: ?(.*)$", first)
+        minority = re.match(r"^Mindretalsudtalelse fra (.+?): (.*)$", first)
+        named = re.match(r"^(.+?) ønskede følgende tilført protokollen: ?(.*)$", first)
+        if anonymous:
+            members, kind, body = [], REMARK_KINDS[2], anonymous[1]
+        elif minority:
+            members, kind, body = _SPLIT.split(minority[1]), REMARK_KINDS[1], minority[2]
+        elif named:
+            members, kind, body = _SPLIT.split(named[1]), REMARK_KINDS[2], named[2]
+        else:
+            members, kind, body = [], REMARK_KINDS[2], first
+        text = "\n".join([body, *rest])
+        return Remark(members=[_display(m) for m in members], kind=kind, text=unescape(text).strip())
+

@@ -1,0 +1,215 @@
+"""Recognising single lines: section headings, item headings, item metadata and title decoration."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.importing.vocabulary import (
+    BODY_WORD,
+    DATE,
+    DECISION,
+    MONTH_START,
+    RECOMMENDATION,
+    RECOMMENDS,
+    SECTION_HEADINGS,
+    TERMINATORS,
+    standard_outcome,
+)
+
+MAX_HEADING = 90
+
+_DECISION = re.compile(
+    r"^(?:beslutning(?:er)?|afgørelse|udvalgets beslutning|beslutning og bemærkninger)"
+    r"(?:\s+(?:i|på|fra|for)\s+(?P<body>[^:]{2,80}?))?"
+    rf"(?:\s*,?\s*(?:den|d\.)?\s*(?P<date>{DATE.pattern}))?\s*:?$",
+    re.IGNORECASE,
+)
+_BODY_END = re.compile(rf"(?:{BODY_WORD}|mødet)$", re.IGNORECASE)
+_INLINE = re.compile(r"^(?P<heading>[^:]{3,60}?)\s*:\s*(?P<rest>\S.*)$")
+
+_PUNKT = re.compile(
+    r"^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(?P<number>\d{1,4}[a-z]?)\b\s*[:.)\-–]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^(?P<number>\d{1,4}[a-z]?)[.)]\s+(?P<title>\S.*)$")
+_NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,4}[a-z]?)[.)]?\s+(?P<title>\S.*)$")
+_SAG_NR = re.compile(r"^sag\s*nr\.?\s*:?\s*(?P<number>\d{1,4}[a-z]?)\.?$", re.IGNORECASE)
+_FILE_MARK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|htm|html)\)\s*$", re.IGNORECASE)
+
+# Item metadata found between the title and the first section.
+_CASE_LABELLED = re.compile(
+    r"(?:sagsnr|sags\s*nr|sagsnummer|sag\s*nr|sags-?id|j\.\s?nr|journalnr|journalnummer|"
+    r"acadre\s*sagsnr|sbsys\s*sagsnr|dokumentnr|dok\.\s?nr)\.?\s*:?\s*(?P<value>[\w./\-]*\d[\w./\-]*)",
+    re.IGNORECASE,
+)
+_KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:[-.]?[A-ZÆØÅ]\d{2})?(?:-[\w]+)+\b")
+_ACCESS = re.compile(
+    r"\b(?P<access>åben|åbent|offentlig|lukket|fortrolig)\s+(?:sag|punkt|dagsordenspunkt)\b", re.IGNORECASE
+)
+_KIND = re.compile(
+    r"(?:^|\s)\((?P<paren>[BO])\)(?=\s|$)|\b(?P<word>beslutning|orientering)s(?:sag|punkt)\b"
+    r"|\bsagstype\s*:?\s*(?P<type>beslutning|orientering)\b",
+    re.IGNORECASE,
+)
+KINDS = {"b": "beslutning", "o": "orientering", "beslutning": "beslutning", "orientering": "orientering"}
+
+_CLOSED_PREFIX = re.compile(r"^(?:lukket(?:\s+(?:punkt|sag))?|fortroligt?)\s*[:\-–]\s*", re.IGNORECASE)
+_CLOSED_SUFFIX = re.compile(
+    r"\s*(?:[-–:]\s*lukket(?:\s+(?:punkt|sag))?|\(\s*lukket(?:\s+(?:punkt|sag))?\s*\))\s*$", re.IGNORECASE
+)
+_KIND_SUFFIX = re.compile(r"\s*\((?P<kind>[BO])\)\s*$")
+
+
+def heading_kind(text: str) -> str | None:
+    """The kind of section a heading line opens (text/indstilling/beslutning/bilag/end), or None."""
+    candidate = text.strip().rstrip(":").strip()
+    if not candidate or len(candidate) > MAX_HEADING:
+        return None
+    lower = candidate.lower()
+    if lower in SECTION_HEADINGS:
+        return SECTION_HEADINGS[lower]
+    if lower in TERMINATORS:
+        return "end"
+    if RECOMMENDS.match(candidate):
+        return RECOMMENDATION
+    if decision_heading(candidate):
+        return DECISION
+    return None
+
+
+@dataclass
+class DecisionHeading:
+    """'Beslutning i Arbejdsmarkedsudvalget den 29-05-2017': the body and date it names."""
+
+    body: str | None
+    date: str | None
+
+
+def decision_heading(text: str) -> DecisionHeading | None:
+    """A Beslutning heading, with the body and date it names, or None."""
+    match = _DECISION.match(text.strip())
+    if not match:
+        return None
+    body, date = match.group("body"), match.group("date")
+    if body and not date and not _BODY_END.search(body):
+        return None
+    return DecisionHeading(body.strip() if body else None, date)
+
+
+def inline_heading(text: str, loose: bool = False) -> tuple[str, str, str] | None:
+    """'Beslutning: Godkendt' -> ('Beslutning', 'beslutning', 'Godkendt').
+
+    With `loose` (text extracted from PDF, where sections run together) a known
+    heading followed by a capitalised word also counts: 'Sagens kerne Kommunen har …'.
+    """
+    match = _INLINE.match(text)
+    if match:
+        kind = heading_kind(match.group("heading"))
+        if kind and kind != "end":
+            return match.group("heading").strip(), kind, match.group("rest").strip()
+    if loose:
+        words = text.split()
+        for size in (4, 3, 2, 1):
+            if len(words) <= size:
+                continue
+            head, rest = " ".join(words[:size]), " ".join(words[size:])
+            kind = heading_kind(head)
+            if kind and kind != "end" and rest[:1].isupper():
+                return head, kind, rest
+    return None
+
+
+@dataclass
+class ItemHeading:
+    """A line that may open an item: its number as printed, its title, and whether it is certain."""
+
+    number: str
+    title: str
+    strong: bool
+
+
+def item_heading(text: str, level: int | None = None) -> ItemHeading | None:
+    """'Punkt 65: Title' (certain) or '3. JobCAMP 2017' (to be confirmed by what follows)."""
+    match = _PUNKT.match(text)
+    if match:
+        return ItemHeading(match.group("number"), match.group("title").strip(), True)
+    match = (_NUMBERED_HEADING if level else _NUMBERED).match(text)
+    if not match:
+        return None
+    title = match.group("title").strip()
+    if (
+        title[:1].islower()
+        or MONTH_START.match(title)
+        or _FILE_MARK.search(title)
+        or re.match(r"^at\b", title, re.IGNORECASE)
+        or standard_outcome(title)
+        or re.match(r"^[\d.,%\-]+$", title)
+    ):
+        return None
+    return ItemHeading(match.group("number"), title, False)
+
+
+def sag_number(text: str) -> str | None:
+    """'Sag nr. 29' -> '29' (the item number in layouts that print it under the title)."""
+    match = _SAG_NR.match(text.strip())
+    return match.group("number") if match else None
+
+
+@dataclass
+class ItemFacts:
+    """What an item's metadata lines say."""
+
+    case_number: str | None = None
+    public: bool | None = None
+    kind: str | None = None
+
+
+def meta_facts(text: str) -> ItemFacts | None:
+    """Facts from a line made only of item metadata ('Åben sag', 'Sagsnr.: 15/11238', a KLE number), else None."""
+    if not text or sag_number(text):
+        return None
+    facts = ItemFacts()
+    rest = text
+    match = _CASE_LABELLED.search(rest)
+    if match:
+        facts.case_number = match.group("value").rstrip(".")
+        rest = rest[:match.start()] + " " + rest[match.end():]
+    else:
+        match = _KLE.search(rest)
+        if match:
+            facts.case_number = match.group(0)
+            rest = rest[:match.start()] + " " + rest[match.end():]
+    match = _ACCESS.search(rest)
+    if match:
+        facts.public = match.group("access").lower() in ("åben", "åbent", "offentlig")
+        rest = rest[:match.start()] + " " + rest[match.end():]
+    match = _KIND.search(rest)
+    if match:
+        key = (match.group("paren") or match.group("word") or match.group("type")).lower()
+        facts.kind = KINDS[key]
+        rest = rest[:match.start()] + " " + rest[match.end():]
+    if rest.strip(" ,.;:-–|\t") or facts == ItemFacts():
+        return None
+    return facts
+
+
+def clean_title(title: str) -> tuple[str, bool, str | None]:
+    """Strip 'Lukket:' / '- LUKKET SAG' / '(B)' decoration: (title, public, kind)."""
+    public = True
+    kind = None
+    for _ in range(3):
+        before = title
+        match = _KIND_SUFFIX.search(title)
+        if match:
+            kind = KINDS[match.group("kind").lower()]
+            title = title[:match.start()]
+        if _CLOSED_PREFIX.match(title):
+            title, public = _CLOSED_PREFIX.sub("", title, count=1), False
+        if _CLOSED_SUFFIX.search(title):
+            title, public = _CLOSED_SUFFIX.sub("", title, count=1), False
+        title = title.strip()
+        if title == before:
+            break
+    return title, public, kind
+

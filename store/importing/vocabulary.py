@@ -1,0 +1,136 @@
+"""The words of Danish dagsordener and referater that the parser recognises.
+
+Section headings vary by municipality for the same thing; this module holds
+the synonyms, the decision phrases, the labels of the meeting header and the
+patterns for names with party letters, dates and times.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store.dates import MONTHS
+from store.model import DEFAULT_VOCABULARY
+
+# --- section headings -------------------------------------------------------------
+
+TEXT, RECOMMENDATION, DECISION, ATTACHMENTS = "text", "indstilling", "beslutning", "bilag"
+
+_TEXT_HEADINGS = (
+    # what the case is about
+    "resume", "resumé", "sagsresume", "sagsresumé", "beslutningstema", "sagens kerne", "kort om sagen",
+    "sammenfatning", "baggrund", "sagens baggrund",
+    # the case itself
+    "sagsfremstilling", "uddybende sagsfremstilling", "supplerende sagsfremstilling", "sagsbeskrivelse",
+    "sagens indhold", "vurdering", "forvaltningens vurdering", "administrationens vurdering",
+    "direktionens vurdering", "høring", "høringssvar", "kommunikation", "videre proces",
+    "tidsplan", "tids- og procesplan", "sagens forløb",
+    # law, money, competence, policy
+    "retsgrundlag", "lovgrundlag", "lov- og plangrundlag", "lovhjemmel", "juridiske forhold",
+    "økonomi", "økonomiske konsekvenser", "økonomi og finansiering", "økonomiske forhold", "finansiering",
+    "bevillingsmæssige konsekvenser", "personalemæssige konsekvenser",
+    "beslutningskompetence", "kompetenceforhold",
+    "politiske beslutninger og aftaler", "tidligere beslutninger", "politisk behandling",
+    "bæredygtighed", "klimakonsekvenser", "miljøvurdering", "borgerinddragelse",
+    "handicappolitiske konsekvenser", "sundhedsmæssige konsekvenser",
+)
+_RECOMMENDATION_HEADINGS = (
+    "indstilling", "indstillinger", "forslag til beslutning", "forslag til indstilling", "indstilling fra forvaltningen",
+    "administrationens indstilling", "forvaltningens indstilling", "direktionens indstilling",
+)
+_ATTACHMENT_HEADINGS = ("bilag", "bilagsliste", "bilagsfortegnelse", "vedhæftede bilag", "bilag til punktet")
+
+SECTION_HEADINGS: dict[str, str] = {
+    **{h: TEXT for h in _TEXT_HEADINGS},
+    **{h: RECOMMENDATION for h in _RECOMMENDATION_HEADINGS},
+    **{h: ATTACHMENTS for h in _ATTACHMENT_HEADINGS},
+}
+
+# "Forvaltningen indstiller", "Direktøren indstiller, at", "Teknik og Miljø indstiller:"
+RECOMMENDS = re.compile(r"^(?:[\wæøåÆØÅ.\-]+\s+){1,5}indstiller(?:\s*,?\s*at)?\s*:?$", re.IGNORECASE)
+
+# Bodies that take decisions, to tell "Beslutning i Arbejdsmarkedsudvalget" from "Beslutning i sagen …".
+BODY_WORD = r"(?:udvalg(?:et)?|bestyrelsen|byrådet|rådet|råd|direktionen|repræsentationen|forsamlingen|borgerrepræsentationen)"
+
+# Documents end their last item here (what follows are the bilag themselves or signatures).
+TERMINATORS = ("bilagsoversigt", "oversigt over bilag", "bilag til referatet", "underskrifter", "underskriftsside")
+
+# --- decisions -----------------------------------------------------------------------
+
+OUTCOMES: tuple[str, ...] = tuple(dict.fromkeys((
+    *DEFAULT_VOCABULARY,
+    "Indstillingen tiltrådt", "Indstillingen godkendt", "Indstillingen anbefales",
+    "Orienteringen taget til efterretning", "Drøftet og taget til efterretning", "Taget til orientering",
+    "Anbefales godkendt", "Indstilles godkendt", "Godkendt som indstillet", "Tiltrådt som indstillet",
+    "Sagen sendes tilbage til forvaltningen", "Sagen udsat", "Intet", "Protokollen blev underskrevet",
+)))
+_OUTCOME_KEYS = {phrase.lower(): phrase for phrase in OUTCOMES}
+# Standard phrases that name where the case goes next: kept as printed.
+OUTCOME_PREFIXES = re.compile(
+    r"^(?:oversendt til|oversendes til|anbefales over ?for|indstilles over ?for|sendes videre til)\s+\S.{0,120}$",
+    re.IGNORECASE,
+)
+
+
+def standard_outcome(sentence: str) -> str | None:
+    """The vocabulary phrase a sentence is ('tiltrådt.' -> 'Tiltrådt'), or None."""
+    key = sentence.strip().rstrip(".!").strip()
+    if key.lower() in _OUTCOME_KEYS:
+        return _OUTCOME_KEYS[key.lower()]
+    if OUTCOME_PREFIXES.match(key):
+        return key
+    return None
+
+
+# --- the meeting header ----------------------------------------------------------------
+
+MEMBER_HEADINGS = {
+    "medlemmer": "present", "udvalgsmedlemmer": "present", "deltagere": "present", "mødedeltagere": "present",
+    "til stede": "present", "tilstede": "present", "fremmødte": "present", "deltagere fra udvalget": "present",
+    "afbud": "afbud", "fraværende med afbud": "afbud", "meldt afbud": "afbud", "afbud fra": "afbud",
+    "fraværende": "absent", "fraværende uden afbud": "absent", "ikke til stede": "absent",
+    "stedfortrædere": "substitute", "stedfortræder": "substitute", "suppleanter": "substitute",
+    "suppleant": "substitute", "indkaldte stedfortrædere": "substitute",
+}
+LABELS = {
+    "dato": "date", "mødedato": "date", "tidspunkt": "time", "mødetidspunkt": "time", "tid": "time",
+    "mødestart": "time", "start": "time", "afholdt": "date", "sted": "place", "mødested": "place",
+    "lokale": "place", "mødelokale": "place", "adresse": "place", "udvalg": "committee", "forum": "committee",
+    "mødeforum": "committee", "kommune": "municipality", "slut": "end", "sluttidspunkt": "end",
+    "mødeslut": "end", "mødet hævet": "end",
+}
+# Labels specific enough to be recognised without a colon or bold marks.
+COMPOUND_LABELS = ("mødedato", "mødested", "mødetidspunkt")
+DOCUMENT_KINDS = r"(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol|åben dagsorden|lukket dagsorden)"
+
+# --- names, dates, times ------------------------------------------------------------------
+
+PARTY = r"(?:[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|UP)"
+NAME = r"[A-ZÆØÅÉÜÖÄ][\w'’.\-]*(?:\s+(?:[A-ZÆØÅÉÜÖÄ][\w'’.\-]*|von|van|de|la|af|le|du))*"
+NAME_WITH_PARTY = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>{PARTY})\)")
+
+_MONTH = "|".join(m for m in MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\.?\s*(?:{_MONTH})\.?\s+\d{{4}}"
+    r"|\d{1,2}[-./]\d{1,2}[-./]\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+MONTH_START = re.compile(rf"^(?:{_MONTH})\b", re.IGNORECASE)
+TIME = r"\d{1,2}[.:]\d{2}"
+CLOCK = re.compile(rf"\b(?:kl\.?|klokken)\s*({TIME})", re.IGNORECASE)
+TIME_RANGE = re.compile(rf"(?:kl\.?\s*)?\b({TIME})\s*(?:-|–|til)\s*(?:kl\.?\s*)?({TIME})\b", re.IGNORECASE)
+MEETING_END = re.compile(
+    rf"(?:mødet\s+(?:blev\s+)?|\bog\s+)(?:hævet|afsluttet|afsluttedes|sluttede|sluttet|slut)\s*(?:kl\.?|klokken)?\s*:?\s*"
+    rf"({TIME})",
+    re.IGNORECASE,
+)
+MEETING_START = re.compile(
+    rf"mødet\s+(?:blev\s+)?(?:begyndte|startede|påbegyndt|påbegyndtes|åbnet|sat)\s*(?:kl\.?|klokken)?\s*({TIME})",
+    re.IGNORECASE,
+)
+CLOSING_LINE = re.compile(
+    rf"^(?:protokollen\s+(?:blev\s+)?oplæst(?:\s+og\s+godkendt)?\.?\s*)?"
+    rf"mødet\s+(?:blev\s+)?(?:hævet|afsluttet|afsluttedes|sluttede|sluttet|slut)\s*(?:kl\.?|klokken)?\s*:?\s*{TIME}\.?$",
+    re.IGNORECASE,
+)

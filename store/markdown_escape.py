@@ -1,0 +1,90 @@
+"""Escaping user text for referat's Markdown, so that text can never change the document's structure.
+
+Every character that CommonMark (or GitHub's extensions: tables, strikethrough, math) could read
+as markup is written with a backslash escape, which every CommonMark renderer shows as the
+character itself.  The escapes are reversible: `unescape` gives the original text back, which is
+what the importer of referat's own Markdown uses.
+
+The choice for section bodies (`escape_block`): a dagsorden's sections legitimately hold bullet
+lists ("- …") and sub-headings ("### …", as in Herlev's Markdown).  These two are kept as
+Markdown, because they are what makes a long sagsfremstilling readable, and neither can break the
+document: sub-headings are kept only at level 3–6, below the item (`#`) and section (`##`)
+levels.  Everything else that could start a block is escaped at the start of each line: a `#` or
+`##` heading (so "# Punkt 7: …" inside a section stays text and never makes an item), an ordered
+list marker ("1." / "1)" — ordered lists are reserved for indstilling points and per-point
+decisions), `>`, `+`, `*`, `=`, a lone `-`, table pipes, fences and HTML.  Leading
+indentation is dropped (it would make a code block), trailing spaces are dropped (they would make
+a hard line break), and runs of blank lines become one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Markup that is escaped wherever it appears.  `&` only where it would start an entity.
+_INLINE = re.compile(r"[\\`*_\[\]<>#|~$]|&(?=#?[0-9A-Za-z]+;)")
+# Text at the start of a line that would open a block.
+_LINE_START = re.compile(r"^(?:[-+=>]|\d{1,9}(?=[.)]))")
+# Characters Python (and so a line-based parser) treats as line breaks, and other control characters.
+_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+_SUBHEADING = re.compile(r"^(#{3,6})[ \t]+(\S.*)$")
+_BULLET = re.compile(r"^-[ \t]+(\S.*)$")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub(" ", text)
+
+
+def escape_inline(text: str, *, line_start: bool = False) -> str:
+    """Escape one line of text: line breaks become spaces, surrounding whitespace is dropped.
+
+    With `line_start`, the text also may not begin a block (list, quote, setext underline, …).
+    """
+    line = _BREAKS.sub(" ", _clean(text))
+    line = _INLINE.sub(lambda match: "\\" + match.group(0), line).strip()
+    if line_start:
+        match = _LINE_START.match(line)
+        if match:
+            end = match.end()
+            if match.group(0)[0].isdigit():  # "1." -> "1\."
+                line = line[:end] + "\\" + line[end:]
+            else:
+                line = "\\" + line
+    return line
+
+
+def escape_name(text: str) -> str:
+    """Escape a name or short field in a structured line: also `,`, `:`, `(` and `)`.
+
+    Those characters separate the parts of lines such as "Afbud: Anna Holm (A), Bo Berg (V)".
+    """
+    return re.sub(r"[,:()]", lambda m: "\\" + m.group(0), escape_inline(text)).strip()
+
+
+def escape_block(text: str, *, allow_structure: bool = True) -> str:
+    """Escape multi-line text; keeps "- " bullets and level 3–6 sub-headings when `allow_structure`."""
+    lines = []
+    for raw in _BREAKS.split(_clean(text)):
+        raw = raw.strip()
+        if not raw:
+            if lines and lines[-1]:
+                lines.append("")
+            continue
+        heading = _SUBHEADING.match(raw) if allow_structure else None
+        bullet = _BULLET.match(raw) if allow_structure else None
+        if heading:
+            lines.append(f"{heading.group(1)} {escape_inline(heading.group(2))}")
+        elif bullet:
+            lines.append("- " + escape_inline(bullet.group(1), line_start=True))
+        else:
+            lines.append(escape_inline(raw, line_start=True))
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def unescape(text: str) -> str:
+    """Undo backslash escapes (CommonMark: a backslash before ASCII punctuation)."""
+    return _ESCAPED.sub(r"\1", text)

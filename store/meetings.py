@@ -1,0 +1,323 @@
+"""Meetings: create, list, find, and save or load a whole meeting document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from sqlite_utils import Database
+
+from store.audit import Action, action
+from store.committees import SUBSTITUTE_ROLE, ensure_committee, ensure_membership, ensure_person, get_committee, roster
+from store.dates import parse_date, parse_time
+from store.errors import StoreError
+from store.model import (
+    SUBSTITUTE, Amendment, Approval, Attachment, Decision, Item, ItemAbsence, Meeting, Member,
+    Remark, Section, Vote, display_name,
+)
+
+_DISPLAY = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]{1,6})\)\s*$")
+
+
+def split_display(text: str) -> tuple[str, str | None]:
+    """'Benthe Viola Holm (A)' -> ('Benthe Viola Holm', 'A'); a bare name -> (name, None)."""
+    match = _DISPLAY.match(text.strip())
+    return (match["name"], match["party"]) if match else (text.strip(), None)
+
+
+def create_meeting(db: Database, committee: str, date: str, time: str | None = None,
+                   place: str | None = None) -> int:
+    """Plan a meeting of a committee; its current members are put on the attendance list."""
+    committee_row = get_committee(db, committee)
+    day = parse_date(date)
+    start = parse_time(time) if time else None
+    with action(db, None, f"Opret møde {day.isoformat()}") as act:
+        meeting_id = act.insert(
+            "meetings",
+            {"committee_id": committee_row["id"], "date": day.isoformat(), "planned_start": start,
+             "location": place, "status": "planlagt", "created_at": act.at},
+        )
+        for member in roster(db, committee_row["id"]):
+            act.insert("attendance", {"meeting_id": meeting_id, "person_id": member["person_id"]})
+    return meeting_id
+
+
+def list_meetings(db: Database, committee: str | None = None, since: dt.date | None = None,
+                  until: dt.date | None = None, upcoming: bool = False) -> list[dict]:
+    """Meetings with id, date, start, committee, status and number of items, oldest first."""
+    where, params = [], []
+    if committee:
+        where.append("c.id = ?")
+        params.append(get_committee(db, committee)["id"])
+    if upcoming:
+        since = max(since or dt.date.min, dt.date.today())
+        where.append("g.status = 'planlagt'")
+    if since:
+        where.append("g.date >= ?")
+        params.append(since.isoformat())
+    if until:
+        where.append("g.date <= ?")
+        params.append(until.isoformat())
+    sql = (
+        "SELECT g.id, g.date, g.planned_start AS start, c.name AS committee, g.status, g.location, "
+        "(SELECT count(*) FROM items i WHERE i.meeting_id = g.id) AS items "
+        "FROM meetings g JOIN committees c ON c.id = g.committee_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY g.date, g.planned_start, g.id"
+    )
+    return list(db.query(sql, params))
+
+
+def get_meeting(db: Database, meeting_id: int) -> dict:
+    """The meeting row joined with its committee; StoreError if there is none."""
+    rows = list(
+        db.query(
+            "SELECT g.*, c.name AS committee, c.municipality FROM meetings g "
+            "JOIN committees c ON c.id = g.committee_id WHERE g.id = ?",
+            [meeting_id],
+        )
+    )
+    if not rows:
+        raise StoreError(f"Møde {meeting_id} findes ikke.")
+    return rows[0]
+
+
+def todays_meeting(db: Database, today: dt.date | None = None) -> int | None:
+    """The id of today's meeting (the first, if several), or None."""
+    row = db.execute(
+        "SELECT id FROM meetings WHERE date = ? ORDER BY planned_start, id LIMIT 1",
+        [(today or dt.date.today()).isoformat()],
+    ).fetchone()
+    return row[0] if row else None
+
+
+# --- saving a whole document -------------------------------------------------
+
+
+def save_meeting(db: Database, meeting: Meeting, committee: str | None = None, source: str | None = None) -> int:
+    """Persist a whole meeting document in one transaction; returns the new meeting id.
+
+    The committee is found by name (created if new); members are matched to the
+    roster by name and added with their party letter when new.
+    """
+    name = committee or meeting.committee
+    if not name or not name.strip():
+        raise StoreError("Mødet har intet udvalg; angiv det med --committee.")
+    with action(db, None, f"Importér møde {meeting.date or ''}".strip()) as act:
+        committee_id = ensure_committee(act, name, meeting.municipality)
+        meeting_id = act.insert(
+            "meetings",
+            {"committee_id": committee_id, "date": meeting.date.isoformat() if meeting.date else None,
+             "planned_start": meeting.start, "location": meeting.location, "status": meeting.status,
+             "started_at": _stamp(meeting.date, meeting.start) if meeting.status != "planlagt" else None,
+             "ended_at": _stamp(meeting.date, meeting.end),
+             "source": source, "created_at": act.at},
+        )
+        people = _save_members(act, committee_id, meeting.members)
+        item_ids = {}
+        for position, item in enumerate(meeting.items, start=1):
+            item_ids[item.number] = _save_item(act, meeting_id, position, item, people)
+        _save_attendance(act, meeting_id, meeting.members, people, item_ids)
+        for approval in meeting.approvals:
+            act.insert("approvals", {"meeting_id": meeting_id, "person_id": _person(act, people, approval.member),
+                                     "at": approval.at, "reservation": approval.reservation})
+    return meeting_id
+
+
+def _stamp(day: dt.date | None, hhmm: str | None) -> str | None:
+    if not day or not hhmm:
+        return None
+    hour, minute = map(int, hhmm.split(":"))
+    return dt.datetime.combine(day, dt.time(hour, minute)).astimezone().isoformat(timespec="seconds")
+
+
+def _person(act: Action, people: dict[str, int], display: str) -> int:
+    """The person id for a display name or bare name, created if unknown."""
+    name, party = split_display(display)
+    key = name.lower()
+    if key not in people:
+        people[key] = ensure_person(act, name, party)
+    return people[key]
+
+
+def _save_members(act: Action, committee_id: int, members: list[Member]) -> dict[str, int]:
+    people: dict[str, int] = {}
+    for member in members:
+        person_id = ensure_person(act, member.name, member.party)
+        people[member.name.lower()] = person_id
+    for member in members:
+        if member.attendance == SUBSTITUTE:
+            seat = _person(act, people, member.substitute_for) if member.substitute_for else None
+            ensure_membership(act, committee_id, people[member.name.lower()], SUBSTITUTE_ROLE, seat)
+        else:
+            ensure_membership(act, committee_id, people[member.name.lower()], member.role)
+    return people
+
+
+def _save_attendance(act: Action, meeting_id: int, members: list[Member], people: dict[str, int],
+                     item_ids: dict[str, int]) -> None:
+    for member in members:
+        act.insert(
+            "attendance",
+            {"meeting_id": meeting_id, "person_id": people[member.name.lower()], "status": member.attendance,
+             "substitute_for_id": _person(act, people, member.substitute_for) if member.substitute_for else None,
+             "arrived_at": member.arrived_at, "arrived_item_id": item_ids.get(member.arrived_item or ""),
+             "left_at": member.left_at, "left_item_id": item_ids.get(member.left_item or ""),
+             "note": member.note},
+        )
+
+
+def _save_item(act: Action, meeting_id: int, position: int, item: Item, people: dict[str, int]) -> int:
+    item_id = act.insert(
+        "items",
+        {"meeting_id": meeting_id, "number": item.number, "position": position, "title": item.title,
+         "case_number": item.case_number, "public": int(item.public), "kind": item.kind,
+         "title_confidential": int(item.title_confidential),
+         "outcome_confidential": int(item.outcome_confidential), "postponed": int(item.postponed)},
+    )
+    for pos, section in enumerate(item.sections, start=1):
+        act.insert("sections", {"item_id": item_id, "position": pos, "heading": section.heading,
+                                "text": section.text, "kind": section.kind})
+    for pos, text in enumerate(item.recommendation, start=1):
+        act.insert("recommendations", {"item_id": item_id, "position": pos, "text": text})
+    for pos, bilag in enumerate(item.attachments, start=1):
+        act.insert("attachments", {"item_id": item_id, "position": pos, "title": bilag.title,
+                                   "reference": bilag.reference, "public": int(bilag.public)})
+    if item.decision:
+        act.insert("decisions", {"item_id": item_id, "outcome": item.decision.outcome,
+                                 "text": item.decision.text, "decided_at": act.at})
+        for pos, outcome in enumerate(item.decision.points, start=1):
+            act.insert("decision_points", {"item_id": item_id, "position": pos, "outcome": outcome})
+    for pos, vote in enumerate(item.votes, start=1):
+        vote_id = act.insert(
+            "votes",
+            {"item_id": item_id, "position": pos, "subject": vote.subject, "kind": vote.kind,
+             "result": vote.result, "for_count": vote.for_count, "against_count": vote.against_count,
+             "abstain_count": vote.abstain_count, "created_at": act.at},
+        )
+        for choice, labels in (("for", vote.for_), ("imod", vote.against), ("undlod", vote.abstain)):
+            for label in labels:
+                act.insert("vote_casts", {"vote_id": vote_id, "choice": choice, "label": label})
+    for remark in item.remarks:
+        act.insert("remarks", {"item_id": item_id, "kind": remark.kind, "text": remark.text,
+                               "members": remark.members})
+    for absence in item.absences:
+        act.insert("item_absences", {"item_id": item_id, "person_id": _person(act, people, absence.member),
+                                     "reason": absence.reason})
+    for amendment in item.amendments:
+        act.insert("amendments", {"meeting_id": meeting_id, "item_id": item_id, "text": amendment.text,
+                                  "reason": amendment.reason, "at": amendment.at})
+    return item_id
+
+
+# --- loading a whole document -------------------------------------------------
+
+
+def _hhmm(stamp: str | None) -> str | None:
+    return dt.datetime.fromisoformat(stamp).strftime("%H:%M") if stamp else None
+
+
+def load_meeting(db: Database, meeting_id: int) -> Meeting:
+    """The whole meeting as a document (what the exporters render)."""
+    row = get_meeting(db, meeting_id)
+    persons = {p["id"]: p for p in db.query(
+        "SELECT p.id, p.name, p.party FROM persons p WHERE p.id IN "
+        "(SELECT person_id FROM attendance WHERE meeting_id = ? UNION SELECT substitute_for_id FROM attendance "
+        "WHERE meeting_id = ? UNION SELECT person_id FROM item_absences WHERE item_id IN "
+        "(SELECT id FROM items WHERE meeting_id = ?) UNION SELECT person_id FROM approvals WHERE meeting_id = ?)",
+        [meeting_id] * 4)}
+    roles = {m["person_id"]: m["role"] for m in db.query(
+        "SELECT person_id, role FROM memberships WHERE committee_id = ? AND valid_to IS NULL", [row["committee_id"]])}
+    items = list(db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]))
+    numbers = {item["id"]: item["number"] for item in items}
+    members = []
+    for att in db.query("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id]):
+        person = persons[att["person_id"]]
+        seat = persons.get(att["substitute_for_id"])
+        role = roles.get(att["person_id"])
+        members.append(Member(
+            name=person["name"], party=person["party"],
+            role=None if role == SUBSTITUTE_ROLE else role,
+            attendance=att["status"], substitute_for=seat["name"] if seat else None,
+            arrived_at=att["arrived_at"], arrived_item=numbers.get(att["arrived_item_id"]),
+            left_at=att["left_at"], left_item=numbers.get(att["left_item_id"]), note=att["note"],
+        ))
+    meeting = Meeting(
+        committee=row["committee"], municipality=row["municipality"],
+        date=dt.date.fromisoformat(row["date"]) if row["date"] else None,
+        start=_hhmm(row["started_at"]) or row["planned_start"], end=_hhmm(row["ended_at"]),
+        location=row["location"], status=row["status"], members=members,
+        items=[item_from_row(db, item, persons) for item in items],
+        approvals=[
+            Approval(member=display_name(persons[a["person_id"]]["name"], persons[a["person_id"]]["party"]),
+                     at=a["at"], reservation=a["reservation"])
+            for a in db.query("SELECT * FROM approvals WHERE meeting_id = ? ORDER BY at, id", [meeting_id])
+        ],
+    )
+    _fill_absent(meeting)
+    return meeting
+
+
+def _rows(db: Database, table: str, item_id: int, order: str = "position") -> list[dict]:
+    return list(db.query(f"SELECT * FROM {table} WHERE item_id = ? ORDER BY {order}, id", [item_id]))
+
+
+def item_from_row(db: Database, row: dict, persons: dict[int, dict] | None = None) -> Item:
+    """An item row with everything that hangs on it, as a document Item."""
+    item_id = row["id"]
+    if persons is None:
+        persons = {p["id"]: p for p in db.query(
+            "SELECT id, name, party FROM persons WHERE id IN (SELECT person_id FROM item_absences WHERE item_id = ?)",
+            [item_id])}
+    decision_row = next(iter(_rows(db, "decisions", item_id, "id")), None)
+    points = [p["outcome"] for p in _rows(db, "decision_points", item_id)]
+    decision = None
+    if decision_row or points:
+        decision = Decision(outcome=decision_row and decision_row["outcome"],
+                            text=decision_row and decision_row["text"], points=points)
+    votes = []
+    for vote in _rows(db, "votes", item_id):
+        casts = {"for": [], "imod": [], "undlod": []}
+        for cast in db.query("SELECT choice, label FROM vote_casts WHERE vote_id = ? AND person_id IS NULL ORDER BY id", [vote["id"]]):
+            casts[cast["choice"]].append(cast["label"])
+        votes.append(Vote(subject=vote["subject"], for_=casts["for"], against=casts["imod"],
+                          abstain=casts["undlod"], result=vote["result"], kind=vote["kind"],
+                          for_count=vote["for_count"], against_count=vote["against_count"],
+                          abstain_count=vote["abstain_count"]))
+    return Item(
+        number=row["number"], title=row["title"], public=bool(row["public"]), case_number=row["case_number"],
+        kind=row["kind"],
+        sections=[Section(s["heading"], s["text"] or "", s["kind"]) for s in _rows(db, "sections", item_id)],
+        recommendation=[r["text"] for r in _rows(db, "recommendations", item_id)],
+        decision=decision, votes=votes,
+        remarks=[Remark(members=json.loads(r["members"] or "[]"), kind=r["kind"], text=r["text"])
+                 for r in _rows(db, "remarks", item_id, "id")],
+        absences=[ItemAbsence(member=display_name(persons[a["person_id"]]["name"], persons[a["person_id"]]["party"])
+                              if a["person_id"] in persons else "", reason=a["reason"])
+                  for a in _rows(db, "item_absences", item_id, "id")],
+        attachments=[Attachment(a["title"], a["reference"], bool(a["public"]))
+                     for a in _rows(db, "attachments", item_id)],
+        amendments=[Amendment(text=a["text"], at=a["at"], reason=a["reason"])
+                    for a in _rows(db, "amendments", item_id, "at")],
+        title_confidential=bool(row["title_confidential"]), outcome_confidential=bool(row["outcome_confidential"]),
+        postponed=bool(row["postponed"]),
+    )
+
+
+def _fill_absent(meeting: Meeting) -> None:
+    """Item.absent: everyone who did not take part in the item, by display name."""
+    order = {item.number: index for index, item in enumerate(meeting.items)}
+    for index, item in enumerate(meeting.items):
+        absent = []
+        for member in meeting.members:
+            if member.attendance in ("afbud", "fraværende"):
+                absent.append(member.display)
+            elif member.arrived_item in order and index < order[member.arrived_item]:
+                absent.append(member.display)
+            elif member.left_item in order and index > order[member.left_item]:
+                absent.append(member.display)
+        for absence in item.absences:
+            if absence.member not in absent:
+                absent.append(absence.member)
+        item.absent = absent

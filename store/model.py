@@ -1,0 +1,201 @@
+"""The meeting document: a plain, storage-free picture of one meeting.
+
+The importer turns a dagsorden or referat into a `Meeting`; the store saves it
+and loads it back; the exporters render it as Markdown or JSON.  Field names
+follow the documented JSON contract (see README), so `Meeting.to_json()` is the
+contract itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+# Attendance values as the user sees them (Danish, also in JSON).
+PRESENT = "til stede"
+SENT_APOLOGIES = "afbud"
+ABSENT = "fraværende"
+SUBSTITUTE = "stedfortræder"
+ATTENDANCE_VALUES = (PRESENT, SENT_APOLOGIES, ABSENT, SUBSTITUTE)
+
+# Meeting status, in order.
+PLANNED, OPENED, ADJOURNED, APPROVED = "planlagt", "åbnet", "hævet", "godkendt"
+MEETING_STATUSES = (PLANNED, OPENED, ADJOURNED, APPROVED)
+
+# Roles in a committee.
+CHAIR, VICE_CHAIR, MEMBER = "formand", "næstformand", "medlem"
+ROLES = (CHAIR, VICE_CHAIR, MEMBER)
+
+# Section kinds: ordinary text, or the indstilling (its points live on the item).
+TEXT_SECTION, RECOMMENDATION_SECTION = "text", "indstilling"
+
+# Kinds of protokolbemærkning.
+REMARK_KINDS = ("afvigende mening", "mindretalsudtalelse", "protokoltilførsel")
+
+# What a vote is about.
+VOTE_ON_RECOMMENDATION, VOTE_ON_AMENDMENT = "indstilling", "ændringsforslag"
+VOTE_CHOICES = ("for", "imod", "undlod")
+CARRIED, DEFEATED = "vedtaget", "forkastet"
+
+DEFAULT_VOCABULARY = (
+    "Godkendt",
+    "Taget til efterretning",
+    "Tiltrådt",
+    "Anbefales",
+    "Drøftet",
+    "Udsat",
+    "Ikke godkendt",
+    "Anbefales ikke",
+    "Ingen bemærkninger",
+)
+
+
+def display_name(name: str, party: str | None) -> str:
+    """'Benthe Viola Holm (A)' — a member as the referat prints one."""
+    return f"{name} ({party})" if party else name
+
+
+@dataclass
+class Member:
+    """A committee member (or substitute) and how he or she attended."""
+
+    name: str
+    party: str | None = None
+    role: str | None = None
+    attendance: str | None = None
+    substitute_for: str | None = None
+    arrived_at: str | None = None  # "HH:MM"
+    arrived_item: str | None = None  # item number as printed
+    left_at: str | None = None
+    left_item: str | None = None
+    note: str | None = None
+
+    @property
+    def display(self) -> str:
+        return display_name(self.name, self.party)
+
+
+@dataclass
+class Section:
+    """One section of an item, with the heading exactly as the dagsorden has it."""
+
+    heading: str
+    text: str = ""
+    kind: str = TEXT_SECTION
+
+
+@dataclass
+class Decision:
+    """The beslutning: a standard outcome phrase, free text, per-point outcomes."""
+
+    outcome: str | None = None
+    text: str | None = None
+    points: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Vote:
+    """An afstemning. `for_`/`against`/`abstain` hold party letters or names."""
+
+    subject: str
+    for_: list[str] = field(default_factory=list)
+    against: list[str] = field(default_factory=list)
+    abstain: list[str] = field(default_factory=list)
+    result: str | None = None
+    kind: str = VOTE_ON_RECOMMENDATION
+    for_count: int | None = None
+    against_count: int | None = None
+    abstain_count: int | None = None
+
+
+@dataclass
+class Remark:
+    """A protokolbemærkning (afvigende mening, mindretalsudtalelse, …)."""
+
+    members: list[str]
+    kind: str
+    text: str
+
+
+@dataclass
+class Attachment:
+    """A bilag."""
+
+    title: str
+    reference: str | None = None
+    public: bool = True
+
+
+@dataclass
+class ItemAbsence:
+    """A member who did not take part in one item; `reason` is internal."""
+
+    member: str
+    reason: str | None = None
+
+
+@dataclass
+class Amendment:
+    """A dated tilføjelse made after the referat was approved."""
+
+    text: str
+    at: str  # ISO-8601
+    reason: str | None = None
+
+
+@dataclass
+class Item:
+    """A punkt on the agenda."""
+
+    number: str
+    title: str
+    public: bool = True
+    case_number: str | None = None
+    kind: str | None = None  # "beslutning" | "orientering" | None
+    sections: list[Section] = field(default_factory=list)
+    recommendation: list[str] = field(default_factory=list)
+    decision: Decision | None = None
+    votes: list[Vote] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    absences: list[ItemAbsence] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    amendments: list[Amendment] = field(default_factory=list)
+    title_confidential: bool = False
+    outcome_confidential: bool = False
+    postponed: bool = False
+
+
+@dataclass
+class Approval:
+    """A member's signature on the Underskriftsblad."""
+
+    member: str
+    at: str  # ISO-8601
+    reservation: str | None = None
+
+
+@dataclass
+class Meeting:
+    """A whole meeting: header, attendance, items, approvals."""
+
+    committee: str
+    date: dt.date | None = None
+    municipality: str | None = None
+    start: str | None = None  # "HH:MM"
+    end: str | None = None
+    location: str | None = None
+    status: str = PLANNED
+    members: list[Member] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    approvals: list[Approval] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The documented JSON contract (see README)."""
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        for item, raw in zip(self.items, data["items"]):
+            raw["number"] = int(item.number) if item.number.isdigit() else item.number
+            for vote in raw["votes"]:
+                vote["for"] = vote.pop("for_")
+        return data

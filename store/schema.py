@@ -1,0 +1,134 @@
+"""The database schema, as an ordered set of sqlite-utils migrations.
+
+Migrations are append-only: a released migration is never edited, so every
+database made by an earlier version opens and upgrades without loss
+(tests/data/schema_v1.db is a database made with the first one).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "referat"
+migrations = Migrations(MIGRATION_SET)
+
+
+def _table(db: Database, name: str, columns: dict, foreign_keys=(), not_null=(), defaults=None):
+    db[name].create(
+        {"id": int, **columns},
+        pk="id",
+        foreign_keys=list(foreign_keys),
+        not_null=set(not_null),
+        defaults=defaults or {},
+    )
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    """Committees, people, meetings, items, decisions, votes, approvals, audit."""
+    _table(db, "committees", {"name": str, "municipality": str, "short_name": str}, not_null=["name"])
+    db["committees"].create_index(["name"], unique=True)
+    _table(
+        db, "vocabulary", {"committee_id": int, "position": int, "phrase": str},
+        foreign_keys=[("committee_id", "committees", "id")], not_null=["committee_id", "phrase"],
+    )
+    _table(db, "persons", {"name": str, "party": str}, not_null=["name"])
+    db["persons"].create_index(["name"], unique=True)
+    _table(
+        db, "memberships",
+        {"committee_id": int, "person_id": int, "role": str, "substitute_for_id": int,
+         "valid_from": str, "valid_to": str},
+        foreign_keys=[("committee_id", "committees", "id"), ("person_id", "persons", "id"),
+                      ("substitute_for_id", "persons", "id")],
+        not_null=["committee_id", "person_id"],
+    )
+    _table(
+        db, "meetings",
+        {"committee_id": int, "date": str, "planned_start": str, "location": str, "status": str,
+         "started_at": str, "ended_at": str, "current_item_id": int, "source": str, "created_at": str},
+        foreign_keys=[("committee_id", "committees", "id")],
+        not_null=["committee_id", "status"], defaults={"status": "planlagt"},
+    )
+    db["meetings"].create_index(["date"])
+    _table(
+        db, "items",
+        {"meeting_id": int, "number": str, "position": int, "title": str, "case_number": str,
+         "public": int, "kind": str, "title_confidential": int, "outcome_confidential": int,
+         "postponed": int, "urgent": int, "started_at": str, "finished_at": str},
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null=["meeting_id", "number", "position", "title"],
+        defaults={"public": 1, "title_confidential": 0, "outcome_confidential": 0,
+                  "postponed": 0, "urgent": 0},
+    )
+    db["items"].create_index(["meeting_id", "position"])
+    db["meetings"].add_foreign_key("current_item_id", "items", "id")
+    _table(
+        db, "attendance",
+        {"meeting_id": int, "person_id": int, "status": str, "substitute_for_id": int,
+         "arrived_at": str, "arrived_item_id": int, "left_at": str, "left_item_id": int, "note": str},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("person_id", "persons", "id"),
+                      ("substitute_for_id", "persons", "id"), ("arrived_item_id", "items", "id"),
+                      ("left_item_id", "items", "id")],
+        not_null=["meeting_id", "person_id"],
+    )
+    db["attendance"].create_index(["meeting_id", "person_id"], unique=True)
+    for name, columns in {
+        "sections": {"item_id": int, "position": int, "heading": str, "text": str, "kind": str},
+        "recommendations": {"item_id": int, "position": int, "text": str},
+        "attachments": {"item_id": int, "position": int, "title": str, "reference": str, "public": int},
+        "decision_points": {"item_id": int, "position": int, "outcome": str},
+        "votes": {"item_id": int, "position": int, "subject": str, "kind": str, "result": str,
+                  "for_count": int, "against_count": int, "abstain_count": int, "created_at": str},
+        "remarks": {"item_id": int, "kind": str, "text": str, "members": str},
+        "item_absences": {"item_id": int, "person_id": int, "reason": str},
+    }.items():
+        _table(db, name, columns, foreign_keys=[("item_id", "items", "id")], not_null=["item_id"])
+        db[name].create_index(["item_id"])
+    db["item_absences"].add_foreign_key("person_id", "persons", "id")
+    _table(
+        db, "decisions", {"item_id": int, "outcome": str, "text": str, "decided_at": str},
+        foreign_keys=[("item_id", "items", "id")], not_null=["item_id"],
+    )
+    db["decisions"].create_index(["item_id"], unique=True)
+    _table(
+        db, "vote_casts", {"vote_id": int, "choice": str, "label": str, "person_id": int},
+        foreign_keys=[("vote_id", "votes", "id"), ("person_id", "persons", "id")],
+        not_null=["vote_id", "choice", "label"],
+    )
+    db["vote_casts"].create_index(["vote_id"])
+    _table(
+        db, "approvals", {"meeting_id": int, "person_id": int, "at": str, "reservation": str},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("person_id", "persons", "id")],
+        not_null=["meeting_id", "person_id", "at"],
+    )
+    _table(
+        db, "amendments",
+        {"meeting_id": int, "item_id": int, "text": str, "reason": str, "at": str},
+        foreign_keys=[("meeting_id", "meetings", "id"), ("item_id", "items", "id")],
+        not_null=["meeting_id", "text", "at"],
+    )
+    _table(
+        db, "actions",
+        {"meeting_id": int, "label": str, "at": str, "undoable": int, "undoes_id": int, "undone_by_id": int},
+        not_null=["label", "at"], defaults={"undoable": 1},
+    )
+    db["actions"].create_index(["meeting_id"])
+    _table(
+        db, "audit_log",
+        {"action_id": int, "at": str, "meeting_id": int, "entity": str, "entity_id": int,
+         "field": str, "old": str, "new": str},
+        foreign_keys=[("action_id", "actions", "id")], not_null=["action_id", "at", "entity"],
+    )
+    db["audit_log"].create_index(["meeting_id"])
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    # The audit log is append-only: the database itself refuses edits and deletes.
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+        )
+
+
+def known_migrations() -> list[str]:
+    """Names of every migration this release knows, in order."""
+    return [m.name for m in migrations.pending(Database(memory=True))]

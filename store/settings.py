@@ -1,0 +1,22 @@
+"""Small remembered preferences (such as the TUI theme), kept in the database."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from store.audit import action
+
+
+def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
+    """The stored value for `key`, or `default`."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    """Remember `value` under `key` (logged like every other change)."""
+    with action(db, None, f"Indstilling {key}", undoable=False) as act:
+        if get_setting(db, key) is None:
+            act.insert("settings", {"key": key, "value": value})
+        else:
+            act.update("settings", key, value=value)

@@ -1,0 +1,33 @@
+"""Shared fixtures: a fresh database, and the real referater in ../shared/referater."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.db import open_database
+
+SHARED_REFERATER = Path(__file__).resolve().parents[2] / "shared" / "referater"
+
+
+@pytest.fixture
+def shared_referater() -> Path:
+    """The folder of real referater beside the repository (skips when absent)."""
+    if not SHARED_REFERATER.is_dir():
+        pytest.skip("../shared/referater is not present")
+    return SHARED_REFERATER
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """A path for a new database file."""
+    return tmp_path / "referat.db"
+
+
+@pytest.fixture
+def db(db_path):
+    """A new, migrated referat database."""
+    database = open_database(db_path)
+    yield database
+    database.close()

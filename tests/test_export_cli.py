@@ -1,0 +1,156 @@
+"""`referat export`: one meeting to stdout or a file, or every meeting to a folder; errors in Danish."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import stat
+
+import pytest
+from export_support import sample_meeting
+from typer.testing import CliRunner
+
+from cli import app
+from store.export_files import export_filename, slugify
+from store.export_markdown import CONFIDENTIAL_LINE
+from store.meetings import save_meeting
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def meeting_ids(db) -> list[int]:
+    first = save_meeting(db, sample_meeting())
+    second = save_meeting(db, dataclasses.replace(sample_meeting(), date=dt.date(2017, 8, 14)))
+    other = save_meeting(db, dataclasses.replace(sample_meeting(), committee="Børne- og Ungeudvalget", items=[]))
+    return [first, second, other]
+
+
+def export(db_path, *args: str):
+    return runner.invoke(app, ["export", *args, "--db", str(db_path)])
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_default_is_public_markdown_on_stdout(db_path, meeting_ids):
+    result = export(db_path, str(meeting_ids[0]))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Referat: Arbejdsmarkedsudvalget\n")
+    assert "**Mødedato:** Mandag den 29. maj 2017" in result.stdout
+    assert "# Punkt 3: Lukket: Køb af ejendom på Hvidovrevej" in result.stdout
+    assert "Sælger ønsker" not in result.stdout and "ægtefælle" not in result.stdout
+
+
+def test_full_edition_to_a_file_is_private(db_path, meeting_ids, tmp_path):
+    target = tmp_path / "referat.md"
+    result = export(db_path, str(meeting_ids[0]), "--full", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert f"Møde {meeting_ids[0]} er eksporteret til {target}." in result.stdout
+    text = target.read_text(encoding="utf-8")
+    assert text.split("\n")[0] == CONFIDENTIAL_LINE
+    assert "Sælger ønsker 4.200.000 kr." in text
+    assert mode(target) == 0o600
+
+
+def test_an_existing_file_becomes_private_when_the_full_edition_overwrites_it(db_path, meeting_ids, tmp_path):
+    target = tmp_path / "referat.md"
+    target.write_text("gammel", encoding="utf-8")
+    target.chmod(0o644)
+    assert export(db_path, str(meeting_ids[0]), "--full", "-o", str(target)).exit_code == 0
+    assert mode(target) == 0o600
+
+
+def test_public_file_is_not_restricted(db_path, meeting_ids, tmp_path):
+    target = tmp_path / "offentlig.md"
+    ordinary = tmp_path / "almindelig.txt"
+    ordinary.write_text("x", encoding="utf-8")
+    assert export(db_path, str(meeting_ids[0]), "--public", "-o", str(target)).exit_code == 0
+    assert mode(target) == mode(ordinary)
+    assert not target.read_text(encoding="utf-8").startswith(CONFIDENTIAL_LINE)
+
+
+def test_json_and_decisions_only(db_path, meeting_ids):
+    result = export(db_path, str(meeting_ids[0]), "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["edition"] == "offentlig" and data["date"] == "2017-05-29"
+    assert data["items"][2]["sections"] == []
+    full = json.loads(export(db_path, str(meeting_ids[0]), "--format", "json", "--full").stdout)
+    assert full["items"][2]["sections"][0]["text"] == "Sælger ønsker 4.200.000 kr. for ejendommen."
+    short = export(db_path, str(meeting_ids[0]), "--decisions-only").stdout
+    assert short.startswith("# Beslutningsprotokol: Arbejdsmarkedsudvalget\n")
+    assert "## Sagsfremstilling" not in short and "For stemte: A, Ø (3)." in short
+
+
+def test_all_writes_one_readable_file_per_meeting(db_path, meeting_ids, tmp_path):
+    folder = tmp_path / "ud"
+    result = export(db_path, "--all", "-o", str(folder))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "2017-05-29-arbejdsmarkedsudvalget.md", "2017-05-29-boerne-og-ungeudvalget.md",
+        "2017-08-14-arbejdsmarkedsudvalget.md"]
+    assert "3 møder er eksporteret til" in result.stdout
+    assert "Sælger ønsker" not in (folder / "2017-05-29-arbejdsmarkedsudvalget.md").read_text(encoding="utf-8")
+
+
+def test_all_filters_by_committee_and_dates_and_full_files_are_private(db_path, meeting_ids, tmp_path):
+    folder = tmp_path / "fuld"
+    result = export(db_path, "--all", "--full", "--committee", "Arbejdsmarkedsudvalget", "--since", "1. juni 2017",
+                    "--until", "2017-12-31", "--format", "json", "-o", str(folder))
+    assert result.exit_code == 0, result.output
+    files = list(folder.iterdir())
+    assert [p.name for p in files] == ["2017-08-14-arbejdsmarkedsudvalget-fuld.json"]
+    assert mode(files[0]) == 0o600
+    assert json.loads(files[0].read_text(encoding="utf-8"))["edition"] == "fuld"
+
+
+def test_all_with_nothing_to_export(db_path, meeting_ids, tmp_path):
+    result = export(db_path, "--all", "--since", "2030-01-01", "-o", str(tmp_path / "tom"))
+    assert result.exit_code == 0
+    assert "Ingen møder at eksportere." in result.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["999"], "Møde 999 findes ikke."),
+    (["1", "--format", "pdf"], "Formatet 'pdf' kendes ikke"),
+    ([], "Angiv enten mødets id eller --all."),
+    (["1", "--all", "-o", "x"], "Angiv enten mødets id eller --all."),
+    (["--all"], "--all kræver en mappe"),
+    (["1", "--committee", "Økonomiudvalget"], "bruges kun sammen med --all"),
+    (["--all", "--since", "i morgen", "-o", "x"], "--since: 'i morgen' er ikke en dato"),
+    (["1", "--format", "json", "--decisions-only"], "--decisions-only gælder kun Markdown"),
+    (["--all", "--committee", "Findes ikke", "-o", "x"], "Findes ikke"),
+])
+def test_errors_are_one_danish_sentence_and_exit_1(db_path, meeting_ids, args, message):
+    result = export(db_path, *args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_database_is_reported(tmp_path):
+    result = runner.invoke(app, ["export", "1", "--db", str(tmp_path / "findes-ikke.db")])
+    assert result.exit_code == 1
+    assert "findes ikke" in result.stderr
+
+
+@pytest.mark.parametrize(("committee", "slug"), [
+    ("Arbejdsmarkedsudvalget", "arbejdsmarkedsudvalget"),
+    ("Børne- og Ungeudvalget", "boerne-og-ungeudvalget"),
+    ("Teknik- og Miljøudvalget", "teknik-og-miljoeudvalget"),
+    ("Kultur & Fritid (Ærø)", "kultur-fritid-aeroe"),
+    ("Udvalget for Ældre, Sundhed og Omsorg – Åbenrå", "udvalget-for-aeldre-sundhed-og-omsorg-aabenraa"),
+    ("Café-udvalget", "cafe-udvalget"),
+])
+def test_file_names_transliterate_aeoeaa(committee, slug):
+    assert slugify(committee) == slug
+
+
+def test_file_name_marks_the_full_edition_and_the_short_form():
+    meeting = sample_meeting()
+    assert export_filename(meeting, "md") == "2017-05-29-arbejdsmarkedsudvalget.md"
+    assert export_filename(meeting, "json", full=True) == "2017-05-29-arbejdsmarkedsudvalget-fuld.json"
+    assert export_filename(meeting, "md", decisions_only=True) == "2017-05-29-arbejdsmarkedsudvalget-beslutninger.md"
+    assert export_filename(dataclasses.replace(meeting, date=None), "md") == "uden-dato-arbejdsmarkedsudvalget.md"

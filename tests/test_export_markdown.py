@@ -1,0 +1,445 @@
+"""The Markdown referat: header, attendance, items, beslutning, votes, bilag, signatures, editions."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from export_support import sample_meeting
+from markdown_it import MarkdownIt
+
+from store.export_markdown import CONFIDENTIAL_LINE, compress_numbers, render_markdown
+from store.model import (
+    PLANNED,
+    PRESENT,
+    RECOMMENDATION_SECTION,
+    VOTE_ON_AMENDMENT,
+    Attachment,
+    Decision,
+    Item,
+    ItemAbsence,
+    Meeting,
+    Member,
+    Remark,
+    Section,
+    Vote,
+)
+
+MARKDOWN = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+
+
+def blocks(text: str) -> list[str]:
+    return text.strip("\n").split("\n\n")
+
+
+def item_part(text: str, number: str) -> str:
+    """The Markdown of one item, from its heading to the next level-1 heading."""
+    start = text.index(f"\n# Punkt {number}: ")
+    end = text.find("\n# ", start + 1)
+    return text[start + 1: end if end > 0 else None]
+
+
+def headings(text: str) -> list[tuple[str, str]]:
+    """(tag, literal text) of every heading as a CommonMark renderer sees it."""
+    tokens = MARKDOWN.parse(text)
+    return [(tokens[i].tag, literal(tokens[i + 1])) for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def literal(inline) -> str:
+    """The text an inline token shows (escapes and character references resolved)."""
+    return "".join("\n" if child.type == "softbreak" else child.content for child in inline.children or [])
+
+
+@pytest.fixture
+def meeting() -> Meeting:
+    return sample_meeting()
+
+
+@pytest.fixture
+def full(meeting) -> str:
+    return render_markdown(meeting, public=False)
+
+
+@pytest.fixture
+def public(meeting) -> str:
+    return render_markdown(meeting)
+
+
+# --- header -------------------------------------------------------------------
+
+
+def test_header_has_committee_kommune_long_date_times_and_place(public):
+    assert blocks(public)[:5] == [
+        "# Referat: Arbejdsmarkedsudvalget",
+        "**Kommune:** Hvidovre Kommune",
+        "**Mødedato:** Mandag den 29. maj 2017",
+        "Mødet begyndte kl. 15.00 og sluttede kl. 16.45.",
+        "**Mødested:** Belægningen",
+    ]
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (dt.date(2023, 1, 1), "Søndag den 1. januar 2023"),
+    (dt.date(2023, 2, 1), "Onsdag den 1. februar 2023"),
+    (dt.date(2023, 3, 1), "Onsdag den 1. marts 2023"),
+    (dt.date(2023, 4, 1), "Lørdag den 1. april 2023"),
+    (dt.date(2023, 5, 1), "Mandag den 1. maj 2023"),
+    (dt.date(2023, 6, 1), "Torsdag den 1. juni 2023"),
+    (dt.date(2023, 7, 1), "Lørdag den 1. juli 2023"),
+    (dt.date(2023, 8, 1), "Tirsdag den 1. august 2023"),
+    (dt.date(2023, 9, 1), "Fredag den 1. september 2023"),
+    (dt.date(2023, 10, 1), "Søndag den 1. oktober 2023"),
+    (dt.date(2023, 11, 1), "Onsdag den 1. november 2023"),
+    (dt.date(2023, 12, 1), "Fredag den 1. december 2023"),
+    (dt.date(2022, 10, 26), "Onsdag den 26. oktober 2022"),
+])
+def test_every_weekday_and_month_in_danish(meeting, day, expected):
+    assert f"**Mødedato:** {expected}\n" in render_markdown(dataclasses.replace(meeting, date=day))
+
+
+def test_start_only_and_planned_meeting_times(meeting):
+    held = render_markdown(dataclasses.replace(meeting, end=None))
+    assert "Mødet begyndte kl. 15.00.\n" in held
+    planned = render_markdown(dataclasses.replace(meeting, status=PLANNED, end=None))
+    assert "Mødet begynder kl. 15.00.\n" in planned
+
+
+def test_missing_header_fields_are_left_out():
+    text = render_markdown(Meeting(committee="Økonomiudvalget", status="hævet"))
+    assert blocks(text)[0] == "# Referat: Økonomiudvalget"
+    assert "Kommune" not in text and "Mødedato" not in text and "Mødested" not in text and "Mødet" not in text
+
+
+def test_aeoeaa_are_written_as_letters(public):
+    for word in ("Ømer Kuscu", "Mødested", "Belægningen", "Fraværende med afbud", "Mødet begyndte"):
+        assert word in public
+    assert "\\u00" not in public
+
+
+# --- attendance -------------------------------------------------------------------
+
+
+def test_deltagere_chair_first_with_party_role_substitute_and_partial_attendance(public):
+    part = public[public.index("## Deltagere"):public.index("## Fraværende med afbud")]
+    assert part.strip().split("\n") == [
+        "## Deltagere",
+        "",
+        "- Benthe Viola Holm (A), formand",
+        "- Ivan Fogtmann (O), næstformand, ankom kl. 15.50 under behandlingen af punkt 2",
+        "- Mikail Erman (A), deltog ikke i punkt 2-3",
+        "- Birgitte Glifberg (A), stedfortræder for Ømer Kuscu (A)",
+        "- Mogens Leo Hansen (Ø), forlod mødet kl. 17.00 efter behandlingen af punkt 4",
+    ]
+
+
+def test_afbud_and_absent_without_afbud_are_listed_apart(public):
+    assert "## Fraværende med afbud\n\n- Ømer Kuscu (A)\n\n## Fraværende\n\n- Jan Kongebro (A)\n" in public
+
+
+def test_member_note_only_in_the_full_edition(public, full):
+    assert "*deltog via video*" in full
+    assert "deltog via video" not in public
+
+
+def test_items_implied_by_late_arrival_are_not_listed_as_missed(meeting):
+    meeting.items[0].absent = ["Ivan Fogtmann (O)"]
+    meeting.items[3].absent = ["Ivan Fogtmann (O)"]
+    text = render_markdown(meeting)
+    assert "- Ivan Fogtmann (O), næstformand, ankom kl. 15.50 under behandlingen af punkt 2, deltog ikke i punkt 4\n" in text
+
+
+@pytest.mark.parametrize(("numbers", "expected"), [
+    (["29", "30", "31", "32", "33", "34"], "29-34"),
+    (["3"], "3"),
+    (["3", "5", "7", "8", "9"], "3, 5, 7-9"),
+    (["1", "2", "4a", "5"], "1-2, 4a, 5"),
+    ([], ""),
+])
+def test_consecutive_item_numbers_become_ranges(numbers, expected):
+    assert compress_numbers(numbers) == expected
+
+
+def test_dagsorden_lists_members_without_recorded_attendance():
+    meeting = Meeting(
+        committee="Arbejdsmarkedsudvalget", date=dt.date(2017, 5, 29), start="15:00", status=PLANNED,
+        members=[Member("Benthe Viola Holm", "A", "formand"), Member("Ivan Fogtmann", "O")],
+        items=[Item("1", "Godkendelse af dagsorden")],
+    )
+    text = render_markdown(meeting)
+    assert blocks(text)[0] == "# Dagsorden: Arbejdsmarkedsudvalget"
+    assert "## Medlemmer\n\n- Benthe Viola Holm (A), formand\n- Ivan Fogtmann (O)\n" in text
+    assert "Deltagere" not in text and "## Beslutning" not in text and "Underskriftsblad" not in text
+
+
+def test_unrecorded_attendance_counts_as_present_in_a_held_meeting():
+    meeting = Meeting(committee="U", status="hævet", members=[Member("Anna Holm", "A"), Member("Bo Berg", "V")])
+    assert "## Deltagere\n\n- Anna Holm (A)\n- Bo Berg (V)\n" in render_markdown(meeting)
+
+
+# --- table of contents and items ---------------------------------------------------------
+
+
+def test_indholdsfortegnelse_numbers_titles_and_lukket(public, full):
+    toc = [
+        "- Punkt 1: Godkendelse af dagsorden",
+        "- Punkt 2: Beslutning om projektet Flere skal med",
+        "- Punkt 3: Lukket: Køb af ejendom på Hvidovrevej",
+        "- Punkt 4: Lukket punkt",
+        "- Punkt 5: Eventuelt",
+    ]
+    assert "## Indholdsfortegnelse\n\n" + "\n".join(toc) + "\n" in public
+    toc[3] = "- Punkt 4: Lukket: Personalesag"
+    assert "## Indholdsfortegnelse\n\n" + "\n".join(toc) + "\n" in full
+
+
+def test_document_structure_as_a_renderer_sees_it(full):
+    assert [h for h in headings(full) if h[0] == "h1"] == [
+        ("h1", "Referat: Arbejdsmarkedsudvalget"),
+        ("h1", "Punkt 1: Godkendelse af dagsorden"),
+        ("h1", "Punkt 2: Beslutning om projektet Flere skal med"),
+        ("h1", "Punkt 3: Lukket: Køb af ejendom på Hvidovrevej"),
+        ("h1", "Punkt 4: Lukket: Personalesag"),
+        ("h1", "Punkt 5: Eventuelt"),
+        ("h1", "Bilagsoversigt"),
+        ("h1", "Underskriftsblad"),
+    ]
+
+
+def test_item_has_sagsnummer_and_sections_in_original_order_with_indstilling_list(public):
+    part = item_part(public, "2")
+    assert blocks(part)[:10] == [
+        "# Punkt 2: Beslutning om projektet Flere skal med",
+        "Sagsnr.: 15/11238",
+        "## Beslutningstema",
+        "Center for Beskæftigelse har udarbejdet sagsfremstillingen.",
+        "## Indstilling",
+        "Direktøren indstiller til Arbejdsmarkedsudvalget",
+        "1. at godkende deltagelse i projektet.\n2. at give en bevilling på 2.500.000 kr.",
+        "## Sagsfremstilling",
+        "Projektet er en toårig indsats.",
+        "- første trin\n- andet trin",
+    ]
+    assert "### Økonomi" in part
+
+
+def test_indstilling_heading_is_added_when_the_dagsorden_had_none():
+    item = Item("1", "Budget", sections=[Section("Sagsfremstilling", "Tekst.")], recommendation=["at godkende"])
+    text = render_markdown(Meeting(committee="U", items=[item]))
+    assert "## Sagsfremstilling\n\nTekst.\n\n## Indstilling\n\n1. at godkende\n" in text
+
+
+def test_original_indstilling_heading_is_kept():
+    item = Item("1", "Budget", sections=[Section("Forvaltningen indstiller", "", RECOMMENDATION_SECTION),
+                                         Section("Økonomi", "Ingen.")], recommendation=["at godkende"])
+    text = render_markdown(Meeting(committee="U", items=[item]))
+    assert "## Forvaltningen indstiller\n\n1. at godkende\n\n## Økonomi\n" in text
+    assert "## Indstilling" not in text
+
+
+def test_beslutning_with_afbud_absence_outcome_text_points_votes_remark_and_tilfoejelse(public):
+    part = item_part(public, "2")
+    decision = part[part.index("## Beslutning\n"):part.index("## Bilag")]
+    assert blocks(decision) == [
+        "## Beslutning",
+        "Afbud: Ømer Kuscu (A)",
+        "Fraværende: Jan Kongebro (A)",
+        "Mikail Erman (A) deltog ikke i behandlingen af punktet.",
+        "**Anbefales.**",
+        "Forvaltningen orienterede om tidsplanen.",
+        "1. Anbefales\n2. Anbefales",
+        "**Afstemning om ændringsforslag fra Ø om halv bevilling:** For stemte: Ø (1). Imod stemte: A, O (3). "
+        "Undlod at stemme: ingen. Ændringsforslaget blev forkastet.",
+        "**Afstemning om indstillingen:** For stemte: A, Ø (3). Imod stemte: O (1). Undlod at stemme: ingen. "
+        "Indstillingen blev vedtaget.",
+        "> Mogens Leo Hansen (Ø) ønskede følgende tilført protokollen: Projektet er for dyrt.",
+        "**Tilføjelse 2. juni 2017:** Bevillingen er 2,5 mio. kr. *Begrundelse: Tastefejl*",
+    ]
+
+
+def test_inhabilitet_reason_only_in_the_full_edition(public, full):
+    assert "Mikail Erman (A) deltog ikke i behandlingen af punktet. Årsag (intern): inhabil: ægtefælle" in full
+    assert "ægtefælle" not in public
+
+
+def test_outcome_keeps_its_own_punctuation():
+    item = Item("1", "Spørgsmål", decision=Decision("Hvem betaler?"))
+    assert "**Hvem betaler?**" in render_markdown(Meeting(committee="U", status="hævet", items=[item]))
+
+
+def test_postponed_item_says_udsat(public):
+    assert blocks(item_part(public, "5"))[-1] == "**Udsat.**"
+
+
+def test_postponed_with_outcome_keeps_both():
+    item = Item("1", "Budget", postponed=True, decision=Decision("Drøftet"))
+    assert "**Udsat. Drøftet.**" in render_markdown(Meeting(committee="U", status="hævet", items=[item]))
+
+
+def test_votes_list_names_when_a_group_splits():
+    members = [Member("Anna Holm", "A", attendance=PRESENT), Member("Bo Berg", "A", attendance=PRESENT),
+               Member("Cai Dahl", "V", attendance=PRESENT)]
+    vote = Vote("indstillingen", ["Anna Holm", "V"], ["Bo Berg"], [], "vedtaget")
+    item = Item("1", "Budget", decision=Decision("Godkendt"), votes=[vote])
+    text = render_markdown(Meeting(committee="U", status="hævet", members=members, items=[item]))
+    assert ("**Afstemning om indstillingen:** For stemte: Anna Holm (A), V (2). Imod stemte: Bo Berg (A) (1). "
+            "Undlod at stemme: ingen. Indstillingen blev vedtaget.") in text
+
+
+def test_vote_counts_given_by_the_secretary_win_and_counts_without_names_are_shown():
+    vote = Vote("forslaget", [], ["O"], [], None, for_count=4, against_count=1, abstain_count=1)
+    item = Item("1", "Budget", votes=[vote])
+    text = render_markdown(Meeting(committee="U", status="hævet", items=[item]))
+    assert "For stemte: 4 medlemmer. Imod stemte: O (1). Undlod at stemme: 1 medlem." in text
+
+
+def test_amendment_votes_come_before_the_main_proposal():
+    votes = [Vote("indstillingen", ["A"], [], []), Vote("ændringsforslag 1", ["B"], [], [], kind=VOTE_ON_AMENDMENT),
+             Vote("ændringsforslag 2", ["C"], [], [], kind=VOTE_ON_AMENDMENT)]
+    text = render_markdown(Meeting(committee="U", items=[Item("1", "Budget", votes=votes)]))
+    order = [text.index(f"Afstemning om {s}") for s in ("ændringsforslag 1", "ændringsforslag 2", "indstillingen")]
+    assert order == sorted(order)
+
+
+def test_minority_statement_and_several_members():
+    remark = Remark(["Anna Holm (Ø)", "Bo Berg (Ø)"], "mindretalsudtalelse", "Vi kan ikke støtte det.\nAnden linje.")
+    text = render_markdown(Meeting(committee="U", items=[Item("1", "Budget", remarks=[remark])]))
+    assert "> Mindretalsudtalelse fra Anna Holm (Ø), Bo Berg (Ø): Vi kan ikke støtte det.\n> Anden linje.\n" in text
+
+
+def test_bilag_list_overview_and_references(full):
+    assert "## Bilag\n\n- Idékatalog - ARU den 29. maj 2017 (pdf)\n- Lukket: Prisoverslag fra leverandør\n" in full
+    assert ("# Bilagsoversigt\n\n- Punkt 2: Idékatalog - ARU den 29. maj 2017 (pdf)\n"
+            "- Punkt 2: Lukket: Prisoverslag fra leverandør\n- Punkt 3: Vurderingsrapport Hvidovrevej\n") in full
+    item = Item("1", "Budget", attachments=[Attachment("Budget 2024", "https://example.dk/budget 2024.pdf")])
+    text = render_markdown(Meeting(committee="U", items=[item]))
+    assert "- [Budget 2024](<https://example.dk/budget 2024.pdf>)" in text
+    assert "# Bilagsoversigt\n\nIngen bilag." in render_markdown(Meeting(committee="U"))
+
+
+def test_underskriftsblad_lists_approvals_with_time_and_reservation(public):
+    assert public.endswith(
+        "# Underskriftsblad\n\n- Benthe Viola Holm (A) godkendte 30. maj 2017 kl. 09.15\n"
+        "- Ivan Fogtmann (O) godkendte 30. maj 2017 kl. 10.00 med forbehold: punkt 2 er gengivet for kort\n"
+    )
+    assert "# Underskriftsblad\n\nIngen godkendelser er registreret.\n" in render_markdown(
+        Meeting(committee="U", status="hævet"))
+
+
+# --- editions ----------------------------------------------------------------------
+
+
+def test_full_edition_starts_with_the_lukket_warning_and_marks_each_lukket_item(full, public):
+    assert full.split("\n")[0] == CONFIDENTIAL_LINE
+    assert "Fuld udgave" not in public and "FORTROLIGT" not in public
+    assert blocks(item_part(full, "3"))[:3] == [
+        "# Punkt 3: Lukket: Køb af ejendom på Hvidovrevej",
+        "**Lukket punkt.** Behandlet for lukkede døre. Må ikke offentliggøres.",
+        "Sagsnr.: 82.02.00G01-3-17",
+    ]
+    assert blocks(item_part(full, "4"))[1] == (
+        "**Lukket punkt.** Behandlet for lukkede døre. Må ikke offentliggøres. Titlen er fortrolig. "
+        "Udfaldet er fortroligt.")
+    assert "Sælger ønsker 4.200.000 kr." in full
+
+
+def test_public_lukket_item_shows_title_outcome_votes_and_absence_only(public):
+    assert blocks(item_part(public, "3")) == [
+        "# Punkt 3: Lukket: Køb af ejendom på Hvidovrevej",
+        "**Lukket punkt.** Behandlet for lukkede døre.",
+        "## Beslutning",
+        "Afbud: Ømer Kuscu (A)",
+        "Fraværende: Jan Kongebro (A)",
+        "Mikail Erman (A) deltog ikke i behandlingen af punktet.",
+        "**Godkendt.**",
+        "1. Godkendt",
+        "**Afstemning om indstillingen:** For stemte: A, O (3). Imod stemte: Ø (1). Undlod at stemme: ingen. "
+        "Indstillingen blev vedtaget.",
+        "**Tilføjelse 2. juni 2017.**",
+    ]
+    assert blocks(item_part(public, "4")) == [
+        "# Punkt 4: Lukket punkt",
+        "**Lukket punkt.** Behandlet for lukkede døre.",
+        "## Beslutning",
+        "Afbud: Ømer Kuscu (A)",
+        "Fraværende: Jan Kongebro (A)",
+    ]
+
+
+def test_decisions_only_has_beslutning_attendance_and_votes_but_no_dagsorden(meeting):
+    text = render_markdown(meeting, decisions_only=True)
+    assert blocks(text)[0] == "# Beslutningsprotokol: Arbejdsmarkedsudvalget"
+    assert "## Deltagere" in text and "## Fraværende med afbud" in text
+    for absent in ("## Beslutningstema", "## Sagsfremstilling", "## Indstilling", "## Bilag", "Bilagsoversigt",
+                   "Indholdsfortegnelse", "første trin"):
+        assert absent not in text
+    part = item_part(text, "2")
+    assert "**Anbefales.**" in part and "For stemte: A, Ø (3)." in part and "Afbud: Ømer Kuscu (A)" in part
+    assert "Mikail Erman (A) deltog ikke i behandlingen af punktet." in part
+    assert text.rstrip().endswith("med forbehold: punkt 2 er gengivet for kort")
+
+
+# --- hostile text ----------------------------------------------------------------------
+
+
+HOSTILE_TITLES = ["# Punkt 9: Falsk", "**fed** _kursiv_", "a | b | c", "<script>alert(1)</script>", "`kode`",
+                  "1. behandling", "- liste", "> citat", "Lukket: ikke lukket", "Titel ##", "[x](javascript:y)"]
+
+
+def test_hostile_titles_and_decisions_render_as_their_text():
+    items = [Item(str(n), title, decision=Decision(title, f"# Punkt 99: {title}\n1. {title}", [title]),
+                  sections=[Section(title, f"## Beslutning\n# Punkt 98: {title}")], attachments=[Attachment(title)])
+             for n, title in enumerate(HOSTILE_TITLES, 1)]
+    text = render_markdown(Meeting(committee="Udvalg <b>", status="hævet", items=items), public=False)
+    found = headings(text)
+    h1 = [content for tag, content in found if tag == "h1"]
+    assert h1 == (["Referat: Udvalg <b>"]
+                  + [f"Punkt {n}: {t}" for n, t in enumerate(HOSTILE_TITLES, 1)] + ["Bilagsoversigt", "Underskriftsblad"])
+    h2 = [content for tag, content in found if tag == "h2"]
+    assert h2.count("Beslutning") == len(HOSTILE_TITLES)
+    tokens = MARKDOWN.parse(text)
+    assert not [t for t in tokens if t.type in ("html_block", "fence", "code_block", "table_open", "blockquote_open")]
+    inline_types = {child.type for t in tokens for child in (t.children or [])}
+    assert inline_types <= {"text", "softbreak", "strong_open", "strong_close"}
+    for title in HOSTILE_TITLES:
+        shown = {literal(t) for t in tokens if t.type == "inline"}
+        assert f"{title}." in shown and f"# Punkt 99: {title}" in {line for s in shown for line in s.split("\n")}
+
+
+def test_open_title_starting_with_lukket_is_escaped_and_reserved_heading_is_a_reference():
+    item = Item("1", "Lukket: vej", sections=[Section("Beslutning", "Tekst.")])
+    text = render_markdown(Meeting(committee="U", items=[item]))
+    assert "# Punkt 1: Lukket\\: vej" in text
+    assert "## &#66;eslutning" in text
+    assert ("h2", "Beslutning") in headings(text)
+    assert "**Lukket punkt.**" not in text
+
+
+def test_free_text_that_reads_like_a_structural_line_is_escaped():
+    decision = Decision(None, "Afbud: ingen\nAnna deltog ikke i behandlingen af punktet.")
+    text = render_markdown(Meeting(committee="U", items=[Item("1", "Budget", decision=decision)]))
+    assert "Afbud\\: ingen\nAnna deltog ikke i behandlingen af punktet\\.\n" in text
+
+
+def test_public_is_the_default(meeting, public):
+    assert render_markdown(meeting) == public
+    assert "Sælger ønsker" not in public
+
+
+def test_amendment_vote_subject_always_says_aendringsforslag():
+    votes = [Vote("forslag fra Ø om halv bevilling", ["Ø"], ["A"], [], kind=VOTE_ON_AMENDMENT),
+             Vote("", ["V"], [], [], kind=VOTE_ON_AMENDMENT),
+             Vote("Ændringsforslag fra V", ["V"], [], [], kind=VOTE_ON_AMENDMENT)]
+    text = render_markdown(Meeting(committee="U", items=[Item("1", "Budget", votes=votes)]))
+    assert "**Afstemning om ændringsforslag (forslag fra Ø om halv bevilling):** For stemte: Ø." in text
+    assert "**Afstemning om ændringsforslag:** For stemte: V." in text
+    assert "**Afstemning om Ændringsforslag fra V:**" in text
+
+
+def test_item_absences_are_listed_in_roster_order():
+    members = [Member("Anna Holm", "A", attendance=PRESENT), Member("Bo Berg", "V", attendance=PRESENT)]
+    item = Item("1", "Budget", decision=Decision("Godkendt"), absent=["Bo Berg (V)"],
+                absences=[ItemAbsence("Anna Holm (A)", "inhabil")])
+    text = render_markdown(Meeting(committee="U", status="hævet", members=members, items=[item]), public=False)
+    assert ("Anna Holm (A) deltog ikke i behandlingen af punktet. Årsag (intern): inhabil\n\n"
+            "Bo Berg (V) deltog ikke i behandlingen af punktet.\n") in text

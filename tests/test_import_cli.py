@@ -1,0 +1,107 @@
+"""`referat import`: one meeting per file, ids on the last lines, --dry-run, bad files reported, not fatal."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cli import app
+from store.db import open_database
+from store.meetings import list_meetings, load_meeting
+
+DATA = Path(__file__).parent / "data" / "import"
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, ["import", *args])
+
+
+def ids(output: str, count: int) -> list[int]:
+    lines = output.strip().splitlines()[-count:]
+    assert all(line.strip().isdigit() for line in lines), output
+    return [int(line) for line in lines]
+
+
+def test_imports_real_referater_and_prints_the_ids_last(shared_referater, db_path):
+    herlev = shared_referater / "herlev-arbejdsmarkedsudvalget-2022-10-26.md"
+    hvidovre = shared_referater / "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt"
+    result = run(str(herlev), str(hvidovre), "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    first, second = ids(result.stdout, 2)
+    assert "Indlæst: 2 møder, 20 punkter; fejl: 0." in result.stdout
+    db = open_database(db_path)
+    meetings = {row["id"]: row for row in list_meetings(db)}
+    assert (meetings[first]["items"], meetings[first]["status"], meetings[first]["date"]) == (9, "hævet", "2022-10-26")
+    assert meetings[second]["items"] == 11
+    loaded = load_meeting(db, second)
+    assert loaded.committee == "Arbejdsmarkedsudvalget"
+    assert loaded.items[4].decision.points == ["Anbefales", "Anbefales"]
+    assert {(m.name, m.attendance) for m in loaded.members} >= {("Ømer Kuscu", "afbud"), ("Ivan Fogtmann", "til stede")}
+
+
+def test_members_are_matched_by_name_on_a_second_import(shared_referater, db_path):
+    hvidovre = str(shared_referater / "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt")
+    assert run(hvidovre, "--db", str(db_path)).exit_code == 0
+    assert run(hvidovre, "--db", str(db_path)).exit_code == 0
+    db = open_database(db_path)
+    assert db.execute("SELECT count(*) FROM persons").fetchone()[0] == 5
+    assert len(list_meetings(db)) == 2
+
+
+def test_dry_run_describes_and_writes_nothing(db_path):
+    result = run(str(DATA / "sag-nr-referat.txt"), "--dry-run", "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Møde: Byudviklingsudvalget, Tirsdag den 11. august 2020 kl. 15.00–15.45, Mødesal 1, Rådhuset" in out
+    assert "Birgitte Glifberg (A) – stedfortræder for Brian Møller" in out
+    assert "31. Salg af grund på Industrivej" in out
+    assert "[lukket; indstilling: 1 punkt; bilag: 0; beslutning: Indstillingen anbefales;" in out
+    assert "[åben; indstilling: 2 punkter; bilag: 2; beslutning: Anbefales;" in out
+    assert "Ville indlæse: 1 møde, 4 punkter; fejl: 0." in out
+    assert not db_path.exists()
+
+
+def test_a_bad_file_is_reported_and_the_others_are_imported(db_path):
+    result = run(str(DATA / "tom.md"), str(DATA / "pdf-tekst-dagsorden.txt"), str(DATA / "binær.bin"),
+                 "--db", str(db_path))
+    assert result.exit_code == 1
+    assert "Indlæst: 1 møde, 3 punkter; fejl: 2." in result.stdout
+    assert "Fejl: Filen tom.md er tom." in result.stderr
+    assert "Fejl: Filen binær.bin er ikke en tekst" in result.stderr
+    assert "Traceback" not in result.output
+    (meeting_id,) = ids(result.stdout, 1)
+    assert [row["id"] for row in list_meetings(open_database(db_path))] == [meeting_id]
+
+
+def test_committee_option_names_the_committee(tmp_path, db_path):
+    path = tmp_path / "uden-udvalg.txt"
+    path.write_text("1. Godkendelse af dagsorden\n\nSagsfremstilling\n\nIngen.\n")
+    refused = run(str(path), "--db", str(db_path))
+    assert refused.exit_code == 1
+    assert "nævner ikke udvalget; angiv det med --committee" in refused.stderr
+    accepted = run(str(path), "--committee", "Ældrerådet", "--db", str(db_path))
+    assert accepted.exit_code == 0, accepted.output
+    (meeting_id,) = ids(accepted.stdout, 1)
+    assert load_meeting(open_database(db_path), meeting_id).committee == "Ældrerådet"
+
+
+def test_many_files_in_order_with_a_progress_bar(tmp_path, db_path):
+    files = []
+    for number in range(6):
+        path = tmp_path / f"dagsorden-{number}.txt"
+        shutil.copy(DATA / "pdf-tekst-dagsorden.txt", path)
+        files.append(str(path))
+    result = run(*files, "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    created = ids(result.stdout, 6)
+    assert created == sorted(created)
+    assert [row["id"] for row in list_meetings(open_database(db_path))] == created
+
+
+def test_a_missing_file_is_one_danish_sentence(tmp_path, db_path):
+    result = run(str(tmp_path / "findes-ikke.md"), "--db", str(db_path))
+    assert result.exit_code == 1
+    assert "Fejl: Filen findes-ikke.md findes ikke." in result.stderr

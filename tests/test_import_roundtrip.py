@@ -1,0 +1,138 @@
+"""referat's own Markdown export read back: export → import → export gives the same document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from store.export_markdown import render_markdown
+from store.importing import parse_file, parse_text
+from store.meetings import load_meeting, save_meeting
+from store.model import (
+    Amendment,
+    Approval,
+    Attachment,
+    Decision,
+    Item,
+    ItemAbsence,
+    Meeting,
+    Member,
+    Remark,
+    Section,
+    Vote,
+)
+
+REAL = ["herlev-arbejdsmarkedsudvalget-2022-10-26.md", "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt"]
+
+
+def rich_meeting() -> Meeting:
+    """A held meeting using every part of the export grammar, with markup-like user text."""
+    return Meeting(
+        committee="Teknik- og Miljøudvalget",
+        municipality="Hvidovre Kommune",
+        date=dt.date(2024, 3, 4),
+        start="16:00",
+        end="18:25",
+        location="Mødelokale 1, Rådhuset",
+        status="hævet",
+        members=[
+            Member("Anna Holm", "A", role="formand", attendance="til stede"),
+            Member("Bo Berg", "V", attendance="til stede", arrived_at="16:20", arrived_item="2",
+                   note="Kom fra *andet* møde"),
+            Member("Cai Dahl", "Ø", attendance="til stede", left_at="17:30", left_item="2"),
+            Member("Dorte Eg", "C", attendance="afbud"),
+            Member("Erik Fog", "C", attendance="stedfortræder", substitute_for="Dorte Eg"),
+            Member("Finn Gram", "F", attendance="fraværende"),
+        ],
+        items=[
+            Item(number="1", title="Godkendelse af dagsorden", decision=Decision(outcome="Godkendt")),
+            Item(
+                number="2", title="Lokalplan 12: boliger # 3 ved *Søvej*", case_number="01.02.05P16-1-24",
+                sections=[
+                    Section("Sagens kerne", "Planen giver plads til 40 boliger.\n\n- første punkt\n- andet punkt"),
+                    Section("Indstilling", "Forvaltningen indstiller,", "indstilling"),
+                    Section("Beslutning", "Tidligere beslutning: 1. Anbefales."),
+                    Section("Økonomi", "1. linje ligner en liste\n> og et citat\n### Underoverskrift"),
+                ],
+                recommendation=["at planen vedtages,", "at der holdes borgermøde."],
+                decision=Decision(outcome="Anbefales", text="Afbud: er ikke en etiket her.\nUdvalget ønsker en status.",
+                                  points=["Anbefales", "Anbefales med bemærkning"]),
+                votes=[
+                    Vote("indstillingen", for_=["A", "C"], against=["Ø"], abstain=[], result="vedtaget",
+                         for_count=3, against_count=1),
+                    Vote("ændringsforslag fra Ø", for_=["Cai Dahl (Ø)"], against=["A", "C"], result="forkastet",
+                         kind="ændringsforslag", for_count=1, against_count=3),
+                ],
+                remarks=[
+                    Remark(["Cai Dahl (Ø)"], "protokoltilførsel", "Enhedslisten ønsker færre p-pladser.\nOg mere grønt."),
+                    Remark(["Ø"], "mindretalsudtalelse", "Vi stemmer imod."),
+                ],
+                absences=[ItemAbsence("Anna Holm (A)", "inhabil")],
+                attachments=[Attachment("Lokalplanforslag (pdf)", "https://example.org/a b.pdf"),
+                             Attachment("Tilbud, fortroligt", public=False)],
+                amendments=[Amendment("Stavefejl rettet i punkt 2.", "2024-03-05T09:00:00", "Påpeget af Bo Berg")],
+            ),
+            Item(number="3", title="Salg af grund", public=False, title_confidential=True, outcome_confidential=True,
+                 case_number="15/11238", sections=[Section("Sagsfremstilling", "Fortroligt.")],
+                 decision=Decision(outcome="Godkendt", text="Køber er X."), postponed=True),
+            Item(number="4a", title="Lukket: ikke lukket, bare en titel", decision=Decision(text="Drøftet kort.")),
+        ],
+        approvals=[Approval("Anna Holm (A)", "2024-03-04T18:30:00"),
+                   Approval("Bo Berg (V)", "2024-03-05T08:10:00", reservation="teksten i punkt 2")],
+    )
+
+
+def assert_round_trip(meeting: Meeting, **options) -> Meeting:
+    first = render_markdown(meeting, **options)
+    again = parse_text(first, "eksport.md")
+    assert render_markdown(again, **options) == first
+    return again
+
+
+@pytest.mark.parametrize("name", REAL)
+@pytest.mark.parametrize("public", [False, True])
+def test_real_referater_round_trip(shared_referater, name, public):
+    assert_round_trip(parse_file(shared_referater / name), public=public)
+
+
+@pytest.mark.parametrize("options", [{"public": False}, {"public": True}, {"public": False, "decisions_only": True}])
+def test_every_part_of_the_grammar_round_trips(options):
+    assert_round_trip(rich_meeting(), **options)
+
+
+def test_full_export_reads_back_into_the_same_facts():
+    original = rich_meeting()
+    again = assert_round_trip(original, public=False)
+    assert (again.committee, again.municipality, again.date, again.start, again.end, again.location) == (
+        original.committee, original.municipality, original.date, original.start, original.end, original.location)
+    def people(meeting):  # the export groups members by attendance, so compare without order
+        return sorted((m.name, m.party, m.role, m.attendance, m.substitute_for, m.arrived_at, m.arrived_item,
+                       m.left_at, m.left_item, m.note) for m in meeting.members)
+
+    assert people(again) == people(original)
+    item = again.items[1]
+    assert item.title == original.items[1].title
+    assert item.recommendation == original.items[1].recommendation
+    assert [s.heading for s in item.sections] == ["Sagens kerne", "Indstilling", "Beslutning", "Økonomi"]
+    assert item.sections[3].text == original.items[1].sections[3].text
+    assert item.decision == original.items[1].decision
+    assert [(v.for_, v.result, v.kind) for v in item.votes] == [
+        (["Cai Dahl (Ø)"], "forkastet", "ændringsforslag"), (["A", "C"], "vedtaget", "indstilling")]
+    assert [(r.members, r.text) for r in item.remarks] == [
+        (["Cai Dahl (Ø)"], "Enhedslisten ønsker færre p-pladser.\nOg mere grønt."), (["Ø"], "Vi stemmer imod.")]
+    assert [(a.member, a.reason) for a in item.absences] == [("Anna Holm (A)", "inhabil")]
+    assert item.attachments == original.items[1].attachments
+    closed = again.items[2]
+    assert (closed.public, closed.title_confidential, closed.outcome_confidential, closed.postponed) == (
+        False, True, True, True)
+    assert again.items[3].public and again.items[3].title == "Lukket: ikke lukket, bare en titel"
+    assert [(a.member, a.reservation) for a in again.approvals] == [
+        ("Anna Holm (A)", None), ("Bo Berg (V)", "teksten i punkt 2")]
+
+
+def test_round_trip_through_the_database(db, shared_referater):
+    meeting_id = save_meeting(db, parse_file(shared_referater / REAL[0]))
+    first = render_markdown(load_meeting(db, meeting_id), public=False)
+    second_id = save_meeting(db, parse_text(first, "eksport.md"))
+    assert render_markdown(load_meeting(db, second_id), public=False) == first

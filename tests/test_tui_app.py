@@ -1,0 +1,233 @@
+"""App-wide behaviour: undo, Åbn/Hæv mødet, help, command palette and export, errors, theme, mouse, Referat."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+from tui_support import make_database, notifications, screen_text
+
+from store.audit import audit_trail
+from store.db import open_database
+from store.meetings import get_meeting, load_meeting
+from store.settings import get_setting
+from tui.app import THEME_SETTING, ReferatApp
+from tui.screens.help import HelpScreen
+
+
+@pytest.fixture
+def meeting(tmp_path):
+    path = tmp_path / "referat.db"
+    return path, make_database(path)
+
+
+def outcomes(path, meeting_id) -> list[str | None]:
+    db = open_database(path)
+    try:
+        return [item.decision and item.decision.outcome for item in load_meeting(db, meeting_id).items]
+    finally:
+        db.close()
+
+
+def meeting_row(path, meeting_id) -> dict:
+    db = open_database(path)
+    try:
+        return get_meeting(db, meeting_id)
+    finally:
+        db.close()
+
+
+async def test_undo_goes_back_any_number_of_steps_and_is_logged(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3", "1", "2", "3")
+        await pilot.pause()
+        assert outcomes(path, meeting_id)[:3] == ["Godkendt", "Taget til efterretning", "Tiltrådt"]
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert outcomes(path, meeting_id)[:3] == ["Godkendt", None, None]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert outcomes(path, meeting_id)[:3] == [None, None, None]
+        assert meeting_row(path, meeting_id)["status"] == "planlagt"  # the first beslutning had opened it
+        assert "▶" not in screen_text(app).split("\n")[3]
+        labels = [row["action"] for row in audit_trail(open_database(path), meeting_id)]
+        assert labels.count("Fortryd: Beslutning punkt 1: Godkendt") >= 1
+        assert any(label.startswith("Fortryd: Beslutning punkt 3") for label in labels)
+
+
+async def test_open_and_close_the_meeting_with_a_confirmation(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        row = meeting_row(path, meeting_id)
+        assert row["status"] == "åbnet" and row["started_at"] and row["current_item_id"]
+        assert "åbnet kl." in screen_text(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert "Hæv mødet nu?" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert meeting_row(path, meeting_id)["status"] == "åbnet"
+        await pilot.press("h", "j")
+        await pilot.pause()
+        row = meeting_row(path, meeting_id)
+        assert row["status"] == "hævet" and row["ended_at"]
+
+
+async def test_help_lists_every_key_of_the_screen(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in ("Stedfortræder", "Kom senere", "Fortryd", "Åbn mødet", "Dagsorden"):
+            assert words in text
+        await pilot.press("escape", "f3", "question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        for words in ("Afstemning", "Deltog ikke", "Blok", "Hastesag", "Flyt op", "1–9", "Åbent/lukket"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_a_question_mark_in_a_text_field_is_text(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3", "e", "question_mark")
+        await pilot.pause()
+        assert app.screen.query_one("#decision-text").text == "?"
+
+
+async def test_the_palette_exports_the_full_referat_next_to_the_database(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3", "1", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Eksport")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        exported = path.parent / "2017-05-29-arbejdsmarkedsudvalget-fuld.md"
+        text = exported.read_text(encoding="utf-8")
+        assert "# Referat: Arbejdsmarkedsudvalget" in text and "**Godkendt.**" in text
+        assert "Personalesag" in text  # the full version keeps the lukket item
+        assert stat.S_IMODE(exported.stat().st_mode) == 0o600
+        assert str(exported) in notifications(app)
+
+
+async def test_every_outcome_is_in_the_palette(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Beslutning: Drøftet")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert outcomes(path, meeting_id)[0] == "Drøftet"
+
+
+async def test_a_store_error_is_shown_and_the_app_stays_alive(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        locker = open_database(path)
+        locker["meetings"].update(meeting_id, {"status": "godkendt"})  # approved elsewhere: the referat is locked
+        locker.close()
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Referatet er godkendt og låst" in notifications(app)
+        assert outcomes(path, meeting_id)[0] is None
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_read_only_mode_changes_nothing(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id, read_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "f3", "1", "space", "ctrl+z", "o")
+        await pilot.pause()
+        assert outcomes(path, meeting_id) == [None] * 5
+        assert meeting_row(path, meeting_id)["status"] == "planlagt"
+
+
+async def test_the_theme_is_remembered(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert get_setting(open_database(path), THEME_SETTING) == "nord"
+    again = ReferatApp(path, meeting_id)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_the_mouse_switches_screens_and_picks_items(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("ScreenTab", offset=(2, 0))
+        await pilot.pause()
+        assert app.current_mode == "fremmode"
+        tabs = app.screen.query("ScreenTab")
+        await pilot.click(tabs[1])
+        await pilot.pause()
+        assert app.current_mode == "dagsorden"
+        await pilot.click("#agenda-list", offset=(10, 2))  # the third row
+        await pilot.pause()
+        assert "Punkt 3. JobCAMP 2017" in screen_text(app)
+
+
+async def test_the_referat_screen_shows_the_live_referat(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f3", "1", "f4")
+        await pilot.pause(0.3)
+        assert app.current_mode == "referat"
+        assert "Referat: Arbejdsmarkedsudvalget" in screen_text(app)
+        assert "**Godkendt.**" in app.screen.query_one("#referat").source
+        await pilot.press("f3", "2", "f4")
+        await pilot.pause(0.3)
+        source = app.screen.query_one("#referat").source
+        assert "**Taget til efterretning.**" in source
+        assert "Lukket punkt" in source
+
+
+async def test_the_palette_runs_key_actions_too(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Åbn mødet")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert meeting_row(path, meeting_id)["status"] == "åbnet"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Hæv mødet")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press("j")
+        await pilot.pause()
+        assert meeting_row(path, meeting_id)["status"] == "hævet"

@@ -1,0 +1,1 @@
+"""The meeting-day terminal UI (Textual): Fremmøde, Dagsorden and Referat."""

@@ -1,0 +1,214 @@
+"""ReferatApp: the meeting-day UI, one mode (screen stack) per F-key screen.
+
+Every action goes through `perform`: the store commits it in one transaction,
+then the screens are redrawn from the store.  The UI keeps no second copy of
+the meeting; a StoreError becomes a notification and the app stays alive.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen, SystemModalScreen
+from textual.theme import Theme
+
+from store.agenda import close_meeting, open_meeting
+from store.audit import undo_last
+from store.db import open_database, translate_error
+from store.errors import StoreError
+from store.meetings import get_meeting, load_meeting
+from store.model import OPENED, PLANNED
+from store.settings import get_setting, set_setting
+from tui.screens.agenda import AgendaScreen
+from tui.screens.attendance import AttendanceScreen
+from tui.screens.base import MeetingScreen
+
+# Dialogs, the help screen, the command palette, export and the Referat screen (Markdown) are imported
+# when first used: startup time counts on meeting day (see bench/startup.py).
+THEME_SETTING = "tui.theme"
+ATTENDANCE, AGENDA, REFERAT = "fremmode", "dagsorden", "referat"
+WRITE_ACTIONS = {"undo", "open_meeting", "close_meeting"}
+
+
+def _referat_screen() -> Screen:
+    from tui.screens.referat import ReferatScreen
+
+    return ReferatScreen()
+
+
+class ReferatApp(App):
+    """The meeting-day app for one meeting of one database."""
+
+    CSS_PATH = Path(__file__).with_name("referat.tcss")
+    TITLE = "referat"
+    ENABLE_COMMAND_PALETTE = True
+    MODES = {ATTENDANCE: AttendanceScreen, AGENDA: AgendaScreen, REFERAT: _referat_screen}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Afslut", show=False, priority=True, id="quit"),
+        Binding("ctrl+p", "command_palette", "Kommandoer", show=False, priority=True, id="command_palette"),
+        Binding("f1,question_mark", "help", "Hjælp", key_display="F1", id="help"),
+        Binding("f2", "show_mode('fremmode')", "Fremmøde", key_display="F2", show=False, id="attendance"),
+        Binding("f3", "show_mode('dagsorden')", "Dagsorden", key_display="F3", show=False, id="agenda"),
+        Binding("f4", "show_mode('referat')", "Referat", key_display="F4", show=False, id="referat"),
+        Binding("ctrl+z", "undo", "Fortryd", show=False, id="undo"),
+        Binding("o", "open_meeting", "Åbn mødet", id="open_meeting"),
+        Binding("h", "close_meeting", "Hæv mødet", id="close_meeting"),
+    ]
+
+    def __init__(self, db_path: Path, meeting_id: int, *, read_only: bool = False) -> None:
+        self.db_path = Path(db_path)
+        self.meeting_id = meeting_id
+        self.read_only = read_only
+        self.db = open_database(self.db_path, readonly=read_only)
+        meeting = get_meeting(self.db, meeting_id)
+        starts_on_roll_call = meeting["status"] == PLANNED and meeting["current_item_id"] is None
+        # A new meeting opens on Fremmøde, one in progress on Dagsorden at its current item.
+        self.DEFAULT_MODE = ATTENDANCE if starts_on_roll_call else AGENDA
+        self.shown_status = meeting["status"]
+        super().__init__()
+
+    # --- start, theme -----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        theme = get_setting(self.db, THEME_SETTING)
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if not self.read_only:
+            self.perform(set_setting, THEME_SETTING, theme.name, refresh=False)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Show a notification as plain text: messages quote titles and names, which may contain '['."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    # --- doing things -------------------------------------------------------------
+
+    def perform(self, func: Callable[..., Any], *args: Any, refresh: bool = True, **kwargs: Any) -> tuple[bool, Any]:
+        """Run one store call; on StoreError tell the user and go on. Returns (succeeded, result).
+
+        The screens are redrawn from the store afterwards, so what they show is what was committed.
+        """
+        try:
+            result = func(self.db, *args, **kwargs)
+        except StoreError as error:
+            self.notify(str(error), severity="error", title="Ikke gemt", timeout=8)
+            return False, None
+        except sqlite3.Error as error:
+            self.notify(str(translate_error(error, self.db_path)), severity="error", title="Ikke gemt", timeout=8)
+            return False, None
+        finally:
+            if refresh:
+                self.refresh_views()
+        return True, result
+
+    def refresh_views(self) -> None:
+        """Redraw the main screens of the current stack (the others redraw when shown).
+
+        The footer's keys are refreshed only when the meeting's status changed (Åbn / Hæv mødet).
+        """
+        try:
+            status = get_meeting(self.db, self.meeting_id)["status"]
+            if status != self.shown_status:
+                self.shown_status = status
+                self.refresh_bindings()
+            for screen in self.screen_stack:
+                if isinstance(screen, MeetingScreen) and screen.is_mounted:
+                    screen.refresh_view()
+        except (StoreError, sqlite3.Error) as error:
+            message = str(error) if isinstance(error, StoreError) else str(translate_error(error, self.db_path))
+            self.notify(message, severity="error", title="Kan ikke læse databasen", timeout=8)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide writes in read-only mode; screen switches and undo while a dialog is open; Åbn/Hæv when moot."""
+        if action in WRITE_ACTIONS and self.read_only:
+            return False
+        dialog_open = isinstance(self.screen, ModalScreen) and not isinstance(self.screen, SystemModalScreen)
+        if action in WRITE_ACTIONS | {"show_mode", "help"} and dialog_open:
+            return False
+        if action in ("open_meeting", "close_meeting"):
+            status = get_meeting(self.db, self.meeting_id)["status"]
+            return status == (PLANNED if action == "open_meeting" else OPENED)
+        return True
+
+    def action_show_mode(self, mode: str) -> None:
+        """Show Fremmøde, Dagsorden or Referat."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        """List every key of the current screen."""
+        from tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_undo(self) -> None:
+        """Fortryd the latest action (any number of steps back)."""
+        ok, label = self.perform(undo_last, self.meeting_id)
+        if ok:
+            self.notify(f"Fortrudt: {label}" if label else "Der er intet at fortryde.", timeout=4)
+
+    def action_open_meeting(self) -> None:
+        """Åbn mødet: record the begin time."""
+        if self.perform(open_meeting, self.meeting_id)[0]:
+            self.notify("Mødet er åbnet.", timeout=4)
+
+    def action_close_meeting(self) -> None:
+        """Hæv mødet after a confirmation: record the end time."""
+        from tui.dialogs.confirm import ConfirmDialog
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.perform(close_meeting, self.meeting_id)[0]:
+                self.notify("Mødet er hævet.", timeout=4)
+
+        self.push_screen(ConfirmDialog("Hæv mødet nu?", "Sluttidspunktet bliver klokken nu."), confirmed)
+
+    def action_export(self) -> None:
+        """Write the full referat (Markdown, readable by the owner only) next to the database and show where."""
+        from store.export_files import export_to_folder
+
+        try:
+            path = export_to_folder(load_meeting(self.db, self.meeting_id), self.db_path.resolve().parent, public=False)
+        except StoreError as error:
+            self.notify(str(error), severity="error", title="Ikke eksporteret", timeout=8)
+        except OSError as error:
+            self.notify(f"Referatet kunne ikke skrives: {error.strerror or error}.", severity="error", timeout=8)
+        else:
+            self.notify(f"Referatet er skrevet til {path}", title="Eksporteret", timeout=10)
+
+    def action_command_palette(self) -> None:
+        """The command palette with a Danish prompt."""
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder="Søg efter en handling …", id="--command-palette"))
+
+    # --- command palette ----------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action: the current screen's keys, the app's keys, export, theme, quit."""
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.id is None or not active.enabled or not binding.description or binding.action in seen:
+                continue  # Textual's own bindings (no id) are navigation, described in English
+            if binding.action in {"command_palette", "quit", "help"}:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(binding.description, f"Tast: {self.get_key_display(binding)}",
+                                partial(active.node.run_action, binding.action))
+        if isinstance(screen, AgendaScreen):
+            yield from screen.outcome_commands()
+        yield SystemCommand("Eksportér referat", "Skriv hele referatet (Markdown) ved siden af databasen",
+                            self.action_export)
+        yield SystemCommand("Hjælp", "Vis alle taster på denne skærm (F1)", self.action_help)
+        yield SystemCommand("Tema", "Skift farvetema (huskes til næste gang)", self.action_change_theme)
+        yield SystemCommand("Afslut", "Luk referat (alt er allerede gemt)", self.action_quit)

@@ -1,0 +1,1 @@
+"""Modal dialogs: free text, per-point outcomes, afstemning, protokolbemærkning and the small ones."""

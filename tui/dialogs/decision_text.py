@@ -1,0 +1,61 @@
+"""The beslutning as free text: a multi-line editor pre-filled with what is recorded."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, Static, TextArea
+
+from store.model import Item
+
+
+def prefill(item: Item) -> str:
+    """The recorded outcome phrase on the first line, then the free text (the editor's start)."""
+    decision = item.decision
+    if decision is None:
+        return ""
+    lines = [decision.outcome] if decision.outcome else []
+    if decision.text:
+        lines.append(decision.text)
+    text = "\n".join(lines)
+    return text + "\n" if decision.outcome and not decision.text else text
+
+
+class DecisionTextDialog(ModalScreen[str]):
+    """Edit the beslutning; ctrl+s saves, Escape cancels."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Gem", priority=True),
+        Binding("escape", "cancel", "Fortryd"),
+    ]
+
+    def __init__(self, item: Item) -> None:
+        super().__init__()
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-wide"):
+            yield Label(f"Beslutning, punkt {self.item.number}: {self.item.title}", classes="dialog-title",
+                        markup=False)
+            yield Static("Første linje kan være en beslutningsformulering (fx Godkendt); resten er fri tekst.",
+                         classes="dim")
+            editor = TextArea(prefill(self.item), id="decision-text", soft_wrap=True, show_line_numbers=False)
+            yield editor
+        yield Footer()
+
+    def on_mount(self) -> None:
+        editor = self.query_one(TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+
+    def action_save(self) -> None:
+        text = self.query_one(TextArea).text.strip()
+        if not text:
+            self.notify("Skriv beslutningen, eller tryk Escape.", severity="warning")
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

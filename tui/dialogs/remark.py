@@ -1,0 +1,77 @@
+"""Protokolbemærkning: who asks (members or a whole party), which kind, and the text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, RadioButton, RadioSet, SelectionList, TextArea
+from textual.widgets.selection_list import Selection
+
+from store.model import REMARK_KINDS, display_name
+
+
+@dataclass
+class RemarkEntry:
+    """The answer: display names or party letters, the kind, the text."""
+
+    members: list[str]
+    kind: str
+    text: str
+
+
+def sender_choices(people: list[dict]) -> list[tuple[str, str]]:
+    """(label, value) for each member taking part and each party with a member present."""
+    members = [(display_name(p["name"], p["party"]), display_name(p["name"], p["party"])) for p in people]
+    parties = sorted({p["party"] for p in people if p["party"]})
+    return members + [(f"Partiet {party} (hele gruppen)", party) for party in parties]
+
+
+class RemarkDialog(ModalScreen[RemarkEntry]):
+    """Space picks senders, the radio buttons the kind; ctrl+s saves."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Gem", priority=True),
+        Binding("escape", "cancel", "Fortryd"),
+    ]
+
+    def __init__(self, item_label: str, people: list[dict]) -> None:
+        super().__init__()
+        self.item_label, self.people = item_label, people
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-wide"):
+            yield Label(f"Protokolbemærkning, {self.item_label}", classes="dialog-title", markup=False)
+            with Horizontal(classes="dialog-row remark-row"):
+                yield SelectionList[str](
+                    *(Selection(Text(label), value) for label, value in sender_choices(self.people)),
+                    id="senders",
+                )
+                with RadioSet(id="kind"):
+                    for index, kind in enumerate(REMARK_KINDS):
+                        yield RadioButton(kind.capitalize(), value=index == 0, name=kind)
+            yield TextArea(id="remark-text", soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).border_title = "Hvem (mellemrum vælger)"
+        self.query_one(RadioSet).border_title = "Art"
+        self.query_one(TextArea).border_title = "Tekst"
+        self.query_one(SelectionList).focus()
+
+    def action_save(self) -> None:
+        chosen = set(self.query_one(SelectionList).selected)
+        senders = [value for _, value in sender_choices(self.people) if value in chosen]
+        text = self.query_one(TextArea).text.strip()
+        pressed = self.query_one(RadioSet).pressed_button
+        if not senders or not text:
+            self.notify("Vælg hvem der ønsker bemærkningen, og skriv teksten.", severity="warning")
+            return
+        self.dismiss(RemarkEntry(senders, pressed.name if pressed else REMARK_KINDS[0], text))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

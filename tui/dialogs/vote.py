@@ -1,0 +1,175 @@
+"""Afstemning: what is voted on, each party's (or member's) for / imod / undlod, the live count and result."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from store.decisions import tally
+from store.model import VOTE_ON_AMENDMENT, VOTE_ON_RECOMMENDATION, Item, display_name
+
+RECOMMENDATION_SUBJECT = "Indstillingen"
+CHOICE_LABELS = {"for": "For", "imod": "Imod", "undlod": "Undlod"}
+
+
+@dataclass
+class VoteEntry:
+    """The answer: subject, kind, one choice per person, and whether the result becomes the outcome."""
+
+    subject: str
+    kind: str
+    choices: dict[int, str]
+    adopt: bool
+
+
+class VoteDialog(ModalScreen[VoteEntry]):
+    """Rows are parties (split into members with d); f/i/u give a row its vote, e makes it unanimous."""
+
+    BINDINGS = [
+        Binding("f", "choose('for')", "For"),
+        Binding("i", "choose('imod')", "Imod"),
+        Binding("u", "choose('undlod')", "Undlod"),
+        Binding("delete,backspace", "choose(None)", "Ryd", show=False),
+        Binding("e", "unanimous", "Enstemmigt"),
+        Binding("d", "split", "Del/saml parti"),
+        Binding("b", "toggle_adopt", "Som beslutning"),
+        Binding("ctrl+s", "save", "Gem", priority=True),
+        Binding("g", "save", "Gem", show=False),
+        Binding("escape", "cancel", "Fortryd"),
+    ]
+
+    def __init__(self, item: Item, people: list[dict]) -> None:
+        super().__init__()
+        self.item, self.people = item, people
+        self.choices: dict[int, str] = {}
+        self.split: set[str] = set()
+        self.adopt = True
+        self.adopt_chosen = False
+        self.by_party: dict[str | None, list[dict]] = defaultdict(list)
+        for person in people:
+            self.by_party[person["party"]].append(person)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog dialog-wide"):
+            yield Label(f"Afstemning, punkt {self.item.number}: {self.item.title}", classes="dialog-title",
+                        markup=False)
+            yield Input(placeholder="Der stemmes om indstillingen — skriv her for et ændringsforslag",
+                        id="subject")
+            yield DataTable(id="voters", cursor_type="row", zebra_stripes=False)
+            yield Static(id="tally")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Stemmer", key="who")
+        table.add_column("Stemme", key="choice", width=8)
+        self._fill()
+        table.focus()
+
+    # --- rows -------------------------------------------------------------------
+
+    def rows(self) -> list[tuple[str, list[dict]]]:
+        """(row key, people) in order: a party as one row unless split, members without party alone."""
+        rows = []
+        for party in sorted(self.by_party, key=lambda p: p or "~"):
+            members = self.by_party[party]
+            if party and party not in self.split:
+                rows.append((f"party:{party}", members))
+            else:
+                rows.extend((f"person:{m['person_id']}", [m]) for m in members)
+        return rows
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for key, members in self.rows():
+            if key.startswith("party:"):
+                who = Text(f"{members[0]['party']} ", style="bold")
+                who.append(", ".join(m["name"] for m in members), style="dim")
+            else:
+                who = Text(display_name(members[0]["name"], members[0]["party"]))
+            votes = {self.choices.get(m["person_id"]) for m in members}
+            if len(votes) > 1:
+                choice = Text("delt", style="italic")
+            else:
+                value = votes.pop()
+                choice = Text(CHOICE_LABELS.get(value, "–"), style="bold" if value else "dim")
+            table.add_row(who, choice, key=key)
+        table.move_cursor(row=min(row, table.row_count - 1))
+        self._show_tally()
+
+    def _show_tally(self) -> None:
+        for_count, against, abstain, result = tally(self.choices)
+        missing = len(self.people) - len(self.choices)
+        text = Text(f"For {for_count} · Imod {against} · Undlod {abstain}")
+        if missing:
+            text.append(f" · mangler {missing}", style="dim")
+        text.append(f"  → {result}" if self.choices else "  → ingen stemmer endnu", style="bold")
+        text.append("\n")
+        text.append("[x] " if self.adopt else "[ ] ")
+        text.append("Resultatet bliver punktets beslutning (b)")
+        self.query_one("#tally", Static).update(text)
+
+    def _current_members(self) -> list[dict]:
+        rows = self.rows()
+        table = self.query_one(DataTable)
+        return rows[table.cursor_row][1] if rows else []
+
+    # --- actions ----------------------------------------------------------------
+
+    def action_choose(self, choice: str | None) -> None:
+        for member in self._current_members():
+            if choice is None:
+                self.choices.pop(member["person_id"], None)
+            else:
+                self.choices[member["person_id"]] = choice
+        row = self.query_one(DataTable).cursor_row
+        self._fill()
+        self.query_one(DataTable).move_cursor(row=row + 1 if choice else row)
+
+    def action_unanimous(self) -> None:
+        self.choices = {person["person_id"]: "for" for person in self.people}
+        self._fill()
+
+    def action_split(self) -> None:
+        members = self._current_members()
+        party = members[0]["party"] if members else None
+        if not party:
+            return
+        self.split ^= {party}
+        self._fill()
+
+    def action_toggle_adopt(self) -> None:
+        self.adopt, self.adopt_chosen = not self.adopt, True
+        self._show_tally()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if not self.adopt_chosen:
+            self.adopt = not event.value.strip()
+            self._show_tally()
+
+    def on_input_submitted(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_save(self) -> None:
+        if not self.choices:
+            self.notify("Ingen stemmer er afgivet endnu (f/i/u, eller e for enstemmigt).", severity="warning")
+            return
+        amendment = self.query_one("#subject", Input).value.strip()
+        self.dismiss(VoteEntry(
+            subject=amendment or RECOMMENDATION_SUBJECT,
+            kind=VOTE_ON_AMENDMENT if amendment else VOTE_ON_RECOMMENDATION,
+            choices=dict(self.choices),
+            adopt=self.adopt,
+        ))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""The three main screens (one per F-key) and the help screen."""

@@ -1,0 +1,344 @@
+"""Dagsorden (F3): the agenda walk. Digits record outcomes; dialogs cover every other kind of beslutning."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer
+
+from store.agenda import (
+    add_urgent_item,
+    agenda,
+    item_detail,
+    move_item,
+    next_undecided,
+    set_confidential,
+    set_current_item,
+    set_public,
+)
+from store.attendance import attendance_list
+from store.committees import vocabulary
+from store.decisions import (
+    add_remark,
+    clear_not_taking_part,
+    mark_not_taking_part,
+    postpone_item,
+    record_outcome,
+    record_outcomes,
+    record_point_outcomes,
+    record_vote,
+    set_decision_text,
+    vote_participants,
+)
+from store.meetings import get_meeting
+from store.model import PRESENT, SUBSTITUTE, display_name
+from tui.screens.base import MeetingScreen
+from tui.widgets.agenda_list import AgendaList
+from tui.widgets.decision_bar import DecisionBar
+from tui.widgets.item_view import ItemView
+
+if TYPE_CHECKING:  # the dialogs themselves are imported when first opened: startup time counts on meeting day
+    from tui.dialogs.not_taking_part import NotTakingPart
+    from tui.dialogs.remark import RemarkEntry
+    from tui.dialogs.vote import VoteEntry
+
+DIGITS = "123456789"
+READS = {"help", "show_mode", "toggle_blok", "clear_blok", "toggle_sections", "scroll_item"}
+
+
+class AgendaScreen(MeetingScreen):
+    """The agenda on the left, the highlighted item on the right, the digit mapping below."""
+
+    SCREEN_TITLE = "Dagsorden"
+    MODE = "dagsorden"
+    BINDINGS = [
+        *(Binding(digit, f"outcome({index})", show=False) for index, digit in enumerate(DIGITS)),
+        Binding("e", "free_text", "Fritekst", id="free_text"),
+        Binding("p", "point_outcomes", "Pr. punkt", id="point_outcomes"),
+        Binding("v", "vote", "Afstemning", id="vote"),
+        Binding("b", "remark", "Bemærkning", id="remark"),
+        Binding("d", "not_taking_part", "Deltog ikke", id="not_taking_part"),
+        Binding("space", "toggle_blok", "Blok", id="toggle_blok"),
+        Binding("escape", "clear_blok", "Ryd blok", show=False, id="clear_blok"),
+        Binding("u", "postpone", "Udsæt", show=False, id="postpone"),
+        Binding("n", "urgent_item", "Hastesag", show=False, id="urgent_item"),
+        Binding("l", "toggle_public", "Åbent/lukket", show=False, id="toggle_public"),
+        Binding("a", "toggle_sections", "Vis/skjul afsnit", show=False, id="toggle_sections"),
+        Binding("ctrl+down", "scroll_item(1)", "Rul punktet ned", show=False, key_display="^↓", id="scroll_down"),
+        Binding("ctrl+up", "scroll_item(-1)", "Rul punktet op", show=False, key_display="^↑", id="scroll_up"),
+        Binding("shift+up", "move(-1)", "Flyt op", show=False, key_display="⇧↑", id="move_up"),
+        Binding("shift+down", "move(1)", "Flyt ned", show=False, key_display="⇧↓", id="move_down"),
+    ]
+    HELP_EXTRA = [
+        ("1–9", "Beslutning efter udvalgets formuleringer (se linjen nederst); går videre til næste punkt"),
+        ("Enter", "Gør punktet aktuelt"),
+        ("Escape", "Ryd blokmarkeringen"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marked: set[int] = set()
+        self.last_current: int | None = None
+        self.shown_item: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.top_bars()
+        with Horizontal(id="agenda-body"):
+            yield AgendaList(id="agenda-list")
+            yield ItemView(id="item-view")
+        yield DecisionBar(id="decision-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(AgendaList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.app.read_only and action not in READS:
+            return False
+        return True
+
+    # --- drawing ------------------------------------------------------------------
+
+    @property
+    def agenda_list(self) -> AgendaList:
+        return self.query_one(AgendaList)
+
+    def highlighted(self) -> int | None:
+        """The item under the cursor: what the keys act on."""
+        return self.agenda_list.highlighted_item()
+
+    def refresh_view(self) -> None:
+        """Redraw the list, the item, the quorum and the decision bar from the store."""
+        db, meeting_id = self.app.db, self.app.meeting_id
+        rows = agenda(db, meeting_id)
+        current = get_meeting(db, meeting_id)["current_item_id"]
+        cursor = self.highlighted()
+        if current is not None and (current != self.last_current or cursor is None):
+            cursor = current
+        elif cursor is None and rows:
+            cursor = next((row["id"] for row in rows if not row["decided"]), rows[0]["id"])
+        self.last_current = current
+        self.marked &= {row["id"] for row in rows}
+        self.agenda_list.show(rows, self.marked, cursor)
+        self.show_item(rows)
+
+    def show_item(self, rows: list[dict] | None = None) -> None:
+        """Show the highlighted item, its quorum and the decision bar (given `rows`: always, else when it changed)."""
+        item_id = self.highlighted()
+        if item_id == self.shown_item and rows is None:
+            return
+        self.shown_item = item_id
+        db = self.app.db
+        rows = rows if rows is not None else agenda(db, self.app.meeting_id)
+        row = next((r for r in rows if r["id"] == item_id), None)
+        self.query_one(ItemView).show(item_detail(db, item_id) if item_id else None,
+                                      row and row["state"], bool(row and row["urgent"]))
+        self.show_meeting(item_id)
+        numbers = [r["number"] for r in rows if r["id"] in self.marked]
+        self.query_one(DecisionBar).show(self.phrases(), row and f"Punkt {row['number']}", numbers)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_item()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.refresh_view()
+
+    def phrases(self) -> list[str]:
+        """The committee's outcome phrases, in digit order."""
+        committee_id = get_meeting(self.app.db, self.app.meeting_id)["committee_id"]
+        return vocabulary(self.app.db, committee_id)
+
+    def focus_item(self, item_id: int) -> None:
+        """Put the cursor on an item."""
+        if str(item_id) in self.agenda_list.rows:
+            self.agenda_list.move_cursor(row=self.agenda_list.get_row_index(str(item_id)))
+
+    def advance_after(self, item_id: int) -> None:
+        """After a beslutning made in a dialog: the next undecided item becomes current (as with a digit)."""
+        db, meeting_id = self.app.db, self.app.meeting_id
+        if get_meeting(db, meeting_id)["current_item_id"] in (item_id, None):
+            self.app.perform(set_current_item, meeting_id, next_undecided(db, meeting_id, item_id))
+
+    # --- beslutninger -------------------------------------------------------------
+
+    def action_outcome(self, index: int) -> None:
+        """Record phrase number `index` on the highlighted item (or the blok) and move on."""
+        phrases = self.phrases()
+        item_id = self.highlighted()
+        if index >= len(phrases) or item_id is None:
+            return
+        if self.marked:
+            ordered = [row["id"] for row in agenda(self.app.db, self.app.meeting_id) if row["id"] in self.marked]
+            if self.app.perform(record_outcomes, ordered, phrases[index])[0]:
+                self.marked.clear()
+                self.refresh_view()
+        else:
+            self.app.perform(record_outcome, item_id, phrases[index])
+
+    def outcome_commands(self) -> Iterable[SystemCommand]:
+        """One palette command per phrase of the vocabulary (also those beyond 9)."""
+        if self.app.read_only:
+            return
+        for index, phrase in enumerate(self.phrases()):
+            key = f"tast {DIGITS[index]}" if index < len(DIGITS) else "kun her"
+            yield SystemCommand(f"Beslutning: {phrase}", f"På det markerede punkt ({key})",
+                                partial(self.action_outcome, index))
+        yield SystemCommand("Lukket punkt: fortrolig titel til/fra", "Titlen skjules i det offentlige referat",
+                            partial(self.action_confidential, "title"))
+        yield SystemCommand("Lukket punkt: fortroligt udfald til/fra", "Beslutningen skjules i det offentlige referat",
+                            partial(self.action_confidential, "outcome"))
+
+    def action_free_text(self) -> None:
+        from tui.dialogs.decision_text import DecisionTextDialog
+
+        item_id = self.highlighted()
+        if item_id is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text and self.app.perform(set_decision_text, item_id, text)[0]:
+                self.advance_after(item_id)
+
+        self.app.push_screen(DecisionTextDialog(item_detail(self.app.db, item_id)), save)
+
+    def action_point_outcomes(self) -> None:
+        from tui.dialogs.point_outcomes import PointOutcomesDialog
+
+        item_id = self.highlighted()
+        if item_id is None:
+            return
+
+        def save(outcomes: list[str] | None) -> None:
+            if outcomes and self.app.perform(record_point_outcomes, item_id, outcomes)[0]:
+                self.advance_after(item_id)
+
+        self.app.push_screen(PointOutcomesDialog(item_detail(self.app.db, item_id), self.phrases()), save)
+
+    def action_vote(self) -> None:
+        from tui.dialogs.vote import VoteDialog
+
+        item_id = self.highlighted()
+        if item_id is None:
+            return
+        people = vote_participants(self.app.db, item_id)
+        if not people:
+            self.notify("Ingen medlemmer deltager i punktet; markér fremmødet først (F2).", severity="warning")
+            return
+
+        def save(entry: VoteEntry | None) -> None:
+            if entry is None:
+                return
+            ok, vote = self.app.perform(record_vote, item_id, entry.subject, entry.kind, entry.choices, entry.adopt)
+            if ok:
+                self.notify(f"Afstemning: {vote.result} (for {vote.for_count}, imod {vote.against_count}, "
+                            f"undlod {vote.abstain_count}).", timeout=5)
+
+        self.app.push_screen(VoteDialog(item_detail(self.app.db, item_id), people), save)
+
+    def action_remark(self) -> None:
+        from tui.dialogs.remark import RemarkDialog
+
+        item_id = self.highlighted()
+        if item_id is None:
+            return
+        item = item_detail(self.app.db, item_id)
+
+        def save(entry: RemarkEntry | None) -> None:
+            if entry:
+                self.app.perform(add_remark, item_id, entry.members, entry.kind, entry.text)
+
+        self.app.push_screen(RemarkDialog(f"punkt {item.number}", vote_participants(self.app.db, item_id)), save)
+
+    def action_not_taking_part(self) -> None:
+        from tui.dialogs.not_taking_part import NotTakingPartDialog
+
+        item_id = self.highlighted()
+        if item_id is None:
+            return
+        db = self.app.db
+        item = item_detail(db, item_id)
+        people = [row for row in attendance_list(db, self.app.meeting_id)
+                  if row["effective_status"] in (PRESENT, SUBSTITUTE)]
+        absent = {absence.member for absence in item.absences}
+        marked = {p["person_id"] for p in people if display_name(p["name"], p["party"]) in absent}
+
+        def save(answer: NotTakingPart | None) -> None:
+            if answer is None:
+                return
+            if answer.taking_part:
+                self.app.perform(clear_not_taking_part, item_id, answer.person_id)
+            else:
+                self.app.perform(mark_not_taking_part, item_id, answer.person_id, answer.reason)
+
+        self.app.push_screen(NotTakingPartDialog(f"punkt {item.number}", people, marked), save)
+
+    # --- the agenda itself --------------------------------------------------------
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter (or a second click): make the item current."""
+        if not self.app.read_only:
+            self.app.perform(set_current_item, self.app.meeting_id, int(event.row_key.value))
+
+    def action_toggle_blok(self) -> None:
+        item_id = self.highlighted()
+        if item_id is None:
+            return
+        self.marked ^= {item_id}
+        self.refresh_view()
+        self.agenda_list.action_cursor_down()
+
+    def action_clear_blok(self) -> None:
+        if self.marked:
+            self.marked.clear()
+            self.refresh_view()
+
+    def action_postpone(self) -> None:
+        item_id = self.highlighted()
+        if item_id is not None:
+            self.app.perform(postpone_item, item_id)
+
+    def action_move(self, delta: int) -> None:
+        item_id = self.highlighted()
+        if item_id is not None:
+            self.app.perform(move_item, item_id, delta)
+
+    def action_urgent_item(self) -> None:
+        from tui.dialogs.urgent_item import UrgentItemDialog
+
+        def add(title: str | None) -> None:
+            if title:
+                ok, item_id = self.app.perform(add_urgent_item, self.app.meeting_id, title)
+                if ok:
+                    self.focus_item(item_id)
+
+        self.app.push_screen(UrgentItemDialog(), add)
+
+    def action_toggle_sections(self) -> None:
+        self.query_one(ItemView).toggle_sections()
+
+    def action_scroll_item(self, direction: int) -> None:
+        """Scroll the item pane half a page while the cursor stays in the agenda."""
+        view = self.query_one(ItemView)
+        view.scroll_relative(y=direction * max(1, view.size.height // 2), animate=False)
+
+    def action_toggle_public(self) -> None:
+        item_id = self.highlighted()
+        if item_id is not None:
+            self.app.perform(set_public, item_id, not item_detail(self.app.db, item_id).public)
+
+    def action_confidential(self, part: str) -> None:
+        """Toggle a lukket item's confidential title or outcome."""
+        item_id = self.highlighted()
+        if item_id is None:
+            return
+        item = item_detail(self.app.db, item_id)
+        if part == "title":
+            self.app.perform(set_confidential, item_id, title=not item.title_confidential)
+        else:
+            self.app.perform(set_confidential, item_id, outcome=not item.outcome_confidential)

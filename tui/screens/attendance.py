@@ -1,0 +1,150 @@
+"""Fremmøde (F2): every member with party and role; t/a/f/s mark the exceptions, k/g late arrival and departure."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from store.attendance import (
+    attendance_list,
+    record_arrival,
+    record_departure,
+    set_status,
+    set_substitute,
+    substitute_candidates,
+)
+from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
+from tui.screens.base import MeetingScreen
+from tui.widgets.row_table import RowTable
+
+STATUS_STYLES = {PRESENT: "green", SENT_APOLOGIES: "yellow", ABSENT: "red", SUBSTITUTE: "cyan"}
+WRITES = {"status", "substitute", "arrival", "departure"}
+
+
+def attendance_note(row: dict) -> str:
+    """'for Brian Møller (A)', 'ankom 15.50 under pkt. 2', 'gik 17.00 efter pkt. 4', … for one row."""
+    notes = []
+    if row["substitute_for"]:
+        notes.append(f"for {display_name(row['substitute_for'], row.get('substitute_for_party'))}")
+    if row["substituted_by"]:
+        notes.append(f"stedfortræder {row['substituted_by']}")
+    if row["arrived_at"]:
+        where = f" under pkt. {row['arrived_item']}" if row["arrived_item"] else ""
+        notes.append(f"ankom {row['arrived_at'].replace(':', '.')}{where}")
+    if row["left_at"]:
+        where = f" efter pkt. {row['left_item']}" if row["left_item"] else ""
+        notes.append(f"gik {row['left_at'].replace(':', '.')}{where}")
+    return "; ".join(notes)
+
+
+def status_cell(row: dict) -> Text:
+    """The status as marked, or 'til stede' in dim when not marked (the default)."""
+    if row["status"] is None:
+        return Text("(til stede)", style="dim")
+    return Text(row["status"], style=STATUS_STYLES.get(row["status"], ""))
+
+
+class AttendanceScreen(MeetingScreen):
+    """The roll call: one key per exception."""
+
+    SCREEN_TITLE = "Fremmøde"
+    MODE = "fremmode"
+    BINDINGS = [
+        Binding("t", "status('til stede')", "Til stede", id="present"),
+        Binding("a", "status('afbud')", "Afbud", id="apologies"),
+        Binding("f", "status('fraværende')", "Fraværende", id="absent"),
+        Binding("s", "substitute", "Stedfortræder", id="substitute"),
+        Binding("k", "arrival", "Kom senere", id="arrival"),
+        Binding("g", "departure", "Gik", id="departure"),
+    ]
+    HELP_EXTRA = [("", "Medlemmer, der ikke er markeret, regnes som til stede, når mødet er åbnet.")]
+
+    def compose(self) -> ComposeResult:
+        yield from self.top_bars()
+        yield RowTable(id="attendance")
+        yield Static("Umarkerede medlemmer regnes som til stede. Markér kun undtagelserne.", id="attendance-hint")
+        yield Footer()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.refresh_view()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Navn", key="name")
+        table.add_column("Parti", key="party")
+        table.add_column("Rolle", key="role")
+        table.add_column("Fremmøde", key="status")
+        table.add_column("Bemærkning", key="note")
+        self.refresh_view()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in WRITES and self.app.read_only:
+            return False
+        return True
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        members = attendance_list(self.app.db, self.app.meeting_id)
+        widths = {"name": max([4, *(len(m["name"]) for m in members)]), "party": 5, "role": 11, "status": 13}
+        for key, width in widths.items():
+            table.columns[key].width = width
+        note_width = max(12, table.scrollable_content_region.width - sum(widths.values()) - 2 * len(table.columns))
+        table.columns["note"].width = note_width
+        for column in table.columns.values():
+            column.auto_width = False
+        table.clear()
+        for member in members:
+            note = Text(attendance_note(member), style="dim")
+            note.truncate(note_width, overflow="ellipsis")
+            table.add_row(
+                Text(member["name"]), Text(member["party"] or ""), Text(member["role"] or ""),
+                status_cell(member), note, key=str(member["person_id"]),
+            )
+        table.move_cursor(row=min(row, table.row_count - 1))
+
+    def selected_person(self) -> dict | None:
+        """The attendance row under the cursor (read from the store)."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((m for m in attendance_list(self.app.db, self.app.meeting_id) if str(m["person_id"]) == key),
+                    None)
+
+    def action_status(self, status: str) -> None:
+        person = self.selected_person()
+        if person and self.app.perform(set_status, self.app.meeting_id, person["person_id"], status)[0]:
+            self.query_one(DataTable).action_cursor_down()
+
+    def action_substitute(self) -> None:
+        from tui.dialogs.substitute import SubstituteDialog  # imported when first needed (startup time)
+
+        person = self.selected_person()
+        if person is None:
+            return
+        if person["status"] == SUBSTITUTE:
+            self.notify("Vælg det medlem, hvis plads stedfortræderen skal have.", severity="warning")
+            return
+        candidates = substitute_candidates(self.app.db, self.app.meeting_id, person["person_id"])
+
+        def chosen(answer: tuple[str, str | None] | None) -> None:
+            if answer:
+                name, party = answer
+                self.app.perform(set_substitute, self.app.meeting_id, person["person_id"], name, party)
+
+        self.app.push_screen(SubstituteDialog(person, candidates), chosen)
+
+    def action_arrival(self) -> None:
+        person = self.selected_person()
+        if person:
+            self.app.perform(record_arrival, self.app.meeting_id, person["person_id"])
+
+    def action_departure(self) -> None:
+        person = self.selected_person()
+        if person:
+            self.app.perform(record_departure, self.app.meeting_id, person["person_id"])

@@ -1,0 +1,29 @@
+"""The decision bar: which digit records which of the committee's outcome phrases."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+def digit_mapping(phrases: list[str]) -> list[tuple[str, str]]:
+    """[('1', 'Godkendt'), …] for the first nine phrases."""
+    return [(str(number), phrase) for number, phrase in enumerate(phrases[:9], start=1)]
+
+
+class DecisionBar(Static):
+    """'Punkt 3: 1 Godkendt · 2 Taget til efterretning · …', or the blok being marked."""
+
+    def show(self, phrases: list[str], target: str | None, marked: list[str]) -> None:
+        """Show the mapping for `target` (an item label) or for the marked blok."""
+        text = Text()
+        if marked:
+            text.append(f"Blok ({len(marked)} punkter: {', '.join(marked)}) → ", style="bold")
+        elif target:
+            text.append(f"{target} → ", style="bold")
+        for index, (digit, phrase) in enumerate(digit_mapping(phrases)):
+            if index:
+                text.append(" · ", style="dim")
+            text.append(digit, style="bold reverse")
+            text.append(f" {phrase}")
+        self.update(text)
