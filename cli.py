@@ -126,7 +126,8 @@ def committee_import(
     db: DbOption = None,
 ) -> None:
     """Indlæs et udvalg med medlemmer, partier, roller, stedfortrædere og beslutningsformuleringer."""
-    from store.committees import import_roster, roster as members
+    from store.committees import import_roster
+    from store.committees import roster as members
 
     database = open_db(db)
     committee_id = import_roster(database, roster)

@@ -13,8 +13,16 @@ from store.committees import vocabulary
 from store.errors import StoreError
 from store.meetings import get_meeting
 from store.model import (
-    CARRIED, DEFEATED, OPENED, PLANNED, REMARK_KINDS, VOTE_CHOICES, VOTE_ON_AMENDMENT,
-    VOTE_ON_RECOMMENDATION, Vote, display_name,
+    CARRIED,
+    DEFEATED,
+    OPENED,
+    PLANNED,
+    REMARK_KINDS,
+    VOTE_CHOICES,
+    VOTE_ON_AMENDMENT,
+    VOTE_ON_RECOMMENDATION,
+    Vote,
+    display_name,
 )
 
 POSTPONED_PHRASE = "Udsat"

@@ -13,8 +13,19 @@ from store.committees import SUBSTITUTE_ROLE, ensure_committee, ensure_membershi
 from store.dates import parse_date, parse_time
 from store.errors import StoreError
 from store.model import (
-    SUBSTITUTE, Amendment, Approval, Attachment, Decision, Item, ItemAbsence, Meeting, Member,
-    Remark, Section, Vote, display_name,
+    SUBSTITUTE,
+    Amendment,
+    Approval,
+    Attachment,
+    Decision,
+    Item,
+    ItemAbsence,
+    Meeting,
+    Member,
+    Remark,
+    Section,
+    Vote,
+    display_name,
 )
 
 _DISPLAY = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]{1,6})\)\s*$")
