@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from test_export_redaction import meetings as hostile_meetings
 
 from store.export_markdown import render_markdown
 from store.importing import parse_file, parse_text
@@ -136,3 +138,12 @@ def test_round_trip_through_the_database(db, shared_referater):
     first = render_markdown(load_meeting(db, meeting_id), public=False)
     second_id = save_meeting(db, parse_text(first, "eksport.md"))
     assert render_markdown(load_meeting(db, second_id), public=False) == first
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meeting=hostile_meetings())
+def test_hostile_meetings_round_trip(meeting):
+    """Any generated meeting (markup characters everywhere): export → import → export is identical."""
+    first = render_markdown(meeting, public=False)
+    again = render_markdown(parse_text(first, source="rundtur.md"), public=False)
+    assert again == first

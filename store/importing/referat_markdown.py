@@ -284,7 +284,7 @@ class _Reader:
         match = _BILAG.match(entry)
         reference = None
         if match["reference"] is not None:
-            reference = unescape(re.sub(r"\\([<>\\])", r"\1", match["reference"]))
+            reference = unescape(match["reference"])
             title = match["linked"]
         else:
             title = match["plain"]
@@ -347,6 +347,8 @@ class _Reader:
 
     def _vote(self, match: re.Match) -> Vote:
         vote = Vote(subject=unescape(match["subject"] or ""))
+        if vote.subject.casefold().startswith("ændringsforslag"):
+            vote.kind = VOTE_ON_AMENDMENT
         for side in ("for", "against", "abstain"):
             labels, count = self._side(match[side])
             if side == "for":

@@ -1,0 +1,65 @@
+"""A committee's meeting plan for a period, from an iCalendar recurrence rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from dateutil.rrule import rrulestr
+from sqlite_utils import Database
+
+from store.committees import get_committee
+from store.dates import long_date, parse_time
+from store.holidays import holiday_name, next_working_day
+from store.meetings import create_meeting
+
+ON_HOLIDAY = ("skip", "next")
+
+
+def plan_dates(rule: str, start: dt.date, until: dt.date, on_holiday: str = "skip",
+               skip_months: Iterable[int] = ()) -> list[tuple[dt.date, str | None]]:
+    """Meeting dates of a rule from start to until, each with a Danish note.
+
+    A date in a skipped month is left out.  A date on a holiday is left out
+    (note "… udgår") with on_holiday="skip", or moved to the next working day
+    (note "flyttet fra …") with "next"; a skipped date is returned with note set,
+    so callers can show what happened.  Returns (date, None) for ordinary dates.
+    """
+    if on_holiday not in ON_HOLIDAY:
+        raise ValueError(f"Ukendt valg for helligdage: {on_holiday!r} (brug 'skip' eller 'next').")
+    months = set(skip_months)
+    try:
+        recurrence = rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"Reglen {rule!r} kan ikke læses: {error}.") from None
+    result: list[tuple[dt.date, str | None]] = []
+    for moment in recurrence.between(dt.datetime.combine(start, dt.time()),
+                                     dt.datetime.combine(until, dt.time.max), inc=True):
+        day = moment.date()
+        if day.month in months:
+            continue
+        name = holiday_name(day)
+        if name is None:
+            result.append((day, None))
+        elif on_holiday == "skip":
+            result.append((day, f"{name} – mødet udgår"))
+        else:
+            moved = next_working_day(day)
+            result.append((moved, f"flyttet fra {long_date(day).lower()} ({name})"))
+    return result
+
+
+def planned_days(dates: list[tuple[dt.date, str | None]]) -> list[dt.date]:
+    """The dates that will have a meeting (drops the skipped holidays)."""
+    return [day for day, note in dates if note is None or note.startswith("flyttet")]
+
+
+def create_plan(db: Database, committee: str, rule: str, start: dt.date, until: dt.date,
+                time: str | None = None, place: str | None = None, on_holiday: str = "skip",
+                skip_months: Iterable[int] = ()) -> list[int]:
+    """Create the planned meetings of a committee for a period; returns their ids in date order."""
+    get_committee(db, committee)
+    if time:
+        parse_time(time)
+    days = planned_days(plan_dates(rule, start, until, on_holiday, skip_months))
+    return [create_meeting(db, committee, day.isoformat(), time, place) for day in days]
