@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated
 
@@ -84,6 +83,8 @@ def emit_rows(rows: list[dict], as_json: bool, columns: list[tuple[str, str]], e
 
 def _version_callback(value: bool) -> None:
     if value:
+        from importlib.metadata import PackageNotFoundError, version
+
         try:
             typer.echo(f"referat {version('referat')}")
         except PackageNotFoundError:
@@ -318,6 +319,80 @@ def export(
                                 decisions_only=decisions_only, taken=taken)
         typer.echo(str(path))
     typer.echo(f"{len(rows)} {'møde' if len(rows) == 1 else 'møder'} er eksporteret til {output}.")
+
+
+# --- plan ---------------------------------------------------------------------
+
+
+@app.command("plan")
+@friendly
+def plan(
+    committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
+    rule: Annotated[str, typer.Option("--rule", help="Gentagelsesregel (iCalendar RRULE), fx 'FREQ=MONTHLY;BYDAY=-1MO'.")],
+    start: Annotated[str, typer.Option("--from", help="Første mulige dato.")],
+    until: Annotated[str, typer.Option("--until", help="Sidste mulige dato.")],
+    time: Annotated[str | None, typer.Option("--time", help="Mødetidspunkt, fx 16:00.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Mødested.")] = None,
+    on_holiday: Annotated[str, typer.Option("--on-holiday", help="På helligdage: 'skip' (udgår) eller 'next' (næste hverdag).")] = "skip",
+    skip_months: Annotated[list[int] | None, typer.Option("--skip-months", help="Måned uden møde (1-12); kan gentages.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Vis datoerne uden at oprette møderne.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Planlæg en række møder efter en gentagelsesregel, uden om helligdage."""
+    from store.dates import long_date, parse_date
+    from store.plan import create_plan, plan_dates
+
+    try:
+        first, last = parse_date(start), parse_date(until)
+        dates = plan_dates(rule, first, last, on_holiday, skip_months or ())
+        database = None if dry_run else open_db(db)
+        ids = [] if dry_run else create_plan(database, committee, rule, first, last, time, place,
+                                             on_holiday, skip_months or ())
+    except ValueError as error:
+        fail(str(error))
+    for date in dates:
+        note = f" – {date.note}" if date.note else ""
+        typer.echo(f"{long_date(date.day)}{note}")
+    held = sum(date.held for date in dates)
+    if dry_run:
+        typer.echo(f"{held} {'møde' if held == 1 else 'møder'} ville blive oprettet (prøvekørsel).")
+    else:
+        typer.echo(f"{len(ids)} {'møde' if len(ids) == 1 else 'møder'} er oprettet for {committee}.")
+
+
+# --- search -------------------------------------------------------------------
+
+
+@app.command("search")
+@friendly
+def search(
+    query: Annotated[str, typer.Argument(help="Ord at søge efter; hvert ord matcher også som begyndelse af et ord.")],
+    committee: Annotated[str | None, typer.Option("--committee", help="Kun dette udvalg.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Kun møder fra og med denne dato.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Kun møder til og med denne dato.")] = None,
+    public_only: Annotated[bool, typer.Option("--public-only", help="Udelad lukkede punkter.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Søg i punkternes titler, sagsfremstillinger, beslutninger og bemærkninger."""
+    from store.dates import long_date, parse_date
+    from store.search import search as search_items
+
+    try:
+        first = parse_date(since) if since else None
+        last = parse_date(until) if until else None
+        hits = search_items(open_db(db), query, committee, first, last, public_only)
+    except ValueError as error:
+        fail(str(error))
+    if as_json:
+        typer.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo("Ingen punkter matcher søgningen.")
+    for hit in hits:
+        day = long_date(parse_date(hit["date"]))
+        typer.echo(f"{day} · {hit['committee']} · møde {hit['meeting_id']} · punkt {hit['number']}: {hit['title']}")
+        typer.echo(f"    {hit['snippet']}")
 
 
 # --- the meeting-day UI -------------------------------------------------------

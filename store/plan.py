@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from dateutil.rrule import rrulestr
 from sqlite_utils import Database
@@ -16,14 +17,22 @@ from store.meetings import create_meeting
 ON_HOLIDAY = ("skip", "next")
 
 
+class PlanDate(NamedTuple):
+    """One date of a plan: the day, a Danish note about a holiday, and whether a meeting is held."""
+
+    day: dt.date
+    note: str | None = None
+    held: bool = True
+
+
 def plan_dates(rule: str, start: dt.date, until: dt.date, on_holiday: str = "skip",
-               skip_months: Iterable[int] = ()) -> list[tuple[dt.date, str | None]]:
+               skip_months: Iterable[int] = ()) -> list[PlanDate]:
     """Meeting dates of a rule from start to until, each with a Danish note.
 
     A date in a skipped month is left out.  A date on a holiday is left out
     (note "… udgår") with on_holiday="skip", or moved to the next working day
-    (note "flyttet fra …") with "next"; a skipped date is returned with note set,
-    so callers can show what happened.  Returns (date, None) for ordinary dates.
+    (note "flyttet fra …") with "next"; a skipped holiday is returned with
+    held=False so callers can show what happened.
     """
     if on_holiday not in ON_HOLIDAY:
         raise ValueError(f"Ukendt valg for helligdage: {on_holiday!r} (brug 'skip' eller 'next').")
@@ -32,7 +41,7 @@ def plan_dates(rule: str, start: dt.date, until: dt.date, on_holiday: str = "ski
         recurrence = rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))
     except (ValueError, TypeError) as error:
         raise ValueError(f"Reglen {rule!r} kan ikke læses: {error}.") from None
-    result: list[tuple[dt.date, str | None]] = []
+    result: list[PlanDate] = []
     for moment in recurrence.between(dt.datetime.combine(start, dt.time()),
                                      dt.datetime.combine(until, dt.time.max), inc=True):
         day = moment.date()
@@ -40,18 +49,13 @@ def plan_dates(rule: str, start: dt.date, until: dt.date, on_holiday: str = "ski
             continue
         name = holiday_name(day)
         if name is None:
-            result.append((day, None))
+            result.append(PlanDate(day))
         elif on_holiday == "skip":
-            result.append((day, f"{name} – mødet udgår"))
+            result.append(PlanDate(day, f"{name} – mødet udgår", held=False))
         else:
             moved = next_working_day(day)
-            result.append((moved, f"flyttet fra {long_date(day).lower()} ({name})"))
+            result.append(PlanDate(moved, f"flyttet fra {long_date(day).lower()} ({name})"))
     return result
-
-
-def planned_days(dates: list[tuple[dt.date, str | None]]) -> list[dt.date]:
-    """The dates that will have a meeting (drops the skipped holidays)."""
-    return [day for day, note in dates if note is None or note.startswith("flyttet")]
 
 
 def create_plan(db: Database, committee: str, rule: str, start: dt.date, until: dt.date,
@@ -61,5 +65,5 @@ def create_plan(db: Database, committee: str, rule: str, start: dt.date, until: 
     get_committee(db, committee)
     if time:
         parse_time(time)
-    days = planned_days(plan_dates(rule, start, until, on_holiday, skip_months))
-    return [create_meeting(db, committee, day.isoformat(), time, place) for day in days]
+    dates = plan_dates(rule, start, until, on_holiday, skip_months)
+    return [create_meeting(db, committee, date.day.isoformat(), time, place) for date in dates if date.held]

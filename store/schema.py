@@ -129,6 +129,45 @@ def initial(db: Database) -> None:
         )
 
 
+# What full-text search sees of one item: its title, and as body the sections
+# (heading and text), the recommendations, the decision (outcome and text) and
+# the remarks.  `{item}` is the SQL expression for the item's id.
+_SEARCH_SELECT = """
+INSERT INTO search_items (item_id, title, body)
+SELECT i.id, i.title,
+       coalesce((SELECT group_concat(coalesce(heading, '') || ' ' || coalesce(text, ''), ' ')
+                 FROM sections WHERE item_id = i.id), '') || ' ' ||
+       coalesce((SELECT group_concat(text, ' ') FROM recommendations WHERE item_id = i.id), '') || ' ' ||
+       coalesce((SELECT coalesce(outcome, '') || ' ' || coalesce(text, '')
+                 FROM decisions WHERE item_id = i.id), '') || ' ' ||
+       coalesce((SELECT group_concat(text, ' ') FROM remarks WHERE item_id = i.id), '')
+FROM items i"""
+_SEARCH_ROW = "DELETE FROM search_items WHERE item_id = {item};" + _SEARCH_SELECT + " WHERE i.id = {item};"
+SEARCHED_CHILDREN = ("sections", "recommendations", "decisions", "remarks")
+
+
+def _trigger(db: Database, name: str, event: str, table: str, body: str) -> None:
+    db.execute(f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {body} END")
+
+
+@migrations(name="0002_search")
+def search(db: Database) -> None:
+    """Full-text search over items, kept in step with the tables by triggers."""
+    db["search_items"].create({"item_id": int, "title": str, "body": str}, pk="item_id")
+    _trigger(db, "search_items_ins", "INSERT", "items", _SEARCH_ROW.format(item="new.id"))
+    _trigger(db, "search_items_upd", "UPDATE", "items",
+             "DELETE FROM search_items WHERE item_id = old.id;" + _SEARCH_ROW.format(item="new.id"))
+    _trigger(db, "search_items_del", "DELETE", "items", "DELETE FROM search_items WHERE item_id = old.id;")
+    for table in SEARCHED_CHILDREN:
+        _trigger(db, f"search_{table}_ins", "INSERT", table, _SEARCH_ROW.format(item="new.item_id"))
+        _trigger(db, f"search_{table}_upd", "UPDATE", table,
+                 _SEARCH_ROW.format(item="old.item_id") + _SEARCH_ROW.format(item="new.item_id"))
+        _trigger(db, f"search_{table}_del", "DELETE", table, _SEARCH_ROW.format(item="old.item_id"))
+    db["search_items"].enable_fts(["title", "body"], create_triggers=True,
+                                  tokenize="unicode61 remove_diacritics 0")
+    db.execute(_SEARCH_SELECT)
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True))]

@@ -1,0 +1,56 @@
+"""Full-text search over the items of every meeting (titles, sagsfremstilling, beslutninger, bemærkninger)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlite_utils import Database
+
+from store.committees import get_committee
+
+HIT_START, HIT_END = "[", "]"
+
+
+def match_expression(query: str) -> str:
+    """An FTS5 query that matches every word of `query` as a prefix ('kontanthjælp' finds 'kontanthjælpsloftet')."""
+    terms = re.findall(r"\w+", query)
+    if not terms:
+        raise ValueError("Søgningen skal indeholde mindst ét ord.")
+    return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+
+def search(db: Database, query: str, committee: str | None = None, since: dt.date | None = None,
+           until: dt.date | None = None, public_only: bool = False, limit: int = 20) -> list[dict]:
+    """Items matching every word of `query`, best first.
+
+    Each hit has meeting_id, date, committee, item number, title and a snippet
+    with the matched words in [brackets].  With public_only, lukket items are
+    left out entirely, so nothing of their content can be found or shown.
+    """
+    where, params = ["search_items_fts MATCH ?"], [match_expression(query)]
+    if committee:
+        where.append("m.committee_id = ?")
+        params.append(get_committee(db, committee)["id"])
+    if since:
+        where.append("m.date >= ?")
+        params.append(since.isoformat())
+    if until:
+        where.append("m.date <= ?")
+        params.append(until.isoformat())
+    if public_only:
+        where.append("i.public = 1")
+    sql = f"""
+        SELECT m.id AS meeting_id, m.date, c.name AS committee, i.number, i.title,
+               snippet(search_items_fts, -1, '{HIT_START}', '{HIT_END}', '…', 16) AS snippet
+        FROM search_items_fts
+        JOIN items i ON i.id = search_items_fts.rowid
+        JOIN meetings m ON m.id = i.meeting_id
+        JOIN committees c ON c.id = m.committee_id
+        WHERE {" AND ".join(where)}
+        ORDER BY search_items_fts.rank, m.date DESC, i.position
+        LIMIT ?"""
+    hits = list(db.query(sql, [*params, limit]))
+    for hit in hits:
+        hit["snippet"] = " ".join(hit["snippet"].split())
+    return hits
