@@ -339,13 +339,15 @@ def plan(
     db: DbOption = None,
 ) -> None:
     """Planlæg en række møder efter en gentagelsesregel, uden om helligdage."""
+    from store.committees import get_committee
     from store.dates import long_date, parse_date
     from store.plan import create_plan, plan_dates
 
     try:
         first, last = parse_date(start), parse_date(until)
         dates = plan_dates(rule, first, last, on_holiday, skip_months or ())
-        database = None if dry_run else open_db(db)
+        database = open_db(db)
+        get_committee(database, committee)
         ids = [] if dry_run else create_plan(database, committee, rule, first, last, time, place,
                                              on_holiday, skip_months or ())
     except ValueError as error:

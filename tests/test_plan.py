@@ -87,6 +87,9 @@ def test_cli_dry_run_prints_danish_dates_and_creates_nothing(db, db_path):
     assert "februar" not in result.output
     assert lines[-1] == "4 møder ville blive oprettet (prøvekørsel)."
     assert list_meetings(db) == []
+    unknown = runner.invoke(app, ["plan", "--committee", "Findes ikke", "--rule", LAST_MONDAY, "--from", "2027-01-01",
+                                  "--until", "2027-02-01", "--dry-run", "--db", str(db_path)])
+    assert unknown.exit_code == 1 and unknown.output.startswith("Fejl: Udvalget 'Findes ikke' findes ikke")
 
 
 def test_cli_creates_meetings_and_rejects_a_bad_rule(db, db_path):
