@@ -397,6 +397,109 @@ def search(
         typer.echo(f"    {hit['snippet']}")
 
 
+# --- approval -----------------------------------------------------------------
+
+
+MeetingArgument = Annotated[int, typer.Argument(help="Mødets id (se 'referat meetings').")]
+
+
+@app.command("close")
+@friendly
+def close(meeting: MeetingArgument, db: DbOption = None) -> None:
+    """Hæv mødet: status hævet og sluttidspunktet registreres."""
+    import datetime as dt
+
+    from store.agenda import close_meeting
+    from store.meetings import get_meeting
+
+    database = open_db(db)
+    close_meeting(database, meeting)
+    ended = dt.datetime.fromisoformat(get_meeting(database, meeting)["ended_at"])
+    typer.echo(f"Møde {meeting} er hævet kl. {ended:%H.%M}.")
+
+
+@app.command("approve")
+@friendly
+def approve(
+    meeting: MeetingArgument,
+    member: Annotated[str | None, typer.Option("--member", help="Medlemmet der godkender referatet.")] = None,
+    reservation: Annotated[str | None, typer.Option(
+        "--reservation", help="Godkendt med forbehold: forbeholdets tekst.")] = None,
+    final: Annotated[bool, typer.Option("--final", help="Formandens endelige godkendelse af referatet.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Godkend referatet: ét medlem ad gangen (--member) eller endeligt af formanden (--final)."""
+    from store.approval import approve as approve_member
+    from store.approval import approve_final
+
+    if final == (member is not None):
+        fail("Angiv enten --member NAVN eller --final.")
+    if final and reservation:
+        fail("--reservation bruges kun sammen med --member.")
+    database = open_db(db)
+    if final:
+        approve_final(database, meeting)
+        typer.echo(f"Referatet for møde {meeting} er godkendt og låst.")
+        return
+    complete = approve_member(database, meeting, member, reservation)
+    typer.echo(f"{member.strip()} har godkendt referatet" + (" med forbehold." if reservation else "."))
+    if complete:
+        typer.echo(f"Alle deltagere har godkendt; referatet for møde {meeting} er nu låst.")
+
+
+@app.command("amend")
+@friendly
+def amend(
+    meeting: MeetingArgument,
+    item: Annotated[str, typer.Option("--item", help="Punktets nummer.")],
+    text: Annotated[str, typer.Option("--text", help="Tilføjelsens tekst.")],
+    reason: Annotated[str | None, typer.Option("--reason", help="Begrundelse for tilføjelsen.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Føj en dateret tilføjelse til et punkt i et godkendt referat."""
+    from store.approval import amend as add_amendment
+
+    add_amendment(open_db(db), meeting, item, text, reason)
+    typer.echo(f"Tilføjelsen til punkt {item} er gemt.")
+
+
+@app.command("reopen")
+@friendly
+def reopen(
+    meeting: MeetingArgument,
+    reason: Annotated[str, typer.Option("--reason", help="Hvorfor referatet genåbnes.")],
+    db: DbOption = None,
+) -> None:
+    """Genåbn et godkendt referat; godkendelserne slettes (det logges)."""
+    from store.approval import reopen as reopen_meeting
+
+    reopen_meeting(open_db(db), meeting, reason)
+    typer.echo(f"Referatet for møde {meeting} er genåbnet; godkendelserne er slettet.")
+
+
+@app.command("log")
+@friendly
+def log(meeting: MeetingArgument, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Vis mødets ændringslog: tid, handling, hvad der blev ændret, gammel → ny værdi."""
+    from store.audit import audit_trail
+    from store.meetings import get_meeting
+
+    database = open_db(db, readonly=True)
+    get_meeting(database, meeting)
+    rows = audit_trail(database, meeting)
+    if as_json:
+        for row in rows:
+            row["old"], row["new"] = (None if v is None else json.loads(v) for v in (row["old"], row["new"]))
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        typer.echo("Ingen ændringer er logget for mødet.")
+    for row in rows:
+        target = f"{row['entity']} {row['entity_id']}" + (f".{row['field']}" if row["field"] else "")
+        change = f"{row['old'] if row['old'] is not None else '–'} → {row['new'] if row['new'] is not None else '–'}"
+        typer.echo(f"{row['at'][:19].replace('T', ' ')}  {row['action']}  {target}: {change}")
+
+
 # --- the meeting-day UI -------------------------------------------------------
 
 

@@ -1,0 +1,93 @@
+"""Approving the referat (godkendelse), tilføjelser after approval, and reopening it."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from store.attendance import attendance_list
+from store.audit import action
+from store.errors import StoreError
+from store.meetings import get_meeting
+from store.model import ADJOURNED, APPROVED, PRESENT, SUBSTITUTE
+
+
+def _require_adjourned(db: Database, meeting_id: int) -> None:
+    status = get_meeting(db, meeting_id)["status"]
+    if status == APPROVED:
+        raise StoreError("Referatet er allerede godkendt.")
+    if status != ADJOURNED:
+        raise StoreError("Mødet skal være hævet før referatet kan godkendes.")
+
+
+def taking_part(db: Database, meeting_id: int) -> list[dict]:
+    """The members who took part in the meeting (til stede, unmarked, or stedfortræder)."""
+    return [row for row in attendance_list(db, meeting_id) if row["effective_status"] in (PRESENT, SUBSTITUTE)]
+
+
+def approvals(db: Database, meeting_id: int) -> list[dict]:
+    """The approvals given so far: person_id, name, at and reservation, oldest first."""
+    return list(db.query(
+        "SELECT a.id, a.person_id, p.name, a.at, a.reservation FROM approvals a "
+        "JOIN persons p ON p.id = a.person_id WHERE a.meeting_id = ? ORDER BY a.at, a.id",
+        [meeting_id],
+    ))
+
+
+def approve(db: Database, meeting_id: int, member_name: str, reservation: str | None = None) -> bool:
+    """Record one member's approval, optionally med forbehold; returns True when that completes the approval.
+
+    When every member who took part has approved, the meeting becomes godkendt (locked).
+    """
+    _require_adjourned(db, meeting_id)
+    wanted = " ".join(member_name.split()).lower()
+    people = taking_part(db, meeting_id)
+    member = next((row for row in people if row["name"].lower() == wanted), None)
+    if member is None:
+        raise StoreError(f"{member_name.strip()} deltog ikke i mødet og kan ikke godkende referatet.")
+    approved = {row["person_id"] for row in approvals(db, meeting_id)}
+    if member["person_id"] in approved:
+        raise StoreError(f"{member['name']} har allerede godkendt referatet.")
+    reservation = " ".join((reservation or "").split()) or None
+    label = f"Godkendt af {member['name']}" + (" med forbehold" if reservation else "")
+    with action(db, meeting_id, label) as act:
+        act.insert("approvals", {"meeting_id": meeting_id, "person_id": member["person_id"], "at": act.at,
+                                 "reservation": reservation})
+        complete = {row["person_id"] for row in people} <= approved | {member["person_id"]}
+        if complete:
+            act.update("meetings", meeting_id, status=APPROVED)
+    return complete
+
+
+def approve_final(db: Database, meeting_id: int) -> None:
+    """The chair's confirmation: the referat is godkendt and locked."""
+    _require_adjourned(db, meeting_id)
+    with action(db, meeting_id, "Referatet godkendt af formanden") as act:
+        act.update("meetings", meeting_id, status=APPROVED)
+
+
+def amend(db: Database, meeting_id: int, item_number: str, text: str, reason: str | None = None) -> int:
+    """Add a dated tilføjelse to an item of an approved referat; returns its id."""
+    if get_meeting(db, meeting_id)["status"] != APPROVED:
+        raise StoreError("Tilføjelser kan kun laves til et godkendt referat; ret ellers referatet direkte.")
+    text = text.strip()
+    if not text:
+        raise StoreError("Tilføjelsen skal have en tekst.")
+    item = next(iter(db.query("SELECT id, number FROM items WHERE meeting_id = ? AND number = ?",
+                              [meeting_id, str(item_number).strip()])), None)
+    if item is None:
+        raise StoreError(f"Mødet har intet punkt {item_number}.")
+    with action(db, meeting_id, f"Tilføjelse til punkt {item['number']}", allow_locked=True) as act:
+        return act.insert("amendments", {"meeting_id": meeting_id, "item_id": item["id"], "text": text,
+                                         "reason": (reason or "").strip() or None, "at": act.at})
+
+
+def reopen(db: Database, meeting_id: int, reason: str) -> None:
+    """Open an approved referat again (back to hævet); the approvals are removed, all logged."""
+    if get_meeting(db, meeting_id)["status"] != APPROVED:
+        raise StoreError("Kun et godkendt referat kan genåbnes.")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise StoreError("Angiv en begrundelse for at genåbne referatet.")
+    with action(db, meeting_id, f"Referatet genåbnet: {reason}", allow_locked=True) as act:
+        act.update("meetings", meeting_id, status=ADJOURNED)
+        act.delete_where("approvals", "meeting_id = ?", [meeting_id])
