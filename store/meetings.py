@@ -54,22 +54,30 @@ def create_meeting(db: Database, committee: str, date: str, time: str | None = N
     return meeting_id
 
 
+def meeting_filters(db: Database, alias: str, committee: str | None = None, since: dt.date | None = None,
+                    until: dt.date | None = None) -> tuple[list[str], list]:
+    """SQL conditions and parameters restricting meetings (table alias `alias`) by committee and date."""
+    where, params = [], []
+    if committee:
+        where.append(f"{alias}.committee_id = ?")
+        params.append(get_committee(db, committee)["id"])
+    if since:
+        where.append(f"{alias}.date >= ?")
+        params.append(since.isoformat())
+    if until:
+        where.append(f"{alias}.date <= ?")
+        params.append(until.isoformat())
+    return where, params
+
+
 def list_meetings(db: Database, committee: str | None = None, since: dt.date | None = None,
                   until: dt.date | None = None, upcoming: bool = False) -> list[dict]:
     """Meetings with id, date, start, committee, status and number of items, oldest first."""
-    where, params = [], []
-    if committee:
-        where.append("c.id = ?")
-        params.append(get_committee(db, committee)["id"])
     if upcoming:
         since = max(since or dt.date.min, dt.date.today())
+    where, params = meeting_filters(db, "g", committee, since, until)
+    if upcoming:
         where.append("g.status = 'planlagt'")
-    if since:
-        where.append("g.date >= ?")
-        params.append(since.isoformat())
-    if until:
-        where.append("g.date <= ?")
-        params.append(until.isoformat())
     sql = (
         "SELECT g.id, g.date, g.planned_start AS start, c.name AS committee, g.status, g.location, "
         "(SELECT count(*) FROM items i WHERE i.meeting_id = g.id) AS items "

@@ -7,7 +7,7 @@ import re
 
 from sqlite_utils import Database
 
-from store.committees import get_committee
+from store.meetings import meeting_filters
 
 HIT_START, HIT_END = "[", "]"
 
@@ -28,16 +28,8 @@ def search(db: Database, query: str, committee: str | None = None, since: dt.dat
     with the matched words in [brackets].  With public_only, lukket items are
     left out entirely, so nothing of their content can be found or shown.
     """
-    where, params = ["search_items_fts MATCH ?"], [match_expression(query)]
-    if committee:
-        where.append("m.committee_id = ?")
-        params.append(get_committee(db, committee)["id"])
-    if since:
-        where.append("m.date >= ?")
-        params.append(since.isoformat())
-    if until:
-        where.append("m.date <= ?")
-        params.append(until.isoformat())
+    filters, filter_params = meeting_filters(db, "m", committee, since, until)
+    where, params = ["search_items_fts MATCH ?", *filters], [match_expression(query), *filter_params]
     if public_only:
         where.append("i.public = 1")
     sql = f"""
