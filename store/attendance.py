@@ -26,7 +26,8 @@ def attendance_list(db: Database, meeting_id: int) -> list[dict]:
         db.query(
             "SELECT a.person_id, p.name, p.party, m.role, a.status, a.substitute_for_id, "
             "sp.name AS substitute_for, sp.party AS substitute_for_party, "
-            "a.arrived_at, ai.number AS arrived_item, a.left_at, li.number AS left_item "
+            "a.arrived_at, a.arrived_item_id, ai.number AS arrived_item, a.left_at, a.left_item_id, "
+            "li.number AS left_item "
             "FROM attendance a JOIN persons p ON p.id = a.person_id "
             "JOIN meetings g ON g.id = a.meeting_id "
             "LEFT JOIN memberships m ON m.person_id = a.person_id AND m.committee_id = g.committee_id "
@@ -170,9 +171,6 @@ def participants(db: Database, meeting_id: int, item_id: int | None = None) -> l
         item_position = db["items"].get(item_id)["position"]
     positions = {row["id"]: row["position"] for row in db.query(
         "SELECT id, position FROM items WHERE meeting_id = ?", [meeting_id])}
-    arrivals = {row["person_id"]: row for row in db.query(
-        "SELECT person_id, arrived_item_id, left_at, left_item_id FROM attendance WHERE meeting_id = ?",
-        [meeting_id])}
     not_taking_part = set()
     if item_id is not None:
         not_taking_part = {r[0] for r in db.execute("SELECT person_id FROM item_absences WHERE item_id = ?",
@@ -181,16 +179,15 @@ def participants(db: Database, meeting_id: int, item_id: int | None = None) -> l
     for row in rows:
         if row["effective_status"] not in (PRESENT, SUBSTITUTE) or row["person_id"] in not_taking_part:
             continue
-        times = arrivals[row["person_id"]]
         if item_position is None:
-            if times["left_at"]:
+            if row["left_at"]:
                 continue
         else:
-            arrived = positions.get(times["arrived_item_id"])
-            left = positions.get(times["left_item_id"])
+            arrived = positions.get(row["arrived_item_id"])
+            left = positions.get(row["left_item_id"])
             if arrived is not None and item_position < arrived:
                 continue
-            if times["left_at"] and (left is None or item_position > left):
+            if row["left_at"] and (left is None or item_position > left):
                 continue
         taking_part.append(row)
     return taking_part
