@@ -327,7 +327,10 @@ class _Reader:
                 ))
             elif outcome and decision.outcome is None and not any(t.strip() for t in text):
                 phrase = unescape(outcome["outcome"])
-                phrase = phrase[:-1] if phrase.endswith(".") else phrase
+                # The exporter adds "." only to a stripped phrase without closing punctuation.
+                stem = phrase[:-1]
+                if phrase.endswith(".") and stem == stem.rstrip() and not stem.endswith((".", "!", "?", ":")):
+                    phrase = stem
                 if phrase.startswith("Udsat. "):
                     item.postponed, phrase = True, phrase[len("Udsat. "):]
                 decision.outcome = phrase
