@@ -57,6 +57,7 @@ class ReferatApp(App):
         Binding("f3", "show_mode('dagsorden')", "Dagsorden", key_display="F3", show=False, id="agenda"),
         Binding("f4", "show_mode('referat')", "Referat", key_display="F4", show=False, id="referat"),
         Binding("ctrl+z", "undo", "Fortryd", show=False, id="undo"),
+        Binding("ctrl+f", "search", "Søg i arkivet", show=False, key_display="^f", id="search"),
         Binding("o", "open_meeting", "Åbn mødet", id="open_meeting"),
         Binding("h", "close_meeting", "Hæv mødet", id="close_meeting"),
     ]
@@ -132,7 +133,7 @@ class ReferatApp(App):
         if action in WRITE_ACTIONS and self.read_only:
             return False
         dialog_open = isinstance(self.screen, ModalScreen) and not isinstance(self.screen, SystemModalScreen)
-        if action in WRITE_ACTIONS | {"show_mode", "help"} and dialog_open:
+        if action in WRITE_ACTIONS | {"show_mode", "help", "search"} and dialog_open:
             return False
         if action in ("open_meeting", "close_meeting"):
             status = get_meeting(self.db, self.meeting_id)["status"]
@@ -170,6 +171,15 @@ class ReferatApp(App):
                 self.notify("Mødet er hævet.", timeout=4)
 
         self.push_screen(ConfirmDialog("Hæv mødet nu?", "Sluttidspunktet bliver klokken nu."), confirmed)
+
+    def action_search(self) -> None:
+        """Søg i arkivet: every meeting's items; a hit opens read-only over this meeting."""
+        from tui.screens.search import SearchScreen
+
+        try:
+            self.push_screen(SearchScreen(self.db_path))
+        except StoreError as error:
+            self.notify(str(error), severity="error", title="Kan ikke søge", timeout=8)
 
     def action_export(self) -> None:
         """Write the full referat (Markdown, readable by the owner only) next to the database and show where."""

@@ -1,0 +1,98 @@
+"""A meeting from the archive, shown read-only over the meeting being recorded.
+
+The screen reads through its own read-only SQLite connection and never through
+the app's, and it is modal: the app's write keys (o, h, ctrl+z) are disabled
+while it is open and the recording screen below keeps its cursor and state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from sqlite_utils import Database
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+
+from store.agenda import agenda, item_detail
+from store.dates import short_date
+from store.meetings import get_meeting
+from tui.widgets.agenda_list import AgendaList
+from tui.widgets.item_view import ItemView
+
+BACK_TO_HITS, BACK_TO_MEETING = False, True
+
+
+def read_only_label(meeting: dict) -> str:
+    """'Skrivebeskyttet: Arbejdsmarkedsudvalget 29. maj 2017' (with the kommune when it is known)."""
+    when = short_date(dt.date.fromisoformat(meeting["date"])) if meeting["date"] else "uden dato"
+    kommune = f" ({meeting['municipality']})" if meeting["municipality"] else ""
+    return f"Skrivebeskyttet: {meeting['committee']}{kommune} {when}"
+
+
+class ArchiveScreen(ModalScreen[bool]):
+    """One meeting's agenda and items, read-only; dismissed with BACK_TO_MEETING or BACK_TO_HITS."""
+
+    BINDINGS = [
+        Binding("escape", "leave(True)", "Tilbage til mødet", id="archive_close"),
+        Binding("ctrl+f", "leave(False)", "Tilbage til søgningen", key_display="^f", id="archive_hits"),
+        Binding("a", "toggle_sections", "Vis/skjul afsnit", id="archive_sections"),
+        Binding("ctrl+down", "scroll_item(1)", "Rul punktet ned", show=False, key_display="^↓"),
+        Binding("ctrl+up", "scroll_item(-1)", "Rul punktet op", show=False, key_display="^↑"),
+    ]
+
+    def __init__(self, db: Database, meeting_id: int, item_id: int) -> None:
+        super().__init__(classes="archive")
+        self.db, self.meeting_id, self.start_item = db, meeting_id, item_id
+        self.rows: list[dict] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(read_only_label(get_meeting(self.db, self.meeting_id))), id="archive-banner")
+        with Horizontal(id="agenda-body"):
+            yield AgendaList(id="agenda-list")
+            yield ItemView(id="item-view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.rows = agenda(self.db, self.meeting_id)
+        self.query_one(AgendaList).focus()
+
+    def on_screen_resume(self) -> None:
+        self._draw()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self._draw()
+
+    def _draw(self) -> None:
+        agenda_list = self.query_one(AgendaList)
+        cursor = agenda_list.highlighted_item() if agenda_list.row_count else self.start_item
+        agenda_list.show(self.rows, set(), cursor)
+        self.show_item()
+
+    def shown_item(self) -> int | None:
+        """The item under the cursor."""
+        return self.query_one(AgendaList).highlighted_item()
+
+    def show_item(self) -> None:
+        item_id = self.shown_item()
+        row = next((r for r in self.rows if r["id"] == item_id), None)
+        self.query_one(ItemView).show(item_detail(self.db, item_id) if item_id else None,
+                                      row and row["state"], bool(row and row["urgent"]))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_item()
+
+    def action_leave(self, to_meeting: bool) -> None:
+        """Escape: back to the meeting being recorded; ctrl+f: back to the hits."""
+        self.dismiss(to_meeting)
+
+    def action_toggle_sections(self) -> None:
+        self.query_one(ItemView).toggle_sections()
+
+    def action_scroll_item(self, direction: int) -> None:
+        view = self.query_one(ItemView)
+        view.scroll_relative(y=direction * max(1, view.size.height // 2), animate=False)
