@@ -36,6 +36,8 @@ DbOption = Annotated[
                  show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")]
+MunicipalityOption = Annotated[str | None, typer.Option(
+    "--municipality", help="Udvalgets kommune, når flere kommuner har et udvalg med samme navn.")]
 
 
 def fail(message: str) -> None:
@@ -158,13 +160,14 @@ def meeting_new(
     date: Annotated[str, typer.Option("--date", help="Dato, fx 2027-01-25, 25-01-2027 eller '25. januar 2027'.")],
     time: Annotated[str | None, typer.Option("--time", help="Mødetidspunkt, fx 16:00.")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Mødested.")] = None,
+    municipality: MunicipalityOption = None,
     db: DbOption = None,
 ) -> None:
     """Planlæg et møde; udvalgets medlemmer sættes på fremmødelisten."""
     from store.meetings import create_meeting
 
     try:
-        meeting_id = create_meeting(open_db(db), committee, date, time, place)
+        meeting_id = create_meeting(open_db(db), committee, date, time, place, municipality)
     except ValueError as error:
         fail(str(error))
     typer.echo(f"Mødet er oprettet med id {meeting_id}.")
@@ -176,13 +179,14 @@ def meeting_new(
 def meetings(
     committee: Annotated[str | None, typer.Option("--committee", help="Kun dette udvalg.")] = None,
     upcoming: Annotated[bool, typer.Option("--upcoming", help="Kun planlagte møder fra i dag.")] = False,
+    municipality: MunicipalityOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List møder (id, dato, udvalg, status)."""
     from store.meetings import list_meetings
 
-    rows = list_meetings(open_db(db), committee=committee, upcoming=upcoming)
+    rows = list_meetings(open_db(db), committee=committee, upcoming=upcoming, municipality=municipality)
     emit_rows(rows, as_json, [("id", "Id"), ("date", "Dato"), ("start", "Kl."), ("committee", "Udvalg"),
                               ("status", "Status"), ("items", "Punkter")], "Ingen møder.")
 
@@ -197,6 +201,8 @@ PROGRESS_ABOVE = 5  # files; more than this shows a progress bar
 def import_files(
     files: Annotated[list[Path], typer.Argument(help="Dagsordener eller referater: .md, .txt, .html, .docx, .pdf.")],
     committee: Annotated[str | None, typer.Option("--committee", help="Udvalget (hvis filen ikke nævner det).")] = None,
+    municipality: Annotated[str | None, typer.Option(
+        "--municipality", help="Kommunen (hvis filen ikke nævner den).")] = None,
     db: DbOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Vis hvad der ville blive oprettet; gem intet.")] = False,
 ) -> None:
@@ -221,7 +227,8 @@ def import_files(
                 for line in describe(meeting, committee):
                     typer.echo(f"  {line}")
             else:
-                created.append(save_meeting(database, meeting, committee=committee, source=path.name))
+                created.append(save_meeting(database, meeting, committee=committee, source=path.name,
+                                            municipality=municipality))
             items += len(meeting.items)
         except StoreError as error:
             message = str(error)
@@ -278,6 +285,7 @@ def export(
         "--decisions-only", help="Kun beslutningsprotokollen: beslutninger, fremmøde og afstemninger.")] = False,
     all_meetings: Annotated[bool, typer.Option("--all", help="Eksportér alle møder til mappen givet med -o.")] = False,
     committee: Annotated[str | None, typer.Option("--committee", help="Med --all: kun dette udvalg.")] = None,
+    municipality: MunicipalityOption = None,
     since: Annotated[str | None, typer.Option("--since", help="Med --all: møder fra og med denne dato.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Med --all: møder til og med denne dato.")] = None,
     output: Annotated[Path | None, typer.Option(
@@ -295,8 +303,8 @@ def export(
         fail("--decisions-only gælder kun Markdown; JSON indeholder altid hele mødet.")
     if all_meetings == (meeting is not None):
         fail("Angiv enten mødets id eller --all.")
-    if not all_meetings and (committee or since or until):
-        fail("--committee, --since og --until bruges kun sammen med --all.")
+    if not all_meetings and (committee or municipality or since or until):
+        fail("--committee, --municipality, --since og --until bruges kun sammen med --all.")
     database = open_db(db, readonly=True)
     if not all_meetings:
         text = render_export(load_meeting(database, meeting), fmt, public=public, decisions_only=decisions_only)
@@ -309,7 +317,7 @@ def export(
     if output is None:
         fail("--all kræver en mappe: -o MAPPE.")
     rows = list_meetings(database, committee=committee, since=_export_date(since, "--since"),
-                         until=_export_date(until, "--until"))
+                         until=_export_date(until, "--until"), municipality=municipality)
     if not rows:
         typer.echo("Ingen møder at eksportere.")
         return
@@ -336,6 +344,7 @@ def plan(
     on_holiday: Annotated[str, typer.Option("--on-holiday", help="På helligdage: 'skip' (udgår) eller 'next' (næste hverdag).")] = "skip",
     skip_months: Annotated[list[int] | None, typer.Option("--skip-months", help="Måned uden møde (1-12); kan gentages.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Vis datoerne uden at oprette møderne.")] = False,
+    municipality: MunicipalityOption = None,
     db: DbOption = None,
 ) -> None:
     """Planlæg en række møder efter en gentagelsesregel, uden om helligdage."""
@@ -347,9 +356,9 @@ def plan(
         first, last = parse_date(start), parse_date(until)
         dates = plan_dates(rule, first, last, on_holiday, skip_months or ())
         database = open_db(db)
-        get_committee(database, committee)
+        get_committee(database, committee, municipality)
         ids = [] if dry_run else create_plan(database, committee, rule, first, last, time, place,
-                                             on_holiday, skip_months or ())
+                                             on_holiday, skip_months or (), municipality)
     except ValueError as error:
         fail(str(error))
     for date in dates:
@@ -373,6 +382,7 @@ def search(
     since: Annotated[str | None, typer.Option("--since", help="Kun møder fra og med denne dato.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Kun møder til og med denne dato.")] = None,
     public_only: Annotated[bool, typer.Option("--public-only", help="Udelad lukkede punkter.")] = False,
+    municipality: MunicipalityOption = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -383,7 +393,7 @@ def search(
     try:
         first = parse_date(since) if since else None
         last = parse_date(until) if until else None
-        hits = search_items(open_db(db), query, committee, first, last, public_only)
+        hits = search_items(open_db(db), query, committee, first, last, public_only, municipality=municipality)
     except ValueError as error:
         fail(str(error))
     if as_json:

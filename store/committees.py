@@ -14,18 +14,50 @@ from store.model import DEFAULT_VOCABULARY, MEMBER, ROLES
 SUBSTITUTE_ROLE = "stedfortræder"
 
 
-def find_committee(db: Database, name: str) -> dict | None:
-    """The committee with this name (case-insensitive), or None."""
-    rows = list(db.query("SELECT * FROM committees WHERE lower(name) = lower(?)", [name.strip()]))
+def _kommune(text: str | None) -> str:
+    """'Hvidovre Kommune', 'hvidovre' -> 'hvidovre': how two spellings of one kommune compare."""
+    words = (text or "").lower().split()
+    return " ".join(words[:-1] if words[-1:] == ["kommune"] else words)
+
+
+def same_municipality(first: str | None, second: str | None) -> bool:
+    """Whether two names of a kommune name the same one ('Hvidovre' and 'Hvidovre Kommune' do)."""
+    return _kommune(first) == _kommune(second)
+
+
+def _named(db: Database, name: str) -> list[dict]:
+    return list(db.query("SELECT * FROM committees WHERE lower(name) = lower(?) ORDER BY municipality",
+                         [name.strip()]))
+
+
+def _ambiguous(name: str, rows: list[dict]) -> StoreError:
+    kommuner = " og ".join(row["municipality"] or "uden kommune" for row in rows)
+    return StoreError(f"Der er flere udvalg med navnet {name.strip()} ({kommuner}); "
+                      "angiv kommunen med --municipality.")
+
+
+def find_committee(db: Database, name: str, municipality: str | None = None) -> dict | None:
+    """The committee with this name (case-insensitive), in `municipality` when given, or None.
+
+    Committees are unique per (name, kommune): StoreError asks for the kommune
+    when the name alone fits committees of more than one.
+    """
+    rows = _named(db, name)
+    if municipality:
+        rows = [row for row in rows if same_municipality(row["municipality"], municipality)]
+    if len(rows) > 1:
+        raise _ambiguous(name, rows)
     return rows[0] if rows else None
 
 
-def get_committee(db: Database, name: str) -> dict:
-    """The committee with this name; StoreError naming the known ones if absent."""
-    committee = find_committee(db, name)
+def get_committee(db: Database, name: str, municipality: str | None = None) -> dict:
+    """The committee with this name (in `municipality`); StoreError naming the known ones if absent."""
+    committee = find_committee(db, name, municipality)
     if committee is None:
-        known = ", ".join(row["name"] for row in list_committees(db)) or "ingen"
-        raise StoreError(f"Udvalget '{name}' findes ikke (kendte udvalg: {known}).")
+        known = ", ".join(row["name"] + (f" ({row['municipality']})" if row["municipality"] else "")
+                          for row in list_committees(db)) or "ingen"
+        where = f" i {municipality.strip()}" if municipality else ""
+        raise StoreError(f"Udvalget '{name}'{where} findes ikke (kendte udvalg: {known}).")
     return committee
 
 
@@ -57,18 +89,28 @@ def add_committee(db: Database, name: str, municipality: str | None = None,
     """Create a committee with the default (or given) vocabulary; StoreError if it exists."""
     if not name.strip():
         raise StoreError("Udvalget skal have et navn.")
-    if find_committee(db, name):
-        raise StoreError(f"Udvalget '{name}' findes allerede.")
+    for row in _named(db, name):
+        if not (municipality and row["municipality"]) or same_municipality(row["municipality"], municipality):
+            where = f" i {row['municipality']}" if row["municipality"] else ""
+            raise StoreError(f"Udvalget '{name}'{where} findes allerede; "
+                             "et udvalg med samme navn i en anden kommune oprettes med --municipality.")
     with action(db, None, f"Opret udvalg {name}") as act:
         return _add_committee(act, name, municipality, short_name, vocabulary)
 
 
 def ensure_committee(act: Action, name: str, municipality: str | None = None) -> int:
-    """The id of the named committee, creating it (default vocabulary) inside `act` if needed."""
-    committee = find_committee(act.db, name)
+    """The id of the named committee in `municipality`, creating it (default vocabulary) inside `act` if needed.
+
+    A committee of that name without a kommune is taken (and given the kommune)
+    when there is no committee of that name in the kommune already.
+    """
+    committee = find_committee(act.db, name, municipality)
+    if committee is None and municipality:
+        unplaced = [row for row in _named(act.db, name) if not row["municipality"]]
+        if len(unplaced) == 1:
+            act.update("committees", unplaced[0]["id"], municipality=municipality)
+            return unplaced[0]["id"]
     if committee:
-        if municipality and not committee["municipality"]:
-            act.update("committees", committee["id"], municipality=municipality)
         return committee["id"]
     return _add_committee(act, name, municipality, None, None)
 

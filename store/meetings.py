@@ -38,9 +38,9 @@ def split_display(text: str) -> tuple[str, str | None]:
 
 
 def create_meeting(db: Database, committee: str, date: str, time: str | None = None,
-                   place: str | None = None) -> int:
-    """Plan a meeting of a committee; its current members are put on the attendance list."""
-    committee_row = get_committee(db, committee)
+                   place: str | None = None, municipality: str | None = None) -> int:
+    """Plan a meeting of a committee (in `municipality`); its current members are put on the attendance list."""
+    committee_row = get_committee(db, committee, municipality)
     day = parse_date(date)
     start = parse_time(time) if time else None
     with action(db, None, f"Opret møde {day.isoformat()}") as act:
@@ -55,12 +55,12 @@ def create_meeting(db: Database, committee: str, date: str, time: str | None = N
 
 
 def meeting_filters(db: Database, alias: str, committee: str | None = None, since: dt.date | None = None,
-                    until: dt.date | None = None) -> tuple[list[str], list]:
+                    until: dt.date | None = None, municipality: str | None = None) -> tuple[list[str], list]:
     """SQL conditions and parameters restricting meetings (table alias `alias`) by committee and date."""
     where, params = [], []
     if committee:
         where.append(f"{alias}.committee_id = ?")
-        params.append(get_committee(db, committee)["id"])
+        params.append(get_committee(db, committee, municipality)["id"])
     if since:
         where.append(f"{alias}.date >= ?")
         params.append(since.isoformat())
@@ -71,11 +71,11 @@ def meeting_filters(db: Database, alias: str, committee: str | None = None, sinc
 
 
 def list_meetings(db: Database, committee: str | None = None, since: dt.date | None = None,
-                  until: dt.date | None = None, upcoming: bool = False) -> list[dict]:
+                  until: dt.date | None = None, upcoming: bool = False, municipality: str | None = None) -> list[dict]:
     """Meetings with id, date, start, committee, status and number of items, oldest first."""
     if upcoming:
         since = max(since or dt.date.min, dt.date.today())
-    where, params = meeting_filters(db, "g", committee, since, until)
+    where, params = meeting_filters(db, "g", committee, since, until, municipality)
     if upcoming:
         where.append("g.status = 'planlagt'")
     sql = (
@@ -114,17 +114,19 @@ def todays_meeting(db: Database, today: dt.date | None = None) -> int | None:
 # --- saving a whole document -------------------------------------------------
 
 
-def save_meeting(db: Database, meeting: Meeting, committee: str | None = None, source: str | None = None) -> int:
+def save_meeting(db: Database, meeting: Meeting, committee: str | None = None, source: str | None = None,
+                 municipality: str | None = None) -> int:
     """Persist a whole meeting document in one transaction; returns the new meeting id.
 
-    The committee is found by name (created if new); members are matched to the
+    The committee is found by name and kommune (`committee` and `municipality`
+    override the document's; created if new); members are matched to the
     roster by name and added with their party letter when new.
     """
     name = committee or meeting.committee
     if not name or not name.strip():
         raise StoreError("Mødet har intet udvalg; angiv det med --committee.")
     with action(db, None, f"Importér møde {meeting.date or ''}".strip()) as act:
-        committee_id = ensure_committee(act, name, meeting.municipality)
+        committee_id = ensure_committee(act, name, municipality or meeting.municipality)
         meeting_id = act.insert(
             "meetings",
             {"committee_id": committee_id, "date": meeting.date.isoformat() if meeting.date else None,

@@ -60,10 +60,11 @@ def plan_dates(rule: str, start: dt.date, until: dt.date, on_holiday: str = "ski
 
 def create_plan(db: Database, committee: str, rule: str, start: dt.date, until: dt.date,
                 time: str | None = None, place: str | None = None, on_holiday: str = "skip",
-                skip_months: Iterable[int] = ()) -> list[int]:
-    """Create the planned meetings of a committee for a period; returns their ids in date order."""
-    get_committee(db, committee)
+                skip_months: Iterable[int] = (), municipality: str | None = None) -> list[int]:
+    """Create the planned meetings of a committee (in `municipality`) for a period; returns their ids in date order."""
+    get_committee(db, committee, municipality)
     if time:
         parse_time(time)
     dates = plan_dates(rule, start, until, on_holiday, skip_months)
-    return [create_meeting(db, committee, date.day.isoformat(), time, place) for date in dates if date.held]
+    return [create_meeting(db, committee, date.day.isoformat(), time, place, municipality)
+            for date in dates if date.held]

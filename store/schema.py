@@ -168,6 +168,13 @@ def search(db: Database) -> None:
     db.execute(_SEARCH_SELECT)
 
 
+@migrations(name="0003_committee_municipality")
+def committee_municipality(db: Database) -> None:
+    """Committees are unique per (name, kommune): two kommuner may each have an Arbejdsmarkedsudvalget."""
+    db.execute("DROP INDEX idx_committees_name")
+    db["committees"].create_index(["name", "municipality"], unique=True)
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True))]

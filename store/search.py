@@ -22,7 +22,7 @@ def match_expression(query: str) -> str:
 
 def search(db: Database, query: str, committee: str | None = None, since: dt.date | None = None,
            until: dt.date | None = None, public_only: bool = False, limit: int = 20,
-           marks: tuple[str, str] = (HIT_START, HIT_END)) -> list[dict]:
+           marks: tuple[str, str] = (HIT_START, HIT_END), municipality: str | None = None) -> list[dict]:
     """Items matching every word of `query`, best first.
 
     Each hit has meeting_id, item_id, date, committee, item number, title and a
@@ -30,7 +30,7 @@ def search(db: Database, query: str, committee: str | None = None, since: dt.dat
     With public_only, lukket items are left out entirely, so nothing of their
     content can be found or shown.
     """
-    filters, filter_params = meeting_filters(db, "m", committee, since, until)
+    filters, filter_params = meeting_filters(db, "m", committee, since, until, municipality)
     where, params = ["search_items_fts MATCH ?", *filters], [match_expression(query), *filter_params]
     if public_only:
         where.append("i.public = 1")
