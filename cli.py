@@ -407,6 +407,24 @@ def search(
         typer.echo(f"    {hit['snippet']}")
 
 
+@app.command("datasette-metadata")
+@friendly
+def datasette_metadata(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Filen (uden -o skrives til skærmen).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Skriv metadata.json til Datasette: danske titler, søgefelt på punkterne, interne tabeller skjult."""
+    from store.datasette import datasette_metadata as metadata
+
+    db_path = db or paths.default_db_path()
+    text = json.dumps(metadata(open_db(db_path, readonly=True), Path(db_path).stem), ensure_ascii=False, indent=2)
+    if output is None:
+        typer.echo(text)
+        return
+    output.write_text(text + "\n", encoding="utf-8")
+    typer.echo(f"Metadata er skrevet til {output}; vis databasen med: datasette '{db_path}' -m '{output}'")
+
+
 # --- approval -----------------------------------------------------------------
 
 
