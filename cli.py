@@ -208,16 +208,15 @@ def import_files(
 ) -> None:
     """Indlæs dagsordener og referater som møder: ét møde pr. fil, hvert nyt mødes id på sidste linje(r)."""
     from store.importing import ImportProblem, parse_file
-    from store.importing.summary import describe
+    from store.importing.summary import committee_label, describe, import_summary
     from store.meetings import save_meeting
 
     database = None if dry_run else open_db(db)
     created: list[int] = []
-    items = 0
+    counts: dict[str, tuple[int, int]] = {}  # committee (kommune) -> meetings, items
     failures: list[str] = []
 
     def one(path: Path) -> None:
-        nonlocal items
         try:
             meeting = parse_file(path)
             if not (committee or meeting.committee):
@@ -229,7 +228,9 @@ def import_files(
             else:
                 created.append(save_meeting(database, meeting, committee=committee, source=path.name,
                                             municipality=municipality))
-            items += len(meeting.items)
+            label = committee_label(committee or meeting.committee, municipality or meeting.municipality)
+            done, items = counts.get(label, (0, 0))
+            counts[label] = (done + 1, items + len(meeting.items))
         except StoreError as error:
             message = str(error)
             failures.append(message if path.name in message else f"{path.name}: {message}")
@@ -243,15 +244,14 @@ def import_files(
         with Progress(console=Console(stderr=True), transient=True) as progress:
             task = progress.add_task("Indlæser", total=len(files))
             for path in files:
+                progress.update(task, description=path.name)
                 one(path)
                 progress.advance(task)
     else:
         for path in files:
             one(path)
-    meetings_done = len(files) - len(failures)
-    verb = "Ville indlæse" if dry_run else "Indlæst"
-    typer.echo(f"{verb}: {meetings_done} {'møde' if meetings_done == 1 else 'møder'}, {items} punkter; "
-               f"fejl: {len(failures)}.")
+    for line in import_summary(counts, len(failures), dry_run):
+        typer.echo(line)
     for failure in failures:
         typer.echo(f"Fejl: {failure}", err=True)
     for meeting_id in created:

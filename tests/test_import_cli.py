@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cli import app
+from store.committees import list_committees
 from store.db import open_database
 from store.meetings import list_meetings, load_meeting
 
@@ -105,3 +106,31 @@ def test_a_missing_file_is_one_danish_sentence(tmp_path, db_path):
     result = run(str(tmp_path / "findes-ikke.md"), "--db", str(db_path))
     assert result.exit_code == 1
     assert "Fejl: Filen findes-ikke.md findes ikke." in result.stderr
+
+
+def test_an_archive_folder_is_summed_up_per_committee_past_a_bad_file(shared_referater, tmp_path, db_path):
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    for path in [*shared_referater.iterdir(), *(DATA / name for name in (
+            "sag-nr-referat.txt", "webside-referat.html", "dagsorden-agendasystem.md", "pdf-tekst-dagsorden.txt",
+            "binær.bin"))]:
+        shutil.copy(path, folder / path.name)
+    files = sorted(str(path) for path in folder.iterdir())
+    result = run(*files, "--db", str(db_path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:7] == [
+        "Indlæst: 6 møder, 32 punkter; fejl: 1.",
+        "  Arbejdsmarkedsudvalget (Herlev Kommune): 1 møde, 9 punkter",
+        "  Arbejdsmarkedsudvalget (Hvidovre Kommune): 1 møde, 11 punkter",
+        "  Byudviklingsudvalget: 1 møde, 4 punkter",
+        "  Kultur- og Fritidsudvalget: 1 møde, 2 punkter",
+        "  Social- og Sundhedsudvalget (Faxe Kommune): 1 møde, 3 punkter",
+        "  Teknik- og Miljøudvalget: 1 møde, 3 punkter",
+    ]
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Fejl: Filen binær.bin er ikke en tekst-, Markdown-, HTML-, Word- eller PDF-fil.")
+    created = ids(result.stdout, 6)
+    db = open_database(db_path)
+    assert sorted(created) == sorted(row["id"] for row in list_meetings(db))
+    assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 32
+    assert len(list_committees(db)) == 6

@@ -10,6 +10,24 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def committee_label(name: str, municipality: str | None) -> str:
+    """'Arbejdsmarkedsudvalget (Hvidovre Kommune)', or the bare name when the kommune is unknown."""
+    return f"{name} ({municipality})" if municipality else name
+
+
+def import_summary(counts: dict[str, tuple[int, int]], failures: int, dry_run: bool = False) -> list[str]:
+    """The closing lines of a bulk import: meetings and items in all and per committee (from `counts`:
+    label -> (meetings, items)), and how many files failed."""
+    meetings = sum(count for count, _ in counts.values())
+    items = sum(count for _, count in counts.values())
+    verb = "Ville indlæse" if dry_run else "Indlæst"
+    lines = [f"{verb}: {_plural(meetings, 'møde', 'møder')}, {items} punkter; fejl: {failures}."]
+    if len(counts) > 1:
+        lines += [f"  {label}: {_plural(count, 'møde', 'møder')}, {_plural(items, 'punkt', 'punkter')}"
+                  for label, (count, items) in sorted(counts.items())]
+    return lines
+
+
 def describe(meeting: Meeting, committee: str | None = None) -> list[str]:
     """The meeting, its members and its items as lines of Danish text."""
     name = committee or meeting.committee or "(intet udvalg – angiv --committee)"
