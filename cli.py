@@ -207,8 +207,9 @@ def import_files(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Vis hvad der ville blive oprettet; gem intet.")] = False,
 ) -> None:
     """Indlæs dagsordener og referater som møder: ét møde pr. fil, hvert nyt mødes id på sidste linje(r)."""
+    from store.committees import committee_label
     from store.importing import ImportProblem, parse_file
-    from store.importing.summary import committee_label, describe, import_summary
+    from store.importing.summary import describe, import_summary
     from store.meetings import save_meeting
 
     database = None if dry_run else open_db(db)

@@ -25,6 +25,11 @@ def same_municipality(first: str | None, second: str | None) -> bool:
     return _kommune(first) == _kommune(second)
 
 
+def committee_label(name: str, municipality: str | None) -> str:
+    """'Arbejdsmarkedsudvalget (Hvidovre Kommune)', or the bare name when the kommune is unknown."""
+    return f"{name} ({municipality})" if municipality else name
+
+
 def _named(db: Database, name: str) -> list[dict]:
     return list(db.query("SELECT * FROM committees WHERE lower(name) = lower(?) ORDER BY municipality",
                          [name.strip()]))

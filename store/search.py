@@ -25,7 +25,7 @@ def search(db: Database, query: str, committee: str | None = None, since: dt.dat
            marks: tuple[str, str] = (HIT_START, HIT_END), municipality: str | None = None) -> list[dict]:
     """Items matching every word of `query`, best first.
 
-    Each hit has meeting_id, item_id, date, committee, item number, title and a
+    Each hit has meeting_id, item_id, date, committee, municipality, item number, title and a
     snippet with the matched words between `marks` ([brackets] by default).
     With public_only, lukket items are left out entirely, so nothing of their
     content can be found or shown.
@@ -35,7 +35,7 @@ def search(db: Database, query: str, committee: str | None = None, since: dt.dat
     if public_only:
         where.append("i.public = 1")
     sql = f"""
-        SELECT m.id AS meeting_id, i.id AS item_id, m.date, c.name AS committee, i.number, i.title,
+        SELECT m.id AS meeting_id, i.id AS item_id, m.date, c.name AS committee, c.municipality, i.number, i.title,
                snippet(search_items_fts, -1, ?, ?, '…', 16) AS snippet
         FROM search_items_fts
         JOIN items i ON i.id = search_items_fts.rowid

@@ -77,7 +77,7 @@ async def test_hits_appear_as_you_type_with_the_match_highlighted(archive):
         assert [(hit["meeting_id"], hit["number"]) for hit in screen.hits] == expected
         assert expected == [(archived, "6")]
         text = screen_text(app)
-        assert "29. maj 2017 · Arbejdsmarkedsudvalget · punkt 6: Orientering om omfanget af borgere" in text
+        assert "29. maj 2017 · Arbejdsmarkedsudvalget (Hvidovre Kommune) · punkt 6: Orientering om omfanget" in text
         assert "1 punkt · ↑/↓ vælg, Enter åbner" in text
         snippet = screen.query_one("#search-hits").get_option_at_index(0).prompt
         highlighted = {snippet.plain[span.start:span.end].lower() for span in snippet.spans
@@ -88,7 +88,7 @@ async def test_hits_appear_as_you_type_with_the_match_highlighted(archive):
 async def test_markup_characters_in_titles_are_shown_as_text(archive):
     path, recording, _ = archive
     app = ReferatApp(path, recording)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(140, 30)) as pilot:
         await type_query(pilot, "flere skal")
         assert "Beslutning om projektet [Flere skal med]" in [hit["title"] for hit in app.screen.hits]
         assert "punkt 4: Beslutning om projektet [Flere skal med]" in screen_text(app)

@@ -10,11 +10,6 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def committee_label(name: str, municipality: str | None) -> str:
-    """'Arbejdsmarkedsudvalget (Hvidovre Kommune)', or the bare name when the kommune is unknown."""
-    return f"{name} ({municipality})" if municipality else name
-
-
 def import_summary(counts: dict[str, tuple[int, int]], failures: int, dry_run: bool = False) -> list[str]:
     """The closing lines of a bulk import: meetings and items in all and per committee (from `counts`:
     label -> (meetings, items)), and how many files failed."""

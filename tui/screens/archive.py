@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
 from store.agenda import agenda, item_detail
+from store.committees import committee_label
 from store.dates import short_date
 from store.meetings import get_meeting
 from tui.widgets.agenda_list import AgendaList
@@ -27,10 +28,9 @@ BACK_TO_HITS, BACK_TO_MEETING = False, True
 
 
 def read_only_label(meeting: dict) -> str:
-    """'Skrivebeskyttet: Arbejdsmarkedsudvalget 29. maj 2017' (with the kommune when it is known)."""
+    """'Skrivebeskyttet: Arbejdsmarkedsudvalget (Hvidovre Kommune) 29. maj 2017'."""
     when = short_date(dt.date.fromisoformat(meeting["date"])) if meeting["date"] else "uden dato"
-    kommune = f" ({meeting['municipality']})" if meeting["municipality"] else ""
-    return f"Skrivebeskyttet: {meeting['committee']}{kommune} {when}"
+    return f"Skrivebeskyttet: {committee_label(meeting['committee'], meeting['municipality'])} {when}"
 
 
 class ArchiveScreen(ModalScreen[bool]):

@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.committees import committee_label
 from store.dates import short_date
 from store.db import open_database
 from store.errors import StoreError
@@ -31,7 +32,8 @@ HINT = "Skriv et eller flere ord; hvert ord matcher også begyndelsen af længer
 def hit_prompt(hit: dict) -> Content:
     """Two lines: date, committee, item number and title; then the snippet with the matches highlighted."""
     day = short_date(dt.date.fromisoformat(hit["date"])) if hit["date"] else "uden dato"
-    head = Content.assemble((f"{day} · {hit['committee']} · punkt {hit['number']}: ", "dim"), (hit["title"], "bold"))
+    committee = committee_label(hit["committee"], hit["municipality"])
+    head = Content.assemble((f"{day} · {committee} · punkt {hit['number']}: ", "dim"), (hit["title"], "bold"))
     snippet = Content.assemble("  ", *((text, "bold reverse") if matched else text
                                        for text, matched in snippet_parts(hit["snippet"], MARKS)))
     return Content("\n").join([head, snippet])
