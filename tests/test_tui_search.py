@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from tui_support import make_database, screen_text
+from tui_support import make_database, run_from_palette, screen_text
 
 from store.db import open_database
 from store.importing import parse_file
@@ -175,10 +175,5 @@ async def test_the_palette_opens_the_search(archive):
     path, recording, _ = archive
     app = ReferatApp(path, recording)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Søg i arkivet")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await run_from_palette(pilot, "Søg i arkivet")
         assert isinstance(app.screen, SearchScreen)

@@ -73,3 +73,13 @@ def screen_text(app) -> str:
 def notifications(app) -> str:
     """Every notification the app has shown and still holds, joined (toasts are not in the screen text)."""
     return "\n".join(notification.message for notification in app._notifications)
+
+
+async def run_from_palette(pilot, command: str) -> None:
+    """Open the command palette (ctrl+p), type `command` and run the first match."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
