@@ -94,6 +94,20 @@ def test_municipality_picks_the_committee(two_kommuner, db_path):
     assert "Udvalget 'Arbejdsmarkedsudvalget' i Aarhus findes ikke" in unknown.stderr
 
 
+def test_a_file_without_kommune_under_a_shared_name_needs_municipality(two_kommuner, tmp_path, db_path):
+    path = tmp_path / "uden-kommune.txt"
+    path.write_text("1. Godkendelse af dagsorden\n\nSagsfremstilling\n\nIngen.\n", encoding="utf-8")
+    refused = cli(db_path, "import", str(path), "--committee", "Arbejdsmarkedsudvalget")
+    assert refused.exit_code == 1
+    assert "Der er flere udvalg med navnet Arbejdsmarkedsudvalget (Herlev Kommune og Hvidovre Kommune); " \
+           "angiv kommunen med --municipality." in refused.stderr
+    accepted = cli(db_path, "import", str(path), "--committee", "Arbejdsmarkedsudvalget", "--municipality", "Hvidovre")
+    assert accepted.exit_code == 0, accepted.output
+    meeting_id = int(accepted.stdout.strip().splitlines()[-1])
+    assert load_meeting(open_database(db_path), meeting_id).municipality == "Hvidovre Kommune"
+    assert len(list_committees(open_database(db_path))) == 2
+
+
 def test_a_committee_without_kommune_gets_the_first_documents_kommune(shared_referater, db_path):
     assert cli(db_path, "committee", "add", "Arbejdsmarkedsudvalget").exit_code == 0
     assert cli(db_path, "import", str(shared_referater / HVIDOVRE)).exit_code == 0

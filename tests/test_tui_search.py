@@ -131,6 +131,19 @@ async def test_enter_opens_the_hit_read_only_at_its_item_and_nothing_can_be_writ
     assert dump(path) == before
 
 
+async def test_arrow_keys_choose_the_hit_that_enter_opens(archive):
+    path, recording, archived = archive
+    app = ReferatApp(path, recording)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_query(pilot, "jobcamp 2017")
+        hits = [(hit["meeting_id"], hit["item_id"]) for hit in app.screen.hits]
+        assert {meeting for meeting, _ in hits} == {recording, archived}
+        await pilot.press("down", "down", "up", "down")  # two hits: 1, 1 (the last), 0, 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (app.screen.meeting_id, app.screen.shown_item()) == hits[1]
+
+
 async def test_escape_returns_to_the_recording_meeting_where_it_was(archive):
     path, recording, archived = archive
     archived_before = load_meeting(open_database(path), archived)

@@ -25,6 +25,7 @@ from store.search import search, snippet_parts
 from tui.screens.archive import BACK_TO_MEETING, ArchiveScreen
 
 DEBOUNCE_SECONDS = 0.15
+HIT_LIMIT = 50
 MARKS = ("\ue000", "\ue001")  # private-use characters: cannot occur in the text, unlike '[' and ']'
 HINT = "Skriv et eller flere ord; hvert ord matcher også begyndelsen af længere ord."
 
@@ -82,7 +83,7 @@ class SearchScreen(ModalScreen[None]):
         hit_list = self.query_one(OptionList)
         self.hits, message = [], "Ingen punkter matcher søgningen."
         try:
-            self.hits = search(self.db, query, marks=MARKS)
+            self.hits = search(self.db, query, limit=HIT_LIMIT, marks=MARKS)
         except ValueError:  # no words yet
             message = HINT
         except StoreError as error:
@@ -92,7 +93,10 @@ class SearchScreen(ModalScreen[None]):
         if self.hits:
             hit_list.highlighted = 0
             count = len(self.hits)
-            message = f"{count} {'punkt' if count == 1 else 'punkter'} · ↑/↓ vælg, Enter åbner"
+            found = f"{count} {'punkt' if count == 1 else 'punkter'}"
+            if count == HIT_LIMIT:
+                found = f"De {count} bedste punkter (flere ord indsnævrer søgningen)"
+            message = f"{found} · ↑/↓ vælg, Enter åbner"
         status.update(Content(message))
 
     def action_move(self, delta: int) -> None:
