@@ -96,9 +96,9 @@ def add_committee(db: Database, name: str, municipality: str | None = None,
         raise StoreError("Udvalget skal have et navn.")
     for row in _named(db, name):
         if not (municipality and row["municipality"]) or same_municipality(row["municipality"], municipality):
-            where = f" i {row['municipality']}" if row["municipality"] else ""
-            raise StoreError(f"Udvalget '{name}'{where} findes allerede; "
-                             "et udvalg med samme navn i en anden kommune oprettes med --municipality.")
+            where = f" i {row['municipality']}" if row["municipality"] else " (uden kommune)"
+            hint = "" if municipality else "; et udvalg med samme navn i en anden kommune oprettes med --municipality"
+            raise StoreError(f"Udvalget '{name}'{where} findes allerede{hint}.")
     with action(db, None, f"Opret udvalg {name}") as act:
         return _add_committee(act, name, municipality, short_name, vocabulary)
 
