@@ -3,7 +3,7 @@
 Run: python bench/search_speed.py [COPIES] [FOLDER]
 Saves the real referater (FOLDER, default ../shared/referater) COPIES times each into a new
 database (default 250 each: 500 meetings, 5,000 items) and prints the median
-and worst of 20 runs of store.search.search for a few queries.
+and worst of 20 runs of store.search.search (50 hits, as ctrl+f asks) for a few queries.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from store.search import search  # noqa: E402
 REFERATER = Path(__file__).resolve().parents[2] / "shared" / "referater"
 QUERIES = ["kontanthjælp", "jobcamp", "beskæftigelse plan", "a"]
 RUNS = 20
+LIMIT = 50  # as many hits as ctrl+f asks for (tui/screens/search.py HIT_LIMIT)
 
 
 def main() -> None:
@@ -42,9 +43,9 @@ def main() -> None:
             times = []
             for _ in range(RUNS):
                 start = time.perf_counter()
-                hits = search(db, query)
+                hits = search(db, query, limit=LIMIT)
                 times.append((time.perf_counter() - start) * 1000)
-            print(f"search {query!r}: {len(hits)} hits (limit 20), median {statistics.median(times):.1f} ms, "
+            print(f"search {query!r}: {len(hits)} hits (limit {LIMIT}), median {statistics.median(times):.1f} ms, "
                   f"worst {max(times):.1f} ms")
         db.close()
 
