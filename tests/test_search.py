@@ -6,13 +6,14 @@ import datetime as dt
 import json
 
 import pytest
+from tui_support import small_meeting
 from typer.testing import CliRunner
 
 from cli import app
 from store.decisions import set_decision_text
 from store.importing import parse_file
 from store.meetings import save_meeting
-from store.search import match_expression, search
+from store.search import match_expression, search, snippet_parts
 
 runner = CliRunner()
 HERLEV = "herlev-arbejdsmarkedsudvalget-2022-10-26.md"
@@ -110,3 +111,12 @@ def test_cli_json_and_text(db, db_path, referater):
     assert "[ukrainske]" in text.output.lower()
     empty = runner.invoke(app, ["search", "?!", "--db", str(db_path)])
     assert empty.exit_code == 1 and empty.output == "Fejl: Søgningen skal indeholde mindst ét ord.\n"
+
+
+def test_snippet_parts_split_at_the_marks_not_at_brackets_in_the_text(db):
+    save_meeting(db, small_meeting())
+    marks = ("\ue000", "\ue001")
+    (hit,) = search(db, "flere", marks=marks)
+    parts = snippet_parts(hit["snippet"], marks)
+    assert parts == [("Beslutning om projektet [", False), ("Flere", True), (" skal med]", False)]
+    assert hit["municipality"] == "Hvidovre Kommune" and hit["item_id"] > 0
