@@ -103,3 +103,23 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
     except sqlite3.Error as error:
         raise translate_error(error, path) from error
     return db
+
+
+class ChangeWatch:
+    """Tells whether another connection (another process) has committed since the last look.
+
+    One `PRAGMA data_version` per look: cheap enough to ask several times a second.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.version = self._read()
+
+    def _read(self) -> int:
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed(self) -> bool:
+        """True when something was committed by another connection since the previous call."""
+        version = self._read()
+        changed, self.version = version != self.version, version
+        return changed
