@@ -60,7 +60,7 @@ def _this_process() -> dict:
     return {"pid": pid, "host": socket.gethostname(), "started": process and process[1]}
 
 
-def holder_alive(row: dict) -> bool:
+def _holder_alive(row: dict) -> bool:
     """True unless the claim's process has certainly ended (or its pid now belongs to another process)."""
     if row["host"] != socket.gethostname():
         return True  # cannot be checked from here: only an explicit take-over frees it
@@ -81,12 +81,6 @@ def holder(db: Database, meeting_id: int) -> dict | None:
     """The meeting's claim row (token, pid, host, started, since), or None when nobody records it."""
     rows = list(db.query("SELECT * FROM recorders WHERE meeting_id = ?", [meeting_id]))
     return rows[0] if rows else None
-
-
-def recorded_elsewhere(db: Database, meeting_id: int) -> bool:
-    """True when a live process other than this connection records the meeting."""
-    row = holder(db, meeting_id)
-    return row is not None and row["token"] != _claims.get(db, {}).get(meeting_id) and holder_alive(row)
 
 
 def _write_claim(act, meeting_id: int, current: dict | None) -> str:
@@ -128,7 +122,7 @@ def claim(db: Database, meeting_id: int) -> bool:
     try:
         with _write_locked(db), action(db, None, f"Optager møde {meeting_id}", undoable=False) as act:
             current = holder(db, meeting_id)
-            if current is not None and holder_alive(current):
+            if current is not None and _holder_alive(current):
                 raise _Held
             token = _write_claim(act, meeting_id, current)
     except _Held:

@@ -72,12 +72,11 @@ class ReferatApp(App):
         """Open the meeting; record it unless another live process does (then follow it), or `read_only`."""
         self.db_path = Path(db_path)
         self.meeting_id = meeting_id
-        self.read_only_file = read_only
         self.db = open_database(self.db_path, readonly=read_only)
         meeting = get_meeting(self.db, meeting_id)
+        self.following = not read_only and not claim(self.db, meeting_id)
         # read_only hides every write: a read-only file, or a meeting another window records.
-        self.read_only = read_only or not claim(self.db, meeting_id)
-        self.following = self.read_only and not read_only
+        self.read_only = read_only or self.following
         self.changes = ChangeWatch(self.db)
         starts_on_roll_call = meeting["status"] == PLANNED and meeting["current_item_id"] is None
         # A new meeting opens on Fremmøde, one in progress on Dagsorden at its current item.
@@ -167,13 +166,14 @@ class ReferatApp(App):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide writes in read-only mode; screen switches and undo while a dialog is open; Åbn/Hæv when moot."""
-        if action == "take_over":
-            return self.following
+        """Hide writes in read-only mode, take-over unless following; screen switches, undo and take-over while
+        a dialog is open; Åbn/Hæv when moot."""
+        if action == "take_over" and not self.following:
+            return False
         if action in WRITE_ACTIONS and self.read_only:
             return False
         dialog_open = isinstance(self.screen, ModalScreen) and not isinstance(self.screen, SystemModalScreen)
-        if action in WRITE_ACTIONS | {"show_mode", "help"} and dialog_open:
+        if action in WRITE_ACTIONS | {"show_mode", "help", "take_over"} and dialog_open:
             return False
         if action in ("open_meeting", "close_meeting"):
             status = get_meeting(self.db, self.meeting_id)["status"]
