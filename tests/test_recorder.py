@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from tui_support import make_database
+from tui_support import make_database, outcomes
 
 from store.agenda import agenda, set_current_item
 from store.audit import action, audit_trail
@@ -25,15 +25,6 @@ def meeting(tmp_path):
     return path, make_database(path)
 
 
-def outcome(path, meeting_id, index: int) -> str | None:
-    db = open_database(path)
-    try:
-        decision = load_meeting(db, meeting_id).items[index].decision
-        return decision and decision.outcome
-    finally:
-        db.close()
-
-
 def first_item(db, meeting_id) -> int:
     return agenda(db, meeting_id)[0]["id"]
 
@@ -47,7 +38,7 @@ def test_the_first_connection_records_and_a_second_follows(meeting):
     with pytest.raises(StoreError, match=FOLLOWING.split(";")[0]):
         record_outcome(b, first_item(b, meeting_id), "Godkendt")
     record_outcome(a, first_item(a, meeting_id), "Godkendt")
-    assert outcome(path, meeting_id, 0) == "Godkendt"
+    assert outcomes(path, meeting_id)[0] == "Godkendt"
 
 
 def test_take_over_refuses_the_old_recorder_so_nothing_is_overwritten(meeting):
@@ -60,7 +51,7 @@ def test_take_over_refuses_the_old_recorder_so_nothing_is_overwritten(meeting):
     record_outcome(b, item, "Tiltrådt")
     with pytest.raises(RecordingLost, match=RECORDING_LOST):
         record_outcome(a, item, "Taget til efterretning")
-    assert outcome(path, meeting_id, 0) == "Tiltrådt"
+    assert outcomes(path, meeting_id)[0] == "Tiltrådt"
     assert is_recording(b, meeting_id) and not is_recording(a, meeting_id)
     assert "Optagelsen overtaget" in [row["action"] for row in audit_trail(b, meeting_id)]
 
@@ -127,7 +118,7 @@ def test_writers_that_never_claimed_are_not_checked(meeting):
     a, cli = open_database(path), open_database(path)
     assert claim(a, meeting_id)
     record_outcome(cli, first_item(cli, meeting_id), "Godkendt")
-    assert outcome(path, meeting_id, 0) == "Godkendt"
+    assert outcomes(path, meeting_id)[0] == "Godkendt"
 
 
 def test_the_change_watch_sees_other_connections_only(meeting):

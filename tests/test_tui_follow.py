@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from tui_support import make_database, notifications, screen_text
+from tui_support import make_database, notifications, outcomes, screen_text
 
 from store.agenda import agenda
 from store.attendance import attendance_list, set_status
 from store.db import open_database
 from store.decisions import record_outcome
-from store.meetings import get_meeting, load_meeting
+from store.meetings import get_meeting
 from store.recorder import RECORDING_LOST, RecordingLost, claim, holder, take_over
 from tui import app as tui_app
 from tui.app import ReferatApp
@@ -31,14 +31,6 @@ def recorder(meeting):
     assert claim(db, meeting_id)
     yield db
     db.close()
-
-
-def outcomes(path, meeting_id) -> list[str | None]:
-    db = open_database(path)
-    try:
-        return [item.decision and item.decision.outcome for item in load_meeting(db, meeting_id).items]
-    finally:
-        db.close()
 
 
 async def test_a_second_window_follows_item_decision_and_quorum(meeting, recorder):
