@@ -131,3 +131,17 @@ def test_the_change_watch_sees_other_connections_only(meeting):
     record_outcome(b, first_item(b, meeting_id), "Tiltrådt")
     assert watch.changed()
     assert not watch.changed()
+
+
+def test_another_process_closing_the_database_leaves_this_ones_wal(meeting):
+    """Two connections in this process (as `referat run` has), then another process opens and closes the file:
+    it must see this process as still using the database and leave the WAL and its index alone."""
+    path, meeting_id = meeting
+    first = open_database(path)
+    record_outcome(first, first_item(first, meeting_id), "Godkendt")
+    second = open_database(path)
+    script = "import sys; from store.db import open_database; open_database(sys.argv[1]).close()"
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    assert path.with_name(path.name + "-wal").exists() and path.with_name(path.name + "-shm").exists()
+    record_outcome(open_database(path), first_item(second, meeting_id), "Tiltrådt")
+    assert outcomes(path, meeting_id)[0] == "Tiltrådt"
