@@ -5,7 +5,8 @@ This process records the demo meeting (it holds the claim); `referat run` (follo
 run in pseudo-terminals (the pty/pyte harness of tests/test_e2e_pty.py).  Each change is a real commit
 here, at a random moment (0–0.5 s after the previous one was seen, so commits do not fall into step
 with the followers' looks); the delay is from the commit's return to the screen showing it.  Then both followers
-sit idle for 30 s and their CPU time (utime + stime from /proc) is read before and after.
+sit idle for 30 s and their CPU time (utime + stime from /proc) is read before and after.  Last, what
+claiming the meeting adds to `referat run`'s startup (and releasing it to its exit): median of ROUNDS.
 Run: python bench/follow_latency.py   (needs the test extras: pyte, pytest)
 """
 
@@ -28,7 +29,7 @@ from store.agenda import agenda, set_current_item  # noqa: E402
 from store.attendance import attendance_list, set_status  # noqa: E402
 from store.db import open_database  # noqa: E402
 from store.demo import prepare_demo  # noqa: E402
-from store.recorder import claim  # noqa: E402
+from store.recorder import claim, release  # noqa: E402
 
 ROUNDS = 20
 IDLE_SECONDS = 30
@@ -56,6 +57,21 @@ def idle_cost(terminals: list[Terminal]) -> list[float]:
         for terminal in terminals:
             terminal.pump(0.05)  # keep draining the ptys (the clocks redraw every second)
     return [cpu_seconds(terminal.process.pid) - start for terminal, start in zip(terminals, before)]
+
+
+def claim_cost(db_path: Path, meeting_id: int) -> tuple[list[float], list[float]]:
+    """Milliseconds per claim and per release, each a committed (synchronous=FULL) action on a fresh connection."""
+    claims, releases = [], []
+    for _ in range(ROUNDS):
+        db = open_database(db_path)
+        start = time.perf_counter()
+        assert claim(db, meeting_id)
+        claims.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        release(db, meeting_id)
+        releases.append((time.perf_counter() - start) * 1000)
+        db.close()
+    return claims, releases
 
 
 def report(label: str, delays: list[float]) -> None:
@@ -98,6 +114,10 @@ def main() -> None:
     finally:
         follower.quit()
         chair.quit()
+    release(db, meeting_id)
+    claims, releases = claim_cost(db_path, meeting_id)
+    print(f"claim at startup: median {statistics.median(claims):.1f} ms (max {max(claims):.1f}); "
+          f"release at exit: median {statistics.median(releases):.1f} ms (max {max(releases):.1f})")
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ from tui.screens.base import MeetingScreen
 THEME_SETTING = "tui.theme"
 ATTENDANCE, AGENDA, REFERAT = "fremmode", "dagsorden", "referat"
 WRITE_ACTIONS = {"undo", "open_meeting", "close_meeting"}
-WATCH_SECONDS = 0.4  # how often a window looks for commits by another process (one PRAGMA each time)
+WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)
 
 
 def _referat_screen() -> Screen:
