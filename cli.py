@@ -520,7 +520,7 @@ def run(
     meeting: Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Åbn mødet i terminalen, dér hvor det slap."""
+    """Åbn mødet i terminalen, dér hvor det slap; optager et andet vindue mødet, følger dette vindue med."""
     from tui.app import ReferatApp
 
     db_path = db or paths.default_db_path()

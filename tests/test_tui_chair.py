@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from tui_support import make_database, screen_text
+from typer.testing import CliRunner
 
+import cli
 from store.agenda import agenda, open_meeting, set_confidential, set_current_item
 from store.attendance import attendance_list, set_status
 from store.db import open_database
@@ -63,3 +65,11 @@ async def test_a_lukket_item_shows_only_what_the_public_referat_shows(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Personalesag" not in screen_text(app)
+
+
+def test_chair_refuses_a_meeting_that_does_not_exist(tmp_path):
+    path = tmp_path / "referat.db"
+    make_database(path)
+    result = CliRunner().invoke(cli.app, ["chair", "99", "--db", str(path)])
+    assert result.exit_code == 1
+    assert "Møde 99 findes ikke." in result.stderr
