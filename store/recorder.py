@@ -41,7 +41,7 @@ class RecordingLost(StoreError):
 
 
 class _Held(Exception):
-    """Raised inside a claim's transaction to roll it back: a live process holds the meeting."""
+    """Raised inside a claim's transaction to roll it back: the meeting is another process's."""
 
 
 def _process(pid: int) -> tuple[str, str] | None:
