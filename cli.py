@@ -549,12 +549,26 @@ def run(
     meeting: Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Åbn mødet i terminalen, dér hvor det slap."""
+    """Åbn mødet i terminalen, dér hvor det slap; optager et andet vindue mødet, følger dette vindue med."""
     from tui.app import ReferatApp
 
     db_path = db or paths.default_db_path()
     meeting_id = _resolve_meeting(open_database(db_path), meeting)
     ReferatApp(db_path, meeting_id).run()
+
+
+@app.command("chair")
+@friendly
+def chair(
+    meeting: Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Formandens skærm: det aktuelle punkt stort på en ekstra skærm eller projektor; følger mødet."""
+    from tui.chair import ChairApp
+
+    db_path = db or paths.default_db_path()
+    meeting_id = _resolve_meeting(open_database(db_path, readonly=True), meeting)
+    ChairApp(db_path, meeting_id).run()
 
 
 @app.command("demo")

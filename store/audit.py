@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from store.db import translate_error
 from store.errors import StoreError
 from store.model import APPROVED
+from store.recorder import ensure_recorder
 
 LOCKED_MESSAGE = "Referatet er godkendt og låst; brug 'referat amend' til en tilføjelse eller 'referat reopen' for at åbne det igen."
 
@@ -112,6 +113,7 @@ def action(db: Database, meeting_id: int | None, label: str, *, allow_locked: bo
             action_id = db["actions"].insert(
                 {"meeting_id": meeting_id, "label": label, "at": at, "undoable": int(undoable)}
             ).last_pk
+            ensure_recorder(db, meeting_id)  # after the insert took the write lock: check and write are atomic
             yield Action(db, action_id, meeting_id, at)
     except sqlite3.Error as error:
         raise translate_error(error, database_path(db)) from error

@@ -40,8 +40,8 @@ TABLES: dict[str, tuple[str, str, str | None]] = {
     "audit_log": ("Ændringslog", "Hver ændret værdi: gammel → ny, pr. handling. Kan ikke ændres eller slettes.",
                   None),
 }
-# Tables that hold nothing a reader needs: hidden (with "_*" and the full-text index's own tables).
-INTERNAL = {"settings", "search_items"}
+# Hidden, with "_*" and the full-text index's own tables: settings, the search index, which window records a meeting.
+INTERNAL = {"settings", "search_items", "recorders"}
 # Free text: sorting by it helps nobody.
 UNSORTABLE = {"text", "body", "reason", "note", "reference", "members", "old", "new", "reservation", "block"}
 SEARCH = {"items": ("search_items_fts", "id")}  # table: (FTS table, the column its rowid matches)

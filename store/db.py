@@ -11,18 +11,18 @@ from sqlite_utils import Database
 from store.errors import StoreError
 from store.schema import MIGRATION_SET, known_migrations, migrations
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
 
 
 def _inspect_existing(path: Path) -> None:
-    """Refuse a file that is not ours, is newer than us, or is locked — without writing to it."""
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_MAGIC))
-    if not head:
+    """Refuse a file that is not ours, is newer than us, or is locked — without writing to it.
+
+    The file is read only through SQLite (which refuses a file that is not a database): closing a
+    descriptor of our own on it would drop every POSIX lock this process's connections hold on it,
+    and another process closing the database would then delete the WAL this one is still using.
+    """
+    if path.stat().st_size == 0:
         return  # an empty file is a new database
-    if head != SQLITE_MAGIC:
-        raise StoreError(f"{path} er ikke en referat-database.")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
@@ -103,3 +103,23 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
     except sqlite3.Error as error:
         raise translate_error(error, path) from error
     return db
+
+
+class ChangeWatch:
+    """Tells whether another connection (another process) has committed since the last look.
+
+    One `PRAGMA data_version` per look: cheap enough to ask several times a second.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.version = self._read()
+
+    def _read(self) -> int:
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed(self) -> bool:
+        """True when something was committed by another connection since the previous call."""
+        version = self._read()
+        changed, self.version = version != self.version, version
+        return changed

@@ -38,12 +38,13 @@ def public_view(meeting: Meeting) -> Meeting:
     return dataclasses.replace(
         meeting,
         members=[dataclasses.replace(member, note=None) for member in meeting.members],
-        items=[_public_item(item) for item in meeting.items],
+        items=[public_item(item) for item in meeting.items],
         approvals=[dataclasses.replace(approval) for approval in meeting.approvals],
     )
 
 
-def _public_item(item: Item) -> Item:
+def public_item(item: Item) -> Item:
+    """One item as a published referat may show it (the rules of `public_view`)."""
     absences = [ItemAbsence(member=absence.member) for absence in item.absences]
     if item.public:
         return dataclasses.replace(

@@ -175,6 +175,17 @@ def committee_municipality(db: Database) -> None:
     db["committees"].create_index(["name", "municipality"], unique=True)
 
 
+@migrations(name="0004_recorder")
+def recorder(db: Database) -> None:
+    """Which process records each meeting (store/recorder.py): at most one row per meeting."""
+    _table(
+        db, "recorders",
+        {"meeting_id": int, "token": str, "pid": int, "host": str, "started": str, "since": str},
+        foreign_keys=[("meeting_id", "meetings", "id")], not_null=["meeting_id", "token", "pid", "host", "since"],
+    )
+    db["recorders"].create_index(["meeting_id"], unique=True)
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True))]

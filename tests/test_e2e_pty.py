@@ -1,4 +1,5 @@
-"""End to end: the real `referat` process in a pseudo-terminal, killed with SIGKILL mid-meeting, then restarted.
+"""End to end: the real `referat` process in a pseudo-terminal, killed with SIGKILL mid-meeting, then restarted;
+and two processes on one meeting, the second following the first until it takes over.
 
 The terminal is emulated with pyte (100×30, TERM=xterm-256color).  Everything the screen had shown
 before the kill must be on the screen and in the database after the restart.
@@ -22,12 +23,13 @@ import pyte
 import pytest
 
 from store.attendance import attendance_list
+from store.audit import audit_trail
 from store.db import open_database
 from store.meetings import get_meeting, load_meeting
 
 COLUMNS, LINES = 100, 30
 REFERAT = Path(sys.executable).parent / "referat"
-KEYS = {"down": "\x1b[B", "end": "\x1b[F", "f3": "\x1bOR", "ctrl+q": "\x11"}
+KEYS = {"down": "\x1b[B", "end": "\x1b[F", "f3": "\x1bOR", "ctrl+q": "\x11", "ctrl+t": "\x14"}
 
 pytestmark = pytest.mark.skipif(not REFERAT.exists(), reason="the referat console script is not installed")
 
@@ -133,4 +135,40 @@ def test_sigkill_mid_meeting_loses_nothing(tmp_path):
     assert code == 0
     db = open_database(db_path)
     assert load_meeting(db, 1).items[3].decision.outcome == "Godkendt"
+    db.close()
+
+
+def test_a_second_process_follows_and_takes_over_only_when_asked(tmp_path):
+    db_path = tmp_path / "demo.db"
+    first = Terminal("demo", "--db", str(db_path))
+    second = chair = None
+    try:
+        first.wait_for("Fremmøde", "Ømer Kuscu", "Beslutningsdygtigt: 5 af 5 til stede")
+        second = Terminal("run", "1", "--db", str(db_path))
+        second.wait_for("Følger mødet", "Overtag optagelsen")
+        first.press("end", "a")  # Ømer Kuscu: afbud
+        second.wait_for("Beslutningsdygtigt: 4 af 5 til stede", timeout=5)
+        second.press("f3")
+        first.press("f3")
+        first.wait_for("Punkt 1. Godkendelse af dagsorden")
+        first.press("1")
+        second.wait_for("Godkendelse af dagsorden — Godkendt", "Punkt 2. Meddelelser", "Aktuelt punkt", timeout=5)
+        chair = Terminal("chair", "1", "--db", str(db_path))
+        chair.wait_for("Meddelelser", "Beslutningsdygtigt: 4 af 5 til stede")
+        second.press("3")  # a follower's key saves nothing
+        second.press("ctrl+t")
+        second.wait_for("Overtag optagelsen?")
+        second.press("j")
+        first.wait_for("Følger mødet", timeout=5)  # the first window noticed and follows now
+        second.press("2")
+        chair.wait_for("JobCAMP 2017", timeout=5)
+        first.wait_for("Meddelelser — Taget til efterretning", timeout=5)
+        first.press("5")  # refused: it no longer records
+    finally:
+        codes = [terminal.quit() for terminal in (first, second, chair) if terminal is not None]
+    assert codes == [0, 0, 0]
+    db = open_database(db_path)
+    assert [item.decision and item.decision.outcome for item in load_meeting(db, 1).items[:3]] == [
+        "Godkendt", "Taget til efterretning", None]
+    assert "Optagelsen overtaget" in [row["action"] for row in audit_trail(db, 1)]
     db.close()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import stat
 
 import pytest
-from tui_support import make_database, notifications, screen_text
+from tui_support import make_database, notifications, outcomes, screen_text
 
 from store.audit import audit_trail
 from store.db import open_database
-from store.meetings import get_meeting, load_meeting
+from store.meetings import get_meeting
 from store.settings import get_setting
 from tui.app import THEME_SETTING, ReferatApp
 from tui.screens.help import HelpScreen
@@ -19,14 +19,6 @@ from tui.screens.help import HelpScreen
 def meeting(tmp_path):
     path = tmp_path / "referat.db"
     return path, make_database(path)
-
-
-def outcomes(path, meeting_id) -> list[str | None]:
-    db = open_database(path)
-    try:
-        return [item.decision and item.decision.outcome for item in load_meeting(db, meeting_id).items]
-    finally:
-        db.close()
 
 
 def meeting_row(path, meeting_id) -> dict:

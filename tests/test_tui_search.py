@@ -108,9 +108,9 @@ async def test_no_hits_and_no_words_are_said_in_danish(archive):
 
 async def test_enter_opens_the_hit_read_only_at_its_item_and_nothing_can_be_written(archive):
     path, recording, archived = archive
-    before = dump(path)
     app = ReferatApp(path, recording)
     async with app.run_test(size=(100, 30)) as pilot:
+        before = dump(path)  # after the app has claimed the recording of its own meeting
         await type_query(pilot, "kontanthjælp")
         await pilot.press("enter")
         await pilot.pause()
@@ -128,7 +128,7 @@ async def test_enter_opens_the_hit_read_only_at_its_item_and_nothing_can_be_writ
         assert isinstance(app.screen, ArchiveScreen)
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             viewer.db.execute("UPDATE items SET title = 'x' WHERE id = ?", [viewer.start_item])
-    assert dump(path) == before
+        assert dump(path) == before
 
 
 async def test_arrow_keys_choose_the_hit_that_enter_opens(archive):

@@ -8,11 +8,13 @@ import datetime as dt
 import pytest
 from tui_support import ROSTER, small_meeting
 
+from store.agenda import agenda, set_current_item
 from store.committees import import_roster
 from store.db import open_database
 from store.meetings import save_meeting
 from store.model import OPENED, Decision, Vote
 from tui import app as tui_app
+from tui.chair import ChairApp
 from tui.widgets import meeting_bar
 
 SIZES = [(80, 24), (120, 40)]
@@ -48,3 +50,13 @@ def meeting_in_progress(tmp_path, monkeypatch):
 def test_screen(snap_compare, meeting_in_progress, screen_key, size):
     path, meeting_id = meeting_in_progress
     assert snap_compare(tui_app.ReferatApp(path, meeting_id), press=[screen_key, "_"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_chair_screen(snap_compare, meeting_in_progress, size):
+    """Formandens skærm on item 4 (two indstilling points)."""
+    path, meeting_id = meeting_in_progress
+    db = open_database(path)
+    set_current_item(db, meeting_id, agenda(db, meeting_id)[3]["id"])
+    db.close()
+    assert snap_compare(ChairApp(path, meeting_id), press=["_"], terminal_size=size)

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from store.committees import import_roster
 from store.db import open_database
-from store.meetings import save_meeting
+from store.meetings import load_meeting, save_meeting
 from store.model import RECOMMENDATION_SECTION, Item, Meeting, Member, Section
 
 ROSTER = Path(__file__).parent / "data" / "tui" / "roster.toml"
@@ -57,6 +57,15 @@ def make_database(path: Path) -> int:
     try:
         import_roster(db, ROSTER)
         return save_meeting(db, small_meeting())
+    finally:
+        db.close()
+
+
+def outcomes(path: Path, meeting_id: int) -> list[str | None]:
+    """Each item's recorded outcome phrase, read through a connection of its own."""
+    db = open_database(path)
+    try:
+        return [item.decision and item.decision.outcome for item in load_meeting(db, meeting_id).items]
     finally:
         db.close()
 

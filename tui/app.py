@@ -3,6 +3,10 @@
 Every action goes through `perform`: the store commits it in one transaction,
 then the screens are redrawn from the store.  The UI keeps no second copy of
 the meeting; a StoreError becomes a notification and the app stays alive.
+
+One window records a meeting; a second window on the same meeting follows it
+read-only (store/recorder.py), redrawing when another process commits, until
+its user takes the recording over (ctrl+t).
 """
 
 from __future__ import annotations
@@ -20,10 +24,11 @@ from textual.theme import Theme
 
 from store.agenda import close_meeting, open_meeting
 from store.audit import undo_last
-from store.db import open_database, translate_error
+from store.db import ChangeWatch, open_database, translate_error
 from store.errors import StoreError
 from store.meetings import get_meeting, load_meeting
 from store.model import OPENED, PLANNED
+from store.recorder import RECORDING_LOST, RecordingLost, claim, is_recording, release, take_over
 from store.settings import get_setting, set_setting
 from tui.screens.agenda import AgendaScreen
 from tui.screens.attendance import AttendanceScreen
@@ -34,6 +39,7 @@ from tui.screens.base import MeetingScreen
 THEME_SETTING = "tui.theme"
 ATTENDANCE, AGENDA, REFERAT = "fremmode", "dagsorden", "referat"
 WRITE_ACTIONS = {"undo", "open_meeting", "close_meeting"}
+WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)
 
 
 def _referat_screen() -> Screen:
@@ -60,14 +66,19 @@ class ReferatApp(App):
         Binding("ctrl+f", "search", "Søg i arkivet", show=False, key_display="^f", id="search"),
         Binding("o", "open_meeting", "Åbn mødet", id="open_meeting"),
         Binding("h", "close_meeting", "Hæv mødet", id="close_meeting"),
+        Binding("ctrl+t", "take_over", "Overtag optagelsen", id="take_over"),
     ]
 
     def __init__(self, db_path: Path, meeting_id: int, *, read_only: bool = False) -> None:
+        """Open the meeting; record it unless another live process does (then follow it), or `read_only`."""
         self.db_path = Path(db_path)
         self.meeting_id = meeting_id
-        self.read_only = read_only
         self.db = open_database(self.db_path, readonly=read_only)
         meeting = get_meeting(self.db, meeting_id)
+        self.following = not read_only and not claim(self.db, meeting_id)
+        # read_only hides every write: a read-only file, or a meeting another window records.
+        self.read_only = read_only or self.following
+        self.changes = ChangeWatch(self.db)
         starts_on_roll_call = meeting["status"] == PLANNED and meeting["current_item_id"] is None
         # A new meeting opens on Fremmøde, one in progress on Dagsorden at its current item.
         self.DEFAULT_MODE = ATTENDANCE if starts_on_roll_call else AGENDA
@@ -81,6 +92,14 @@ class ReferatApp(App):
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.set_interval(WATCH_SECONDS, self.watch_database)
+        if self.following:
+            self.notify("Mødet optages i et andet vindue; dette vindue følger med. ctrl+t overtager optagelsen.",
+                        title="Følger mødet", timeout=8)
+
+    def on_unmount(self) -> None:
+        if not self.read_only:
+            release(self.db, self.meeting_id)
 
     def _remember_theme(self, theme: Theme) -> None:
         if not self.read_only:
@@ -102,6 +121,8 @@ class ReferatApp(App):
             result = func(self.db, *args, **kwargs)
         except StoreError as error:
             self.notify(str(error), severity="error", title="Ikke gemt", timeout=8)
+            if isinstance(error, RecordingLost):
+                self.follow()
             return False, None
         except sqlite3.Error as error:
             self.notify(str(translate_error(error, self.db_path)), severity="error", title="Ikke gemt", timeout=8)
@@ -128,12 +149,32 @@ class ReferatApp(App):
             message = str(error) if isinstance(error, StoreError) else str(translate_error(error, self.db_path))
             self.notify(message, severity="error", title="Kan ikke læse databasen", timeout=8)
 
+    def watch_database(self) -> None:
+        """Redraw when another process has committed; notice when this window's recording was taken over."""
+        try:
+            if not self.changes.changed():
+                return
+            if not self.read_only and not is_recording(self.db, self.meeting_id):
+                self.follow()
+                self.notify(RECORDING_LOST, title="Følger mødet", severity="warning", timeout=10)
+        except sqlite3.Error:
+            return  # busy for a moment: the next look will see the change
+        self.refresh_views()
+
+    def follow(self) -> None:
+        """Another window records the meeting now: hide the writes, keep showing what it records."""
+        self.read_only = self.following = True
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide writes in read-only mode; screen switches and undo while a dialog is open; Åbn/Hæv when moot."""
+        """Hide writes in read-only mode, take-over unless following; screen switches, undo and take-over while
+        a dialog is open; Åbn/Hæv when moot."""
+        if action == "take_over" and not self.following:
+            return False
         if action in WRITE_ACTIONS and self.read_only:
             return False
         dialog_open = isinstance(self.screen, ModalScreen) and not isinstance(self.screen, SystemModalScreen)
-        if action in WRITE_ACTIONS | {"show_mode", "help", "search"} and dialog_open:
+        if action in WRITE_ACTIONS | {"show_mode", "help", "search", "take_over"} and dialog_open:
             return False
         if action in ("open_meeting", "close_meeting"):
             status = get_meeting(self.db, self.meeting_id)["status"]
@@ -180,6 +221,20 @@ class ReferatApp(App):
             self.push_screen(SearchScreen(self.db_path))
         except StoreError as error:
             self.notify(str(error), severity="error", title="Kan ikke søge", timeout=8)
+
+    def action_take_over(self) -> None:
+        """Overtag optagelsen after a confirmation: the other window's next write is refused."""
+        from tui.dialogs.confirm import ConfirmDialog
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.following and self.perform(take_over, self.meeting_id, refresh=False)[0]:
+                self.read_only = self.following = False
+                self.refresh_bindings()
+                self.refresh_views()
+                self.notify("Dette vindue optager nu mødet.", title="Optagelsen overtaget", timeout=6)
+
+        self.push_screen(ConfirmDialog("Overtag optagelsen?", "Det andet vindue holder op med at gemme og følger "
+                                       "mødet i stedet. Hvad det har gemt, bevares."), confirmed)
 
     def action_export(self) -> None:
         """Write the full referat (Markdown, readable by the owner only) next to the database and show where."""
