@@ -2,7 +2,10 @@
 
 Everything is drawn from a seeded `random.Random`, so the same seed gives the same archive.  The words
 and sentences are composed to read like a municipal dagsorden (lengths as in real referater: titles
-40–120 characters, sections 500–3,000), so full-text search meets realistic term frequencies.
+40–120 characters, sections 500–3,000).  Each item is about one topic: its title and about a third of
+its sentences name it, a few draw on two of ASIDES, the rest is the everyday prose of every sag, so
+full-text search meets realistic term frequencies (a topic word in a few per cent of the items, an aside
+in about one in ten, "forvaltningen" in nearly all).
 """
 
 from __future__ import annotations
@@ -59,30 +62,43 @@ SUBJECTS = ("Forvaltningen", "Center for Arbejdsmarked", "Jobcentret", "Center f
 VERBS = ("vurderer", "anbefaler", "har undersøgt", "foreslår", "forventer", "har drøftet", "bemærker",
          "har beregnet", "understreger", "har gennemgået", "orienterer om", "har modtaget")
 OBJECTS = ("mindreudgifter på {amount} mio. kr.", "merudgifter på {amount} mio. kr.",
-           "et fald i antallet af ledige på {pct} pct.", "en stigning i sygefraværet på {pct} pct.",
-           "behovet for en styrket beskæftigelsesindsats", "konsekvenserne af kontanthjælpsloftet",
-           "en ny model for budgetopfølgning", "de lovgivningsmæssige rammer", "høringssvarene fra handicaprådet",
+           "de lovgivningsmæssige rammer", "høringssvarene fra handicaprådet",
            "mulighederne for at søge puljemidler", "en tættere dialog med de lokale virksomheder",
            "at rådighedsbeløbet frigives i {year}", "en forsinkelse af anlægsprojektet",
            "at servicerammen overholdes", "den demografiske udvikling frem mod {next_year}")
+TOPIC_OBJECTS = ("behovet for at styrke {topic}", "konsekvenserne for {topic}", "en ny model for {topic}",
+                 "et fald i udgifterne til {topic} på {pct} pct.", "en stigning i aktiviteten i {topic}",
+                 "at {topic} evalueres i {next_year}")
 CONNECTIVES = ("Det betyder, at", "Samtidig gælder, at", "Forvaltningen bemærker desuden, at",
                "På den baggrund vurderes det, at", "Hertil kommer, at", "Det skal bemærkes, at")
-CLAUSES = ("indsatsen målrettes borgere, der har været ledige i mere end et år",
-           "udgifterne afholdes inden for den eksisterende ramme", "sagen genoptages på næste møde",
+CLAUSES = ("udgifterne afholdes inden for den eksisterende ramme", "sagen genoptages på næste møde",
            "der følges op i forbindelse med budgetlægningen for {next_year}",
-           "handicaprådet og ældrerådet er hørt", "ændringen træder i kraft den 1. januar {next_year}",
-           "antallet af helårspersoner på kontanthjælp er faldet med {pct} pct. siden {year}",
-           "de statslige refusionsregler indebærer en merudgift for kommunen",
-           "projektet gennemføres i samarbejde med de lokale boligorganisationer",
-           "opgaven sendes i udbud efter reglerne i udbudsloven")
+           "ændringen træder i kraft den 1. januar {next_year}",
+           "antallet af borgere i målgruppen er faldet med {pct} pct. siden {year}",
+           "forvaltningen løbende orienterer udvalget om udviklingen")
+# Clauses only some sager have: each item draws two of them.
+ASIDES = ("handicaprådet og ældrerådet er hørt", "de statslige refusionsregler indebærer en merudgift for kommunen",
+          "projektet gennemføres i samarbejde med de lokale boligorganisationer",
+          "opgaven sendes i udbud efter reglerne i udbudsloven", "merudgiften finansieres af kassebeholdningen",
+          "sagen har været drøftet i MED-udvalget", "der er søgt om midler fra satspuljen",
+          "borgerne er inddraget gennem et dialogmøde i Avedøre", "tilsynet har ikke givet anledning til påbud",
+          "sagen afventer Ankestyrelsens principafgørelse", "revisionen har anbefalet en skærpet opfølgning",
+          "ordningen administreres af Udbetaling Danmark", "projektet er forsinket på grund af leverandørsvigt",
+          "der er indgået en partnerskabsaftale med erhvervsskolen", "Datatilsynet er orienteret om sagen",
+          "klagesagen behandles af Planklagenævnet", "beløbet indarbejdes i budgetrevisionen",
+          "et mindretal i handicaprådet ønsker sagen udsat", "kommunen modtager et statsligt tilskud",
+          "der er gennemført en konsekvensanalyse")
+TOPIC_CLAUSES = ("indsatsen inden for {topic} målrettes borgere, der har været ledige i mere end et år",
+                 "{topic} indgår i næste budgetrevision for {year}", "{topic} drøftes med de faglige organisationer",
+                 "forvaltningen vil følge {topic} tæt i resten af {year}")
 RECOMMENDATIONS = ("at orienteringen tages til efterretning", "at budgetopfølgningen godkendes",
                    "at anlægsbevillingen på {amount} mio. kr. frigives", "at sagen sendes i høring",
                    "at handleplanen godkendes og oversendes til Økonomiudvalget",
                    "at taksterne for {next_year} godkendes", "at forvaltningen udarbejder en ny model",
                    "at merudgiften finansieres af kassebeholdningen", "at kvalitetsrapporten godkendes")
 DECISION_TEXTS = ("Indstillingen blev godkendt med den ændring, at sagen genoptages i {next_year}.",
-                  "Udvalget ønsker en uddybende redegørelse for udgifterne til beskæftigelsesindsatsen.",
-                  "Anbefales over for Økonomiudvalget med bemærkning om kontanthjælpsloftet.",
+                  "Udvalget ønsker en uddybende redegørelse for udgifterne til {topic}.",
+                  "Anbefales over for Økonomiudvalget med bemærkning om {topic}.",
                   "Udvalget drøftede sagen og bad forvaltningen om en status inden sommerferien.")
 REMARK_TEXTS = ("Kan ikke anbefale indstillingen, da besparelsen rammer de svageste ledige.",
                 "Ønsker ført til protokols, at høringssvarene ikke er tilstrækkeligt belyst.",
@@ -91,64 +107,74 @@ ATTACHMENTS = ("Notat om økonomi (pdf)", "Høringssvar (pdf)", "Tidsplan (pdf)"
                "Bilag 1 – Oversigt over nøgletal (xlsx)", "Beskrivelse af projektet (pdf)")
 
 
-def _fill(rng: random.Random, template: str, year: int, committee: str) -> str:
-    return template.format(
-        topic=rng.choice(TOPICS), year=year, next_year=year + 1, quarter=rng.randint(1, 4),
-        date=f"{rng.choice((31, 30))}. {rng.choice(('marts', 'juni', 'september'))} {year}",
-        amount=f"{rng.randint(1, 95)},{rng.randint(0, 9)}", pct=rng.randint(2, 28), committee=committee,
-    )
+class ItemText:
+    """The text of one item of a committee's meeting in `year`, about one topic."""
 
+    def __init__(self, rng: random.Random, year: int, committee: str) -> None:
+        self.rng, self.year, self.committee = rng, year, committee
+        self.topic = rng.choice(TOPICS)
+        self.asides = rng.sample(ASIDES, 2)
 
-def title(rng: random.Random, year: int, committee: str) -> str:
-    """An item title of 40–120 characters."""
-    text = _fill(rng, rng.choice(TITLE_OPENINGS), year, committee)
-    for template in rng.sample(TITLE_TAILS, len(TITLE_TAILS)):
-        if len(text) >= 40 and (len(text) >= 80 or rng.random() < 0.5):
-            break
-        tail = _fill(rng, template, year, committee)
-        if len(text) + len(tail) <= 120:
-            text += tail
-    return text if len(text) >= 40 else (text + " – opfølgning og videre proces")[:120]
+    def fill(self, template: str) -> str:
+        """The template with topic, years, amounts and percentages filled in."""
+        rng = self.rng
+        return template.format(
+            topic=self.topic, year=self.year, next_year=self.year + 1, quarter=rng.randint(1, 4),
+            date=f"{rng.choice((31, 30))}. {rng.choice(('marts', 'juni', 'september'))} {self.year}",
+            amount=f"{rng.randint(1, 95)},{rng.randint(0, 9)}", pct=rng.randint(2, 28), committee=self.committee,
+        )
+
+    def title(self) -> str:
+        """A title of 40–120 characters."""
+        text = self.fill(self.rng.choice(TITLE_OPENINGS))
+        for template in self.rng.sample(TITLE_TAILS, len(TITLE_TAILS)):
+            if len(text) >= 40 and (len(text) >= 80 or self.rng.random() < 0.5):
+                break
+            tail = self.fill(template)
+            if len(text) + len(tail) <= 120:
+                text += tail
+        return text if len(text) >= 40 else (text + " – opfølgning og videre proces")[:120]
+
+    def sentence(self) -> str:
+        """One sentence of sagsfremstilling; about a third name the item's topic."""
+        rng = self.rng
+        on_topic = rng.random() < 0.35
+        if rng.random() < 0.1:
+            text = f"{rng.choice(CONNECTIVES)} {rng.choice(self.asides)}"
+        elif rng.random() < 0.5:
+            what = rng.choice(TOPIC_OBJECTS if on_topic else OBJECTS)
+            text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)}{',' if what.startswith('at ') else ''} {what}"
+        else:
+            text = f"{rng.choice(CONNECTIVES)} {rng.choice(TOPIC_CLAUSES if on_topic else CLAUSES)}"
+        return self.fill(text).rstrip(".") + "."
+
+    def section(self, low: int = 500, high: int = 3000) -> str:
+        """Paragraphs of sentences, `low`–`high` characters long."""
+        target = self.rng.randint(low, high)
+        paragraphs, paragraph, length = [], [], 0
+        while length < target:
+            words = self.sentence()
+            paragraph.append(words)
+            length += len(words) + 1
+            if len(paragraph) >= self.rng.randint(3, 6):
+                paragraphs.append(" ".join(paragraph))
+                paragraph = []
+        if paragraph:
+            paragraphs.append(" ".join(paragraph))
+        return "\n\n".join(paragraphs)
+
+    def recommendation(self) -> list[str]:
+        """One to three indstilling points ('at …')."""
+        return [self.fill(text) + "." for text in self.rng.sample(RECOMMENDATIONS, self.rng.randint(1, 3))]
+
+    def decision(self) -> str:
+        """A free-text beslutning."""
+        return self.fill(self.rng.choice(DECISION_TEXTS))
 
 
 def closed_title(rng: random.Random) -> str:
     """The title of a lukket item."""
     return rng.choice(CLOSED_TITLES)
-
-
-def sentence(rng: random.Random, year: int, committee: str) -> str:
-    """One sentence of sagsfremstilling."""
-    if rng.random() < 0.5:
-        text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
-    else:
-        text = f"{rng.choice(CONNECTIVES)} {rng.choice(CLAUSES)}"
-    return _fill(rng, text, year, committee).rstrip(".") + "."
-
-
-def section_text(rng: random.Random, year: int, committee: str, low: int = 500, high: int = 3000) -> str:
-    """Paragraphs of sentences, `low`–`high` characters long."""
-    target = rng.randint(low, high)
-    paragraphs, paragraph, length = [], [], 0
-    while length < target:
-        words = sentence(rng, year, committee)
-        paragraph.append(words)
-        length += len(words) + 1
-        if len(paragraph) >= rng.randint(3, 6):
-            paragraphs.append(" ".join(paragraph))
-            paragraph = []
-    if paragraph:
-        paragraphs.append(" ".join(paragraph))
-    return "\n\n".join(paragraphs)
-
-
-def recommendation(rng: random.Random, year: int, committee: str) -> list[str]:
-    """One to three indstilling points ('at …')."""
-    return [_fill(rng, text, year, committee) + "." for text in rng.sample(RECOMMENDATIONS, rng.randint(1, 3))]
-
-
-def decision_text(rng: random.Random, year: int, committee: str) -> str:
-    """A free-text beslutning."""
-    return _fill(rng, rng.choice(DECISION_TEXTS), year, committee)
 
 
 def remark_text(rng: random.Random) -> str:
