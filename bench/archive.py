@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import os
 import random
 import statistics
 import subprocess
@@ -311,6 +312,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--db", type=Path, help="keep (or reuse) the archive here")
     args = parser.parse_args()
+    print(f"Maskinens belastning (load average, 1 min) ved start: {os.getloadavg()[0]:.1f} på {os.cpu_count()} kerner")
     folder = Path(tempfile.mkdtemp(prefix="referat-archive-"))
     archive = args.db or folder / "arkiv.db"
     if archive.exists():
@@ -340,6 +342,7 @@ def main() -> None:
     big_mb, small_mb = peak_memory_mb(archive, meeting_id), peak_memory_mb(alone, alone_id)
     print(f"Højeste hukommelsesforbrug (VmHWM) for referat run, Dagsorden + Referat: {big_mb:.0f} MB i arkivet, "
           f"{small_mb:.0f} MB med mødet alene (mål < {TARGET_MEMORY_MB} MB) {verdict(big_mb < TARGET_MEMORY_MB)}")
+    print(f"Maskinens belastning ved slut: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
