@@ -175,8 +175,7 @@ def generate(db_path: Path, scale: float, seed: int) -> tuple[float, int]:
     seconds = time.perf_counter() - started
     meeting_id = save_meeting(db, demo, source=DEMO_FILE)
     make_current(db, meeting_id)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
+    db.close()  # the last connection to close folds the write-ahead log into the file
     return seconds, meeting_id
 
 
@@ -188,7 +187,7 @@ def make_current(db, meeting_id: int) -> None:
 def demo_meeting_in(db_path: Path) -> int:
     """The demo meeting (the last one saved) of an existing archive."""
     db = open_database(db_path)
-    meeting_id = db.execute("SELECT max(id) FROM meetings WHERE source = ?", [DEMO_FILE]).fetchone()[0]
+    meeting_id = max(row["id"] for row in list_meetings(db))
     db.close()
     return meeting_id
 
@@ -322,8 +321,7 @@ def main() -> None:
         seconds, meeting_id = generate(archive, args.scale, args.seed)
         print(f"Arkiv genereret på {seconds:.0f} s (ét import-action pr. møde): {archive}")
     db = open_database(archive)
-    counts = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-              for table in ("meetings", "items", "sections", "audit_log")}
+    counts = {table: db[table].count for table in ("meetings", "items", "sections", "audit_log")}
     db.close()
     size = sum(Path(f"{archive}{suffix}").stat().st_size for suffix in ("", "-wal")
                if Path(f"{archive}{suffix}").exists())
