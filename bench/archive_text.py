@@ -81,7 +81,7 @@ ASIDES = ("handicaprådet og ældrerådet er hørt", "de statslige refusionsregl
           "projektet gennemføres i samarbejde med de lokale boligorganisationer",
           "opgaven sendes i udbud efter reglerne i udbudsloven", "merudgiften finansieres af kassebeholdningen",
           "sagen har været drøftet i MED-udvalget", "der er søgt om midler fra satspuljen",
-          "borgerne er inddraget gennem et dialogmøde i Avedøre", "tilsynet har ikke givet anledning til påbud",
+          "borgerne er inddraget gennem et dialogmøde i Avedøre", "tilsynet ikke har givet anledning til påbud",
           "sagen afventer Ankestyrelsens principafgørelse", "revisionen har anbefalet en skærpet opfølgning",
           "ordningen administreres af Udbetaling Danmark", "projektet er forsinket på grund af leverandørsvigt",
           "der er indgået en partnerskabsaftale med erhvervsskolen", "Datatilsynet er orienteret om sagen",
@@ -149,19 +149,20 @@ class ItemText:
         return self.fill(text).rstrip(".") + "."
 
     def section(self, low: int = 500, high: int = 3000) -> str:
-        """Paragraphs of sentences, `low`–`high` characters long."""
+        """Paragraphs of three to six sentences, `low`–`high` characters long."""
         target = self.rng.randint(low, high)
-        paragraphs, paragraph, length = [], [], 0
+        paragraphs: list[list[str]] = [[]]
+        length = 0  # of the text so far, separators included
         while length < target:
             words = self.sentence()
-            paragraph.append(words)
-            length += len(words) + 1
-            if len(paragraph) >= self.rng.randint(3, 6):
-                paragraphs.append(" ".join(paragraph))
-                paragraph = []
-        if paragraph:
-            paragraphs.append(" ".join(paragraph))
-        return "\n\n".join(paragraphs)
+            separator = (1 if paragraphs[-1] else 2) if length else 0
+            if length + separator + len(words) > high:
+                break
+            paragraphs[-1].append(words)
+            length += separator + len(words)
+            if len(paragraphs[-1]) >= self.rng.randint(3, 6):
+                paragraphs.append([])
+        return "\n\n".join(" ".join(paragraph) for paragraph in paragraphs if paragraph)
 
     def recommendation(self) -> list[str]:
         """One to three indstilling points ('at …')."""
