@@ -196,14 +196,17 @@ def demo_meeting_in(db_path: Path) -> int:
 
 
 def ms(seconds: float) -> str:
+    """Milliseconds for printing: one decimal below 10 ms."""
     return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
 
 
 def verdict(ok: bool) -> str:
+    """Whether a target is met, in Danish."""
     return "OK" if ok else "IKKE NÅET"
 
 
 def percentile(samples: list[float], fraction: float) -> float:
+    """The sample at `fraction` of the sorted samples (0.5: the p50)."""
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
@@ -230,6 +233,7 @@ def peak_memory_mb(db_path: Path, meeting_id: int) -> float:
 
 
 def measure_run(archive: Path, archive_meeting_id: int, alone: Path, alone_id: int, runs: int) -> None:
+    """Print `referat run` to the first Dagsorden frame, in the archive and alone, and their ratio."""
     big = referat_command("run", str(archive_meeting_id), "--db", str(archive))
     small = referat_command("run", str(alone_id), "--db", str(alone))
     time_to_screen(small, AGENDA_MARKER)  # warm the file cache for both
@@ -254,6 +258,7 @@ def timed(func, *args) -> tuple[float, float, object]:
 
 
 def measure_search(archive: Path) -> None:
+    """Print the store query's p50 and p90 (wall and CPU) and the whole `referat search` process's p50."""
     db = open_database(archive)
     search(db, QUERIES[0])  # the first query reads the index from disk
     walls, cpus, per_query = [], [], {}
@@ -276,6 +281,7 @@ def measure_search(archive: Path) -> None:
 
 
 def measure_meetings(archive: Path) -> None:
+    """Print `list_meetings` and the whole `referat meetings` process, with Python's and cli's share of it."""
     db = open_database(archive)
     samples = [timed(list_meetings, db) for _ in range(PROCESS_REPEATS)]
     db.close()
@@ -304,16 +310,8 @@ def undo_seconds(db_path: Path, meeting_id: int) -> float:
     return statistics.median(samples)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the 2,200 meetings (e.g. 0.1)")
-    parser.add_argument("--runs", type=int, default=7, help="runs of `referat run` per database")
-    parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--db", type=Path, help="keep (or reuse) the archive here")
-    args = parser.parse_args()
-    print(f"Maskinens belastning (load average, 1 min) ved start: {os.getloadavg()[0]:.1f} på {os.cpu_count()} kerner")
-    folder = Path(tempfile.mkdtemp(prefix="referat-archive-"))
-    archive = args.db or folder / "arkiv.db"
+def measure(archive: Path, alone: Path, args: argparse.Namespace) -> None:
+    """Generate the archive unless it exists; then every figure, against the demo meeting alone in `alone`."""
     if archive.exists():
         meeting_id = demo_meeting_in(archive)
         print(f"Arkiv genbrugt: {archive}")
@@ -327,7 +325,6 @@ def main() -> None:
                if Path(f"{archive}{suffix}").exists())
     print(f"  {counts['meetings']} møder, {counts['items']} punkter, {counts['sections']} afsnit, "
           f"{counts['audit_log']} audit-rækker; {size / 2**20:.0f} MB på disken")
-    alone = folder / "alene.db"
     alone_id = prepare_demo(alone)
     db = open_database(alone)
     make_current(db, alone_id)
@@ -341,6 +338,19 @@ def main() -> None:
     print(f"Højeste hukommelsesforbrug (VmHWM) for referat run, Dagsorden + Referat: {big_mb:.0f} MB i arkivet, "
           f"{small_mb:.0f} MB med mødet alene (mål < {TARGET_MEMORY_MB} MB) {verdict(big_mb < TARGET_MEMORY_MB)}")
     print(f"Maskinens belastning ved slut: {os.getloadavg()[0]:.1f}")
+
+
+def main() -> None:
+    """Generate (or reuse) the archive, then print every figure."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the 2,200 meetings (e.g. 0.1)")
+    parser.add_argument("--runs", type=int, default=7, help="runs of `referat run` per database")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--db", type=Path, help="keep (or reuse) the archive here")
+    args = parser.parse_args()
+    print(f"Maskinens belastning (load average, 1 min) ved start: {os.getloadavg()[0]:.1f} på {os.cpu_count()} kerner")
+    with tempfile.TemporaryDirectory(prefix="referat-archive-") as folder:
+        measure(args.db or Path(folder) / "arkiv.db", Path(folder) / "alene.db", args)
 
 
 if __name__ == "__main__":
