@@ -57,29 +57,54 @@ print(after_textual - started, after_cli - after_textual, done - after_cli)
 """
 
 
+class PtySession:
+    """A process on a pseudo-terminal (COLUMNS×LINES) whose output is fed to an emulated screen (pyte)."""
+
+    def __init__(self, command: list[str]) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+        self.screen = pyte.Screen(COLUMNS, LINES)
+        self.stream = pyte.ByteStream(self.screen)
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
+                                        start_new_session=True)
+        os.close(slave)
+
+    def wait_for(self, marker: str, timeout: float = 30) -> float:
+        """Seconds from the start until `marker` is on the emulated screen."""
+        while time.perf_counter() - self.started < timeout:
+            ready, _, _ = select.select([self.master], [], [], 0.005)
+            if ready:
+                self.stream.feed(os.read(self.master, 65536))
+                if any(marker in line for line in self.screen.display):
+                    return time.perf_counter() - self.started
+        raise SystemExit(f"{marker!r} did not appear within {timeout} s:\n" + "\n".join(self.screen.display))
+
+    def press(self, keys: bytes) -> None:
+        """Type raw bytes (escape sequences for function keys) into the terminal."""
+        os.write(self.master, keys)
+
+    def close(self) -> None:
+        """Kill the process group and release the terminal."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        os.close(self.master)
+
+
 def time_to_screen(command: list[str], marker: str, timeout: float = 30) -> float:
     """Seconds from starting `command` on a pty until `marker` is on the emulated screen."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
-    screen = pyte.Screen(COLUMNS, LINES)
-    stream = pyte.ByteStream(screen)
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
-                               start_new_session=True)
-    os.close(slave)
+    session = PtySession(command)
     try:
-        while time.perf_counter() - started < timeout:
-            ready, _, _ = select.select([master], [], [], 0.005)
-            if ready:
-                stream.feed(os.read(master, 65536))
-                if any(marker in line for line in screen.display):
-                    return time.perf_counter() - started
-        raise SystemExit(f"{marker!r} did not appear within {timeout} s:\n" + "\n".join(screen.display))
+        return session.wait_for(marker, timeout)
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        os.close(master)
+        session.close()
+
+
+def referat_command(*args: str) -> list[str]:
+    """The `referat` console script of this environment (or cli.py through Python) with `args`."""
+    script = Path(sys.executable).parent / "referat"
+    return ([str(script)] if script.exists() else [sys.executable, "-c", RUN_REFERAT]) + list(args)
 
 
 def import_times(runs: int) -> tuple[float, float, float]:
@@ -99,9 +124,7 @@ def main() -> None:
     db = open_database(db_path)
     set_current_item(db, meeting_id, agenda(db, meeting_id)[0]["id"])
     db.close()
-    script = Path(sys.executable).parent / "referat"
-    referat = ([str(script)] if script.exists() else [sys.executable, "-c", RUN_REFERAT])
-    referat += ["run", str(meeting_id), "--db", str(db_path)]
+    referat = referat_command("run", str(meeting_id), "--db", str(db_path))
     hello = [sys.executable, "-c", HELLO]
 
     time_to_screen(hello, "Hej verden")  # warm the file cache for both

@@ -186,6 +186,18 @@ def recorder(db: Database) -> None:
     db["recorders"].create_index(["meeting_id"], unique=True)
 
 
+@migrations(name="0005_archive_indexes")
+def archive_indexes(db: Database) -> None:
+    """Indexes for lookups that scanned a whole table, costly in a ten-year archive (see bench/archive.py).
+
+    Undo reads an action's audit rows (audit_log holds every saved value, the archive's largest table);
+    load_meeting reads a meeting's approvals and each item's tilføjelser.
+    """
+    db["audit_log"].create_index(["action_id"])
+    db["approvals"].create_index(["meeting_id"])
+    db["amendments"].create_index(["item_id"])
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True))]
