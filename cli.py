@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -543,3 +545,49 @@ def demo(
     ReferatApp(db_path, meeting_id).run()
     typer.echo(f"Demodatabasen ligger i {db_path}")
     typer.echo(f"Eksportér referatet med: referat export {meeting_id} --full --db '{db_path}'")
+
+
+# --- the console script -------------------------------------------------------
+
+
+def meeting_day_call(argv: list[str]):
+    """(run or demo, its keyword arguments) for a plain `run`/`demo` command line, else None.
+
+    Only `run [MEETING] [--db PATH]` and `demo [--reset] [--db PATH]` qualify; anything else (--help,
+    a mistake, another command) is left to typer, which says what is wrong.
+    """
+    if not argv or argv[0] not in ("run", "demo"):
+        return None
+    command, rest, kwargs = argv[0], argv[1:], {}
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--db" and rest and rest[0]:
+            kwargs["db"] = Path(rest.pop(0))
+        elif arg.startswith("--db=") and len(arg) > 5:
+            kwargs["db"] = Path(arg[5:])
+        elif command == "demo" and arg == "--reset":
+            kwargs["reset"] = True
+        elif command == "run" and arg.isascii() and arg.isdigit() and "meeting" not in kwargs:
+            kwargs["meeting"] = int(arg)
+        else:
+            return None
+    if "db" not in kwargs and os.environ.get("REFERAT_DB"):
+        kwargs["db"] = Path(os.environ["REFERAT_DB"])
+    return (run if command == "run" else demo), kwargs
+
+
+def entry_point() -> None:
+    """The `referat` console script: the typer app, with a short cut to the meeting-day UI.
+
+    typer's argument parsing imports pydantic, ≈ 90 ms before the first frame (bench/startup.py); a plain
+    `referat run` / `referat demo` therefore calls its command directly.  New commands need nothing here.
+    """
+    call = meeting_day_call(sys.argv[1:])
+    if call is None:
+        app()
+        return
+    command, kwargs = call
+    try:
+        command(**kwargs)
+    except typer.Exit as stop:
+        raise SystemExit(stop.exit_code) from None

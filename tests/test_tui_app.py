@@ -13,6 +13,7 @@ from store.meetings import get_meeting, load_meeting
 from store.settings import get_setting
 from tui.app import THEME_SETTING, ReferatApp
 from tui.screens.help import HelpScreen
+from tui.widgets.key_bar import KeyBar
 
 
 @pytest.fixture
@@ -193,6 +194,23 @@ async def test_the_mouse_switches_screens_and_picks_items(meeting):
         await pilot.click("#agenda-list", offset=(10, 2))  # the third row
         await pilot.pause()
         assert "Punkt 3. JobCAMP 2017" in screen_text(app)
+
+
+async def test_the_key_line_follows_the_meeting_and_a_click_presses_a_key(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        line = screen_text(app).splitlines()[-1]
+        assert "a Afbud" in line and "o Åbn mødet" in line and "Hæv mødet" not in line
+        assert line.rstrip().endswith("▏^p Kommandoer")
+        bar = app.screen.query_one(KeyBar)
+        start = next(first for first, _, key in bar.spans if key == "o")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert meeting_row(path, meeting_id)["status"] == "åbnet"
+        line = screen_text(app).splitlines()[-1]
+        assert "h Hæv mødet" in line and "Åbn mødet" not in line
 
 
 async def test_the_referat_screen_shows_the_live_referat(meeting):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from store.attendance import (
     attendance_list,
@@ -17,6 +17,7 @@ from store.attendance import (
 )
 from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
 from tui.screens.base import MeetingScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_table import RowTable
 
 STATUS_STYLES = {PRESENT: "green", SENT_APOLOGIES: "yellow", ABSENT: "red", SUBSTITUTE: "cyan"}
@@ -65,7 +66,7 @@ class AttendanceScreen(MeetingScreen):
         yield from self.top_bars()
         yield RowTable(id="attendance")
         yield Static("Umarkerede medlemmer regnes som til stede. Markér kun undtagelserne.", id="attendance-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_resize(self) -> None:
         if self.is_mounted:

@@ -41,6 +41,7 @@ class MeetingScreen(Screen):
 
     SCREEN_TITLE = ""
     MODE = ""
+    laid_out = False
 
     def top_bars(self):
         """The tabs and clock, the meeting line and the quorum line every main screen starts with."""
@@ -49,6 +50,14 @@ class MeetingScreen(Screen):
         yield QuorumLine(id="quorum")
 
     def on_screen_resume(self) -> None:
+        if self.laid_out:
+            self.refresh_view()
+        else:  # the widgets have no size before the first layout: draw after it, so the first frame fits
+            self.call_after_refresh(self.first_draw)
+
+    def first_draw(self) -> None:
+        """Draw the screen for the first time, once its widgets have their size."""
+        self.laid_out = True
         self.refresh_view()
 
     def refresh_view(self) -> None:
