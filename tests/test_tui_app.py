@@ -7,6 +7,7 @@ import stat
 import pytest
 from tui_support import make_database, notifications, screen_text
 
+from store.attendance import attendance_list
 from store.audit import audit_trail
 from store.db import open_database
 from store.meetings import get_meeting, load_meeting
@@ -87,7 +88,7 @@ async def test_help_lists_every_key_of_the_screen(meeting):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for words in ("Stedfortræder", "Kom senere", "Fortryd", "Åbn mødet", "Dagsorden"):
+        for words in ("Stedfortræder", "Kom senere", "Fortryd", "Åbn mødet", "Dagsorden", "1–9, 0", "Nr. 11"):
             assert words in text
         await pilot.press("escape", "f3", "question_mark")
         await pilot.pause()
@@ -161,9 +162,10 @@ async def test_read_only_mode_changes_nothing(meeting):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id, read_only=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a", "f3", "1", "space", "ctrl+z", "o")
+        await pilot.press("a", "1", "f3", "1", "space", "ctrl+z", "o")
         await pilot.pause()
         assert outcomes(path, meeting_id) == [None] * 5
+        assert all(row["status"] is None for row in attendance_list(open_database(path), meeting_id))
         assert meeting_row(path, meeting_id)["status"] == "planlagt"
 
 

@@ -228,9 +228,12 @@ class ReferatApp(App):
             yield SystemCommand(binding.description, f"Tast: {self.get_key_display(binding)}",
                                 partial(active.node.run_action, binding.action))
         from tui.screens.agenda import AgendaScreen
+        from tui.screens.attendance import AttendanceScreen
 
         if isinstance(screen, AgendaScreen):
             yield from screen.outcome_commands()
+        if isinstance(screen, AttendanceScreen):
+            yield from screen.apologies_commands()
         yield SystemCommand("Eksportér referat", "Skriv hele referatet (Markdown) ved siden af databasen",
                             self.action_export)
         yield SystemCommand("Hjælp", "Vis alle taster på denne skærm (F1)", self.action_help)
