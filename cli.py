@@ -586,6 +586,9 @@ def entry_point() -> None:
     if call is None:
         app()
         return
+    from tui.startup import pause_collection
+
+    pause_collection()  # until the first frame
     command, kwargs = call
     try:
         command(**kwargs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -30,7 +31,8 @@ class FakeApp:
 def fake_app(monkeypatch):
     monkeypatch.setattr("tui.app.ReferatApp", FakeApp)
     FakeApp.opened = []
-    return FakeApp.opened
+    yield FakeApp.opened
+    gc.enable()  # the short cut pauses collection until a first frame, which FakeApp never draws
 
 
 def through_main(monkeypatch, argv: list[str]) -> int:
@@ -75,6 +77,8 @@ def test_short_cut_and_typer_open_the_same_meeting(tmp_path, monkeypatch, fake_a
     meeting_id = make_database(db_path) if argv[0] == "run" else 0
     line = [arg.format(id=meeting_id, db=db_path) for arg in argv]
     assert through_main(monkeypatch, line) == 0
+    assert not gc.isenabled()  # paused for the startup
+    gc.enable()
     result = runner.invoke(cli.app, line)
     assert result.exit_code == 0, result.output
     assert len(fake_app) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import stat
 
 import pytest
@@ -14,6 +15,7 @@ from store.meetings import get_meeting, load_meeting
 from store.settings import get_setting
 from tui.app import THEME_SETTING, ReferatApp
 from tui.screens.help import HelpScreen
+from tui.startup import pause_collection
 from tui.widgets.key_bar import KeyBar
 
 
@@ -213,6 +215,20 @@ async def test_the_key_line_follows_the_meeting_and_a_click_presses_a_key(meetin
         assert meeting_row(path, meeting_id)["status"] == "åbnet"
         line = screen_text(app).splitlines()[-1]
         assert "h Hæv mødet" in line and "Åbn mødet" not in line
+
+
+async def test_collection_paused_for_the_startup_resumes_after_the_first_frame(meeting):
+    path, meeting_id = meeting
+    pause_collection()
+    try:
+        app = ReferatApp(path, meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Ømer Kuscu" in screen_text(app)
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 async def test_the_referat_screen_shows_the_live_referat(meeting):

@@ -13,6 +13,7 @@ from store.attendance import quorum
 from store.dates import danish_time, short_date
 from store.meetings import get_meeting
 from store.model import ADJOURNED, APPROVED, OPENED, PLANNED
+from tui.startup import resume_collection
 from tui.widgets.meeting_bar import MeetingBar
 from tui.widgets.quorum import QuorumLine
 
@@ -59,6 +60,7 @@ class MeetingScreen(Screen):
         """Draw the screen for the first time, once its widgets have their size."""
         self.laid_out = True
         self.refresh_view()
+        self.call_after_refresh(resume_collection)
 
     def refresh_view(self) -> None:
         """Redraw everything from the store (subclasses extend this); the quorum counts for the current item."""
