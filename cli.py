@@ -2,6 +2,9 @@
 
 Commands and options are English (typed in a shell); what they print about a
 meeting is Danish.  Every command takes `--db PATH` (or `$REFERAT_DB`).
+
+Each command imports the store and TUI modules it needs inside its function, so that
+`referat run` loads nothing but typer before the TUI starts (bench/startup.py).
 """
 
 from __future__ import annotations
@@ -16,8 +19,6 @@ from typing import Annotated
 
 import typer
 
-from store import paths
-from store.db import open_database, translate_error
 from store.errors import StoreError
 
 app = typer.Typer(
@@ -56,6 +57,9 @@ def friendly(func):
         except StoreError as error:
             fail(str(error))
         except sqlite3.Error as error:
+            from store import paths
+            from store.db import translate_error
+
             fail(str(translate_error(error, kwargs.get("db") or paths.default_db_path())))
         except OSError as error:
             fail(f"{error.filename or ''} {error.strerror or error}".strip() + ".")
@@ -65,6 +69,9 @@ def friendly(func):
 
 def open_db(db: Path | None, *, readonly: bool = False):
     """Open the database named by --db / $REFERAT_DB / the default location."""
+    from store import paths
+    from store.db import open_database
+
     return open_database(db or paths.default_db_path(), readonly=readonly)
 
 
@@ -523,10 +530,11 @@ def run(
     db: DbOption = None,
 ) -> None:
     """Åbn mødet i terminalen, dér hvor det slap."""
+    from store import paths
     from tui.app import ReferatApp
 
     db_path = db or paths.default_db_path()
-    meeting_id = _resolve_meeting(open_database(db_path), meeting)
+    meeting_id = _resolve_meeting(open_db(db_path), meeting)
     ReferatApp(db_path, meeting_id).run()
 
 
@@ -537,6 +545,7 @@ def demo(
     db: DbOption = None,
 ) -> None:
     """Åbn et demomøde: Arbejdsmarkedsudvalget i Hvidovre, 29. maj 2017."""
+    from store import paths
     from store.demo import prepare_demo
     from tui.app import ReferatApp
 
