@@ -89,6 +89,9 @@ class ReferatApp(App):
         for mode, screen in SCREENS.items():
             if mode != self.DEFAULT_MODE:
                 self.add_mode(mode, screen)
+        theme = get_setting(self.db, THEME_SETTING)
+        if theme in self.available_themes:
+            self.theme = theme  # before the start: set later, it makes Textual parse all CSS again
 
     def get_default_screen(self) -> Screen:
         """The screen the app starts on (Fremmøde or Dagsorden), built once."""
@@ -98,9 +101,6 @@ class ReferatApp(App):
 
     def on_mount(self) -> None:
         self.add_mode(self.DEFAULT_MODE, SCREENS[self.DEFAULT_MODE])  # its stack already holds the first screen
-        theme = get_setting(self.db, THEME_SETTING)
-        if theme in self.available_themes:
-            self.theme = theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
 
     def _remember_theme(self, theme: Theme) -> None:
