@@ -177,11 +177,14 @@ async def test_the_theme_is_remembered(meeting):
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = "nord"
         await pilot.pause()
-    assert get_setting(open_database(path), THEME_SETTING) == "nord"
+    db = open_database(path)
+    assert get_setting(db, THEME_SETTING) == "nord"
+    actions = db.execute("SELECT count(*) FROM actions").fetchone()[0]
     again = ReferatApp(path, meeting_id)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+    assert db.execute("SELECT count(*) FROM actions").fetchone()[0] == actions  # starting writes nothing
 
 
 async def test_the_mouse_switches_screens_and_picks_items(meeting):
