@@ -588,7 +588,7 @@ def meeting_day_call(argv: list[str]):
 def entry_point() -> None:
     """The `referat` console script: the typer app, with a short cut to the meeting-day UI.
 
-    typer's argument parsing imports pydantic, ≈ 90 ms before the first frame (bench/startup.py); a plain
+    typer's argument parsing imports pydantic, ≈ 100 ms of CPU before the first frame (bench/startup.py); a plain
     `referat run` / `referat demo` therefore calls its command directly.  New commands need nothing here.
     """
     call = meeting_day_call(sys.argv[1:])

@@ -85,7 +85,8 @@ class ReferatApp(App):
         self.shown_status = meeting["status"]
         super().__init__()
         # The first screen is Textual's default screen, not a mode: the first screen of a mode makes Textual
-        # parse all CSS a second time (≈ 30 ms before the first frame). Its mode is added once it is up.
+        # parse and apply all CSS a second time (≈ 11 ms of CPU before the first frame). Its mode is added
+        # once it is up.
         for mode, screen in SCREENS.items():
             if mode != self.DEFAULT_MODE:
                 self.add_mode(mode, screen)

@@ -1,6 +1,6 @@
 """The key line at the bottom of the main screens: 'e Fritekst  p Pr. punkt  …  ▏^p Kommandoer'.
 
-Textual's Footer mounts one widget per key, after the first frame; on Dagsorden that was ≈ 50 ms of CPU
+Textual's Footer mounts one widget per key, after the first frame; on Dagsorden that was ≈ 55 ms of CPU
 before the screen was complete (bench/startup.py).  KeyBar draws the same line as one renderable, so it is
 in the first frame, and redraws it whenever the screen's bindings change (focus, check_action).
 """
