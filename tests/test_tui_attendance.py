@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from tui_support import make_database, screen_text, small_meeting
+from tui_support import make_database, run_palette_command, screen_text, small_meeting
 
 from store.attendance import attendance_list, quorum
 from store.db import open_database
@@ -97,12 +97,7 @@ async def test_the_tenth_member_is_0_and_the_eleventh_has_the_palette_and_a(tmp_
         assert statuses(path, meeting_id)["Jens Ådal"] == "afbud"
         row = next(line for line in screen_text(app).splitlines() if "Karen Øster" in line)
         assert row.split()[0] == "Karen"  # no key of her own
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Afbud til/fra: Karen")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await run_palette_command(pilot, "Afbud til/fra: Karen")
         assert statuses(path, meeting_id)["Karen Øster"] == "afbud"
         await pilot.press("end", "a")  # the cursor and a still work
         await pilot.pause()

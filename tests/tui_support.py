@@ -73,3 +73,13 @@ def screen_text(app) -> str:
 def notifications(app) -> str:
     """Every notification the app has shown and still holds, joined (toasts are not in the screen text)."""
     return "\n".join(notification.message for notification in app._notifications)
+
+
+async def run_palette_command(pilot, text: str) -> None:
+    """Open the command palette, type `text` and run the first command that matches."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
