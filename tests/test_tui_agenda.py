@@ -323,7 +323,7 @@ async def test_the_item_pane_unfolds_and_scrolls_from_the_keyboard(meeting):
         assert "Punkt 3. JobCAMP 2017" in screen_text(app)
 
 
-async def test_the_titles_fit_the_list_from_the_first_frame_and_after_a_resize(meeting):
+async def test_the_titles_fit_the_list_and_refit_after_a_resize(meeting):
     path, meeting_id = meeting
     title = items(path, meeting_id)["4"].title
     app = ReferatApp(path, meeting_id)
