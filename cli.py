@@ -2,20 +2,23 @@
 
 Commands and options are English (typed in a shell); what they print about a
 meeting is Danish.  Every command takes `--db PATH` (or `$REFERAT_DB`).
+
+Each command imports the store and TUI modules it needs inside its function, so that
+`referat run` loads nothing but typer before the TUI starts (bench/startup.py).
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from store import paths
-from store.db import open_database, translate_error
 from store.errors import StoreError
 
 app = typer.Typer(
@@ -56,6 +59,9 @@ def friendly(func):
         except StoreError as error:
             fail(str(error))
         except sqlite3.Error as error:
+            from store import paths
+            from store.db import translate_error
+
             fail(str(translate_error(error, kwargs.get("db") or paths.default_db_path())))
         except OSError as error:
             fail(f"{error.filename or ''} {error.strerror or error}".strip() + ".")
@@ -65,6 +71,9 @@ def friendly(func):
 
 def open_db(db: Path | None, *, readonly: bool = False):
     """Open the database named by --db / $REFERAT_DB / the default location."""
+    from store import paths
+    from store.db import open_database
+
     return open_database(db or paths.default_db_path(), readonly=readonly)
 
 
@@ -415,6 +424,7 @@ def datasette_metadata(
     db: DbOption = None,
 ) -> None:
     """Skriv metadata.json til Datasette: danske titler, søgefelt på punkterne, interne tabeller skjult."""
+    from store import paths
     from store.datasette import datasette_metadata as metadata
 
     db_path = db or paths.default_db_path()
@@ -550,10 +560,11 @@ def run(
     db: DbOption = None,
 ) -> None:
     """Åbn mødet i terminalen, dér hvor det slap; optager et andet vindue mødet, følger dette vindue med."""
+    from store import paths
     from tui.app import ReferatApp
 
     db_path = db or paths.default_db_path()
-    meeting_id = _resolve_meeting(open_database(db_path), meeting)
+    meeting_id = _resolve_meeting(open_db(db_path), meeting)
     ReferatApp(db_path, meeting_id).run()
 
 
@@ -564,10 +575,11 @@ def chair(
     db: DbOption = None,
 ) -> None:
     """Formandens skærm: det aktuelle punkt stort på en ekstra skærm eller projektor; følger mødet."""
+    from store import paths
     from tui.chair import ChairApp
 
     db_path = db or paths.default_db_path()
-    meeting_id = _resolve_meeting(open_database(db_path, readonly=True), meeting)
+    meeting_id = _resolve_meeting(open_db(db_path, readonly=True), meeting)
     ChairApp(db_path, meeting_id).run()
 
 
@@ -578,6 +590,7 @@ def demo(
     db: DbOption = None,
 ) -> None:
     """Åbn et demomøde: Arbejdsmarkedsudvalget i Hvidovre, 29. maj 2017."""
+    from store import paths
     from store.demo import prepare_demo
     from tui.app import ReferatApp
 
@@ -586,3 +599,52 @@ def demo(
     ReferatApp(db_path, meeting_id).run()
     typer.echo(f"Demodatabasen ligger i {db_path}")
     typer.echo(f"Eksportér referatet med: referat export {meeting_id} --full --db '{db_path}'")
+
+
+# --- the console script -------------------------------------------------------
+
+
+def meeting_day_call(argv: list[str]):
+    """(run or demo, its keyword arguments) for a plain `run`/`demo` command line, else None.
+
+    Only `run [MEETING] [--db PATH]` and `demo [--reset] [--db PATH]` qualify; anything else (--help,
+    a mistake, another command) is left to typer, which says what is wrong.
+    """
+    if not argv or argv[0] not in ("run", "demo"):
+        return None
+    command, rest, kwargs = argv[0], argv[1:], {}
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--db" and rest and rest[0]:
+            kwargs["db"] = Path(rest.pop(0))
+        elif arg.startswith("--db=") and len(arg) > 5:
+            kwargs["db"] = Path(arg[5:])
+        elif command == "demo" and arg == "--reset":
+            kwargs["reset"] = True
+        elif command == "run" and arg.isascii() and arg.isdigit() and "meeting" not in kwargs:
+            kwargs["meeting"] = int(arg)
+        else:
+            return None
+    if "db" not in kwargs and os.environ.get("REFERAT_DB"):
+        kwargs["db"] = Path(os.environ["REFERAT_DB"])
+    return (run if command == "run" else demo), kwargs
+
+
+def entry_point() -> None:
+    """The `referat` console script: the typer app, with a short cut to the meeting-day UI.
+
+    typer's argument parsing imports pydantic, ≈ 100 ms of CPU before the first frame (bench/startup.py); a plain
+    `referat run` / `referat demo` therefore calls its command directly.  New commands need nothing here.
+    """
+    call = meeting_day_call(sys.argv[1:])
+    if call is None:
+        app()
+        return
+    from tui.startup import pause_collection
+
+    pause_collection()  # until the first frame
+    command, kwargs = call
+    try:
+        command(**kwargs)
+    except typer.Exit as stop:
+        raise SystemExit(stop.exit_code) from None

@@ -32,7 +32,7 @@ FREE_TEXT = {
 }
 # (kind, what happens, keys); "<text N>" types item N's free text, which is not counted.
 SCRIPT = [
-    ("fremmøde", "Ømer Kuscu: afbud (End, a)", ["end", "a"]),
+    ("fremmøde", "Ømer Kuscu: afbud (hans tast, 5)", ["5"]),
     ("skærm", "til Dagsorden", ["f3"]),
     ("standard", "1 Godkendelse af dagsorden: Godkendt", ["1"]),
     ("fritekst", "2 Meddelelser: fritekst", ["e", "<text 2>", "ctrl+s"]),
@@ -98,7 +98,8 @@ def main() -> None:
     standard = [count for kind, _, count in counts if kind == "standard"]
     print(f"Standardbeslutninger: {sum(standard)} taster for {len(standard)} punkter (mål: 1 pr. beslutning)")
     roll_call = sum(count for kind, _, count in counts if kind == "fremmøde")
-    print(f"Fremmøde: {roll_call} taster for 1 afbud (markøren skal hen til medlemmet, så én tast til 'a')")
+    print(f"Fremmøde: {roll_call} {'tast' if roll_call == 1 else 'taster'} for 1 afbud (mål: 1 pr. medlem, "
+          f"der ikke er til stede)")
     print(f"Kørt med Pilot på {seconds:.1f} s")
     for name, ok in checks.items():
         print(f"{'OK ' if ok else 'FEJL'} {name}")

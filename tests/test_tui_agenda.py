@@ -321,3 +321,18 @@ async def test_the_item_pane_unfolds_and_scrolls_from_the_keyboard(meeting):
         await pilot.press("ctrl+up", "ctrl+up", "ctrl+up", "ctrl+up")
         await pilot.pause()
         assert "Punkt 3. JobCAMP 2017" in screen_text(app)
+
+
+async def test_the_titles_fit_the_list_and_refit_after_a_resize(meeting):
+    path, meeting_id = meeting
+    title = items(path, meeting_id)["4"].title
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if " 4. " in line)
+        assert title[:20] in row and title not in row and "…" in row
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if " 4. " in line)
+        assert title in row

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import stat
 
 import pytest
 from tui_support import make_database, notifications, outcomes, screen_text
 
+from store.attendance import attendance_list
 from store.audit import audit_trail
 from store.db import open_database
 from store.meetings import get_meeting
 from store.settings import get_setting
 from tui.app import THEME_SETTING, ReferatApp
 from tui.screens.help import HelpScreen
+from tui.startup import pause_collection
+from tui.widgets.key_bar import KeyBar
 
 
 @pytest.fixture
@@ -78,7 +82,7 @@ async def test_help_lists_every_key_of_the_screen(meeting):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for words in ("Stedfortræder", "Kom senere", "Fortryd", "Åbn mødet", "Dagsorden"):
+        for words in ("Stedfortræder", "Kom senere", "Fortryd", "Åbn mødet", "Dagsorden", "1–9, 0", "Nr. 11"):
             assert words in text
         await pilot.press("escape", "f3", "question_mark")
         await pilot.pause()
@@ -152,9 +156,10 @@ async def test_read_only_mode_changes_nothing(meeting):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id, read_only=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a", "f3", "1", "space", "ctrl+z", "o")
+        await pilot.press("a", "1", "f3", "1", "space", "ctrl+z", "o")
         await pilot.pause()
         assert outcomes(path, meeting_id) == [None] * 5
+        assert all(row["status"] is None for row in attendance_list(open_database(path), meeting_id))
         assert meeting_row(path, meeting_id)["status"] == "planlagt"
 
 
@@ -164,11 +169,14 @@ async def test_the_theme_is_remembered(meeting):
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = "nord"
         await pilot.pause()
-    assert get_setting(open_database(path), THEME_SETTING) == "nord"
+    db = open_database(path)
+    assert get_setting(db, THEME_SETTING) == "nord"
+    actions = db.execute("SELECT count(*) FROM actions").fetchone()[0]
     again = ReferatApp(path, meeting_id)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+    assert db.execute("SELECT count(*) FROM actions").fetchone()[0] == actions  # starting writes nothing
 
 
 async def test_the_mouse_switches_screens_and_picks_items(meeting):
@@ -185,6 +193,37 @@ async def test_the_mouse_switches_screens_and_picks_items(meeting):
         await pilot.click("#agenda-list", offset=(10, 2))  # the third row
         await pilot.pause()
         assert "Punkt 3. JobCAMP 2017" in screen_text(app)
+
+
+async def test_the_key_line_follows_the_meeting_and_a_click_presses_a_key(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        line = screen_text(app).splitlines()[-1]
+        assert "a Afbud" in line and "o Åbn mødet" in line and "Hæv mødet" not in line
+        assert line.rstrip().endswith("▏^p Kommandoer")
+        bar = app.screen.query_one(KeyBar)
+        start = next(first for first, _, key in bar.spans if key == "o")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert meeting_row(path, meeting_id)["status"] == "åbnet"
+        line = screen_text(app).splitlines()[-1]
+        assert "h Hæv mødet" in line and "Åbn mødet" not in line
+
+
+async def test_collection_paused_for_the_startup_resumes_after_the_first_frame(meeting):
+    path, meeting_id = meeting
+    pause_collection()
+    try:
+        app = ReferatApp(path, meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Ømer Kuscu" in screen_text(app)
+            assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 async def test_the_referat_screen_shows_the_live_referat(meeting):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from store.agenda import (
     add_urgent_item,
@@ -41,6 +41,7 @@ from tui.screens.base import MeetingScreen
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.decision_bar import DecisionBar
 from tui.widgets.item_view import ItemView
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:  # the dialogs themselves are imported when first opened: startup time counts on meeting day
     from tui.dialogs.not_taking_part import NotTakingPart
@@ -92,7 +93,7 @@ class AgendaScreen(MeetingScreen):
             yield AgendaList(id="agenda-list")
             yield ItemView(id="item-view")
         yield DecisionBar(id="decision-bar")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(AgendaList).focus()
@@ -144,10 +145,6 @@ class AgendaScreen(MeetingScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_item()
-
-    def on_resize(self) -> None:
-        if self.is_mounted:
-            self.refresh_view()
 
     def phrases(self) -> list[str]:
         """The committee's outcome phrases, in digit order."""

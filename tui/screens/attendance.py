@@ -1,11 +1,18 @@
-"""Fremmøde (F2): every member with party and role; t/a/f/s mark the exceptions, k/g late arrival and departure."""
+"""Fremmøde (F2): every member with party and role; t/a/f/s mark the exceptions, k/g late arrival and departure.
+
+The first ten members are numbered with a key (1–9, then 0 for the tenth): that key alone marks the member
+afbud, and pressing it again til stede, wherever the cursor is.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
+
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from store.attendance import (
     attendance_list,
@@ -17,10 +24,17 @@ from store.attendance import (
 )
 from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
 from tui.screens.base import MeetingScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_table import RowTable
 
 STATUS_STYLES = {PRESENT: "green", SENT_APOLOGIES: "yellow", ABSENT: "red", SUBSTITUTE: "cyan"}
-WRITES = {"status", "substitute", "arrival", "departure"}
+WRITES = {"status", "substitute", "arrival", "departure", "apologies"}
+MEMBER_KEYS = "1234567890"  # member number n (1–10) is marked afbud with MEMBER_KEYS[n - 1]
+
+
+def seat_holders(members: list[dict]) -> list[dict]:
+    """The members in their numbered order (stedfortrædere, listed last, get no number)."""
+    return [member for member in members if member["status"] != SUBSTITUTE]
 
 
 def attendance_note(row: dict) -> str:
@@ -52,6 +66,7 @@ class AttendanceScreen(MeetingScreen):
     SCREEN_TITLE = "Fremmøde"
     MODE = "fremmode"
     BINDINGS = [
+        *(Binding(key, f"apologies({index})", show=False) for index, key in enumerate(MEMBER_KEYS)),
         Binding("t", "status('til stede')", "Til stede", id="present"),
         Binding("a", "status('afbud')", "Afbud", id="apologies"),
         Binding("f", "status('fraværende')", "Fraværende", id="absent"),
@@ -59,13 +74,18 @@ class AttendanceScreen(MeetingScreen):
         Binding("k", "arrival", "Kom senere", id="arrival"),
         Binding("g", "departure", "Gik", id="departure"),
     ]
-    HELP_EXTRA = [("", "Medlemmer, der ikke er markeret, regnes som til stede, når mødet er åbnet.")]
+    HELP_EXTRA = [
+        ("1–9, 0", "Afbud for medlemmet med den tast i første kolonne (0 er nr. 10); samme tast igen: til stede"),
+        ("", "Nr. 11 og derefter: vælg medlemmet med ↑ ↓ og tryk a"),
+        ("", "Medlemmer, der ikke er markeret, regnes som til stede, når mødet er åbnet."),
+    ]
 
     def compose(self) -> ComposeResult:
         yield from self.top_bars()
         yield RowTable(id="attendance")
-        yield Static("Umarkerede medlemmer regnes som til stede. Markér kun undtagelserne.", id="attendance-hint")
-        yield Footer()
+        yield Static("Tast 1–0: afbud (igen: til stede). Umarkerede medlemmer regnes som til stede.",
+                     id="attendance-hint")
+        yield KeyBar()
 
     def on_resize(self) -> None:
         if self.is_mounted:
@@ -73,6 +93,7 @@ class AttendanceScreen(MeetingScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        table.add_column("Tast", key="key")
         table.add_column("Navn", key="name")
         table.add_column("Parti", key="party")
         table.add_column("Rolle", key="role")
@@ -90,7 +111,8 @@ class AttendanceScreen(MeetingScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         members = attendance_list(self.app.db, self.app.meeting_id)
-        widths = {"name": max([4, *(len(m["name"]) for m in members)]), "party": 5, "role": 11, "status": 13}
+        widths = {"key": 4, "name": max([4, *(len(m["name"]) for m in members)]), "party": 5, "role": 11,
+                  "status": 13}
         for key, width in widths.items():
             table.columns[key].width = width
         note_width = max(12, table.scrollable_content_region.width - sum(widths.values()) - 2 * len(table.columns))
@@ -98,12 +120,14 @@ class AttendanceScreen(MeetingScreen):
         for column in table.columns.values():
             column.auto_width = False
         table.clear()
+        keys = dict(zip((member["person_id"] for member in seat_holders(members)), MEMBER_KEYS))
         for member in members:
             note = Text(attendance_note(member), style="dim")
             note.truncate(note_width, overflow="ellipsis")
             table.add_row(
-                Text(member["name"]), Text(member["party"] or ""), Text(member["role"] or ""),
-                status_cell(member), note, key=str(member["person_id"]),
+                Text(keys.get(member["person_id"], ""), style="bold", justify="center"), Text(member["name"]),
+                Text(member["party"] or ""), Text(member["role"] or ""), status_cell(member), note,
+                key=str(member["person_id"]),
             )
         table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -120,6 +144,27 @@ class AttendanceScreen(MeetingScreen):
         person = self.selected_person()
         if person and self.app.perform(set_status, self.app.meeting_id, person["person_id"], status)[0]:
             self.query_one(DataTable).action_cursor_down()
+
+    def action_apologies(self, number: int) -> None:
+        """Member number `number` (0-based): afbud, or til stede when already afbud; the cursor goes to them."""
+        members = seat_holders(attendance_list(self.app.db, self.app.meeting_id))
+        if number >= len(members):
+            self.notify(f"Der er ikke noget medlem med tasten {MEMBER_KEYS[number]}.", severity="warning", timeout=3)
+            return
+        member = members[number]
+        status = PRESENT if member["status"] == SENT_APOLOGIES else SENT_APOLOGIES
+        if self.app.perform(set_status, self.app.meeting_id, member["person_id"], status)[0]:
+            table = self.query_one(DataTable)
+            table.move_cursor(row=table.get_row_index(str(member["person_id"])))
+
+    def apologies_commands(self) -> Iterable[SystemCommand]:
+        """One palette command per member: afbud til/fra (members 11 and on have no key of their own)."""
+        if self.app.read_only:
+            return
+        for number, member in enumerate(seat_holders(attendance_list(self.app.db, self.app.meeting_id))):
+            key = f"tast {MEMBER_KEYS[number]}" if number < len(MEMBER_KEYS) else "eller ↑ ↓ og a"
+            yield SystemCommand(f"Afbud til/fra: {member['name']}", f"Medlem nr. {number + 1} ({key})",
+                                partial(self.action_apologies, number))
 
     def action_substitute(self) -> None:
         from tui.dialogs.substitute import SubstituteDialog  # imported when first needed (startup time)

@@ -13,6 +13,7 @@ from store.attendance import quorum
 from store.dates import danish_time, short_date
 from store.meetings import get_meeting
 from store.model import ADJOURNED, APPROVED, OPENED, PLANNED
+from tui.startup import resume_collection
 from tui.widgets.meeting_bar import MeetingBar
 from tui.widgets.quorum import QuorumLine
 
@@ -41,6 +42,7 @@ class MeetingScreen(Screen):
 
     SCREEN_TITLE = ""
     MODE = ""
+    laid_out = False
 
     def top_bars(self):
         """The tabs and clock, the meeting line and the quorum line every main screen starts with."""
@@ -49,7 +51,16 @@ class MeetingScreen(Screen):
         yield QuorumLine(id="quorum")
 
     def on_screen_resume(self) -> None:
+        if self.laid_out:
+            self.refresh_view()
+        else:  # the widgets have no size before the first layout: draw after it, so the first frame fits
+            self.call_after_refresh(self.first_draw)
+
+    def first_draw(self) -> None:
+        """Draw the screen for the first time, once its widgets have their size."""
+        self.laid_out = True
         self.refresh_view()
+        self.call_after_refresh(resume_collection)
 
     def refresh_view(self) -> None:
         """Redraw everything from the store (subclasses extend this); the quorum counts for the current item."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from store.export_markdown import render_markdown
 from store.meetings import load_meeting
 from tui.screens.base import MeetingScreen
+from tui.widgets.key_bar import KeyBar
 
 
 class ReferatScreen(MeetingScreen):
@@ -27,7 +28,7 @@ class ReferatScreen(MeetingScreen):
         yield from self.top_bars()
         with VerticalScroll(id="referat-scroll"):
             yield Markdown(id="referat", open_links=False)  # bilag references are not web addresses
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#referat-scroll").focus()

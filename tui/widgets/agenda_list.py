@@ -54,6 +54,12 @@ class AgendaList(RowTable):
                          key=str(row["id"]))
         self._move_to(cursor_item)
 
+    def on_resize(self) -> None:
+        """Fit the titles to the new width (the first layout comes after the first `show`)."""
+        if self.shown is not None:
+            rows, marked, _ = self.shown
+            self.show(rows, marked, self.highlighted_item())
+
     def _move_to(self, item_id: int | None) -> None:
         if item_id is not None and str(item_id) in self.rows:
             self.move_cursor(row=self.get_row_index(str(item_id)), scroll=True)

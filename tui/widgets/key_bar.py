@@ -1,0 +1,96 @@
+"""The key line at the bottom of the main screens: 'e Fritekst  p Pr. punkt  …  ▏^p Kommandoer'.
+
+Textual's Footer mounts one widget per key, after the first frame; on Dagsorden that was ≈ 55 ms of CPU
+before the screen was complete (bench/startup.py).  KeyBar draws the same line as one renderable, so it is
+in the first frame, and redraws it whenever the screen's bindings change (focus, check_action).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.events import Click
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    """The screen's shown keys (greyed when disabled), the command palette key on the right; a click presses one."""
+
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--bar"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .key-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .key-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .key-bar--bar {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.spans: list[tuple[int, int, str]] = []  # (first cell, end cell, key) of each key shown
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def entries(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, str, bool] | None]:
+        """(key, key display, description, enabled) per action shown, and the command palette's."""
+        app = self.app
+        shown: dict[str, tuple[str, str, str, bool]] = {}
+        palette = None
+        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = (binding.key, app.get_key_display(binding), binding.description, enabled)
+            elif binding.show and binding.action not in shown:
+                shown[binding.action] = (binding.key, app.get_key_display(binding), binding.description, enabled)
+        return list(shown.values()), palette
+
+    def key_text(self, entries: list[tuple[str, str, str, bool]]) -> tuple[Text, list[tuple[int, int, str]]]:
+        """' e Fritekst  p Pr. punkt ' for `entries`, and the cells each key takes."""
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        text = Text(no_wrap=True, overflow="crop", end="")
+        spans = []
+        for key, display, description, enabled in entries:
+            start, first_cell = len(text), text.cell_len
+            text.append(f" {display} ", key_style)
+            text.append(f"{description} ", description_style)
+            if not enabled:
+                text.stylize("dim", start)
+            spans.append((first_cell, text.cell_len, key))
+        return text, spans
+
+    def render(self) -> Text:
+        keys, palette = self.entries()
+        line, spans = self.key_text(keys)
+        if palette is not None:
+            right, right_spans = self.key_text([palette])
+            right = right[1:]  # the bar '▏' stands where the key's left padding was
+            room = max(0, self.size.width - right.cell_len - 1)
+            line.truncate(room, pad=True)
+            spans = [span for span in spans if span[1] <= room]
+            spans += [(room + start, room + end, key) for start, end, key in right_spans]
+            line.append("▏", style=self.get_component_rich_style("key-bar--bar"))
+            line.append_text(right)
+        self.spans = spans
+        return line
+
+    def on_click(self, event: Click) -> None:
+        for start, end, key in self.spans:
+            if start <= event.x < end:
+                self.app.simulate_key(key)
+                return
