@@ -11,18 +11,18 @@ from sqlite_utils import Database
 from store.errors import StoreError
 from store.schema import MIGRATION_SET, known_migrations, migrations
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
 
 
 def _inspect_existing(path: Path) -> None:
-    """Refuse a file that is not ours, is newer than us, or is locked — without writing to it."""
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_MAGIC))
-    if not head:
+    """Refuse a file that is not ours, is newer than us, or is locked — without writing to it.
+
+    The file is read through SQLite only: closing a descriptor of it opened any other way would drop
+    every lock this process holds on it (POSIX locks are per process), and another program could then
+    checkpoint and delete the WAL that an open connection goes on writing into.
+    """
+    if path.stat().st_size == 0:
         return  # an empty file is a new database
-    if head != SQLITE_MAGIC:
-        raise StoreError(f"{path} er ikke en referat-database.")
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
