@@ -32,13 +32,17 @@ def meeting(tmp_path):
     return path, make_database(path)
 
 
-def outcomes(path, meeting_id) -> list[str | None]:
-    """The outcomes the database file holds, read beside the app without writing."""
+def decisions(path, meeting_id) -> list:
+    """The items' decisions as the database file holds them, read beside the app without writing."""
     db = store.db.open_database(path, readonly=True)
     try:
-        return [item.decision and item.decision.outcome for item in load_meeting(db, meeting_id).items]
+        return [item.decision for item in load_meeting(db, meeting_id).items]
     finally:
         db.close()
+
+
+def outcomes(path, meeting_id) -> list[str | None]:
+    return [decision and decision.outcome for decision in decisions(path, meeting_id)]
 
 
 @asynccontextmanager
@@ -85,11 +89,7 @@ LONG_TEXT = "Udvalget drøftede sagen grundigt. " * 200  # longer than a page: S
 
 
 def free_texts(path, meeting_id) -> list[str | None]:
-    db = store.db.open_database(path, readonly=True)
-    try:
-        return [item.decision and item.decision.text for item in load_meeting(db, meeting_id).items]
-    finally:
-        db.close()
+    return [decision and decision.text for decision in decisions(path, meeting_id)]
 
 
 async def save_free_text(app, pilot) -> None:
