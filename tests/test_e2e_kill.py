@@ -19,6 +19,7 @@ import os
 import random
 import re
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -80,10 +81,13 @@ class Step:
 
     keys: list[str]
     shows: list[str]
-    effect: object  # Callable[[State], None]
+    effect: Callable[[State], None]
 
     def shown(self, screen: str) -> bool:
         return all(re.search(pattern, screen) for pattern in self.shows)
+
+
+# What each step does to the State (the store's half of the script).
 
 
 def attend(name: str, status: str | None):
