@@ -232,19 +232,25 @@ class Series:
         self.snapshots: list[tuple[Path, State, str]] = []  # for the export check, after the series
         self.log: list[str] = []
 
-    def type(self, terminal: Terminal, key: str) -> None:
+    def enter_key(self, terminal: Terminal, key: str) -> None:
+        """Send a key, or ("?regex") wait until the screen matches."""
         if key.startswith("?"):
             terminal.wait_for_pattern(key[1:])
         else:
             terminal.send(key)
 
+    def type_keys(self, terminal: Terminal, index: int, count: int) -> None:
+        """Type the first `count` keys of step `index`, whose result must not be on the screen before."""
+        step = SCRIPT[index]
+        assert not step.shown(terminal.text()), f"{self.name}: trin {index} vises før tasterne"
+        for key in step.keys[:count]:
+            self.enter_key(terminal, key)
+
     def play_until(self, terminal: Terminal, end: int) -> None:
         """Play the steps the database does not hold yet, up to (not including) step `end`."""
         for index in range(self.done, end):
             step = SCRIPT[index]
-            assert not step.shown(terminal.text()), f"{self.name}: trin {index} vises før tasterne"
-            for key in step.keys:
-                self.type(terminal, key)
+            self.type_keys(terminal, index, len(step.keys))
             terminal.wait_until(step.shown, f"{self.name}, trin {index}: {step.shows}")
             self.done = index + 1
             held = store_state(self.db_path)
@@ -253,8 +259,7 @@ class Series:
     def kill_and_restart(self, terminal: Terminal, kill: Kill) -> Terminal:
         """Type up to the kill's key, wait, SIGKILL, restart; check what the database and the screen hold."""
         self.play_until(terminal, kill.step)
-        for key in SCRIPT[kill.step].keys[: kill.key + 1]:
-            self.type(terminal, key)
+        self.type_keys(terminal, kill.step, kill.key + 1)
         terminal.pump(kill.delay)
         shown = SCRIPT[kill.step].shown(terminal.text())
         terminal.kill()
