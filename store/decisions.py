@@ -134,7 +134,7 @@ def split_decision_text(text: str, phrases: list[str]) -> tuple[str | None, str 
 
 
 def set_decision_text(db: Database, item_id: int, text: str) -> None:
-    """Save the beslutning as typed in the editor (outcome phrase first line, then free text); a current item moves on."""
+    """Save the beslutning as typed in the editor (phrase first line, then free text); a current item moves on."""
     item = _item(db, item_id)
     meeting = get_meeting(db, item["meeting_id"])
     outcome, free_text = split_decision_text(text, vocabulary(db, meeting["committee_id"]))
