@@ -21,9 +21,8 @@ import pytest
 COLUMNS, LINES = 100, 30
 REFERAT = Path(sys.executable).parent / "referat"
 KEYS = {
-    "up": "\x1b[A", "down": "\x1b[B", "home": "\x1b[H", "end": "\x1b[F", "enter": "\r", "escape": "\x1b",
-    "f2": "\x1bOQ", "f3": "\x1bOR", "f4": "\x1bOS", "ctrl+q": "\x11", "ctrl+s": "\x13", "ctrl+z": "\x1a",
-    "shift+up": "\x1b[1;2A", "shift+down": "\x1b[1;2B", "tab": "\t",
+    "up": "\x1b[A", "home": "\x1b[H", "end": "\x1b[F", "enter": "\r", "f2": "\x1bOQ", "f3": "\x1bOR",
+    "ctrl+q": "\x11", "ctrl+s": "\x13", "ctrl+z": "\x1a", "shift+down": "\x1b[1;2B",
 }
 
 needs_referat = pytest.mark.skipif(not REFERAT.exists(), reason="the referat console script is not installed")
