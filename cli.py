@@ -65,6 +65,8 @@ def friendly(func):
             fail(str(translate_error(error, kwargs.get("db") or paths.default_db_path())))
         except OSError as error:
             fail(f"{error.filename or ''} {error.strerror or error}".strip() + ".")
+        except OverflowError:  # an id beyond SQLite's 64-bit integers names nothing
+            fail("Tallet er for stort; intet møde har så højt et id.")
 
     return wrapper
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from test_e2e_pty import Terminal  # noqa: E402
+from pty_support import Terminal  # noqa: E402
 
 from store.agenda import agenda, set_current_item  # noqa: E402
 from store.attendance import attendance_list, set_status  # noqa: E402

@@ -17,9 +17,9 @@ BUSY_TIMEOUT_MS = 3000
 def _inspect_existing(path: Path) -> None:
     """Refuse a file that is not ours, is newer than us, or is locked — without writing to it.
 
-    The file is read only through SQLite (which refuses a file that is not a database): closing a
-    descriptor of our own on it would drop every POSIX lock this process's connections hold on it,
-    and another process closing the database would then delete the WAL this one is still using.
+    The file is read through SQLite only: closing a descriptor of it opened any other way would drop
+    every lock this process holds on it (POSIX locks are per process), and another program could then
+    checkpoint and delete the WAL that an open connection goes on writing into.
     """
     if path.stat().st_size == 0:
         return  # an empty file is a new database

@@ -64,6 +64,12 @@ def _advance(act: Action, meeting_id: int, after_item_id: int) -> int | None:
     return following
 
 
+def _advance_if_current(act: Action, meeting_id: int, item_id: int) -> None:
+    """After a beslutning made in a dialog: if the item was current (or none was), move on as a digit does."""
+    if get_meeting(act.db, meeting_id)["current_item_id"] in (item_id, None):
+        _advance(act, meeting_id, item_id)
+
+
 def record_outcome(db: Database, item_id: int, phrase: str) -> int | None:
     """Record a standard outcome on an item and move on; returns the next undecided item (now current)."""
     item = _item(db, item_id)
@@ -97,7 +103,7 @@ def record_outcomes(db: Database, item_ids: list[int], phrase: str) -> None:
 
 
 def record_point_outcomes(db: Database, item_id: int, outcomes: list[str]) -> None:
-    """One outcome per indstilling point ('1. Anbefales 2. Ikke godkendt')."""
+    """One outcome per indstilling point ('1. Anbefales 2. Ikke godkendt'); a current item moves on."""
     outcomes = [outcome.strip() for outcome in outcomes]
     if not any(outcomes):
         raise StoreError("Angiv mindst ét punkts beslutning.")
@@ -109,6 +115,7 @@ def record_point_outcomes(db: Database, item_id: int, outcomes: list[str]) -> No
             act.insert("decision_points", {"item_id": item_id, "position": position, "outcome": outcome})
         _decision(act, item_id)
         _finish(act, item, None)
+        _advance_if_current(act, item["meeting_id"], item_id)
 
 
 def split_decision_text(text: str, phrases: list[str]) -> tuple[str | None, str | None]:
@@ -127,7 +134,7 @@ def split_decision_text(text: str, phrases: list[str]) -> tuple[str | None, str 
 
 
 def set_decision_text(db: Database, item_id: int, text: str) -> None:
-    """Save the beslutning as typed in the editor (outcome phrase first line, then free text)."""
+    """Save the beslutning as typed in the editor (phrase first line, then free text); a current item moves on."""
     item = _item(db, item_id)
     meeting = get_meeting(db, item["meeting_id"])
     outcome, free_text = split_decision_text(text, vocabulary(db, meeting["committee_id"]))
@@ -135,6 +142,7 @@ def set_decision_text(db: Database, item_id: int, text: str) -> None:
         _open_if_planned(act, item["meeting_id"])
         _decision(act, item_id, outcome=outcome, text=free_text)
         _finish(act, item, outcome)
+        _advance_if_current(act, item["meeting_id"], item_id)
 
 
 def vote_participants(db: Database, item_id: int) -> list[dict]:

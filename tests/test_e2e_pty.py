@@ -7,92 +7,14 @@ before the kill must be on the screen and in the database after the restart.
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import select
-import signal
-import struct
-import subprocess
-import sys
-import termios
-import time
-from pathlib import Path
-
-import pyte
-import pytest
+from pty_support import Terminal, needs_referat
 
 from store.attendance import attendance_list
 from store.audit import audit_trail
 from store.db import open_database
 from store.meetings import get_meeting, load_meeting
 
-COLUMNS, LINES = 100, 30
-REFERAT = Path(sys.executable).parent / "referat"
-KEYS = {"down": "\x1b[B", "end": "\x1b[F", "f3": "\x1bOR", "ctrl+q": "\x11", "ctrl+t": "\x14"}
-
-pytestmark = pytest.mark.skipif(not REFERAT.exists(), reason="the referat console script is not installed")
-
-
-class Terminal:
-    """A `referat` process on a pseudo-terminal, with the screen as pyte sees it."""
-
-    def __init__(self, *args: str) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
-        env.pop("TEXTUAL", None)
-        self.process = subprocess.Popen([str(REFERAT), *args], stdin=slave, stdout=slave, stderr=slave, env=env,
-                                        start_new_session=True, close_fds=True)
-        os.close(slave)
-        self.master = master
-        self.screen = pyte.Screen(COLUMNS, LINES)
-        self.stream = pyte.ByteStream(self.screen)
-
-    def text(self) -> str:
-        return "\n".join(self.screen.display)
-
-    def pump(self, seconds: float) -> None:
-        """Feed whatever the process writes during `seconds` into the emulated screen."""
-        deadline = time.monotonic() + seconds
-        while (left := deadline - time.monotonic()) > 0:
-            ready, _, _ = select.select([self.master], [], [], left)
-            if not ready:
-                continue
-            try:
-                data = os.read(self.master, 65536)
-            except OSError:  # the process has gone
-                return
-            if not data:
-                return
-            self.stream.feed(data)
-
-    def wait_for(self, *needles: str, timeout: float = 20) -> str:
-        """Pump until every needle is on the screen; fail with the screen if it does not come."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self.pump(0.1)
-            text = self.text()
-            if all(needle in text for needle in needles):
-                return text
-        pytest.fail(f"{needles} never appeared on the screen:\n{self.text()}")
-
-    def press(self, *keys: str) -> None:
-        for key in keys:
-            os.write(self.master, KEYS.get(key, key).encode())
-            self.pump(0.15)
-
-    def kill(self) -> None:
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
-        os.close(self.master)
-
-    def quit(self) -> int:
-        self.press("ctrl+q")
-        code = self.process.wait(timeout=15)
-        self.pump(0.2)
-        os.close(self.master)
-        return code
+pytestmark = needs_referat
 
 
 def test_sigkill_mid_meeting_loses_nothing(tmp_path):

@@ -137,6 +137,25 @@ def test_decisions_votes_remarks_and_absence(db, meeting):
     assert doc.items[3].decision.points == ["Anbefales", "Ikke godkendt"]
 
 
+def current_item(db, meeting_id):
+    return db["meetings"].get(meeting_id)["current_item_id"]
+
+
+def test_a_dialog_beslutning_moves_on_in_the_same_action(db, meeting):
+    items = [row["id"] for row in agenda(db, meeting)]
+    open_meeting(db, meeting)
+    record_point_outcomes(db, items[0], ["Anbefales", "Ikke godkendt"])
+    assert current_item(db, meeting) == items[1]
+    set_decision_text(db, items[1], "Taget til efterretning.")
+    assert current_item(db, meeting) == items[2]
+    set_decision_text(db, items[3], "Godkendt.")  # not the current item: the current one stays
+    assert current_item(db, meeting) == items[2]
+    undo_last(db, meeting)
+    undo_last(db, meeting)  # the beslutning on item 2 and its move on are one step
+    assert current_item(db, meeting) == items[1]
+    assert load_meeting(db, meeting).items[1].decision is None
+
+
 def get_status(db, meeting_id):
     return list_meetings(db)[[m["id"] for m in list_meetings(db)].index(meeting_id)]["status"]
 

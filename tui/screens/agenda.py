@@ -16,7 +16,6 @@ from store.agenda import (
     agenda,
     item_detail,
     move_item,
-    next_undecided,
     set_confidential,
     set_current_item,
     set_public,
@@ -156,12 +155,6 @@ class AgendaScreen(MeetingScreen):
         if str(item_id) in self.agenda_list.rows:
             self.agenda_list.move_cursor(row=self.agenda_list.get_row_index(str(item_id)))
 
-    def advance_after(self, item_id: int) -> None:
-        """After a beslutning made in a dialog: the next undecided item becomes current (as with a digit)."""
-        db, meeting_id = self.app.db, self.app.meeting_id
-        if get_meeting(db, meeting_id)["current_item_id"] in (item_id, None):
-            self.app.perform(set_current_item, meeting_id, next_undecided(db, meeting_id, item_id))
-
     # --- beslutninger -------------------------------------------------------------
 
     def action_outcome(self, index: int) -> None:
@@ -199,8 +192,8 @@ class AgendaScreen(MeetingScreen):
             return
 
         def save(text: str | None) -> None:
-            if text and self.app.perform(set_decision_text, item_id, text)[0]:
-                self.advance_after(item_id)
+            if text:
+                self.app.perform(set_decision_text, item_id, text)
 
         self.app.push_screen(DecisionTextDialog(item_detail(self.app.db, item_id)), save)
 
@@ -212,8 +205,8 @@ class AgendaScreen(MeetingScreen):
             return
 
         def save(outcomes: list[str] | None) -> None:
-            if outcomes and self.app.perform(record_point_outcomes, item_id, outcomes)[0]:
-                self.advance_after(item_id)
+            if outcomes:
+                self.app.perform(record_point_outcomes, item_id, outcomes)
 
         self.app.push_screen(PointOutcomesDialog(item_detail(self.app.db, item_id), self.phrases()), save)
 

@@ -1,0 +1,170 @@
+"""The database refuses a write (read-only, full disk, locked): one Danish sentence, the app lives on,
+the last committed state is intact, and the same key records once the cause is gone."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from contextlib import asynccontextmanager, closing
+from functools import partial
+
+import pytest
+from tui_support import make_database, notifications, screen_text
+
+import store.db
+from store.meetings import load_meeting
+from tui.app import ReferatApp
+
+HOLD_LOCK = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN EXCLUSIVE")
+print("låst", flush=True)
+sys.stdin.readline()
+conn.rollback()
+"""
+
+
+@pytest.fixture
+def meeting(tmp_path):
+    path = tmp_path / "referat.db"
+    return path, make_database(path)
+
+
+def decisions(path, meeting_id) -> list:
+    """The items' decisions as the database file holds them, read beside the app without writing."""
+    db = store.db.open_database(path, readonly=True)
+    try:
+        return [item.decision for item in load_meeting(db, meeting_id).items]
+    finally:
+        db.close()
+
+
+def outcomes(path, meeting_id) -> list[str | None]:
+    return [decision and decision.outcome for decision in decisions(path, meeting_id)]
+
+
+@asynccontextmanager
+async def first_item_decided(app, path, meeting_id):
+    """The app on Dagsorden with punkt 1 Godkendt (committed); the cursor on punkt 2."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3", "1")
+        await pilot.pause()
+        assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
+        yield pilot
+
+
+async def refused_then_recorded(app, pilot, path, meeting_id, message: str, remove_cause) -> None:
+    """Press 2: refused with `message`, nothing changed; remove the cause; press 2 again: recorded."""
+    await pilot.press("2")
+    await pilot.pause()
+    assert message in notifications(app)
+    assert app.is_running and app.return_code is None
+    assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
+    assert "Meddelelser — Taget" not in screen_text(app)  # the screen shows what is stored
+    assert not app.db.conn.in_transaction  # no failed transaction left open to swallow the next action
+    remove_cause()
+    await pilot.press("2")
+    await pilot.pause()
+    assert outcomes(path, meeting_id) == ["Godkendt", "Taget til efterretning", None, None, None]
+    assert "Meddelelser — Taget til efterretning" in screen_text(app)
+
+
+async def test_a_read_only_database_refuses_then_records(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with first_item_decided(app, path, meeting_id) as pilot:
+        app.db.execute("PRAGMA query_only = ON")  # SQLite itself refuses every write (SQLITE_READONLY)
+
+        def writable_again() -> None:
+            app.db.execute("PRAGMA query_only = OFF")
+
+        await refused_then_recorded(app, pilot, path, meeting_id,
+                                    f"Databasen {path} er skrivebeskyttet; referat kan ikke gemme i den.",
+                                    writable_again)
+
+
+LONG_TEXT = "Udvalget drøftede sagen grundigt. " * 200  # longer than a page: SQLite must add pages
+
+
+def free_texts(path, meeting_id) -> list[str | None]:
+    return [decision and decision.text for decision in decisions(path, meeting_id)]
+
+
+async def save_free_text(app, pilot) -> None:
+    await pilot.press("e")
+    await pilot.pause()
+    app.screen.query_one("#decision-text").text = LONG_TEXT
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_a_full_disk_refuses_then_records(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with first_item_decided(app, path, meeting_id) as pilot:
+        app.db.execute("VACUUM")  # no free pages left inside the file …
+        pages = app.db.execute("PRAGMA page_count").fetchone()[0]
+        app.db.execute(f"PRAGMA max_page_count = {pages}")  # … and it cannot grow: SQLite reports SQLITE_FULL
+        await save_free_text(app, pilot)
+        assert f"Disken er fuld; {path} kan ikke gemme mere." in notifications(app)
+        assert app.is_running and app.return_code is None
+        assert free_texts(path, meeting_id) == [None] * 5
+        assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
+        assert not app.db.conn.in_transaction
+        app.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # space again
+        await save_free_text(app, pilot)
+        assert free_texts(path, meeting_id) == [None, LONG_TEXT.strip(), None, None, None]
+        assert "✓    2. Meddelelser" in screen_text(app)
+
+
+class DiskFullConnection(sqlite3.Connection):
+    """A connection whose COMMIT fails as SQLite's does when the WAL cannot grow on a full disk."""
+
+    full = False
+
+    def execute(self, sql, *args):
+        if self.full and sql.strip().upper().startswith("COMMIT"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return super().execute(sql, *args)
+
+
+async def test_a_full_disk_at_commit_refuses_then_records(meeting, monkeypatch):
+    path, meeting_id = meeting
+    with monkeypatch.context() as patch:
+        patch.setattr(sqlite3, "connect", partial(sqlite3.connect, factory=DiskFullConnection))
+        app = ReferatApp(path, meeting_id)
+    assert isinstance(app.db.conn, DiskFullConnection)
+    async with first_item_decided(app, path, meeting_id) as pilot:
+        app.db.conn.full = True
+
+        def space_again() -> None:
+            app.db.conn.full = False
+
+        await refused_then_recorded(app, pilot, path, meeting_id,
+                                    f"Disken er fuld; {path} kan ikke gemme mere.", space_again)
+
+
+async def test_a_database_locked_by_another_process_refuses_then_records(meeting, monkeypatch):
+    path, meeting_id = meeting
+    monkeypatch.setattr(store.db, "BUSY_TIMEOUT_MS", 200)  # wait 0.2 s for the lock, not 3 s
+    app = ReferatApp(path, meeting_id)
+    async with first_item_decided(app, path, meeting_id) as pilot:
+        holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "låst"
+
+            def released() -> None:
+                holder.communicate("\n", timeout=10)
+
+            await refused_then_recorded(app, pilot, path, meeting_id,
+                                        f"Databasen {path} er låst af et andet program; prøv igen om lidt.",
+                                        released)
+        finally:
+            if holder.poll() is None:
+                holder.kill()
+                holder.wait()
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
