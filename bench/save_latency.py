@@ -1,6 +1,7 @@
 """Save latency: 1,000 decisions through the store API against 1,000 raw sqlite3 insert+commit.
 
-Both use the same pragmas (WAL, synchronous=FULL). Prints p50/p99 of each and the ratio.
+Both use the same pragmas (WAL, synchronous=FULL) and run interleaved, one decision then one
+raw insert, so a busy disk or CPU weighs on both alike. Prints p50/p99 of each and the ratio.
 Run: python bench/save_latency.py
 """
 
@@ -12,6 +13,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from sqlite_utils import Database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -28,40 +31,46 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1]
 
 
-def store_latencies(folder: Path) -> list[float]:
+def meeting_with_items(folder: Path) -> tuple[Database, list[int]]:
+    """A store database holding one meeting of N items, none decided."""
     db = open_database(folder / "store.db")
     add_committee(db, "Benchudvalget")
     meeting_id = create_meeting(db, "Benchudvalget", "2027-01-25", "16:00")
     with action(db, meeting_id, "punkter") as act:
         item_ids = [act.insert("items", {"meeting_id": meeting_id, "number": str(i), "position": i,
                                          "title": f"Punkt {i}"}) for i in range(1, N + 1)]
-    times = []
-    for item_id in item_ids:
-        start = time.perf_counter()
-        record_outcome(db, item_id, "Godkendt")
-        times.append((time.perf_counter() - start) * 1000)
-    return times
+    return db, item_ids
 
 
-def floor_latencies(folder: Path) -> list[float]:
+def floor_connection(folder: Path) -> sqlite3.Connection:
+    """A bare sqlite3 database with the store's pragmas and one table."""
     conn = sqlite3.connect(folder / "raw.db", isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("CREATE TABLE decisions (id INTEGER PRIMARY KEY, item_id INTEGER, outcome TEXT)")
-    times = []
-    for item_id in range(N):
+    return conn
+
+
+def latencies(folder: Path) -> tuple[list[float], list[float]]:
+    """Alternate one store decision and one raw insert+commit, so both meet the same disk and CPU load."""
+    db, item_ids = meeting_with_items(folder)
+    conn = floor_connection(folder)
+    store, floor = [], []
+    for item_id in item_ids:
+        start = time.perf_counter()
+        record_outcome(db, item_id, "Godkendt")
+        store.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
         conn.execute("BEGIN")
         conn.execute("INSERT INTO decisions (item_id, outcome) VALUES (?, ?)", [item_id, "Godkendt"])
         conn.execute("COMMIT")
-        times.append((time.perf_counter() - start) * 1000)
-    return times
+        floor.append((time.perf_counter() - start) * 1000)
+    return store, floor
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        store = store_latencies(Path(folder))
-        floor = floor_latencies(Path(folder))
+        store, floor = latencies(Path(folder))
     for name, values in (("store record_outcome", store), ("raw sqlite3 floor", floor)):
         print(f"{name:22s} p50 {statistics.median(values):6.2f} ms   p99 {percentile(values, 99):6.2f} ms")
     print(f"ratio p50 store/floor: {statistics.median(store) / statistics.median(floor):.2f}x")
