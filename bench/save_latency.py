@@ -7,6 +7,7 @@ Run: python bench/save_latency.py
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import statistics
 import sys
@@ -74,6 +75,10 @@ def main() -> None:
     for name, values in (("store record_outcome", store), ("raw sqlite3 floor", floor)):
         print(f"{name:22s} p50 {statistics.median(values):6.2f} ms   p99 {percentile(values, 99):6.2f} ms")
     print(f"ratio p50 store/floor: {statistics.median(store) / statistics.median(floor):.2f}x")
+    extra = statistics.median(s - f for s, f in zip(store, floor))
+    print(f"store minus floor, median of the {N:,} pairs: {extra:.2f} ms (what the audited action adds)")
+    print(f"load average over the last minute: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+          "(a busy disk makes every commit slow and hides the difference)")
 
 
 if __name__ == "__main__":
