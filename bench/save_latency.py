@@ -53,19 +53,29 @@ def floor_connection(folder: Path) -> sqlite3.Connection:
 
 
 def latencies(folder: Path) -> tuple[list[float], list[float]]:
-    """Alternate one store decision and one raw insert+commit, so both meet the same disk and CPU load."""
+    """Alternate one store decision and one raw insert+commit, so both meet the same disk and CPU load.
+
+    Which of the two goes first swaps every round: neither always follows the other's fsync.
+    """
     db, item_ids = meeting_with_items(folder)
     conn = floor_connection(folder)
     store, floor = [], []
-    for item_id in item_ids:
+
+    def decide(item_id: int) -> None:
         start = time.perf_counter()
         record_outcome(db, item_id, "Godkendt")
         store.append((time.perf_counter() - start) * 1000)
+
+    def insert(item_id: int) -> None:
         start = time.perf_counter()
         conn.execute("BEGIN")
         conn.execute("INSERT INTO decisions (item_id, outcome) VALUES (?, ?)", [item_id, "Godkendt"])
         conn.execute("COMMIT")
         floor.append((time.perf_counter() - start) * 1000)
+
+    for round_, item_id in enumerate(item_ids):
+        for step in (decide, insert) if round_ % 2 == 0 else (insert, decide):
+            step(item_id)
     return store, floor
 
 
