@@ -57,6 +57,8 @@ def test_a_decision_is_one_action_with_one_log_row_per_value(small):
     actions_before = db.execute("SELECT count(*) FROM actions").fetchone()[0]
     assert record_outcome(db, items[0], "Godkendt") == items[1]
     assert db.execute("SELECT count(*) FROM actions").fetchone()[0] == actions_before + 1
+    assert db.execute("SELECT meeting_id, label, undoable FROM actions ORDER BY id DESC LIMIT 1").fetchone() == (
+        meeting_id, "Beslutning punkt 1: Godkendt", 1)
     meeting = db["meetings"].get(meeting_id)
     first, second = db["items"].get(items[0]), db["items"].get(items[1])
     decision = db.execute("SELECT * FROM decisions WHERE item_id = ?", [items[0]]).fetchone()
@@ -127,7 +129,7 @@ def test_a_failed_action_leaves_nothing_behind(small):
     assert db.execute("SELECT count(*) FROM actions").fetchone()[0] == actions_before
 
 
-def test_search_follows_titles_and_decisions_but_not_progress(small):
+def test_search_stays_in_step_through_progress_titles_and_decisions(small):
     db, meeting_id, items = small
 
     def found(word):
