@@ -88,14 +88,29 @@ def close_meeting(db: Database, meeting_id: int) -> None:
         act.update("meetings", meeting_id, status=ADJOURNED, ended_at=act.at)
 
 
+# Undecided (no outcome, text or point outcomes) and not postponed, in agenda order.
+_UNDECIDED = (
+    "SELECT i.id FROM items i WHERE i.meeting_id = ? AND i.id IS NOT ? AND coalesce(i.postponed, 0) = 0 "
+    "AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.item_id = i.id "
+    "                AND (d.outcome IS NOT NULL OR d.text IS NOT NULL)) "
+    "AND NOT EXISTS (SELECT 1 FROM decision_points p WHERE p.item_id = i.id AND p.outcome IS NOT NULL) "
+)
+
+
 def next_undecided(db: Database, meeting_id: int, after_item_id: int | None = None) -> int | None:
-    """The first undecided, not postponed item after the given one (wrapping round), or None."""
-    rows = agenda(db, meeting_id)
-    start = next((i + 1 for i, row in enumerate(rows) if row["id"] == after_item_id), 0)
-    for row in rows[start:] + rows[:start]:
-        if not row["decided"] and not row["postponed"] and row["id"] != after_item_id:
-            return row["id"]
-    return None
+    """The first undecided, not postponed item after the given one (wrapping round), or None.
+
+    Indexed queries that stop at the first hit: the items after the given one,
+    then (wrapping round) those from the top of the agenda.
+    """
+    row = db.execute(
+        _UNDECIDED + "AND (i.position, i.id) > (SELECT position, id FROM items WHERE id = ? AND meeting_id = ?) "
+        "ORDER BY i.position, i.id LIMIT 1",
+        [meeting_id, after_item_id, after_item_id, meeting_id],
+    ).fetchone()
+    if row is None:
+        row = db.execute(_UNDECIDED + "ORDER BY i.position, i.id LIMIT 1", [meeting_id, after_item_id]).fetchone()
+    return row[0] if row else None
 
 
 def move_item(db: Database, item_id: int, delta: int) -> None:

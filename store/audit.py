@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError, jsonify_if_needed, quote_identifier
 
 from store.db import translate_error
 from store.errors import StoreError
@@ -34,6 +36,52 @@ def database_path(db: Database) -> str:
     return db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
 
 
+_LOG_INSERT = (
+    "INSERT INTO audit_log (action_id, at, meeting_id, entity, entity_id, field, old, new) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+_statements: weakref.WeakKeyDictionary[Database, tuple[int, dict]] = weakref.WeakKeyDictionary()
+
+
+def statements(db: Database) -> dict[tuple, tuple[str, str]]:
+    """The connection's cache of the writer's SQL, (sql, primary key) by (kind, table, columns).
+
+    It is emptied whenever SQLite's schema version changes (a migration,
+    ALTER TABLE, a new table), so a statement never outlives its table's shape.
+    """
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    cached = _statements.get(db)
+    if cached is None or cached[0] != version:
+        cached = _statements[db] = (version, {})
+    return cached[1]
+
+
+def _statement(db: Database, kind: str, table: str, columns: tuple[str, ...]) -> tuple[str, str]:
+    """Build the SQL to insert, update, delete or select one row of `table` by primary key."""
+    info = db.execute(f"PRAGMA table_info({quote_identifier(table)})").fetchall()
+    if not info:
+        raise sqlite3.OperationalError(f"no such table: {table}")
+    keys = [column[1] for column in sorted(info, key=lambda column: column[5]) if column[5]]
+    key = keys[0] if len(keys) == 1 else "rowid"
+    name, where = quote_identifier(table), f"WHERE {quote_identifier(key)} = ?"
+    names = [quote_identifier(column) for column in columns]
+    if kind == "insert":
+        sql = f"INSERT INTO {name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) RETURNING *"
+    elif kind == "update":
+        sql = f"UPDATE {name} SET {', '.join(f'{column} = ?' for column in names)} {where}"
+    elif kind == "delete":
+        sql = f"DELETE FROM {name} {where} RETURNING *"
+    else:
+        sql = f"SELECT * FROM {name} {where}"
+    return sql, key
+
+
+def row_dict(cursor: sqlite3.Cursor, row: tuple) -> dict:
+    """A row fetched from `cursor` as a dict keyed by column name."""
+    return dict(zip([column[0] for column in cursor.description], row))
+
+
 class Action:
     """The writer handed out by `action()`: insert, update and delete, each logged."""
 
@@ -42,16 +90,31 @@ class Action:
         self.id = action_id
         self.meeting_id = meeting_id
         self.at = at
+        self._statements = statements(db)
 
     def _log(self, entity: str, entity_id: int, field: str | None, old, new) -> None:
-        self.db["audit_log"].insert(
-            {
-                "action_id": self.id, "at": self.at, "meeting_id": self.meeting_id,
-                "entity": entity, "entity_id": entity_id, "field": field,
-                "old": None if old is None else json.dumps(old, ensure_ascii=False),
-                "new": None if new is None else json.dumps(new, ensure_ascii=False),
-            }
-        )
+        self.db.execute(_LOG_INSERT, [
+            self.id, self.at, self.meeting_id, entity, entity_id, field,
+            None if old is None else _to_json(old), None if new is None else _to_json(new),
+        ])
+
+    def _sql(self, kind: str, table: str, columns: tuple[str, ...] = ()) -> tuple[str, str]:
+        key = (kind, table, columns)
+        if key not in self._statements:
+            self._statements[key] = _statement(self.db, kind, table, columns)
+        return self._statements[key]
+
+    def _one(self, kind: str, table: str, row_id: int) -> dict:
+        """Select or delete the row with this primary key, returning it (NotFoundError if there is none)."""
+        cursor = self.db.execute(self._sql(kind, table)[0], [row_id])
+        rows = cursor.fetchall()
+        if not rows:
+            raise NotFoundError(f"{table} {row_id}")
+        return row_dict(cursor, rows[0])
+
+    def row(self, table: str, row_id: int) -> dict:
+        """The row with this primary key (NotFoundError if there is none)."""
+        return self._one("select", table, row_id)
 
     def insert(self, table: str, row: dict) -> int:
         """Insert a row and log it whole; returns its id.
@@ -59,34 +122,36 @@ class Action:
         An action that creates a meeting becomes that meeting's action, so the
         meeting's log starts with its own creation.
         """
-        target = self.db[table].insert(row)
-        row_id = row.get(target.pks[0]) or target.last_pk
+        sql, key = self._sql("insert", table, tuple(row))
+        cursor = self.db.execute(sql, [jsonify_if_needed(value) for value in row.values()])
+        stored = row_dict(cursor, cursor.fetchall()[0])
+        row_id = stored.get(key, cursor.lastrowid)
         if table == "meetings" and self.meeting_id is None:
             self.meeting_id = row_id
-            self.db["actions"].update(self.id, {"meeting_id": row_id})
-        self._log(table, row_id, None, None, self.db[table].get(row_id))
+            self.db.execute("UPDATE actions SET meeting_id = ? WHERE id = ?", [row_id, self.id])
+        self._log(table, row_id, None, None, stored)
         return row_id
 
     def update(self, table: str, row_id: int, **changes) -> None:
         """Change some fields of a row, logging each that really changes."""
-        current = self.db[table].get(row_id)
+        current = self.row(table, row_id)
         changed = {key: value for key, value in changes.items() if current.get(key) != value}
         if not changed:
             return
-        self.db[table].update(row_id, changed)
+        sql, _ = self._sql("update", table, tuple(changed))
+        self.db.execute(sql, [*(jsonify_if_needed(value) for value in changed.values()), row_id])
         for key, value in changed.items():
             self._log(table, row_id, key, current.get(key), value)
 
     def delete(self, table: str, row_id: int) -> None:
         """Delete a row, logging its whole old content."""
-        current = self.db[table].get(row_id)
-        self.db[table].delete(row_id)
+        current = self._one("delete", table, row_id)
         self._log(table, row_id, None, current, None)
 
     def delete_where(self, table: str, where: str, params: list) -> None:
         """Delete every row matching `where`, one logged delete each."""
-        for row in list(self.db[table].rows_where(where, params, select="id")):
-            self.delete(table, row["id"])
+        for (row_id,) in self.db.execute(f"SELECT id FROM {quote_identifier(table)} WHERE {where}", params).fetchall():
+            self.delete(table, row_id)
 
 
 def meeting_is_locked(db: Database, meeting_id: int) -> bool:
@@ -110,9 +175,10 @@ def action(db: Database, meeting_id: int | None, label: str, *, allow_locked: bo
             raise StoreError(LOCKED_MESSAGE)
         with db.atomic():
             at = now_iso()
-            action_id = db["actions"].insert(
-                {"meeting_id": meeting_id, "label": label, "at": at, "undoable": int(undoable)}
-            ).last_pk
+            action_id = db.execute(
+                "INSERT INTO actions (meeting_id, label, at, undoable) VALUES (?, ?, ?, ?)",
+                [meeting_id, label, at, int(undoable)],
+            ).lastrowid
             ensure_recorder(db, meeting_id)  # after the insert took the write lock: check and write are atomic
             yield Action(db, action_id, meeting_id, at)
     except sqlite3.Error as error:
@@ -141,8 +207,8 @@ def undo_last(db: Database, meeting_id: int) -> str | None:
                 act.delete(entity, entity_id)
             else:
                 act.insert(entity, old)
-        db["actions"].update(act.id, {"undoes_id": target_id})
-        db["actions"].update(target_id, {"undone_by_id": act.id})
+        db.execute("UPDATE actions SET undoes_id = ? WHERE id = ?", [target_id, act.id])
+        db.execute("UPDATE actions SET undone_by_id = ? WHERE id = ?", [act.id, target_id])
     return label
 
 

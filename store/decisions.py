@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from sqlite_utils import Database
 
-from store.agenda import next_undecided
+from store.agenda import item_started_at, next_undecided
 from store.attendance import participants
-from store.audit import Action, action
+from store.audit import Action, action, row_dict
 from store.committees import vocabulary
 from store.errors import StoreError
 from store.meetings import get_meeting
@@ -29,16 +29,16 @@ POSTPONED_PHRASE = "Udsat"
 
 
 def _item(db: Database, item_id: int) -> dict:
-    rows = list(db.query("SELECT * FROM items WHERE id = ?", [item_id]))
-    if not rows:
+    cursor = db.execute("SELECT * FROM items WHERE id = ?", [item_id])
+    row = cursor.fetchone()
+    if row is None:
         raise StoreError(f"Punkt {item_id} findes ikke.")
-    return rows[0]
+    return row_dict(cursor, row)
 
 
 def _open_if_planned(act: Action, meeting_id: int) -> None:
     """Recording the first beslutning of a meeting that was not opened opens it at that moment."""
-    meeting = get_meeting(act.db, meeting_id)
-    if meeting["status"] == PLANNED:
+    if act.db.execute("SELECT status FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0] == PLANNED:
         act.update("meetings", meeting_id, status=OPENED, started_at=act.at)
 
 
@@ -59,7 +59,7 @@ def _advance(act: Action, meeting_id: int, after_item_id: int) -> int | None:
     """Make the next undecided item current (within the action); returns it."""
     following = next_undecided(act.db, meeting_id, after_item_id)
     act.update("meetings", meeting_id, current_item_id=following)
-    if following and act.db["items"].get(following)["started_at"] is None:
+    if following and item_started_at(act.db, following) is None:
         act.update("items", following, started_at=act.at)
     return following
 
