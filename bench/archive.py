@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import archive_text as text  # noqa: E402
-from startup import AGENDA_SHOWN, PtySession, referat_command, time_to_screen  # noqa: E402
+from startup import AGENDA_SHOWN, PtySession, ms, referat_command, time_to_screen  # noqa: E402
 
 from store.agenda import agenda, set_current_item  # noqa: E402
 from store.audit import undo_last  # noqa: E402
@@ -193,11 +193,6 @@ def demo_meeting_in(db_path: Path) -> int:
 
 
 # --- measuring ----------------------------------------------------------------------
-
-
-def ms(seconds: float) -> str:
-    """Milliseconds for printing: one decimal below 10 ms."""
-    return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
 
 
 def verdict(ok: bool) -> str:

@@ -12,7 +12,6 @@ Run: python bench/follow_latency.py   (needs the test extras: pyte, pytest)
 
 from __future__ import annotations
 
-import os
 import random
 import statistics
 import sys
@@ -24,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from pty_support import Terminal  # noqa: E402
+from startup import cpu_seconds  # noqa: E402
 
 from store.agenda import agenda, set_current_item  # noqa: E402
 from store.attendance import attendance_list, set_status  # noqa: E402
@@ -42,12 +42,6 @@ def seen_after(terminal: Terminal, needle: str, start: float) -> float:
         if time.perf_counter() - start > 10:
             raise SystemExit(f"{needle!r} never appeared:\n{terminal.text()}")
     return (time.perf_counter() - start) * 1000
-
-
-def cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as handle:
-        fields = handle.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def idle_cost(terminals: list[Terminal]) -> list[float]:

@@ -36,8 +36,7 @@ def main() -> None:
         for _ in range(copies):
             for meeting in referater:
                 save_meeting(db, meeting)
-        meetings = db.execute("SELECT count(*) FROM meetings").fetchone()[0]
-        items = db.execute("SELECT count(*) FROM items").fetchone()[0]
+        meetings, items = db["meetings"].count, db["items"].count
         print(f"archive: {meetings} meetings, {items} items")
         for query in QUERIES:
             times = []

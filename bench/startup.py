@@ -141,7 +141,8 @@ def import_times(runs: int) -> tuple[float, ...]:
 
 
 def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.0f} ms"
+    """Milliseconds for printing: one decimal below 10 ms."""
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
 
 
 def main() -> None:
