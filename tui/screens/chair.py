@@ -88,7 +88,7 @@ class ChairScreen(Screen):
         moment = meeting_bar.now()
         spent = meeting_bar.minutes_since(self.item_started, moment)
         self.query_one("#chair-timer", Static).update(Text(f"på punktet i {spent}" if spent else ""))
-        self.query_one("#chair-clock", Digits).update(f"{moment:%H:%M}")
+        self.query_one("#chair-clock", Digits).update(f"{moment:%H.%M}")  # Danish "15.07", as "kl. 15.07" elsewhere
 
 
 def item_content(item) -> Text:
