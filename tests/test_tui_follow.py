@@ -10,10 +10,10 @@ from store.agenda import agenda
 from store.attendance import attendance_list, set_status
 from store.db import open_database
 from store.decisions import record_outcome
-from store.meetings import get_meeting
+from store.meetings import get_meeting, load_meeting
 from store.recorder import RECORDING_LOST, RecordingLost, claim, holder, is_recording, take_over
 from tui import app as tui_app
-from tui.app import ReferatApp
+from tui.app import TAKE_OVER_HINT, ReferatApp
 
 WATCHED = 1.0  # seconds: more than two looks at the database
 
@@ -111,7 +111,7 @@ async def test_a_recorder_notices_a_take_over_without_writing(meeting):
         assert not app.following
         take_over(open_database(path), meeting_id)
         await pilot.pause(WATCHED)
-        assert app.following and RECORDING_LOST in notifications(app)
+        assert app.following and f"{RECORDING_LOST} {TAKE_OVER_HINT}" in notifications(app)
         assert "Overtag optagelsen" in screen_text(app)  # the footer offers it back
 
 
@@ -155,4 +155,23 @@ async def test_a_taken_over_window_keeps_the_chosen_point_outcomes(meeting):
         await pilot.pause()
         assert app.screen.outcomes == chosen and "Valgene er ikke gemt" in screen_text(app)
         assert decisions(path, meeting_id) == [None] * 5
+        other.close()
+
+
+async def test_a_taken_over_window_keeps_the_typed_protokolbemaerkning(meeting, monkeypatch):
+    monkeypatch.setattr(tui_app, "WATCH_SECONDS", 600)  # the take-over is found only when saving
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3", "b")
+        await pilot.pause()
+        await pilot.press("space")  # Benthe Viola Holm
+        app.screen.query_one("#remark-text", TextArea).text = TYPED
+        other = open_database(path)
+        take_over(other, meeting_id)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#remark-text", TextArea).text == TYPED
+        assert "Bemærkningen er ikke gemt" in screen_text(app)
+        assert [item.remarks for item in load_meeting(other, meeting_id).items] == [[]] * 5
         other.close()

@@ -237,11 +237,10 @@ class AgendaScreen(MeetingScreen):
             return
         item = item_detail(self.app.db, item_id)
 
-        def save(entry: RemarkEntry | None) -> None:
-            if entry:
-                self.app.perform(add_remark, item_id, entry.members, entry.kind, entry.text)
+        def save(entry: RemarkEntry) -> bool:
+            return self.app.perform(add_remark, item_id, entry.members, entry.kind, entry.text)[0]
 
-        self.app.push_screen(RemarkDialog(f"punkt {item.number}", vote_participants(self.app.db, item_id)), save)
+        self.app.push_screen(RemarkDialog(f"punkt {item.number}", vote_participants(self.app.db, item_id), save))
 
     def action_not_taking_part(self) -> None:
         from tui.dialogs.not_taking_part import NotTakingPartDialog
