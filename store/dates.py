@@ -69,6 +69,11 @@ def short_date(day: dt.date) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
+def short_iso_date(iso: str | None) -> str:
+    """'29. maj 2017' for '2017-05-29'; 'uden dato' when there is none."""
+    return short_date(dt.date.fromisoformat(iso)) if iso else "uden dato"
+
+
 def danish_time(hhmm: str) -> str:
     """'15:00' -> '15.00', the way a referat writes the clock."""
     return hhmm.replace(":", ".")

@@ -30,7 +30,7 @@ from store.db import translate_error
 from store.errors import StoreError
 
 RECORDING_LOST = "Optagelsen er overtaget af et andet vindue; dette vindue følger nu mødet."
-FOLLOWING = "Dette vindue følger mødet; overtag optagelsen (ctrl+t) for at ændre noget."
+FOLLOWING = "Dette vindue følger mødet; overtag optagelsen for at ændre noget."
 
 # Per connection: meeting id → the token it holds, or None while it follows the meeting.
 _claims: WeakKeyDictionary[Database, dict[int, str | None]] = WeakKeyDictionary()
@@ -38,6 +38,10 @@ _claims: WeakKeyDictionary[Database, dict[int, str | None]] = WeakKeyDictionary(
 
 class RecordingLost(StoreError):
     """This connection's claim on the meeting was taken over by another process."""
+
+
+class Following(StoreError):
+    """This connection follows the meeting (another process records it): it may not write."""
 
 
 class _Held(Exception):
@@ -177,7 +181,7 @@ def ensure_recorder(db: Database, meeting_id: int | None) -> None:
         return
     token = claims[meeting_id]
     if token is None:
-        raise StoreError(FOLLOWING)
+        raise Following(FOLLOWING)
     row = db.execute("SELECT token FROM recorders WHERE meeting_id = ?", [meeting_id]).fetchone()
     if row is None or row[0] != token:
         raise RecordingLost(RECORDING_LOST)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils.db import NotFoundError
+from tui_support import make_database
 
 from store.agenda import agenda, next_undecided
 from store.attendance import attendance_list, set_status
@@ -23,7 +24,6 @@ from store.decisions import (
     vote_participants,
 )
 from store.search import search
-from tests.tui_support import make_database
 
 # Everything an action may change; `actions` and `audit_log` only ever grow.
 CONTENT_TABLES = ("meetings", "items", "decisions", "decision_points", "votes", "vote_casts", "remarks",

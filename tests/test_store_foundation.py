@@ -15,6 +15,7 @@ from store.agenda import add_urgent_item, agenda, close_meeting, move_item, open
 from store.attendance import attendance_list, quorum, record_arrival, set_status, set_substitute
 from store.audit import audit_trail, undo_last
 from store.committees import add_committee, import_roster, list_committees, roster, set_vocabulary, vocabulary
+from store.dates import short_iso_date
 from store.db import open_database
 from store.decisions import (
     add_remark,
@@ -90,6 +91,11 @@ def test_meeting_listing_and_dates(db, meeting):
     assert todays_meeting(db) is None
     with pytest.raises(ValueError):
         create_meeting(db, "Arbejdsmarkedsudvalget", "ikke en dato")
+
+
+def test_a_stored_date_reads_as_a_short_danish_date():
+    assert short_iso_date("2017-05-29") == "29. maj 2017"
+    assert short_iso_date(None) == "uden dato"
 
 
 def test_attendance_substitute_quorum_and_arrival(db, meeting):

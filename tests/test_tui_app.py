@@ -263,3 +263,13 @@ async def test_the_palette_runs_key_actions_too(meeting):
         await pilot.press("j")
         await pilot.pause()
         assert meeting_row(path, meeting_id)["status"] == "hævet"
+
+
+async def test_ctrl_c_says_in_danish_how_to_quit_and_changes_nothing(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3", "ctrl+c")
+        await pilot.pause()
+        assert notifications(app) == "Tryk ctrl+q for at afslutte."
+        assert app.is_running and outcomes(path, meeting_id) == [None] * 5

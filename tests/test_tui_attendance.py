@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from tui_support import make_database, run_from_palette, screen_text, small_meeting
+from tui_support import make_database, notifications, run_from_palette, screen_text, small_meeting
 
 from store.attendance import attendance_list, quorum
 from store.db import open_database
@@ -79,7 +79,7 @@ async def test_a_members_key_marks_afbud_and_again_til_stede(meeting):
         await pilot.press("7")  # there are five members
         await pilot.pause()
         assert list(statuses(path, meeting_id).values()).count("afbud") == 1
-        assert "tasten 7" in "\n".join(n.message for n in app._notifications)
+        assert "tasten 7" in notifications(app)
 
 
 async def test_the_tenth_member_is_0_and_the_eleventh_has_the_palette_and_a(tmp_path):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tui_support import make_database, screen_text
+import datetime as dt
+
+from textual.widgets import Digits
+from tui_support import make_database, notifications, screen_text
 from typer.testing import CliRunner
 
 import cli
@@ -10,9 +13,9 @@ from store.agenda import agenda, open_meeting, set_confidential, set_current_ite
 from store.attendance import attendance_list, set_status
 from store.db import open_database
 from store.decisions import record_outcome
-from store.meetings import get_meeting
 from store.recorder import claim
 from tui.chair import ChairApp
+from tui.widgets import meeting_bar
 
 WATCHED = 1.0  # seconds: more than two looks at the database
 
@@ -43,7 +46,7 @@ async def test_the_chair_screen_follows_item_quorum_and_beslutning(tmp_path):
         set_current_item(recorder, meeting_id, items[3]["id"])
         await pilot.pause(WATCHED)
         assert "Tiltrådt" in screen_text(app)
-        assert get_meeting(recorder, meeting_id)["current_item_id"] == items[3]["id"]
+        assert app.screen.query_one("#chair-number", Digits).value == "4"
 
 
 async def test_a_lukket_item_shows_only_what_the_public_referat_shows(tmp_path):
@@ -73,3 +76,17 @@ def test_chair_refuses_a_meeting_that_does_not_exist(tmp_path):
     result = CliRunner().invoke(cli.app, ["chair", "99", "--db", str(path)])
     assert result.exit_code == 1
     assert "Møde 99 findes ikke." in result.stderr
+
+
+async def test_the_chair_clock_is_written_the_danish_way_and_ctrl_c_says_how_to_quit(tmp_path, monkeypatch):
+    monkeypatch.setattr(meeting_bar, "now", lambda: dt.datetime(2017, 5, 29, 15, 7).astimezone())
+    path = tmp_path / "referat.db"
+    meeting_id = make_database(path)
+    app = ChairApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#chair-clock", Digits).value == "15.07"
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert notifications(app) == "Tryk ctrl+q for at afslutte."
+        assert app.is_running

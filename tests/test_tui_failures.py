@@ -3,17 +3,18 @@ the last committed state is intact, and the same key records once the cause is g
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
-from contextlib import asynccontextmanager, closing
+from contextlib import ExitStack, asynccontextmanager, closing, contextmanager
 from functools import partial
 
 import pytest
-from tui_support import make_database, notifications, screen_text
+from tui_support import decisions, make_database, notifications, outcomes, screen_text
 
 import store.db
-from store.meetings import load_meeting
+from store.recorder import holder, is_recording
 from tui.app import ReferatApp
 
 HOLD_LOCK = """
@@ -30,19 +31,6 @@ conn.rollback()
 def meeting(tmp_path):
     path = tmp_path / "referat.db"
     return path, make_database(path)
-
-
-def decisions(path, meeting_id) -> list:
-    """The items' decisions as the database file holds them, read beside the app without writing."""
-    db = store.db.open_database(path, readonly=True)
-    try:
-        return [item.decision for item in load_meeting(db, meeting_id).items]
-    finally:
-        db.close()
-
-
-def outcomes(path, meeting_id) -> list[str | None]:
-    return [decision and decision.outcome for decision in decisions(path, meeting_id)]
 
 
 @asynccontextmanager
@@ -113,8 +101,10 @@ async def test_a_full_disk_refuses_then_records(meeting):
         assert free_texts(path, meeting_id) == [None] * 5
         assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
         assert not app.db.conn.in_transaction
+        assert app.screen.query_one("#decision-text").text == LONG_TEXT  # the dialog keeps what was typed
         app.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # space again
-        await save_free_text(app, pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert free_texts(path, meeting_id) == [None, LONG_TEXT.strip(), None, None, None]
         assert "✓    2. Meddelelser" in screen_text(app)
 
@@ -146,25 +136,69 @@ async def test_a_full_disk_at_commit_refuses_then_records(meeting, monkeypatch):
                                     f"Disken er fuld; {path} kan ikke gemme mere.", space_again)
 
 
+@contextmanager
+def locked_by_another_process(path):
+    """Another process holds the database's write lock; the context gives the function that lets it go."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "låst"
+        yield lambda: holder.communicate("\n", timeout=10)
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+
+
 async def test_a_database_locked_by_another_process_refuses_then_records(meeting, monkeypatch):
     path, meeting_id = meeting
     monkeypatch.setattr(store.db, "BUSY_TIMEOUT_MS", 200)  # wait 0.2 s for the lock, not 3 s
     app = ReferatApp(path, meeting_id)
     async with first_item_decided(app, path, meeting_id) as pilot:
-        holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, text=True)
-        try:
-            assert holder.stdout.readline().strip() == "låst"
-
-            def released() -> None:
-                holder.communicate("\n", timeout=10)
-
+        with locked_by_another_process(path) as released:
             await refused_then_recorded(app, pilot, path, meeting_id,
                                         f"Databasen {path} er låst af et andet program; prøv igen om lidt.",
                                         released)
-        finally:
-            if holder.poll() is None:
-                holder.kill()
-                holder.wait()
     with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+async def test_a_database_locked_at_start_opens_following_and_ctrl_t_records_later(meeting, monkeypatch):
+    path, meeting_id = meeting
+    monkeypatch.setattr(store.db, "BUSY_TIMEOUT_MS", 200)
+    with locked_by_another_process(path) as released:
+        app = ReferatApp(path, meeting_id)  # the claim cannot be written: follow instead of refusing to start
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f3")
+            await pilot.pause()
+            assert app.following and "Følger mødet" in screen_text(app)
+            assert f"Databasen {path} er låst af et andet program" in notifications(app)
+            assert "ctrl+t overtager optagelsen" in notifications(app)
+            await pilot.press("1")
+            await pilot.pause()
+            assert outcomes(path, meeting_id) == [None] * 5
+            released()
+            await pilot.press("ctrl+t", "j")
+            await pilot.pause()
+            assert not app.following and is_recording(app.db, meeting_id)
+            await pilot.press("1")
+            await pilot.pause()
+            assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
+
+
+async def test_quitting_while_the_database_is_locked_leaves_a_claim_that_frees_itself(meeting, monkeypatch):
+    path, meeting_id = meeting
+    monkeypatch.setattr(store.db, "BUSY_TIMEOUT_MS", 200)
+    app = ReferatApp(path, meeting_id)
+    with ExitStack() as lock:
+        async with first_item_decided(app, path, meeting_id) as pilot:
+            lock.enter_context(locked_by_another_process(path))
+            await pilot.press("ctrl+q")  # giving the meeting free at quit is a write: it cannot be done now
+            await pilot.pause()
+    assert app.return_code == 0
+    db = store.db.open_database(path)
+    try:
+        assert holder(db, meeting_id)["pid"] == os.getpid()  # the claim stays: free once this process has ended
+        assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
+    finally:
+        db.close()

@@ -11,7 +11,7 @@ from rich.console import Console
 from store.committees import import_roster
 from store.db import open_database
 from store.meetings import load_meeting, save_meeting
-from store.model import RECOMMENDATION_SECTION, Item, Meeting, Member, Section
+from store.model import RECOMMENDATION_SECTION, Decision, Item, Meeting, Member, Section
 
 ROSTER = Path(__file__).parent / "data" / "tui" / "roster.toml"
 MEMBERS = [
@@ -61,13 +61,18 @@ def make_database(path: Path) -> int:
         db.close()
 
 
-def outcomes(path: Path, meeting_id: int) -> list[str | None]:
-    """Each item's recorded outcome phrase, read through a connection of its own."""
-    db = open_database(path)
+def decisions(path: Path, meeting_id: int) -> list[Decision | None]:
+    """Each item's decision as the database file holds it, read through a read-only connection of its own."""
+    db = open_database(path, readonly=True)
     try:
-        return [item.decision and item.decision.outcome for item in load_meeting(db, meeting_id).items]
+        return [item.decision for item in load_meeting(db, meeting_id).items]
     finally:
         db.close()
+
+
+def outcomes(path: Path, meeting_id: int) -> list[str | None]:
+    """Each item's recorded outcome phrase, read through a connection of its own."""
+    return [decision and decision.outcome for decision in decisions(path, meeting_id)]
 
 
 def screen_text(app) -> str:

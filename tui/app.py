@@ -28,7 +28,15 @@ from store.db import ChangeWatch, open_database, translate_error
 from store.errors import StoreError
 from store.meetings import get_meeting, load_meeting
 from store.model import OPENED, PLANNED
-from store.recorder import RECORDING_LOST, RecordingLost, claim, is_recording, release, take_over
+from store.recorder import (
+    RECORDING_LOST,
+    Following,
+    RecordingLost,
+    claim,
+    is_recording,
+    release,
+    take_over,
+)
 from store.settings import get_setting, set_setting
 from tui.screens.base import MeetingScreen
 
@@ -38,6 +46,8 @@ THEME_SETTING = "tui.theme"
 ATTENDANCE, AGENDA, REFERAT = "fremmode", "dagsorden", "referat"
 WRITE_ACTIONS = {"undo", "open_meeting", "close_meeting"}
 WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)
+TAKE_OVER_HINT = "ctrl+t overtager optagelsen."
+QUIT_HINT = "Tryk ctrl+q for at afslutte."
 
 
 def _attendance_screen() -> Screen:
@@ -87,7 +97,11 @@ class ReferatApp(App):
         self.meeting_id = meeting_id
         self.db = open_database(self.db_path, readonly=read_only)
         meeting = get_meeting(self.db, meeting_id)
-        self.following = not read_only and not claim(self.db, meeting_id)
+        self.claim_refused: str | None = None  # why the claim could not be written (a lock, a full disk)
+        try:
+            self.following = not read_only and not claim(self.db, meeting_id)
+        except StoreError as error:
+            self.following, self.claim_refused = True, str(error)
         # read_only hides every write: a read-only file, or a meeting another window records.
         self.read_only = read_only or self.following
         self.changes = ChangeWatch(self.db)
@@ -116,13 +130,23 @@ class ReferatApp(App):
         self.add_mode(self.DEFAULT_MODE, SCREENS[self.DEFAULT_MODE])  # its stack already holds the first screen
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_interval(WATCH_SECONDS, self.watch_database)
-        if self.following:
-            self.notify("Mødet optages i et andet vindue; dette vindue følger med. ctrl+t overtager optagelsen.",
+        if self.claim_refused:
+            self.notify(f"{self.claim_refused} Dette vindue følger mødet; {TAKE_OVER_HINT}",
+                        title="Følger mødet", severity="warning", timeout=10)
+        elif self.following:
+            self.notify(f"Mødet optages i et andet vindue; dette vindue følger med. {TAKE_OVER_HINT}",
                         title="Følger mødet", timeout=8)
 
     def on_unmount(self) -> None:
         if not self.read_only:
-            release(self.db, self.meeting_id)
+            try:
+                release(self.db, self.meeting_id)
+            except StoreError:
+                pass  # locked or full at quit: the claim of an ended process is free anyway
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit (Textual's own hint is English and uses markup)."""
+        self.notify(QUIT_HINT)
 
     def _remember_theme(self, theme: Theme) -> None:
         if not self.read_only:
@@ -143,7 +167,8 @@ class ReferatApp(App):
         try:
             result = func(self.db, *args, **kwargs)
         except StoreError as error:
-            self.notify(str(error), severity="error", title="Ikke gemt", timeout=8)
+            hint = f" {TAKE_OVER_HINT}" if isinstance(error, (RecordingLost, Following)) else ""
+            self.notify(f"{error}{hint}", severity="error", title="Ikke gemt", timeout=8)
             if isinstance(error, RecordingLost):
                 self.follow()
             return False, None
@@ -179,7 +204,8 @@ class ReferatApp(App):
                 return
             if not self.read_only and not is_recording(self.db, self.meeting_id):
                 self.follow()
-                self.notify(RECORDING_LOST, title="Følger mødet", severity="warning", timeout=10)
+                self.notify(f"{RECORDING_LOST} {TAKE_OVER_HINT}", title="Følger mødet", severity="warning",
+                            timeout=10)
         except sqlite3.Error:
             return  # busy for a moment: the next look will see the change
         self.refresh_views()

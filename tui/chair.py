@@ -10,7 +10,7 @@ from textual.binding import Binding
 
 from store.db import ChangeWatch, open_database
 from store.meetings import get_meeting
-from tui.app import WATCH_SECONDS
+from tui.app import QUIT_HINT, WATCH_SECONDS
 from tui.screens.chair import ChairScreen
 
 
@@ -33,6 +33,10 @@ class ChairApp(App):
     def on_mount(self) -> None:
         self.push_screen(ChairScreen())
         self.set_interval(WATCH_SECONDS, self.watch_database)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit, in Danish and without markup (a projector shows it to the room)."""
+        self.notify(QUIT_HINT, markup=False)
 
     def watch_database(self) -> None:
         """Redraw when the recording window has committed something."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,6 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static, TextArea
 
 from store.model import Item
+from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+
+KEPT = "Teksten er ikke gemt; den står her stadig, så du kan markere den og kopiere den med ctrl+c."
 
 
 def prefill(item: Item) -> str:
@@ -24,16 +29,16 @@ def prefill(item: Item) -> str:
 
 
 class DecisionTextDialog(ModalScreen[str]):
-    """Edit the beslutning; ctrl+s saves, Escape cancels."""
+    """Edit the beslutning; ctrl+s saves through `save` (True once committed), Escape cancels."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item: Item) -> None:
+    def __init__(self, item: Item, save: Callable[[str], bool]) -> None:
         super().__init__()
-        self.item = item
+        self.item, self.save = item, save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
@@ -43,6 +48,7 @@ class DecisionTextDialog(ModalScreen[str]):
                          classes="dim")
             editor = TextArea(prefill(self.item), id="decision-text", soft_wrap=True, show_line_numbers=False)
             yield editor
+            yield problem_line()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -55,7 +61,7 @@ class DecisionTextDialog(ModalScreen[str]):
         if not text:
             self.notify("Skriv beslutningen, eller tryk Escape.", severity="warning")
             return
-        self.dismiss(text)
+        save_or_keep(self, self.save, text, KEPT)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

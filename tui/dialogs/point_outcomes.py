@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,13 +12,16 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label
 
 from store.model import Item
+from tui.dialogs.kept_on_failure import problem_line, save_or_keep
 from tui.widgets.decision_bar import DecisionBar
 
 DIGITS = "123456789"
+KEPT = "Valgene er ikke gemt; de står her stadig."
 
 
 class PointOutcomesDialog(ModalScreen[list[str]]):
-    """A digit gives the highlighted point an outcome and moves down; Enter saves."""
+    """A digit gives the highlighted point an outcome and moves down; Enter saves through `save` (True once
+    committed)."""
 
     BINDINGS = [
         *(Binding(digit, f"outcome({index})", show=False) for index, digit in enumerate(DIGITS)),
@@ -26,9 +31,9 @@ class PointOutcomesDialog(ModalScreen[list[str]]):
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item: Item, phrases: list[str]) -> None:
+    def __init__(self, item: Item, phrases: list[str], save: Callable[[list[str]], bool]) -> None:
         super().__init__()
-        self.item, self.phrases = item, phrases
+        self.item, self.phrases, self.save = item, phrases, save
         count = max(len(item.recommendation), len(item.decision.points) if item.decision else 0, 1)
         recorded = item.decision.points if item.decision else []
         self.outcomes = [recorded[i] if i < len(recorded) else "" for i in range(count)]
@@ -39,6 +44,7 @@ class PointOutcomesDialog(ModalScreen[list[str]]):
                         classes="dialog-title", markup=False)
             yield DataTable(id="points", cursor_type="row", zebra_stripes=False)
             yield DecisionBar(id="point-decision-bar")
+            yield problem_line()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,7 +93,7 @@ class PointOutcomesDialog(ModalScreen[list[str]]):
             self.notify("Giv mindst ét punkt en beslutning med et tal.", severity="warning")
             return
         last = max(i for i, outcome in enumerate(self.outcomes) if outcome)
-        self.dismiss(self.outcomes[: last + 1])
+        save_or_keep(self, self.save, self.outcomes[: last + 1], KEPT)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -13,6 +14,9 @@ from textual.widgets import Footer, Label, RadioButton, RadioSet, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from store.model import REMARK_KINDS, display_name
+from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+
+KEPT = "Bemærkningen er ikke gemt; den står her stadig, så du kan markere teksten og kopiere den med ctrl+c."
 
 
 @dataclass
@@ -32,16 +36,16 @@ def sender_choices(people: list[dict]) -> list[tuple[str, str]]:
 
 
 class RemarkDialog(ModalScreen[RemarkEntry]):
-    """Space picks senders, the radio buttons the kind; ctrl+s saves."""
+    """Space picks senders, the radio buttons the kind; ctrl+s saves through `save` (True once committed)."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item_label: str, people: list[dict]) -> None:
+    def __init__(self, item_label: str, people: list[dict], save: Callable[[RemarkEntry], bool]) -> None:
         super().__init__()
-        self.item_label, self.people = item_label, people
+        self.item_label, self.people, self.save = item_label, people, save
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
@@ -55,6 +59,7 @@ class RemarkDialog(ModalScreen[RemarkEntry]):
                     for index, kind in enumerate(REMARK_KINDS):
                         yield RadioButton(kind.capitalize(), value=index == 0, name=kind)
             yield TextArea(id="remark-text", soft_wrap=True)
+            yield problem_line()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -71,7 +76,7 @@ class RemarkDialog(ModalScreen[RemarkEntry]):
         if not senders or not text:
             self.notify("Vælg hvem der ønsker bemærkningen, og skriv teksten.", severity="warning")
             return
-        self.dismiss(RemarkEntry(senders, pressed.name if pressed else REMARK_KINDS[0], text))
+        save_or_keep(self, self.save, RemarkEntry(senders, pressed.name if pressed else REMARK_KINDS[0], text), KEPT)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

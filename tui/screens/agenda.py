@@ -191,11 +191,10 @@ class AgendaScreen(MeetingScreen):
         if item_id is None:
             return
 
-        def save(text: str | None) -> None:
-            if text:
-                self.app.perform(set_decision_text, item_id, text)
+        def save(text: str) -> bool:
+            return self.app.perform(set_decision_text, item_id, text)[0]
 
-        self.app.push_screen(DecisionTextDialog(item_detail(self.app.db, item_id)), save)
+        self.app.push_screen(DecisionTextDialog(item_detail(self.app.db, item_id), save))
 
     def action_point_outcomes(self) -> None:
         from tui.dialogs.point_outcomes import PointOutcomesDialog
@@ -204,11 +203,10 @@ class AgendaScreen(MeetingScreen):
         if item_id is None:
             return
 
-        def save(outcomes: list[str] | None) -> None:
-            if outcomes:
-                self.app.perform(record_point_outcomes, item_id, outcomes)
+        def save(outcomes: list[str]) -> bool:
+            return self.app.perform(record_point_outcomes, item_id, outcomes)[0]
 
-        self.app.push_screen(PointOutcomesDialog(item_detail(self.app.db, item_id), self.phrases()), save)
+        self.app.push_screen(PointOutcomesDialog(item_detail(self.app.db, item_id), self.phrases(), save))
 
     def action_vote(self) -> None:
         from tui.dialogs.vote import VoteDialog
@@ -239,11 +237,10 @@ class AgendaScreen(MeetingScreen):
             return
         item = item_detail(self.app.db, item_id)
 
-        def save(entry: RemarkEntry | None) -> None:
-            if entry:
-                self.app.perform(add_remark, item_id, entry.members, entry.kind, entry.text)
+        def save(entry: RemarkEntry) -> bool:
+            return self.app.perform(add_remark, item_id, entry.members, entry.kind, entry.text)[0]
 
-        self.app.push_screen(RemarkDialog(f"punkt {item.number}", vote_participants(self.app.db, item_id)), save)
+        self.app.push_screen(RemarkDialog(f"punkt {item.number}", vote_participants(self.app.db, item_id), save))
 
     def action_not_taking_part(self) -> None:
         from tui.dialogs.not_taking_part import NotTakingPartDialog

@@ -7,8 +7,6 @@ while it is open and the recording screen below keeps its cursor and state.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.text import Text
 from sqlite_utils import Database
 from textual.app import ComposeResult
@@ -19,7 +17,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from store.agenda import agenda, item_detail
 from store.committees import committee_label
-from store.dates import short_date
+from store.dates import short_iso_date
 from store.meetings import get_meeting
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.item_view import ItemView
@@ -29,7 +27,7 @@ BACK_TO_HITS, BACK_TO_MEETING = False, True
 
 def read_only_label(meeting: dict) -> str:
     """'Skrivebeskyttet: Arbejdsmarkedsudvalget (Hvidovre Kommune) 29. maj 2017'."""
-    when = short_date(dt.date.fromisoformat(meeting["date"])) if meeting["date"] else "uden dato"
+    when = short_iso_date(meeting["date"])
     return f"Skrivebeskyttet: {committee_label(meeting['committee'], meeting['municipality'])} {when}"
 
 
@@ -37,8 +35,8 @@ class ArchiveScreen(ModalScreen[bool]):
     """One meeting's agenda and items, read-only; dismissed with BACK_TO_MEETING or BACK_TO_HITS."""
 
     BINDINGS = [
-        Binding("escape", "leave(True)", "Tilbage til mødet", id="archive_close"),
-        Binding("ctrl+f", "leave(False)", "Tilbage til søgningen", key_display="^f", id="archive_hits"),
+        Binding("escape", f"leave({BACK_TO_MEETING})", "Tilbage til mødet", id="archive_close"),
+        Binding("ctrl+f", f"leave({BACK_TO_HITS})", "Tilbage til søgningen", key_display="^f", id="archive_hits"),
         Binding("a", "toggle_sections", "Vis/skjul afsnit", id="archive_sections"),
         Binding("ctrl+down", "scroll_item(1)", "Rul punktet ned", show=False, key_display="^↓"),
         Binding("ctrl+up", "scroll_item(-1)", "Rul punktet op", show=False, key_display="^↑"),
@@ -62,10 +60,6 @@ class ArchiveScreen(ModalScreen[bool]):
 
     def on_screen_resume(self) -> None:
         self._draw()
-
-    def on_resize(self) -> None:
-        if self.is_mounted:
-            self._draw()
 
     def _draw(self) -> None:
         agenda_list = self.query_one(AgendaList)

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from store.agenda import agenda, item_started_at
 from store.attendance import quorum
-from store.dates import danish_time, short_date
+from store.dates import danish_time, short_iso_date
 from store.meetings import get_meeting
 from store.model import ADJOURNED, APPROVED, OPENED, PLANNED
 from tui.startup import resume_collection
@@ -24,9 +24,7 @@ def _clock(stamp: str | None) -> str:
 
 def meeting_line(meeting: dict) -> str:
     """'Arbejdsmarkedsudvalget · 29. maj 2017 · åbnet kl. 15.00' — the meeting and its status."""
-    parts = [meeting["committee"]]
-    if meeting["date"]:
-        parts.append(short_date(dt.date.fromisoformat(meeting["date"])))
+    parts = [meeting["committee"], short_iso_date(meeting["date"])]
     status = meeting["status"]
     if status == PLANNED:
         parts.append("ikke åbnet" + (f" (planlagt kl. {danish_time(meeting['planned_start'])})" if meeting["planned_start"] else ""))

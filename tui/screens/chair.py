@@ -22,7 +22,7 @@ from store.model import ADJOURNED, APPROVED, OPENED, PLANNED
 from store.redaction import public_item
 from tui.screens.base import meeting_line
 from tui.widgets import meeting_bar
-from tui.widgets.item_view import decision_lines, heading
+from tui.widgets.item_view import decision_lines, heading, recommendation_parts
 from tui.widgets.quorum import QuorumLine
 
 NO_ITEM = {
@@ -88,7 +88,7 @@ class ChairScreen(Screen):
         moment = meeting_bar.now()
         spent = meeting_bar.minutes_since(self.item_started, moment)
         self.query_one("#chair-timer", Static).update(Text(f"på punktet i {spent}" if spent else ""))
-        self.query_one("#chair-clock", Digits).update(f"{moment:%H:%M}")
+        self.query_one("#chair-clock", Digits).update(f"{moment:%H.%M}")  # Danish "15.07", as "kl. 15.07" elsewhere
 
 
 def item_content(item) -> Text:
@@ -96,9 +96,7 @@ def item_content(item) -> Text:
     parts: list[Text] = []
     if not item.public:
         parts.append(Text("Lukket punkt", style="bold reverse"))
-    if item.recommendation:
-        parts.append(heading("Indstilling"))
-        parts.extend(Text(f"{n}. {point}") for n, point in enumerate(item.recommendation, start=1))
+    parts.extend(recommendation_parts(item))
     recorded = decision_lines(item)
     if recorded:
         parts.append(heading("Beslutning"))

@@ -6,8 +6,6 @@ Escape returns to the meeting being recorded, exactly as it was left.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,7 +16,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.committees import committee_label
-from store.dates import short_date
+from store.dates import short_iso_date
 from store.db import open_database
 from store.errors import StoreError
 from store.search import search, snippet_parts
@@ -32,7 +30,7 @@ HINT = "Skriv et eller flere ord; hvert ord matcher også begyndelsen af længer
 
 def hit_prompt(hit: dict) -> Content:
     """Two lines: date, committee, item number and title; then the snippet with the matches highlighted."""
-    day = short_date(dt.date.fromisoformat(hit["date"])) if hit["date"] else "uden dato"
+    day = short_iso_date(hit["date"])
     committee = committee_label(hit["committee"], hit["municipality"])
     head = Content.assemble((f"{day} · {committee} · punkt {hit['number']}: ", "dim"), (hit["title"], "bold"))
     snippet = Content.assemble("  ", *((text, "bold reverse") if matched else text

@@ -53,6 +53,14 @@ def heading(text: str) -> Text:
     return Text(f"\n{text}", style="bold underline")
 
 
+def recommendation_parts(item: Item) -> list[Text]:
+    """The Indstilling heading and its numbered points, or nothing when the item has none."""
+    if not item.recommendation:
+        return []
+    points = Text("\n").join(Text(f"{n}. {point}") for n, point in enumerate(item.recommendation, start=1))
+    return [heading("Indstilling"), points]
+
+
 def item_renderable(item: Item | None, state: str | None, urgent: bool, unfolded: bool) -> Group:
     """The pane's content: head, beslutning, indstilling, the first section, the others folded (or not)."""
     if item is None:
@@ -72,9 +80,7 @@ def item_renderable(item: Item | None, state: str | None, urgent: bool, unfolded
     parts.append(heading("Beslutning"))
     recorded = decision_lines(item)
     parts.append(Text("\n").join(recorded) if recorded else Text("Ingen beslutning endnu.", style="dim"))
-    if item.recommendation:
-        parts.append(heading("Indstilling"))
-        parts.append(Text("\n").join(Text(f"{n}. {point}") for n, point in enumerate(item.recommendation, start=1)))
+    parts.extend(recommendation_parts(item))
     sections = [section for section in item.sections if section.kind != RECOMMENDATION_SECTION]
     bilag = [f"{n}. {a.title}" + ("" if a.public else " (lukket)") for n, a in enumerate(item.attachments, 1)]
     if sections:
