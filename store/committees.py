@@ -244,7 +244,7 @@ def import_roster(db: Database, path: Path) -> int:
     return committee_id
 
 
-def _check_roster(path: Path, head: dict, members, substitutes) -> None:
+def _check_roster(path: Path, head: dict, members: object, substitutes: object) -> None:
     """StoreError in one Danish sentence unless every value the roster gives has the type the import needs."""
     for key in ("municipality", "short_name"):
         if not isinstance(head.get(key, ""), str):
