@@ -79,6 +79,16 @@ def open_db(db: Path | None, *, readonly: bool = False):
     return open_database(db or paths.default_db_path(), readonly=readonly)
 
 
+def refuse_the_database(output: Path, db: Path | None) -> None:
+    """Fail when `-o` names the database or its -wal/-shm file: writing there would destroy every meeting."""
+    from store import paths
+
+    database = Path(db or paths.default_db_path())
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        if output.exists() and path.exists() and os.path.samefile(output, path):
+            fail(f"{output} er selve databasen; skriv til en anden fil.")
+
+
 def emit_rows(rows: list[dict], as_json: bool, columns: list[tuple[str, str]], empty: str) -> None:
     """Print rows as JSON or as an aligned Danish table."""
     if as_json:
@@ -199,7 +209,7 @@ def meetings(
 
     rows = list_meetings(open_db(db), committee=committee, upcoming=upcoming, municipality=municipality)
     emit_rows(rows, as_json, [("id", "Id"), ("date", "Dato"), ("start", "Kl."), ("committee", "Udvalg"),
-                              ("status", "Status"), ("items", "Punkter")], "Ingen møder.")
+                              ("municipality", "Kommune"), ("status", "Status"), ("items", "Punkter")], "Ingen møder.")
 
 
 # --- import -------------------------------------------------------------------
@@ -221,7 +231,7 @@ def import_files(
     from store.committees import committee_label
     from store.importing import ImportProblem, parse_file
     from store.importing.summary import describe, import_summary
-    from store.meetings import save_meeting
+    from store.meetings import get_meeting, save_meeting
 
     database = None if dry_run else open_db(db)
     created: list[int] = []
@@ -237,10 +247,12 @@ def import_files(
                 typer.echo(f"{path.name}:")
                 for line in describe(meeting, committee):
                     typer.echo(f"  {line}")
+                label = committee_label(committee or meeting.committee, municipality or meeting.municipality)
             else:
                 created.append(save_meeting(database, meeting, committee=committee, source=path.name,
                                             municipality=municipality))
-            label = committee_label(committee or meeting.committee, municipality or meeting.municipality)
+                chosen = get_meeting(database, created[-1])
+                label = committee_label(chosen["committee"], chosen["municipality"])
             done, items = counts.get(label, (0, 0))
             counts[label] = (done + 1, items + len(meeting.items))
         except StoreError as error:
@@ -323,6 +335,7 @@ def export(
         if output is None:
             typer.echo(text, nl=False)
             return
+        refuse_the_database(output, db)
         write_export(output, text, private=not public)
         typer.echo(f"Møde {meeting} er eksporteret til {output}.")
         return
@@ -399,6 +412,7 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Søg i punkternes titler, sagsfremstillinger, beslutninger og bemærkninger."""
+    from store.committees import committee_label
     from store.dates import long_date, parse_date
     from store.search import search as search_items
 
@@ -415,7 +429,8 @@ def search(
         typer.echo("Ingen punkter matcher søgningen.")
     for hit in hits:
         day = long_date(parse_date(hit["date"]))
-        typer.echo(f"{day} · {hit['committee']} · møde {hit['meeting_id']} · punkt {hit['number']}: {hit['title']}")
+        committee_name = committee_label(hit["committee"], hit["municipality"])
+        typer.echo(f"{day} · {committee_name} · møde {hit['meeting_id']} · punkt {hit['number']}: {hit['title']}")
         typer.echo(f"    {hit['snippet']}")
 
 
@@ -434,6 +449,7 @@ def datasette_metadata(
     if output is None:
         typer.echo(text)
         return
+    refuse_the_database(output, db_path)
     output.write_text(text + "\n", encoding="utf-8")
     typer.echo(f"Metadata er skrevet til {output}; vis databasen med: datasette '{db_path}' -m '{output}'")
 

@@ -15,9 +15,16 @@ SUBSTITUTE_ROLE = "stedfortræder"
 
 
 def _kommune(text: str | None) -> str:
-    """'Hvidovre Kommune', 'hvidovre' -> 'hvidovre': how two spellings of one kommune compare."""
+    """'Hvidovre Kommune', 'hvidovre' -> 'hvidovre': how two spellings of one kommune compare.
+
+    The genitive of 'Københavns Kommune' and 'Bornholms Regionskommune' goes too: a final 's' is
+    dropped from every name alike ('Aarhus' and 'Aarhus Kommune' both compare as 'aarhu'), which
+    no two of the 98 kommuner differ by.
+    """
     words = (text or "").lower().split()
-    return " ".join(words[:-1] if words[-1:] == ["kommune"] else words)
+    if words[-1:] in (["kommune"], ["regionskommune"]):
+        words = words[:-1]
+    return " ".join(words).removesuffix("s")
 
 
 def same_municipality(first: str | None, second: str | None) -> bool:
@@ -35,10 +42,9 @@ def _named(db: Database, name: str) -> list[dict]:
                          [name.strip()]))
 
 
-def _ambiguous(name: str, rows: list[dict]) -> StoreError:
+def _ambiguous(name: str, rows: list[dict], how: str = "med --municipality") -> StoreError:
     kommuner = " og ".join(row["municipality"] or "uden kommune" for row in rows)
-    return StoreError(f"Der er flere udvalg med navnet {name.strip()} ({kommuner}); "
-                      "angiv kommunen med --municipality.")
+    return StoreError(f"Der er flere udvalg med navnet {name.strip()} ({kommuner}); angiv kommunen {how}.")
 
 
 def find_committee(db: Database, name: str, municipality: str | None = None) -> dict | None:
@@ -59,11 +65,21 @@ def get_committee(db: Database, name: str, municipality: str | None = None) -> d
     """The committee with this name (in `municipality`); StoreError naming the known ones if absent."""
     committee = find_committee(db, name, municipality)
     if committee is None:
-        known = ", ".join(row["name"] + (f" ({row['municipality']})" if row["municipality"] else "")
-                          for row in list_committees(db)) or "ingen"
+        known = ", ".join(committee_label(row["name"], row["municipality"]) for row in list_committees(db)) or "ingen"
         where = f" i {municipality.strip()}" if municipality else ""
         raise StoreError(f"Udvalget '{name}'{where} findes ikke (kendte udvalg: {known}).")
     return committee
+
+
+def municipality_committee_ids(db: Database, municipality: str) -> list[int]:
+    """The ids of the kommune's committees ('Herlev' or 'Herlev Kommune'); StoreError naming the known kommuner
+    if it has none."""
+    rows = list(db.query("SELECT id, municipality FROM committees ORDER BY municipality"))
+    ids = [row["id"] for row in rows if same_municipality(row["municipality"], municipality)]
+    if not ids:
+        known = ", ".join(dict.fromkeys(row["municipality"] for row in rows if row["municipality"])) or "ingen"
+        raise StoreError(f"Der er ingen udvalg i {municipality.strip()} (kendte kommuner: {known}).")
+    return ids
 
 
 def list_committees(db: Database) -> list[dict]:
@@ -207,17 +223,16 @@ def import_roster(db: Database, path: Path) -> int:
     if not isinstance(head, dict) or not isinstance(head.get("name"), str):
         raise StoreError(f"{path} mangler [committee] med et navn.")
     members, substitutes = data.get("members", []), data.get("substitutes", [])
-    for entry in [*members, *substitutes]:
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise StoreError(f"{path}: hvert medlem skal have et navn.")
-        if entry.get("role") and entry["role"] not in ROLES:
-            raise StoreError(f"{path}: ukendt rolle '{entry['role']}' (brug {', '.join(ROLES)}).")
+    _check_roster(path, head, members, substitutes)
+    rows = _named(db, head["name"])
+    if not head.get("municipality") and len(rows) > 1:
+        raise _ambiguous(head["name"], rows, "med municipality under [committee] i medlemslisten")
     with action(db, None, f"Indlæs medlemsliste for {head['name']}") as act:
         committee_id = ensure_committee(act, head["name"], head.get("municipality"))
         if head.get("short_name"):
             act.update("committees", committee_id, short_name=head["short_name"])
         if head.get("vocabulary"):
-            _set_vocabulary(act, committee_id, [str(p) for p in head["vocabulary"]])
+            _set_vocabulary(act, committee_id, head["vocabulary"])
         for entry in members:
             person_id = ensure_person(act, entry["name"], entry.get("party"))
             ensure_membership(act, committee_id, person_id, entry.get("role") or MEMBER)
@@ -227,3 +242,23 @@ def import_roster(db: Database, path: Path) -> int:
             seat_id = ensure_person(act, seat, None) if seat else None
             ensure_membership(act, committee_id, person_id, SUBSTITUTE_ROLE, seat_id)
     return committee_id
+
+
+def _check_roster(path: Path, head: dict, members: object, substitutes: object) -> None:
+    """StoreError in one Danish sentence unless every value the roster gives has the type the import needs."""
+    for key in ("municipality", "short_name"):
+        if not isinstance(head.get(key, ""), str):
+            raise StoreError(f"{path}: {key} under [committee] skal være en tekst.")
+    phrases = head.get("vocabulary", [])
+    if not isinstance(phrases, list) or not all(isinstance(phrase, str) for phrase in phrases):
+        raise StoreError(f"{path}: vocabulary under [committee] skal være en liste af tekster.")
+    if not isinstance(members, list) or not isinstance(substitutes, list):
+        raise StoreError(f"{path}: hvert medlem skal have et navn.")
+    for entry in [*members, *substitutes]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise StoreError(f"{path}: hvert medlem skal have et navn.")
+        if entry.get("role") and entry["role"] not in ROLES:
+            raise StoreError(f"{path}: ukendt rolle '{entry['role']}' (brug {', '.join(ROLES)}).")
+        for key in ("party", "substitute_for"):
+            if not isinstance(entry.get(key, ""), str):
+                raise StoreError(f"{path}: {key} for {entry['name']} skal være en tekst.")

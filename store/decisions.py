@@ -64,10 +64,11 @@ def _advance(act: Action, meeting_id: int, after_item_id: int) -> int | None:
     return following
 
 
-def _advance_if_current(act: Action, meeting_id: int, item_id: int) -> None:
-    """After a beslutning made in a dialog: if the item was current (or none was), move on as a digit does."""
-    if get_meeting(act.db, meeting_id)["current_item_id"] in (item_id, None):
-        _advance(act, meeting_id, item_id)
+def _advance_if_current(act: Action, meeting_id: int, item_ids: list[int]) -> None:
+    """After a beslutning made in a dialog or a blok: if one of the items was current (or none was), move on
+    past the last of them as a digit does."""
+    if get_meeting(act.db, meeting_id)["current_item_id"] in (*item_ids, None):
+        _advance(act, meeting_id, item_ids[-1])
 
 
 def record_outcome(db: Database, item_id: int, phrase: str) -> int | None:
@@ -97,9 +98,7 @@ def record_outcomes(db: Database, item_ids: list[int], phrase: str) -> None:
         for item in items:
             _decision(act, item["id"], outcome=phrase)
             _finish(act, item, phrase)
-        current = get_meeting(db, meeting_id)["current_item_id"]
-        if current in item_ids or current is None:
-            _advance(act, meeting_id, items[-1]["id"])
+        _advance_if_current(act, meeting_id, item_ids)
 
 
 def record_point_outcomes(db: Database, item_id: int, outcomes: list[str]) -> None:
@@ -115,7 +114,7 @@ def record_point_outcomes(db: Database, item_id: int, outcomes: list[str]) -> No
             act.insert("decision_points", {"item_id": item_id, "position": position, "outcome": outcome})
         _decision(act, item_id)
         _finish(act, item, None)
-        _advance_if_current(act, item["meeting_id"], item_id)
+        _advance_if_current(act, item["meeting_id"], [item_id])
 
 
 def split_decision_text(text: str, phrases: list[str]) -> tuple[str | None, str | None]:
@@ -142,7 +141,7 @@ def set_decision_text(db: Database, item_id: int, text: str) -> None:
         _open_if_planned(act, item["meeting_id"])
         _decision(act, item_id, outcome=outcome, text=free_text)
         _finish(act, item, outcome)
-        _advance_if_current(act, item["meeting_id"], item_id)
+        _advance_if_current(act, item["meeting_id"], [item_id])
 
 
 def vote_participants(db: Database, item_id: int) -> list[dict]:

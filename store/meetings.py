@@ -9,7 +9,15 @@ import re
 from sqlite_utils import Database
 
 from store.audit import Action, action
-from store.committees import SUBSTITUTE_ROLE, ensure_committee, ensure_membership, ensure_person, get_committee, roster
+from store.committees import (
+    SUBSTITUTE_ROLE,
+    ensure_committee,
+    ensure_membership,
+    ensure_person,
+    get_committee,
+    municipality_committee_ids,
+    roster,
+)
 from store.dates import parse_date, parse_time
 from store.errors import StoreError
 from store.model import (
@@ -56,11 +64,15 @@ def create_meeting(db: Database, committee: str, date: str, time: str | None = N
 
 def meeting_filters(db: Database, alias: str, committee: str | None = None, since: dt.date | None = None,
                     until: dt.date | None = None, municipality: str | None = None) -> tuple[list[str], list]:
-    """SQL conditions and parameters restricting meetings (table alias `alias`) by committee and date."""
+    """SQL conditions and parameters restricting meetings (table alias `alias`) by committee or kommune and date."""
     where, params = [], []
     if committee:
         where.append(f"{alias}.committee_id = ?")
         params.append(get_committee(db, committee, municipality)["id"])
+    elif municipality and municipality.strip():
+        ids = municipality_committee_ids(db, municipality)
+        where.append(f"{alias}.committee_id IN ({', '.join('?' * len(ids))})")
+        params += ids
     if since:
         where.append(f"{alias}.date >= ?")
         params.append(since.isoformat())
@@ -72,14 +84,14 @@ def meeting_filters(db: Database, alias: str, committee: str | None = None, sinc
 
 def list_meetings(db: Database, committee: str | None = None, since: dt.date | None = None,
                   until: dt.date | None = None, upcoming: bool = False, municipality: str | None = None) -> list[dict]:
-    """Meetings with id, date, start, committee, status and number of items, oldest first."""
+    """Meetings with id, date, start, committee, its kommune, status and number of items, oldest first."""
     if upcoming:
         since = max(since or dt.date.min, dt.date.today())
     where, params = meeting_filters(db, "g", committee, since, until, municipality)
     if upcoming:
         where.append("g.status = 'planlagt'")
     sql = (
-        "SELECT g.id, g.date, g.planned_start AS start, c.name AS committee, g.status, g.location, "
+        "SELECT g.id, g.date, g.planned_start AS start, c.name AS committee, c.municipality, g.status, g.location, "
         "(SELECT count(*) FROM items i WHERE i.meeting_id = g.id) AS items "
         "FROM meetings g JOIN committees c ON c.id = g.committee_id"
         + (" WHERE " + " AND ".join(where) if where else "")

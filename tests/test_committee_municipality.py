@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from store.committees import add_committee, get_committee, list_committees
+from store.committees import add_committee, get_committee, list_committees, roster, same_municipality
 from store.db import open_database
 from store.errors import StoreError
 from store.meetings import list_meetings, load_meeting
@@ -91,7 +92,9 @@ def test_municipality_picks_the_committee(two_kommuner, db_path):
     assert herlev["municipality"] == "Herlev Kommune"
     unknown = cli(db_path, "meetings", "--committee", "Arbejdsmarkedsudvalget", "--municipality", "Aarhus")
     assert unknown.exit_code == 1
-    assert "Udvalget 'Arbejdsmarkedsudvalget' i Aarhus findes ikke" in unknown.stderr
+    assert unknown.stderr.strip() == ("Fejl: Udvalget 'Arbejdsmarkedsudvalget' i Aarhus findes ikke (kendte udvalg: "
+                                      "Arbejdsmarkedsudvalget (Herlev Kommune), "
+                                      "Arbejdsmarkedsudvalget (Hvidovre Kommune)).")
 
 
 def test_a_file_without_kommune_under_a_shared_name_needs_municipality(two_kommuner, tmp_path, db_path):
@@ -126,3 +129,111 @@ def test_adding_a_committee_is_unique_per_kommune(db):
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("INSERT INTO committees (name, municipality) VALUES ('Økonomiudvalget', 'Herlev Kommune')")
     assert len(list_committees(db)) == 2
+
+
+def test_municipality_alone_keeps_to_that_kommune(two_kommuner, db_path, tmp_path):
+    listed = cli(db_path, "meetings", "--municipality", "Herlev", "--json")
+    assert listed.exit_code == 0, listed.output
+    assert [row["id"] for row in json.loads(listed.stdout)] == [two_kommuner["Herlev"]]
+    found = cli(db_path, "search", "jobcamp", "--municipality", "Hvidovre Kommune", "--json")
+    assert found.exit_code == 0, found.output
+    assert {hit["meeting_id"] for hit in json.loads(found.stdout)} == {two_kommuner["Hvidovre"]}
+    exported = cli(db_path, "export", "--all", "--full", "--municipality", "herlev", "-o", str(tmp_path / "ud"))
+    assert exported.exit_code == 0, exported.output
+    assert [path.name for path in (tmp_path / "ud").iterdir()] == ["2022-10-26-arbejdsmarkedsudvalget-fuld.md"]
+    db = open_database(db_path)
+    assert [row["id"] for row in list_meetings(db, municipality="Hvidovre")] == [two_kommuner["Hvidovre"]]
+    unknown = cli(db_path, "meetings", "--municipality", "Aarhus")
+    assert unknown.exit_code == 1
+    assert unknown.stderr.strip() == ("Fejl: Der er ingen udvalg i Aarhus "
+                                      "(kendte kommuner: Herlev Kommune, Hvidovre Kommune).")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Københavns Kommune", "København"), ("københavns", "København Kommune"), ("Aarhus Kommune", "Aarhus"),
+    ("Bornholms Regionskommune", "Bornholm"), ("Nordfyns Kommune", "Nordfyn"), ("Hvidovre", "HVIDOVRE KOMMUNE"),
+])
+def test_two_spellings_of_one_kommune_are_the_same(first, second):
+    assert same_municipality(first, second)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Herlev Kommune", "Hvidovre Kommune"), ("Frederikshavn", "Frederikssund"), ("København", None),
+])
+def test_different_kommuner_stay_apart(first, second):
+    assert not same_municipality(first, second)
+
+
+def test_a_genitive_kommune_finds_its_committee(db):
+    add_committee(db, "Økonomiudvalget", "Københavns Kommune")
+    assert get_committee(db, "Økonomiudvalget", "København")["municipality"] == "Københavns Kommune"
+
+
+def write_roster(folder, municipality_line: str):
+    path = folder / "roster.toml"
+    path.write_text(f'[committee]\nname = "Arbejdsmarkedsudvalget"\n{municipality_line}\n'
+                    '[[members]]\nname = "Kirsten Jensen"\nparty = "A"\n', encoding="utf-8")
+    return path
+
+
+def test_a_roster_under_a_shared_name_is_told_to_name_its_kommune(two_kommuner, db_path, tmp_path):
+    refused = cli(db_path, "committee", "import", str(write_roster(tmp_path, "")))
+    assert refused.exit_code == 1
+    assert refused.stderr.strip() == (
+        "Fejl: Der er flere udvalg med navnet Arbejdsmarkedsudvalget (Herlev Kommune og Hvidovre Kommune); "
+        "angiv kommunen med municipality under [committee] i medlemslisten.")
+    accepted = cli(db_path, "committee", "import", str(write_roster(tmp_path, 'municipality = "Herlev"')))
+    assert accepted.exit_code == 0, accepted.output
+    db = open_database(db_path)
+    herlev = get_committee(db, "Arbejdsmarkedsudvalget", "Herlev Kommune")
+    assert "Kirsten Jensen" in {row["name"] for row in roster(db, herlev["id"])}
+    assert len(list_committees(db)) == 2
+
+
+@pytest.mark.parametrize(("lines", "message"), [
+    ("municipality = 1", "municipality under [committee] skal være en tekst"),
+    ('short_name = ["AMU"]', "short_name under [committee] skal være en tekst"),
+    ('vocabulary = "Godkendt"', "vocabulary under [committee] skal være en liste af tekster"),
+    ("[[members]]\nname = \"Ida Holm\"\nparty = 2", "party for Ida Holm skal være en tekst"),
+    ("[[members]]\nname = \"Ida Holm\"\nrole = 1", "ukendt rolle '1'"),
+    ("[[substitutes]]\nname = \"Ida Holm\"\nsubstitute_for = 3", "substitute_for for Ida Holm skal være en tekst"),
+    ('members = "Ida Holm"', "hvert medlem skal have et navn"),
+    ("members = 1", "hvert medlem skal have et navn"),
+])
+def test_a_roster_with_a_wrong_type_is_one_danish_sentence(db_path, tmp_path, lines, message):
+    path = tmp_path / "roster.toml"
+    committee = '[committee]\nname = "Arbejdsmarkedsudvalget"\n'
+    text = f"{lines}\n{committee}" if lines.startswith("members") else f"{committee}{lines}\n"
+    path.write_text(text, encoding="utf-8")
+    result = cli(db_path, "committee", "import", str(path))
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.stderr.startswith(f"Fejl: {path}: {message}"), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert list_committees(open_database(db_path)) == []
+
+
+def test_the_meetings_listing_tells_same_named_committees_apart(two_kommuner, db_path):
+    listed = cli(db_path, "meetings")
+    assert listed.exit_code == 0, listed.output
+    rows = {line.split()[0]: line for line in listed.stdout.splitlines()[1:]}
+    assert "Herlev Kommune" in rows[str(two_kommuner["Herlev"])]
+    assert "Hvidovre Kommune" in rows[str(two_kommuner["Hvidovre"])]
+    as_json = json.loads(cli(db_path, "meetings", "--json").stdout)
+    assert [row["municipality"] for row in as_json] == ["Hvidovre Kommune", "Herlev Kommune"]
+
+
+def test_search_hits_name_the_kommune(two_kommuner, db_path):
+    found = cli(db_path, "search", "jobcamp")
+    assert found.exit_code == 0, found.output
+    heads = [line for line in found.stdout.splitlines() if not line.startswith(" ")]
+    assert any("· Arbejdsmarkedsudvalget (Herlev Kommune) ·" in line and "2022" in line for line in heads), heads
+    assert any("· Arbejdsmarkedsudvalget (Hvidovre Kommune) ·" in line and "2017" in line for line in heads), heads
+
+
+def test_the_import_summary_names_the_committee_each_meeting_went_to(two_kommuner, db_path, shared_referater):
+    again = cli(db_path, "import", str(shared_referater / HERLEV), str(shared_referater / HVIDOVRE),
+                "--committee", "arbejdsmarkedsudvalget")
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[1:3] == ["  Arbejdsmarkedsudvalget (Herlev Kommune): 1 møde, 9 punkter",
+                                              "  Arbejdsmarkedsudvalget (Hvidovre Kommune): 1 møde, 11 punkter"]

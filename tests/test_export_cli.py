@@ -12,9 +12,10 @@ from export_support import sample_meeting
 from typer.testing import CliRunner
 
 from cli import app
+from store.db import open_database
 from store.export_files import export_filename, slugify
 from store.export_markdown import CONFIDENTIAL_LINE
-from store.meetings import save_meeting
+from store.meetings import load_meeting, save_meeting
 
 runner = CliRunner()
 
@@ -42,6 +43,17 @@ def test_default_is_public_markdown_on_stdout(db_path, meeting_ids):
     assert "**Mødedato:** Mandag den 29. maj 2017" in result.stdout
     assert "# Punkt 3: Lukket: Køb af ejendom på Hvidovrevej" in result.stdout
     assert "Sælger ønsker" not in result.stdout and "ægtefælle" not in result.stdout
+
+
+@pytest.mark.parametrize("command", [["export", "1", "--full"], ["datasette-metadata"]])
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_output_onto_the_database_itself_is_refused(db_path, meeting_ids, command, suffix):
+    target = db_path.with_name(db_path.name + suffix)
+    before = target.read_bytes()
+    result = runner.invoke(app, [*command, "-o", str(target), "--db", str(db_path)])
+    assert (result.exit_code, result.stderr) == (1, f"Fejl: {target} er selve databasen; skriv til en anden fil.\n")
+    assert target.read_bytes() == before
+    assert load_meeting(open_database(db_path), meeting_ids[0]).committee == "Arbejdsmarkedsudvalget"
 
 
 def test_full_edition_to_a_file_is_private(db_path, meeting_ids, tmp_path):

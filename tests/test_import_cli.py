@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from cli import app
 from store.committees import list_committees
 from store.db import open_database
+from store.importing.summary import import_summary
 from store.meetings import list_meetings, load_meeting
 
 DATA = Path(__file__).parent / "data" / "import"
@@ -134,3 +135,13 @@ def test_an_archive_folder_is_summed_up_per_committee_past_a_bad_file(shared_ref
     assert sorted(created) == sorted(row["id"] for row in list_meetings(db))
     assert db.execute("SELECT count(*) FROM items").fetchone()[0] == 32
     assert len(list_committees(db)) == 6
+
+
+def test_the_summary_counts_one_punkt_in_the_singular():
+    assert import_summary({"Økonomiudvalget": (1, 1), "Ældrerådet": (2, 7)}, 0) == [
+        "Indlæst: 3 møder, 8 punkter; fejl: 0.",
+        "  Ældrerådet: 2 møder, 7 punkter",
+        "  Økonomiudvalget: 1 møde, 1 punkt",
+    ]
+    assert import_summary({"Økonomiudvalget": (1, 1)}, 1, dry_run=True) == [
+        "Ville indlæse: 1 møde, 1 punkt; fejl: 1."]

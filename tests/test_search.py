@@ -106,7 +106,7 @@ def test_cli_json_and_text(db, db_path, referater):
     text = runner.invoke(app, ["search", "ukrainske", "--public-only", "--since", "2020-01-01",
                                "--db", str(db_path)])
     assert text.exit_code == 0, text.output
-    assert text.output.startswith("Onsdag den 26. oktober 2022 · AMU Herlev · møde")
+    assert text.output.startswith("Onsdag den 26. oktober 2022 · AMU Herlev (Herlev Kommune) · møde")
     assert "punkt 67: Indsats i forhold til ukrainske flygtninge" in text.output
     assert "[ukrainske]" in text.output.lower()
     empty = runner.invoke(app, ["search", "?!", "--db", str(db_path)])

@@ -21,6 +21,7 @@ from store.decisions import (
     add_remark,
     mark_not_taking_part,
     record_outcome,
+    record_outcomes,
     record_point_outcomes,
     record_vote,
     set_decision_text,
@@ -160,6 +161,15 @@ def test_a_dialog_beslutning_moves_on_in_the_same_action(db, meeting):
     undo_last(db, meeting)  # the beslutning on item 2 and its move on are one step
     assert current_item(db, meeting) == items[1]
     assert load_meeting(db, meeting).items[1].decision is None
+
+
+def test_a_blok_moves_on_only_when_it_holds_the_current_item(db, meeting):
+    items = [row["id"] for row in agenda(db, meeting)]
+    open_meeting(db, meeting)
+    record_outcomes(db, [items[1], items[2]], "Godkendt")  # the current item 1 is not in the blok
+    assert current_item(db, meeting) == items[0]
+    record_outcomes(db, [items[0], items[1]], "Drøftet")
+    assert current_item(db, meeting) == items[3]  # past the blok's last item, skipping the decided item 3
 
 
 def get_status(db, meeting_id):

@@ -16,7 +16,7 @@ def import_summary(counts: dict[str, tuple[int, int]], failures: int, dry_run: b
     meetings = sum(count for count, _ in counts.values())
     items = sum(count for _, count in counts.values())
     verb = "Ville indlæse" if dry_run else "Indlæst"
-    lines = [f"{verb}: {_plural(meetings, 'møde', 'møder')}, {items} punkter; fejl: {failures}."]
+    lines = [f"{verb}: {_plural(meetings, 'møde', 'møder')}, {_plural(items, 'punkt', 'punkter')}; fejl: {failures}."]
     if len(counts) > 1:
         lines += [f"  {label}: {_plural(count, 'møde', 'møder')}, {_plural(items, 'punkt', 'punkter')}"
                   for label, (count, items) in sorted(counts.items())]
