@@ -559,6 +559,8 @@ def log(meeting: MeetingArgument, db: DbOption = None, as_json: JsonOption = Fal
 
 # --- the meeting-day UI -------------------------------------------------------
 
+TodaysMeetingArgument = Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")]
+
 
 def _resolve_meeting(database, meeting: int | None) -> int:
     from store.meetings import get_meeting, todays_meeting
@@ -574,7 +576,7 @@ def _resolve_meeting(database, meeting: int | None) -> int:
 @app.command("run")
 @friendly
 def run(
-    meeting: Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")] = None,
+    meeting: TodaysMeetingArgument = None,
     db: DbOption = None,
 ) -> None:
     """Åbn mødet i terminalen, dér hvor det slap; optager et andet vindue mødet, følger dette vindue med."""
@@ -589,7 +591,7 @@ def run(
 @app.command("chair")
 @friendly
 def chair(
-    meeting: Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")] = None,
+    meeting: TodaysMeetingArgument = None,
     db: DbOption = None,
 ) -> None:
     """Formandens skærm: det aktuelle punkt stort på en ekstra skærm eller projektor; følger mødet."""
