@@ -3,8 +3,11 @@
 Commands and options are English (typed in a shell); what they print about a
 meeting is Danish.  Every command takes `--db PATH` (or `$REFERAT_DB`).
 
-Each command imports the store and TUI modules it needs inside its function, so that
-`referat run` loads nothing but typer before the TUI starts (bench/startup.py).
+Startup counts on meeting day (bench/startup.py): each command imports the store and TUI
+modules it needs inside its function, and typer itself is imported only to parse a command
+line.  A plain `referat run` / `referat demo` goes straight to its function (`entry_point`).
+The commands are registered with `command()` and become a typer app in `typer_app()`;
+their parameters are declared for typer as usual (the annotations are read then).
 """
 
 from __future__ import annotations
@@ -14,39 +17,76 @@ import json
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
-
-import typer
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 from store.errors import StoreError
 
-app = typer.Typer(
-    name="referat",
-    help="Referat til udvalgsmøder: fremmøde, beslutninger og beslutningsprotokol.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-committee_app = typer.Typer(help="Udvalg og medlemmer.", no_args_is_help=True)
-meeting_app = typer.Typer(help="Planlæg møder.", no_args_is_help=True)
-app.add_typer(committee_app, name="committee")
-app.add_typer(meeting_app, name="meeting")
+if TYPE_CHECKING:
+    import typer
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", envvar="REFERAT_DB", help="Databasefil (standard: i brugerens datamappe).",
-                 show_default=False),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")]
-MunicipalityOption = Annotated[str | None, typer.Option(
-    "--municipality", help="Udvalgets kommune, når flere kommuner har et udvalg med samme navn.")]
+COMMANDS: list[tuple[str | None, str, Callable]] = []  # (group, name, function) of each command
+GROUPS = {"committee": "Udvalg og medlemmer.", "meeting": "Planlæg møder."}  # `referat GROUP NAME`
 
 
-def fail(message: str) -> None:
-    """Print one sentence to stderr and exit non-zero."""
-    typer.echo(f"Fejl: {message}", err=True)
-    raise typer.Exit(1)
+def command(name: str, group: str | None = None) -> Callable[[Callable], Callable]:
+    """Register a function as the command `referat [GROUP] NAME`."""
+
+    def register(func: Callable) -> Callable:
+        COMMANDS.append((group, name, func))
+        return func
+
+    return register
+
+
+@functools.cache
+def typer_app() -> typer.Typer:
+    """The typer app of every registered command, built once, on first use.
+
+    It imports typer and makes the parameter declarations the commands share; both are names in
+    this module, where typer reads the commands' annotations.
+    """
+    global typer, DbOption, JsonOption, MunicipalityOption, MeetingArgument, TodaysMeetingArgument
+    import typer
+
+    DbOption = Annotated[
+        Path | None,
+        typer.Option("--db", envvar="REFERAT_DB", help="Databasefil (standard: i brugerens datamappe).",
+                     show_default=False),
+    ]
+    JsonOption = Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")]
+    MunicipalityOption = Annotated[str | None, typer.Option(
+        "--municipality", help="Udvalgets kommune, når flere kommuner har et udvalg med samme navn.")]
+    MeetingArgument = Annotated[int, typer.Argument(help="Mødets id (se 'referat meetings').")]
+    TodaysMeetingArgument = Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")]
+    app = typer.Typer(
+        name="referat",
+        help="Referat til udvalgsmøder: fremmøde, beslutninger og beslutningsprotokol.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    app.callback()(main)
+    groups = {name: typer.Typer(help=text, no_args_is_help=True) for name, text in GROUPS.items()}
+    for group, name, func in COMMANDS:
+        (groups[group] if group else app).command(name)(func)
+    for name, group_app in groups.items():
+        app.add_typer(group_app, name=name)
+    return app
+
+
+def __getattr__(name: str):
+    """`cli.app`: the typer app, built when first asked for (typer's CliRunner and the tests use it)."""
+    if name == "app":
+        return typer_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def fail(message: str) -> NoReturn:
+    """Print one sentence to stderr and exit non-zero (also where typer was never imported: `referat run`)."""
+    print(f"Fejl: {message}", file=sys.stderr)
+    raise SystemExit(1)
 
 
 def friendly(func):
@@ -115,7 +155,6 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     show_version: Annotated[
         bool, typer.Option("--version", callback=_version_callback, is_eager=True, help="Vis versionen.")
@@ -127,7 +166,7 @@ def main(
 # --- committees ---------------------------------------------------------------
 
 
-@committee_app.command("add")
+@command("add", group="committee")
 @friendly
 def committee_add(
     name: Annotated[str, typer.Argument(help="Udvalgets navn, fx Arbejdsmarkedsudvalget.")],
@@ -143,7 +182,7 @@ def committee_add(
     typer.echo(committee_id)
 
 
-@committee_app.command("import")
+@command("import", group="committee")
 @friendly
 def committee_import(
     roster: Annotated[Path, typer.Argument(help="Medlemsliste i TOML (se README).")],
@@ -160,7 +199,7 @@ def committee_import(
     typer.echo(committee_id)
 
 
-@app.command("committees")
+@command("committees")
 @friendly
 def committees(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List udvalg."""
@@ -174,7 +213,7 @@ def committees(db: DbOption = None, as_json: JsonOption = False) -> None:
 # --- meetings -----------------------------------------------------------------
 
 
-@meeting_app.command("new")
+@command("new", group="meeting")
 @friendly
 def meeting_new(
     committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
@@ -195,7 +234,7 @@ def meeting_new(
     typer.echo(meeting_id)
 
 
-@app.command("meetings")
+@command("meetings")
 @friendly
 def meetings(
     committee: Annotated[str | None, typer.Option("--committee", help="Kun dette udvalg.")] = None,
@@ -217,7 +256,7 @@ def meetings(
 PROGRESS_ABOVE = 5  # files; more than this shows a progress bar
 
 
-@app.command("import")
+@command("import")
 @friendly
 def import_files(
     files: Annotated[list[Path], typer.Argument(help="Dagsordener eller referater: .md, .txt, .html, .docx, .pdf.")],
@@ -298,7 +337,7 @@ def _export_date(text: str | None, option: str):
         fail(f"{option}: {error}.")
 
 
-@app.command("export")
+@command("export")
 @friendly
 def export(
     meeting: Annotated[int | None, typer.Argument(help="Mødets id (se 'referat meetings').")] = None,
@@ -357,7 +396,7 @@ def export(
 # --- plan ---------------------------------------------------------------------
 
 
-@app.command("plan")
+@command("plan")
 @friendly
 def plan(
     committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
@@ -399,7 +438,7 @@ def plan(
 # --- search -------------------------------------------------------------------
 
 
-@app.command("search")
+@command("search")
 @friendly
 def search(
     query: Annotated[str, typer.Argument(help="Ord at søge efter; hvert ord matcher også som begyndelse af et ord.")],
@@ -434,7 +473,7 @@ def search(
         typer.echo(f"    {hit['snippet']}")
 
 
-@app.command("datasette-metadata")
+@command("datasette-metadata")
 @friendly
 def datasette_metadata(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Filen (uden -o skrives til skærmen).")] = None,
@@ -457,10 +496,7 @@ def datasette_metadata(
 # --- approval -----------------------------------------------------------------
 
 
-MeetingArgument = Annotated[int, typer.Argument(help="Mødets id (se 'referat meetings').")]
-
-
-@app.command("close")
+@command("close")
 @friendly
 def close(meeting: MeetingArgument, db: DbOption = None) -> None:
     """Hæv mødet: status hævet og sluttidspunktet registreres."""
@@ -475,7 +511,7 @@ def close(meeting: MeetingArgument, db: DbOption = None) -> None:
     typer.echo(f"Møde {meeting} er hævet kl. {ended:%H.%M}.")
 
 
-@app.command("approve")
+@command("approve")
 @friendly
 def approve(
     meeting: MeetingArgument,
@@ -504,7 +540,7 @@ def approve(
         typer.echo(f"Alle deltagere har godkendt; referatet for møde {meeting} er nu låst.")
 
 
-@app.command("amend")
+@command("amend")
 @friendly
 def amend(
     meeting: MeetingArgument,
@@ -520,7 +556,7 @@ def amend(
     typer.echo(f"Tilføjelsen til punkt {item} er gemt.")
 
 
-@app.command("reopen")
+@command("reopen")
 @friendly
 def reopen(
     meeting: MeetingArgument,
@@ -534,7 +570,7 @@ def reopen(
     typer.echo(f"Referatet for møde {meeting} er genåbnet; godkendelserne er slettet.")
 
 
-@app.command("log")
+@command("log")
 @friendly
 def log(meeting: MeetingArgument, db: DbOption = None, as_json: JsonOption = False) -> None:
     """Vis mødets ændringslog: tid, handling, hvad der blev ændret, gammel → ny værdi."""
@@ -559,21 +595,24 @@ def log(meeting: MeetingArgument, db: DbOption = None, as_json: JsonOption = Fal
 
 # --- the meeting-day UI -------------------------------------------------------
 
-TodaysMeetingArgument = Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")]
+def _meeting_day(open_meeting) -> int:
+    """Run the meeting-day UI on the meeting `open_meeting(pid)` opens (a store.opening.Opening); its id.
+
+    The opening runs in a forked process while this one imports Textual (tui/startup.py); it claims the
+    meeting for this process, whose pid it is given.
+    """
+    from tui.startup import Ahead
+
+    pid = os.getpid()
+    opening = Ahead(lambda: open_meeting(pid).detached())
+    from tui.app import ReferatApp
+
+    opened = opening.result()
+    ReferatApp(opened.db_path, opened.meeting_id, opening=opened).run()
+    return opened.meeting_id
 
 
-def _resolve_meeting(database, meeting: int | None) -> int:
-    from store.meetings import get_meeting, todays_meeting
-
-    if meeting is None:
-        meeting = todays_meeting(database)
-        if meeting is None:
-            fail("Der er intet møde i dag; angiv mødets id (se 'referat meetings').")
-    get_meeting(database, meeting)
-    return meeting
-
-
-@app.command("run")
+@command("run")
 @friendly
 def run(
     meeting: TodaysMeetingArgument = None,
@@ -581,14 +620,13 @@ def run(
 ) -> None:
     """Åbn mødet i terminalen, dér hvor det slap; optager et andet vindue mødet, følger dette vindue med."""
     from store import paths
-    from tui.app import ReferatApp
+    from store.opening import open_meeting_day
 
     db_path = db or paths.default_db_path()
-    meeting_id = _resolve_meeting(open_db(db_path), meeting)
-    ReferatApp(db_path, meeting_id).run()
+    _meeting_day(lambda pid: open_meeting_day(db_path, meeting, pid=pid))
 
 
-@app.command("chair")
+@command("chair")
 @friendly
 def chair(
     meeting: TodaysMeetingArgument = None,
@@ -596,14 +634,15 @@ def chair(
 ) -> None:
     """Formandens skærm: det aktuelle punkt stort på en ekstra skærm eller projektor; følger mødet."""
     from store import paths
+    from store.meetings import meeting_to_open
     from tui.chair import ChairApp
 
     db_path = db or paths.default_db_path()
-    meeting_id = _resolve_meeting(open_db(db_path, readonly=True), meeting)
+    meeting_id = meeting_to_open(open_db(db_path, readonly=True), meeting)
     ChairApp(db_path, meeting_id).run()
 
 
-@app.command("demo")
+@command("demo")
 @friendly
 def demo(
     reset: Annotated[bool, typer.Option("--reset", help="Start demoen forfra.")] = False,
@@ -611,14 +650,18 @@ def demo(
 ) -> None:
     """Åbn et demomøde: Arbejdsmarkedsudvalget i Hvidovre, 29. maj 2017."""
     from store import paths
-    from store.demo import prepare_demo
-    from tui.app import ReferatApp
 
     db_path = db or paths.demo_db_path()
-    meeting_id = prepare_demo(db_path, reset=reset)
-    ReferatApp(db_path, meeting_id).run()
-    typer.echo(f"Demodatabasen ligger i {db_path}")
-    typer.echo(f"Eksportér referatet med: referat export {meeting_id} --full --db '{db_path}'")
+
+    def open_demo(pid: int):
+        from store.demo import prepare_demo
+        from store.opening import open_meeting_day
+
+        return open_meeting_day(db_path, prepare_demo(db_path, reset=reset), pid=pid)
+
+    meeting_id = _meeting_day(open_demo)
+    print(f"Demodatabasen ligger i {db_path}")  # print: typer is not imported on the short cut
+    print(f"Eksportér referatet med: referat export {meeting_id} --full --db '{db_path}'")
 
 
 # --- the console script -------------------------------------------------------
@@ -653,18 +696,16 @@ def meeting_day_call(argv: list[str]):
 def entry_point() -> None:
     """The `referat` console script: the typer app, with a short cut to the meeting-day UI.
 
-    typer's argument parsing imports pydantic, ≈ 100 ms of CPU before the first frame (bench/startup.py); a plain
-    `referat run` / `referat demo` therefore calls its command directly.  New commands need nothing here.
+    A plain `referat run` / `referat demo` calls its command directly, without importing typer (≈ 12 ms)
+    or running its argument parsing (which imports pydantic, ≈ 100 ms), and with the cycle collector
+    paused until the first frame (bench/startup.py).  New commands need nothing here.
     """
     call = meeting_day_call(sys.argv[1:])
     if call is None:
-        app()
+        typer_app()()
         return
     from tui.startup import pause_collection
 
     pause_collection()  # until the first frame
-    command, kwargs = call
-    try:
-        command(**kwargs)
-    except typer.Exit as stop:
-        raise SystemExit(stop.exit_code) from None
+    meeting_day_command, kwargs = call
+    meeting_day_command(**kwargs)

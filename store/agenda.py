@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from store.audit import action
 from store.errors import StoreError
 from store.meetings import get_meeting, item_from_row
 from store.model import ADJOURNED, OPENED, PLANNED, Item
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CURRENT, POSTPONED, DECIDED, PENDING = "aktuel", "udsat", "besluttet", "afventer"
 

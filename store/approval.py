@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from store.attendance import attendance_list
 from store.audit import action
 from store.errors import StoreError
 from store.meetings import get_meeting
 from store.model import ADJOURNED, APPROVED, PRESENT, SUBSTITUTE
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _require_adjourned(db: Database, meeting_id: int) -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from store.audit import action
 from store.committees import SUBSTITUTE_ROLE, ensure_membership, ensure_person
 from store.errors import StoreError
 from store.meetings import get_meeting
 from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MARKABLE = (PRESENT, SENT_APOLOGIES, ABSENT)
 

@@ -14,14 +14,15 @@ import sqlite3
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError, jsonify_if_needed, quote_identifier
+from typing import TYPE_CHECKING
 
 from store.db import translate_error
 from store.errors import StoreError
 from store.model import APPROVED
 from store.recorder import ensure_recorder
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 LOCKED_MESSAGE = "Referatet er godkendt og låst; brug 'referat amend' til en tilføjelse eller 'referat reopen' for at åbne det igen."
 
@@ -59,6 +60,8 @@ def statements(db: Database) -> dict[tuple, tuple[str, str]]:
 
 def _statement(db: Database, kind: str, table: str, columns: tuple[str, ...]) -> tuple[str, str]:
     """Build the SQL to insert, update, delete or select one row of `table` by primary key."""
+    from sqlite_utils.db import quote_identifier  # sqlite-utils is imported when a database is opened
+
     info = db.execute(f"PRAGMA table_info({quote_identifier(table)})").fetchall()
     if not info:
         raise sqlite3.OperationalError(f"no such table: {table}")
@@ -109,6 +112,8 @@ class Action:
         cursor = self.db.execute(self._sql(kind, table)[0], [row_id])
         rows = cursor.fetchall()
         if not rows:
+            from sqlite_utils.db import NotFoundError
+
             raise NotFoundError(f"{table} {row_id}")
         return row_dict(cursor, rows[0])
 
@@ -122,6 +127,8 @@ class Action:
         An action that creates a meeting becomes that meeting's action, so the
         meeting's log starts with its own creation.
         """
+        from sqlite_utils.db import jsonify_if_needed
+
         sql, key = self._sql("insert", table, tuple(row))
         cursor = self.db.execute(sql, [jsonify_if_needed(value) for value in row.values()])
         stored = row_dict(cursor, cursor.fetchall()[0])
@@ -138,6 +145,8 @@ class Action:
         changed = {key: value for key, value in changes.items() if current.get(key) != value}
         if not changed:
             return
+        from sqlite_utils.db import jsonify_if_needed
+
         sql, _ = self._sql("update", table, tuple(changed))
         self.db.execute(sql, [*(jsonify_if_needed(value) for value in changed.values()), row_id])
         for key, value in changed.items():
@@ -150,6 +159,8 @@ class Action:
 
     def delete_where(self, table: str, where: str, params: list) -> None:
         """Delete every row matching `where`, one logged delete each."""
+        from sqlite_utils.db import quote_identifier
+
         for (row_id,) in self.db.execute(f"SELECT id FROM {quote_identifier(table)} WHERE {where}", params).fetchall():
             self.delete(table, row_id)
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from store.audit import Action, action
 from store.errors import StoreError
 from store.model import DEFAULT_VOCABULARY, MEMBER, ROLES
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SUBSTITUTE_ROLE = "stedfortræder"
 
@@ -213,6 +214,8 @@ def import_roster(db: Database, path: Path) -> int:
     [committee] name, municipality, short_name, vocabulary = [...];
     [[members]] name, party, role; [[substitutes]] name, party, substitute_for.
     """
+    import tomllib  # only here: the meeting-day UI imports this module before its first frame
+
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:

@@ -8,7 +8,11 @@ columns, full-text search on the items, and the internal tables hidden.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # Table: (title, description, label column or None).
 TABLES: dict[str, tuple[str, str, str | None]] = {

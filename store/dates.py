@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-
-from dateutil import parser as dateutil_parser
 
 MONTHS = (
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -14,23 +13,28 @@ MONTHS = (
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
-class DanishParserInfo(dateutil_parser.parserinfo):
-    """dateutil parserinfo with Danish month and weekday names."""
+@functools.cache
+def _danish_parser_info():
+    """A dateutil parserinfo with Danish month and weekday names (dateutil is imported on first use: the
+    meeting-day UI formats dates but parses none before its first frame, bench/startup.py)."""
+    from dateutil import parser as dateutil_parser
 
-    JUMP = dateutil_parser.parserinfo.JUMP + ["den", "d", "kl", "klokken", "og"]
-    WEEKDAYS = [
-        ("man", "mandag"), ("tir", "tirsdag"), ("ons", "onsdag"), ("tor", "torsdag"),
-        ("fre", "fredag"), ("lør", "lørdag"), ("søn", "søndag"),
-    ]
-    MONTHS = [
-        ("jan", "januar"), ("feb", "februar"), ("mar", "marts"), ("apr", "april"),
-        ("maj",), ("jun", "juni"), ("jul", "juli"), ("aug", "august"),
-        ("sep", "sept", "september"), ("okt", "oktober"), ("nov", "november"),
-        ("dec", "december"),
-    ]
+    class DanishParserInfo(dateutil_parser.parserinfo):
+        JUMP = dateutil_parser.parserinfo.JUMP + ["den", "d", "kl", "klokken", "og"]
+        WEEKDAYS = [
+            ("man", "mandag"), ("tir", "tirsdag"), ("ons", "onsdag"), ("tor", "torsdag"),
+            ("fre", "fredag"), ("lør", "lørdag"), ("søn", "søndag"),
+        ]
+        MONTHS = [
+            ("jan", "januar"), ("feb", "februar"), ("mar", "marts"), ("apr", "april"),
+            ("maj",), ("jun", "juni"), ("jul", "juli"), ("aug", "august"),
+            ("sep", "sept", "september"), ("okt", "oktober"), ("nov", "november"),
+            ("dec", "december"),
+        ]
+
+    return dateutil_parser, DanishParserInfo(dayfirst=True)
 
 
-_PARSER_INFO = DanishParserInfo(dayfirst=True)
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])[.:]([0-5]\d)(?!\d)")
 
@@ -43,8 +47,9 @@ def parse_date(text: str) -> dt.date:
     match = _ISO.match(text)
     if match:
         return dt.date(*map(int, match.groups()))
+    dateutil_parser, parser_info = _danish_parser_info()
     try:
-        parsed = dateutil_parser.parse(text.strip().lower(), parserinfo=_PARSER_INFO, dayfirst=True)
+        parsed = dateutil_parser.parse(text.strip().lower(), parserinfo=parser_info, dayfirst=True)
     except (ValueError, OverflowError) as error:
         raise ValueError(f"'{text}' er ikke en dato") from error
     return parsed.date()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from store.errors import StoreError
-from store.schema import MIGRATION_SET, known_migrations, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 3000
 
@@ -21,6 +22,8 @@ def _inspect_existing(path: Path) -> None:
     every lock this process holds on it (POSIX locks are per process), and another program could then
     checkpoint and delete the WAL that an open connection goes on writing into.
     """
+    from store.schema import MIGRATION_SET, known_migrations
+
     if path.stat().st_size == 0:
         return  # an empty file is a new database
     try:
@@ -71,6 +74,12 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
     database, is from a newer release, is read-only (unless `readonly`), or is locked.
     A refused file is never modified.
     """
+    # sqlite-utils and the schema are imported here, not with this module: the meeting-day UI imports the
+    # store while another process opens the database for it (cli.py, bench/startup.py).
+    from sqlite_utils import Database
+
+    from store.schema import migrations
+
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path} er en mappe, ikke en database.")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from store.agenda import item_started_at, next_undecided
 from store.attendance import participants
@@ -24,6 +23,9 @@ from store.model import (
     Vote,
     display_name,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 POSTPONED_PHRASE = "Udsat"
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from store.audit import Action, action
 from store.committees import (
@@ -35,6 +34,9 @@ from store.model import (
     Vote,
     display_name,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _DISPLAY = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]{1,6})\)\s*$")
 
@@ -122,6 +124,16 @@ def todays_meeting(db: Database, today: dt.date | None = None) -> int | None:
     ).fetchone()
     return row[0] if row else None
 
+
+
+def meeting_to_open(db: Database, meeting_id: int | None) -> int:
+    """`meeting_id` if that meeting exists, or today's meeting for None; StoreError when there is none."""
+    if meeting_id is None:
+        meeting_id = todays_meeting(db)
+        if meeting_id is None:
+            raise StoreError("Der er intet møde i dag; angiv mødets id (se 'referat meetings').")
+    get_meeting(db, meeting_id)
+    return meeting_id
 
 # --- saving a whole document -------------------------------------------------
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from dateutil.rrule import rrulestr
-from sqlite_utils import Database
 
 from store.committees import get_committee
 from store.dates import long_date, parse_time
 from store.holidays import holiday_name, next_working_day
 from store.meetings import create_meeting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ON_HOLIDAY = ("skip", "next")
 

@@ -17,17 +17,19 @@ what the new recorder wrote.  Connections that never claimed (the CLI commands) 
 from __future__ import annotations
 
 import os
-import socket
+import platform
 import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
-
-from sqlite_utils import Database
 
 from store.db import translate_error
 from store.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RECORDING_LOST = "Optagelsen er overtaget af et andet vindue; dette vindue følger nu mødet."
 FOLLOWING = "Dette vindue følger mødet; overtag optagelsen for at ændre noget."
@@ -58,15 +60,14 @@ def _process(pid: int) -> tuple[str, str] | None:
     return fields[0], fields[19]  # stat fields 3 (state) and 22 (start time since boot)
 
 
-def _this_process() -> dict:
-    pid = os.getpid()
+def _process_identity(pid: int) -> dict:
     process = _process(pid)
-    return {"pid": pid, "host": socket.gethostname(), "started": process and process[1]}
+    return {"pid": pid, "host": platform.node(), "started": process and process[1]}
 
 
 def _holder_alive(row: dict) -> bool:
     """True unless the claim's process has certainly ended (or its pid now belongs to another process)."""
-    if row["host"] != socket.gethostname():
+    if row["host"] != platform.node():
         return True  # cannot be checked from here: only an explicit take-over frees it
     try:
         os.kill(row["pid"], 0)
@@ -87,9 +88,9 @@ def holder(db: Database, meeting_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def _write_claim(act, meeting_id: int, current: dict | None) -> str:
+def _write_claim(act, meeting_id: int, current: dict | None, pid: int | None = None) -> str:
     token = uuid.uuid4().hex
-    values = {"token": token, **_this_process(), "since": act.at}
+    values = {"token": token, **_process_identity(pid or os.getpid()), "since": act.at}
     if current is None:
         act.insert("recorders", {"meeting_id": meeting_id, **values})
     else:
@@ -118,8 +119,12 @@ def _write_locked(db: Database) -> Iterator[None]:
         raise
 
 
-def claim(db: Database, meeting_id: int) -> bool:
-    """Record the meeting from this connection if no live process does; False means: follow it."""
+def claim(db: Database, meeting_id: int, *, pid: int | None = None) -> bool:
+    """Record the meeting from this connection if no live process does; False means: follow it.
+
+    `pid` claims for another process of this host (default: this one): the process that will record,
+    when this one only opens the meeting for it (store/opening.py).
+    """
     from store.audit import action
 
     claims = _claims.setdefault(db, {})
@@ -128,11 +133,22 @@ def claim(db: Database, meeting_id: int) -> bool:
             current = holder(db, meeting_id)
             if current is not None and _holder_alive(current):
                 raise _Held
-            token = _write_claim(act, meeting_id, current)
+            token = _write_claim(act, meeting_id, current, pid)
     except _Held:
         token = None
     claims[meeting_id] = token
     return token is not None
+
+
+def claim_token(db: Database, meeting_id: int) -> str | None:
+    """The token this connection holds on the meeting (None: it follows it, or never claimed it)."""
+    return _claims.get(db, {}).get(meeting_id)
+
+
+def adopt(db: Database, meeting_id: int, token: str | None) -> None:
+    """Make this connection the holder of a claim written for its process through another connection
+    (`token`), or a follower of the meeting (None)."""
+    _claims.setdefault(db, {})[meeting_id] = token
 
 
 def take_over(db: Database, meeting_id: int) -> None:

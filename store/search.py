@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from store.meetings import meeting_filters
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 HIT_START, HIT_END = "[", "]"
 

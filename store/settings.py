@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from store.audit import action
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
@@ -20,3 +23,8 @@ def set_setting(db: Database, key: str, value: str) -> None:
             act.insert("settings", {"key": key, "value": value})
         else:
             act.update("settings", key, value=value)
+
+
+def all_settings(db: Database) -> dict[str, str]:
+    """Every remembered preference, by key."""
+    return dict(db.execute("SELECT key, value FROM settings").fetchall())

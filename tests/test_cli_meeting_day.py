@@ -20,7 +20,8 @@ class FakeApp:
 
     opened: list[tuple[Path, int]] = []
 
-    def __init__(self, db_path: Path, meeting_id: int) -> None:
+    def __init__(self, db_path: Path, meeting_id: int, *, opening) -> None:
+        assert (opening.db_path, opening.meeting_id) == (db_path, meeting_id)  # opened by the forked process
         self.call = (Path(db_path), meeting_id)
 
     def run(self) -> None:

@@ -184,11 +184,13 @@ async def test_the_mouse_switches_screens_and_picks_items(meeting):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.click("ScreenTab", offset=(2, 0))
+        await pilot.click("MeetingBar", offset=(2, 0))  # " F2  Fremmøde "
         await pilot.pause()
         assert app.current_mode == "fremmode"
-        tabs = app.screen.query("ScreenTab")
-        await pilot.click(tabs[1])
+        await pilot.click("MeetingBar", offset=(20, 0))  # " F3  Dagsorden "
+        await pilot.pause()
+        assert app.current_mode == "dagsorden"
+        await pilot.click("MeetingBar", offset=(20, 1))  # the meeting line below the tabs: nothing happens
         await pilot.pause()
         assert app.current_mode == "dagsorden"
         await pilot.click("#agenda-list", offset=(10, 2))  # the third row

@@ -12,7 +12,7 @@ from store.db import open_database
 from store.meetings import save_meeting
 from store.model import Member
 from tui.app import ReferatApp
-from tui.widgets.quorum import QuorumLine
+from tui.widgets.meeting_bar import MeetingBar
 
 
 @pytest.fixture
@@ -114,8 +114,10 @@ async def test_the_quorum_line_warns_below_half(meeting):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a", "a", "a")
         await pilot.pause()
-        line = app.screen.query_one(QuorumLine)
-        assert line.has_class("-warning")
+        bar = app.screen.query_one(MeetingBar)
+        assert not bar.quorum_ok
+        warning = bar.get_component_rich_style("meeting-bar--no-quorum")
+        assert any(span.style == warning for span in bar.render().spans)
         assert "Ikke beslutningsdygtigt: 2 af 5 til stede" in screen_text(app)
         db = open_database(path)
         assert not quorum(db, meeting_id).ok

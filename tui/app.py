@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -28,17 +28,15 @@ from store.db import ChangeWatch, open_database, translate_error
 from store.errors import StoreError
 from store.meetings import get_meeting, load_meeting
 from store.model import OPENED, PLANNED
-from store.recorder import (
-    RECORDING_LOST,
-    Following,
-    RecordingLost,
-    claim,
-    is_recording,
-    release,
-    take_over,
-)
-from store.settings import get_setting, set_setting
+from store.opening import Opening, open_meeting_day
+from store.recorder import RECORDING_LOST, Following, RecordingLost, adopt, is_recording, release, take_over
+from store.settings import set_setting
+from store.views import AgendaView, AttendanceView
 from tui.screens.base import MeetingScreen
+from tui.startup import resume_collection
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Screens, dialogs, the help screen, the command palette and export are imported when first used:
 # startup time counts on meeting day (see bench/startup.py).
@@ -91,24 +89,27 @@ class ReferatApp(App):
         Binding("ctrl+t", "take_over", "Overtag optagelsen", id="take_over"),
     ]
 
-    def __init__(self, db_path: Path, meeting_id: int, *, read_only: bool = False) -> None:
-        """Open the meeting; record it unless another live process does (then follow it), or `read_only`."""
-        self.db_path = Path(db_path)
-        self.meeting_id = meeting_id
-        self.db = open_database(self.db_path, readonly=read_only)
-        meeting = get_meeting(self.db, meeting_id)
-        self.claim_refused: str | None = None  # why the claim could not be written (a lock, a full disk)
-        try:
-            self.following = not read_only and not claim(self.db, meeting_id)
-        except StoreError as error:
-            self.following, self.claim_refused = True, str(error)
+    def __init__(self, db_path: Path | None = None, meeting_id: int | None = None, *, read_only: bool = False,
+                 opening: Opening | None = None) -> None:
+        """Open the meeting; record it unless another live process does (then follow it), or `read_only`.
+
+        `opening` is the meeting as another process opened it for this one (cli.py): the first screen is
+        drawn from it and this process's own connection is opened after the first frame.
+        """
+        if opening is None:
+            opening = open_meeting_day(Path(db_path), meeting_id, read_only=read_only)
+        self.db_path = opening.db_path
+        self.meeting_id = opening.meeting_id
+        self._db, self._file_read_only, self._token = opening.db, opening.read_only, opening.token
+        self._first_view: AgendaView | AttendanceView | None = opening.first_screen
+        self.changes = ChangeWatch(self._db) if self._db is not None else None
+        self.claim_refused = opening.claim_refused  # why the claim could not be written (a lock, a full disk)
+        self.following = opening.following
         # read_only hides every write: a read-only file, or a meeting another window records.
-        self.read_only = read_only or self.following
-        self.changes = ChangeWatch(self.db)
-        starts_on_roll_call = meeting["status"] == PLANNED and meeting["current_item_id"] is None
+        self.read_only = opening.read_only or self.following
         # A new meeting opens on Fremmøde, one in progress on Dagsorden at its current item.
-        self.DEFAULT_MODE = ATTENDANCE if starts_on_roll_call else AGENDA
-        self.shown_status = meeting["status"]
+        self.DEFAULT_MODE = ATTENDANCE if isinstance(opening.first_screen, AttendanceView) else AGENDA
+        self.shown_status = opening.status
         super().__init__()
         # The first screen is Textual's default screen, not a mode: the first screen of a mode makes Textual
         # parse and apply all CSS a second time (≈ 11 ms of CPU before the first frame). Its mode is added
@@ -116,9 +117,41 @@ class ReferatApp(App):
         for mode, screen in SCREENS.items():
             if mode != self.DEFAULT_MODE:
                 self.add_mode(mode, screen)
-        theme = get_setting(self.db, THEME_SETTING)
+        theme = opening.settings.get(THEME_SETTING)
         if theme in self.available_themes:
             self.theme = theme  # before the start: set later, it makes Textual parse all CSS again
+
+    @property
+    def db(self) -> Database:
+        """This process's connection (opened on first use when another process opened the meeting)."""
+        return self._db if self._db is not None else self._connect()
+
+    def _connect(self) -> Database:
+        """Open this process's connection; it holds the claim written for this process, or follows."""
+        self._db = open_database(self.db_path, readonly=self._file_read_only)
+        if not self._file_read_only:
+            adopt(self._db, self.meeting_id, self._token)
+        self.changes = ChangeWatch(self._db)
+        return self._db
+
+    def first_view(self, mode: str) -> AgendaView | AttendanceView | None:
+        """The view read when the meeting was opened, once, for the screen the app starts on."""
+        if mode != self.DEFAULT_MODE:
+            return None
+        view, self._first_view = self._first_view, None
+        return view
+
+    def first_frame_drawn(self) -> None:
+        """After the first frame: open this process's connection (when another process opened the meeting),
+        redraw whatever was committed meanwhile, and let the cycle collector run again."""
+        resume_collection()
+        if self._db is None:
+            try:
+                self._connect()
+            except StoreError as error:  # locked this moment, say: the next key or look tries again
+                self.notify(str(error), severity="error", title="Kan ikke læse databasen", timeout=8)
+                return
+            self.refresh_views()
 
     def get_default_screen(self) -> Screen:
         """The screen the app starts on (Fremmøde or Dagsorden), built once."""
@@ -200,7 +233,7 @@ class ReferatApp(App):
     def watch_database(self) -> None:
         """Redraw when another process has committed; notice when this window's recording was taken over."""
         try:
-            if not self.changes.changed():
+            if self.changes is None or not self.changes.changed():
                 return
             if not self.read_only and not is_recording(self.db, self.meeting_id):
                 self.follow()
@@ -225,9 +258,8 @@ class ReferatApp(App):
         dialog_open = isinstance(self.screen, ModalScreen) and not isinstance(self.screen, SystemModalScreen)
         if action in WRITE_ACTIONS | {"show_mode", "help", "search", "take_over"} and dialog_open:
             return False
-        if action in ("open_meeting", "close_meeting"):
-            status = get_meeting(self.db, self.meeting_id)["status"]
-            return status == (PLANNED if action == "open_meeting" else OPENED)
+        if action in ("open_meeting", "close_meeting"):  # shown_status: the key line is drawn before any query
+            return self.shown_status == (PLANNED if action == "open_meeting" else OPENED)
         return True
 
     def action_show_mode(self, mode: str) -> None:

@@ -17,7 +17,7 @@ from tui.screens.chair import ChairScreen
 class ChairApp(App):
     """Shows one meeting's current item on a second screen or a projector; never writes."""
 
-    CSS_PATH = Path(__file__).with_name("referat.tcss")
+    CSS_PATH = Path(__file__).with_name("chair.tcss")
     TITLE = "referat – formandens skærm"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "Afslut", show=False, priority=True)]

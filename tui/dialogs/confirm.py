@@ -8,9 +8,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label
 
+from tui.dialogs import STYLESHEET
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Ask; j/Enter answers ja, n/Escape answers nej."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         Binding("j,y", "answer(True)", "Ja"),

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static, TextArea
 
 from store.model import Item
+from tui.dialogs import STYLESHEET
 from tui.dialogs.kept_on_failure import problem_line, save_or_keep
 
 KEPT = "Teksten er ikke gemt; den står her stadig, så du kan markere den og kopiere den med ctrl+c."
@@ -30,6 +31,8 @@ def prefill(item: Item) -> str:
 
 class DecisionTextDialog(ModalScreen[str]):
     """Edit the beslutning; ctrl+s saves through `save` (True once committed), Escape cancels."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),

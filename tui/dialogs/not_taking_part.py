@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from store.model import display_name
+from tui.dialogs import STYLESHEET
 
 
 @dataclass
@@ -25,6 +26,8 @@ class NotTakingPart:
 
 class NotTakingPartDialog(ModalScreen[NotTakingPart]):
     """Pick a member; Enter marks him or her as not taking part — or clears an existing mark."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 

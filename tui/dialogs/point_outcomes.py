@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label
 
 from store.model import Item
+from tui.dialogs import STYLESHEET
 from tui.dialogs.kept_on_failure import problem_line, save_or_keep
 from tui.widgets.decision_bar import DecisionBar
 
@@ -22,6 +23,8 @@ KEPT = "Valgene er ikke gemt; de står her stadig."
 class PointOutcomesDialog(ModalScreen[list[str]]):
     """A digit gives the highlighted point an outcome and moves down; Enter saves through `save` (True once
     committed)."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         *(Binding(digit, f"outcome({index})", show=False) for index, digit in enumerate(DIGITS)),

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Label, RadioButton, RadioSet, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from store.model import REMARK_KINDS, display_name
+from tui.dialogs import STYLESHEET
 from tui.dialogs.kept_on_failure import problem_line, save_or_keep
 
 KEPT = "Bemærkningen er ikke gemt; den står her stadig, så du kan markere teksten og kopiere den med ctrl+c."
@@ -37,6 +38,8 @@ def sender_choices(people: list[dict]) -> list[tuple[str, str]]:
 
 class RemarkDialog(ModalScreen[RemarkEntry]):
     """Space picks senders, the radio buttons the kind; ctrl+s saves through `save` (True once committed)."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),

@@ -10,10 +10,13 @@ from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from store.model import display_name
+from tui.dialogs import STYLESHEET
 
 
 class SubstituteDialog(ModalScreen[tuple[str, str | None]]):
     """Returns (name, party) of the stedfortræder, or None when cancelled."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 

@@ -8,9 +8,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label
 
+from tui.dialogs import STYLESHEET
+
 
 class UrgentItemDialog(ModalScreen[str]):
     """Type the hastesag's title; Enter adds it, Escape cancels."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from store.decisions import tally
 from store.model import VOTE_ON_AMENDMENT, VOTE_ON_RECOMMENDATION, Item, display_name
+from tui.dialogs import STYLESHEET
 
 RECOMMENDATION_SUBJECT = "Indstillingen"
 CHOICE_LABELS = {"for": "For", "imod": "Imod", "undlod": "Undlod"}
@@ -31,6 +32,8 @@ class VoteEntry:
 
 class VoteDialog(ModalScreen[VoteEntry]):
     """Rows are parties (split into members with d); f/i/u give a row its vote, e makes it unanimous."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         Binding("f", "choose('for')", "For"),

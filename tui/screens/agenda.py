@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable
+from textual.widgets import OptionList
 
 from store.agenda import (
     add_urgent_item,
@@ -36,6 +36,7 @@ from store.decisions import (
 )
 from store.meetings import get_meeting
 from store.model import PRESENT, SUBSTITUTE, display_name
+from store.views import AgendaView, ItemPane, agenda_view, item_pane
 from tui.screens.base import MeetingScreen
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.decision_bar import DecisionBar
@@ -85,11 +86,12 @@ class AgendaScreen(MeetingScreen):
         self.marked: set[int] = set()
         self.last_current: int | None = None
         self.shown_item: int | None = None
+        self.view: AgendaView | None = None  # what was last read (the rows, the phrases)
 
     def compose(self) -> ComposeResult:
         yield from self.top_bars()
         with Horizontal(id="agenda-body"):
-            yield AgendaList(id="agenda-list")
+            yield AgendaList(id="agenda-list", compact=True)
             yield ItemView(id="item-view")
         yield DecisionBar(id="decision-bar")
         yield KeyBar()
@@ -112,37 +114,38 @@ class AgendaScreen(MeetingScreen):
         """The item under the cursor: what the keys act on."""
         return self.agenda_list.highlighted_item()
 
-    def refresh_view(self) -> None:
-        """Redraw the list, the item, the quorum and the decision bar from the store."""
-        db, meeting_id = self.app.db, self.app.meeting_id
-        rows = agenda(db, meeting_id)
-        current = get_meeting(db, meeting_id)["current_item_id"]
-        cursor = self.highlighted()
-        if current is not None and (current != self.last_current or cursor is None):
-            cursor = current
-        elif cursor is None and rows:
-            cursor = next((row["id"] for row in rows if not row["decided"]), rows[0]["id"])
-        self.last_current = current
-        self.marked &= {row["id"] for row in rows}
-        self.agenda_list.show(rows, self.marked, cursor)
-        self.show_item(rows)
+    def read_view(self) -> AgendaView:
+        """The agenda, with the cursor kept on its item unless the current item changed."""
+        return agenda_view(self.app.db, self.app.meeting_id, self.highlighted(), self.last_current)
 
-    def show_item(self, rows: list[dict] | None = None) -> None:
-        """Show the highlighted item, its quorum and the decision bar (given `rows`: always, else when it changed)."""
+    def draw(self, view: AgendaView) -> None:
+        """Redraw the list, the item, the quorum and the decision bar."""
+        self.view = view
+        self.last_current = view.meeting["current_item_id"]
+        self.marked &= {row["id"] for row in view.rows}
+        self.agenda_list.show(view.rows, self.marked, view.cursor)
+        self.show_item(view.pane)
+
+    def show_item(self, pane: ItemPane | None = None) -> None:
+        """Show the highlighted item, its quorum and the decision bar (`pane`: already read for it)."""
         item_id = self.highlighted()
-        if item_id == self.shown_item and rows is None:
+        if self.view is None:
             return
+        if pane is None:
+            if item_id == self.shown_item:
+                return
+            pane = item_pane(self.app.db, self.app.meeting_id, item_id)
+        elif pane.item_id != item_id:
+            pane = item_pane(self.app.db, self.app.meeting_id, item_id)
         self.shown_item = item_id
-        db = self.app.db
-        rows = rows if rows is not None else agenda(db, self.app.meeting_id)
+        rows = self.view.rows
         row = next((r for r in rows if r["id"] == item_id), None)
-        self.query_one(ItemView).show(item_detail(db, item_id) if item_id else None,
-                                      row and row["state"], bool(row and row["urgent"]))
-        self.show_meeting(item_id)
+        self.query_one(ItemView).show(pane.item, row and row["state"], bool(row and row["urgent"]))
+        self.draw_top(pane.top)
         numbers = [r["number"] for r in rows if r["id"] in self.marked]
-        self.query_one(DecisionBar).show(self.phrases(), row and f"Punkt {row['number']}", numbers)
+        self.query_one(DecisionBar).show(self.view.phrases, row and f"Punkt {row['number']}", numbers)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_item()
 
     def phrases(self) -> list[str]:
@@ -152,8 +155,7 @@ class AgendaScreen(MeetingScreen):
 
     def focus_item(self, item_id: int) -> None:
         """Put the cursor on an item."""
-        if str(item_id) in self.agenda_list.rows:
-            self.agenda_list.move_cursor(row=self.agenda_list.get_row_index(str(item_id)))
+        self.agenda_list.highlight_item(item_id)
 
     # --- beslutninger -------------------------------------------------------------
 
@@ -267,10 +269,10 @@ class AgendaScreen(MeetingScreen):
 
     # --- the agenda itself --------------------------------------------------------
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter (or a second click): make the item current."""
         if not self.app.read_only:
-            self.app.perform(set_current_item, self.app.meeting_id, int(event.row_key.value))
+            self.app.perform(set_current_item, self.app.meeting_id, int(event.option_id))
 
     def action_toggle_blok(self) -> None:
         item_id = self.highlighted()

@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, OptionList, Static
 
 from store.agenda import agenda, item_detail
 from store.committees import committee_label
 from store.dates import short_iso_date
 from store.meetings import get_meeting
+from tui.dialogs import STYLESHEET
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.item_view import ItemView
 
@@ -33,6 +34,8 @@ def read_only_label(meeting: dict) -> str:
 
 class ArchiveScreen(ModalScreen[bool]):
     """One meeting's agenda and items, read-only; dismissed with BACK_TO_MEETING or BACK_TO_HITS."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         Binding("escape", f"leave({BACK_TO_MEETING})", "Tilbage til mødet", id="archive_close"),
@@ -50,7 +53,7 @@ class ArchiveScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         yield Static(Text(read_only_label(get_meeting(self.db, self.meeting_id))), id="archive-banner")
         with Horizontal(id="agenda-body"):
-            yield AgendaList(id="agenda-list")
+            yield AgendaList(id="agenda-list", compact=True)
             yield ItemView(id="item-view")
         yield Footer()
 
@@ -63,7 +66,7 @@ class ArchiveScreen(ModalScreen[bool]):
 
     def _draw(self) -> None:
         agenda_list = self.query_one(AgendaList)
-        cursor = agenda_list.highlighted_item() if agenda_list.row_count else self.start_item
+        cursor = agenda_list.highlighted_item() if agenda_list.option_count else self.start_item
         agenda_list.show(self.rows, set(), cursor)
         self.show_item()
 
@@ -77,7 +80,7 @@ class ArchiveScreen(ModalScreen[bool]):
         self.query_one(ItemView).show(item_detail(self.db, item_id) if item_id else None,
                                       row and row["state"], bool(row and row["urgent"]))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_item()
 
     def action_leave(self, to_meeting: bool) -> None:

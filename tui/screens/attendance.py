@@ -23,6 +23,7 @@ from store.attendance import (
     substitute_candidates,
 )
 from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
+from store.views import AttendanceView, attendance_view
 from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_table import RowTable
@@ -87,9 +88,11 @@ class AttendanceScreen(MeetingScreen):
                      id="attendance-hint")
         yield KeyBar()
 
+    view: AttendanceView | None = None  # what was last drawn
+
     def on_resize(self) -> None:
-        if self.is_mounted:
-            self.refresh_view()
+        if self.view is not None:
+            self.draw(self.view)  # the note column takes the new width
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -99,18 +102,23 @@ class AttendanceScreen(MeetingScreen):
         table.add_column("Rolle", key="role")
         table.add_column("Fremmøde", key="status")
         table.add_column("Bemærkning", key="note")
-        self.refresh_view()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in WRITES and self.app.read_only:
             return False
         return True
 
-    def refresh_view(self) -> None:
-        super().refresh_view()
+    def read_view(self) -> AttendanceView:
+        """The members and the lines on top."""
+        return attendance_view(self.app.db, self.app.meeting_id)
+
+    def draw(self, view: AttendanceView) -> None:
+        """Redraw the lines on top and one row per member, keeping the cursor's row."""
+        self.view = view
+        self.draw_top(view.top)
         table = self.query_one(DataTable)
         row = table.cursor_row
-        members = attendance_list(self.app.db, self.app.meeting_id)
+        members = view.members
         widths = {"key": 4, "name": max([4, *(len(m["name"]) for m in members)]), "party": 5, "role": 11,
                   "status": 13}
         for key, width in widths.items():

@@ -1,21 +1,16 @@
-"""What the three main screens share: the meeting bar, the quorum line, the footer, refresh from the store."""
+"""What the three main screens share: the meeting bar, the quorum line, the footer, drawing a view of the store."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import Static
 
-from store.agenda import agenda, item_started_at
-from store.attendance import quorum
 from store.dates import danish_time, short_iso_date
 from store.meetings import get_meeting
 from store.model import ADJOURNED, APPROVED, OPENED, PLANNED
-from tui.startup import resume_collection
+from store.views import MeetingTop, meeting_top
 from tui.widgets.meeting_bar import MeetingBar
-from tui.widgets.quorum import QuorumLine
 
 
 def _clock(stamp: str | None) -> str:
@@ -36,46 +31,38 @@ def meeting_line(meeting: dict) -> str:
 
 
 class MeetingScreen(Screen):
-    """A main screen of one meeting; `refresh_view` redraws it from the store."""
+    """A main screen of one meeting: `read_view` reads what it shows from the store, `draw` shows it."""
 
     SCREEN_TITLE = ""
     MODE = ""
-    laid_out = False
+    drawn = False
 
     def top_bars(self):
-        """The tabs and clock, the meeting line and the quorum line every main screen starts with."""
+        """The tabs and clock, the meeting line and the quorum line every main screen starts with (one widget)."""
         yield MeetingBar(self.MODE)
-        yield Static(id="meeting-line")
-        yield QuorumLine(id="quorum")
 
     def on_screen_resume(self) -> None:
-        if self.laid_out:
-            self.refresh_view()
-        else:  # the widgets have no size before the first layout: draw after it, so the first frame fits
-            self.call_after_refresh(self.first_draw)
-
-    def first_draw(self) -> None:
-        """Draw the screen for the first time, once its widgets have their size."""
-        self.laid_out = True
-        self.refresh_view()
-        self.call_after_refresh(resume_collection)
+        self.refresh_view()  # the first time before the first layout: the first frame shows the meeting
+        if not self.drawn:
+            self.drawn = True
+            self.call_after_refresh(self.app.first_frame_drawn)
 
     def refresh_view(self) -> None:
-        """Redraw everything from the store (subclasses extend this); the quorum counts for the current item."""
-        self.show_meeting(get_meeting(self.app.db, self.app.meeting_id)["current_item_id"])
+        """Redraw everything: from the view the meeting was opened with, the first time, else from the store."""
+        self.draw(self.app.first_view(self.MODE) or self.read_view())
 
-    def show_meeting(self, item_id: int | None) -> None:
-        """Update the meeting bar and the quorum line (counted for `item_id`: inhabile members do not count)."""
+    def read_view(self):
+        """What the screen shows, read from the store (subclasses: their view of store.views)."""
         db, meeting_id = self.app.db, self.app.meeting_id
-        meeting = get_meeting(db, meeting_id)
-        current = meeting["current_item_id"]
-        label = started = None
-        if current is not None and meeting["status"] == OPENED:
-            number = next((row["number"] for row in agenda(db, meeting_id) if row["id"] == current), None)
-            label, started = f"punkt {number}", item_started_at(db, current)
-        self.query_one(MeetingBar).show_item_timer(label, started)
-        line = self.query_one("#meeting-line", Static)
-        line.update(Text(("Følger mødet · " if self.app.following else "") + meeting_line(meeting)))
-        line.set_class(self.app.following, "-following")
-        count = quorum(db, meeting_id, item_id)
-        self.query_one(QuorumLine).show(count.label, count.ok)
+        return meeting_top(db, meeting_id, get_meeting(db, meeting_id)["current_item_id"])
+
+    def draw(self, view) -> None:
+        """Show a view read by `read_view`."""
+        self.draw_top(view)
+
+    def draw_top(self, top: MeetingTop) -> None:
+        """The meeting bar's timer, the meeting line and the quorum line."""
+        bar = self.query_one(MeetingBar)
+        bar.show_item_timer(top.timer_label, top.timer_started)
+        bar.show_meeting(("Følger mødet · " if self.app.following else "") + meeting_line(top.meeting), self.app.following)
+        bar.show_quorum(top.quorum.label, top.quorum.ok)

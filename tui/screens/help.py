@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from tui.dialogs import STYLESHEET
+
 NAVIGATION = [
     ("↑ ↓ PgUp PgDn", "Flyt markøren"),
     ("Home / End", "Første / sidste række"),
@@ -40,6 +42,8 @@ def key_rows(screen: Screen) -> list[tuple[str, str]]:
 
 class HelpScreen(ModalScreen[None]):
     """A table of keys; any of Escape, F1, ? or q closes it."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Luk")]
 

@@ -20,6 +20,7 @@ from store.dates import short_iso_date
 from store.db import open_database
 from store.errors import StoreError
 from store.search import search, snippet_parts
+from tui.dialogs import STYLESHEET
 from tui.screens.archive import BACK_TO_MEETING, ArchiveScreen
 
 DEBOUNCE_SECONDS = 0.15
@@ -40,6 +41,8 @@ def hit_prompt(hit: dict) -> Content:
 
 class SearchScreen(ModalScreen[None]):
     """An input and the hits below it; ↑/↓ choose, Enter opens, Escape closes."""
+
+    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         Binding("escape", "close", "Tilbage til mødet", id="search_close"),

@@ -1,14 +1,16 @@
-"""The top of every main screen: F-key tabs (clickable) and the clock with the time on the current item."""
+"""The top of every main screen, one widget of three lines: the F-key tabs (clickable) and the clock with the
+time on the current item; the meeting and its status; the quorum ("Beslutningsdygtigt: 4 af 5 til stede").
+
+One widget rather than six: each widget Textual mounts costs about 5 ms before the first frame (bench/startup.py).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.events import Click
-from textual.widgets import Static
+from textual.widget import Widget
 
 TABS = (("fremmode", "F2", "Fremmøde"), ("dagsorden", "F3", "Dagsorden"), ("referat", "F4", "Referat"))
 
@@ -30,49 +32,98 @@ def minutes_since(stamp: str | None, moment: dt.datetime) -> str | None:
     return f"{hours} t {rest:02d} min" if hours else f"{rest} min"
 
 
-class ScreenTab(Static):
-    """'F3 Dagsorden': shows which screen is active; a click switches to it."""
+class MeetingBar(Widget):
+    """Tabs and clock (ticking each second), the meeting line, the quorum line; a click on a tab switches screen."""
 
-    def __init__(self, mode: str, key: str, label: str, active: bool) -> None:
-        text = Text(f" {key} ", style="reverse")
-        text.append(f" {label} ")
-        super().__init__(text, classes="tab -active" if active else "tab")
-        self.mode = mode
-
-    async def on_click(self, event: Click) -> None:
-        event.stop()
-        await self.app.run_action(f"show_mode('{self.mode}')")
-
-
-class MeetingBar(Horizontal):
-    """Tabs on the left; the clock (ticking each second) on the right."""
+    COMPONENT_CLASSES = {
+        "meeting-bar--tab", "meeting-bar--active-tab", "meeting-bar--clock", "meeting-bar--meeting",
+        "meeting-bar--following", "meeting-bar--quorum", "meeting-bar--no-quorum",
+    }
+    DEFAULT_CSS = """
+    MeetingBar {
+        height: 3;
+        .meeting-bar--tab { color: $text-muted; background: $panel; }
+        .meeting-bar--active-tab { color: $text; background: $primary 40%; text-style: bold; }
+        .meeting-bar--clock { background: $panel; text-style: bold; }
+        .meeting-bar--meeting { color: $text-muted; }
+        .meeting-bar--following { color: $text; background: $warning 30%; }
+        .meeting-bar--quorum { color: $success; text-style: bold; }
+        .meeting-bar--no-quorum { color: $text; background: $error; text-style: bold; }
+    }
+    """
 
     def __init__(self, mode: str) -> None:
         super().__init__()
         self.mode = mode
         self.item_label: str | None = None
         self.item_started: str | None = None
-
-    def compose(self) -> ComposeResult:
-        for mode, key, label in TABS:
-            yield ScreenTab(mode, key, label, mode == self.mode)
-        yield Static(id="clock")
+        self.meeting_line = ""
+        self.following = False
+        self.quorum_label = ""
+        self.quorum_ok = True
+        self.tab_cells: list[tuple[int, int, str]] = []  # (first cell, end cell, mode) of each tab
 
     def on_mount(self) -> None:
-        self.tick()
-        self.set_interval(1, self.tick)
+        self.set_interval(1, self.refresh)
 
     def show_item_timer(self, item_label: str | None, item_started: str | None) -> None:
         """Say which item the timer refers to and when it was taken up."""
         self.item_label, self.item_started = item_label, item_started
-        self.tick()
+        self.refresh()
 
-    def tick(self) -> None:
-        """Redraw the clock and the time spent on the current item."""
+    def show_meeting(self, line: str, following: bool) -> None:
+        """The meeting line; marked while this window follows a meeting another window records."""
+        self.meeting_line, self.following = line, following
+        self.refresh()
+
+    def show_quorum(self, label: str, ok: bool) -> None:
+        """The quorum label (already a Danish sentence); warning colours when fewer than half are present."""
+        self.quorum_label, self.quorum_ok = label, ok
+        self.refresh()
+
+    def _line(self, text: Text, style_class: str) -> Text:
+        """`text` as a whole line of the widget's width in the component style."""
+        line = Text(" ", style=self.get_component_rich_style(style_class), no_wrap=True, overflow="ellipsis", end="")
+        line.append_text(text)
+        line.truncate(self.size.width, pad=True)
+        return line
+
+    def tab_line(self) -> Text:
+        """' F2  Fremmøde  F3  Dagsorden  …   punkt 3: 12 min  kl. 15.07 '."""
+        tab_style = self.get_component_rich_style("meeting-bar--tab")
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self.tab_cells = []
+        for mode, key, label in TABS:
+            start = line.cell_len
+            style = self.get_component_rich_style("meeting-bar--active-tab") if mode == self.mode else tab_style
+            line.append(f" {key} ", style=style)
+            line.stylize("reverse", start)
+            line.append(f" {label} ", style=style)
+            self.tab_cells.append((start, line.cell_len, mode))
+            line.append(" ", style=tab_style)
         moment = now()
-        text = Text()
+        clock = Text(style=self.get_component_rich_style("meeting-bar--clock"), end="")
         spent = minutes_since(self.item_started, moment)
         if self.item_label and spent:
-            text.append(f"{self.item_label}: {spent}  ", style="dim")
-        text.append(f"kl. {moment:%H.%M}", style="bold")
-        self.query_one("#clock", Static).update(text)
+            clock.append(f"{self.item_label}: {spent}  ", style="not bold dim")
+        clock.append(f"kl. {moment:%H.%M} ")
+        room = max(0, self.size.width - line.cell_len - clock.cell_len)
+        line.append(" " * room, style=tab_style)
+        line.append_text(clock)
+        return line
+
+    def render(self) -> Text:
+        meeting = self._line(Text(self.meeting_line),
+                             "meeting-bar--following" if self.following else "meeting-bar--meeting")
+        quorum = self._line(Text(self.quorum_label), "meeting-bar--quorum" if self.quorum_ok else "meeting-bar--no-quorum")
+        return Text("\n", end="").join([self.tab_line(), meeting, quorum])
+
+    async def on_click(self, event: Click) -> None:
+        """A click on a tab shows that screen."""
+        if event.y != 0:
+            return
+        for start, end, mode in self.tab_cells:
+            if start <= event.x < end:
+                event.stop()
+                await self.app.run_action(f"show_mode('{mode}')")
+                return

@@ -1,0 +1,95 @@
+"""What the meeting-day screens show, each read from the store in one call.
+
+The screens draw these plain values and never query in between, so reading and drawing are apart:
+the first screen can be read in another process while the terminal UI loads (store/opening.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from store.agenda import agenda, item_detail, item_started_at
+from store.attendance import Quorum, attendance_list, quorum
+from store.committees import vocabulary
+from store.meetings import get_meeting
+from store.model import OPENED, Item
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class MeetingTop:
+    """The lines every main screen starts with: the meeting, the current item's timer, the quorum."""
+
+    meeting: dict
+    timer_label: str | None  # 'punkt 3' while the meeting is open and an item is current
+    timer_started: str | None  # when that item was taken up (ISO-8601)
+    quorum: Quorum  # counted for the item the screen is about
+
+
+@dataclass(frozen=True)
+class ItemPane:
+    """The item Dagsorden shows on the right, with the lines above it counted for that item."""
+
+    item_id: int | None
+    item: Item | None
+    top: MeetingTop
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    """Dagsorden: the agenda rows, the committee's phrases, and the item the cursor shows."""
+
+    meeting: dict
+    rows: list[dict]
+    phrases: list[str]
+    cursor: int | None
+    pane: ItemPane
+
+
+@dataclass(frozen=True)
+class AttendanceView:
+    """Fremmøde: the lines on top and one row per member (attendance_list)."""
+
+    top: MeetingTop
+    members: list[dict]
+
+
+def meeting_top(db: Database, meeting_id: int, item_id: int | None) -> MeetingTop:
+    """The meeting, the timer of its current item, and the quorum counted for `item_id` (inhabile excluded)."""
+    meeting = get_meeting(db, meeting_id)
+    current, label, started = meeting["current_item_id"], None, None
+    if current is not None and meeting["status"] == OPENED:
+        row = db.execute("SELECT number FROM items WHERE id = ?", [current]).fetchone()
+        label, started = f"punkt {row[0] if row else None}", item_started_at(db, current)
+    return MeetingTop(meeting, label, started, quorum(db, meeting_id, item_id))
+
+
+def item_pane(db: Database, meeting_id: int, item_id: int | None) -> ItemPane:
+    """The item `item_id` (None: an empty agenda) and the lines above it."""
+    return ItemPane(item_id, item_detail(db, item_id) if item_id else None, meeting_top(db, meeting_id, item_id))
+
+
+def agenda_view(db: Database, meeting_id: int, cursor: int | None = None, shown_current: int | None = None
+                ) -> AgendaView:
+    """Dagsorden with the cursor where it belongs: on the current item when that changed since `shown_current`
+    (or nothing is highlighted), else on `cursor`; with no cursor at all, on the first undecided item."""
+    meeting = get_meeting(db, meeting_id)
+    rows = agenda(db, meeting_id)
+    current = meeting["current_item_id"]
+    if current is not None and (current != shown_current or cursor is None):
+        cursor = current
+    elif cursor is None and rows:
+        cursor = next((row["id"] for row in rows if not row["decided"]), rows[0]["id"])
+    if cursor is not None and all(row["id"] != cursor for row in rows):
+        cursor = rows[0]["id"] if rows else None
+    return AgendaView(meeting, rows, vocabulary(db, meeting["committee_id"]), cursor,
+                      item_pane(db, meeting_id, cursor))
+
+
+def attendance_view(db: Database, meeting_id: int) -> AttendanceView:
+    """Fremmøde, with the quorum counted for the current item."""
+    current = get_meeting(db, meeting_id)["current_item_id"]
+    return AttendanceView(meeting_top(db, meeting_id, current), attendance_list(db, meeting_id))
