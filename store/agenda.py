@@ -49,7 +49,8 @@ def item_detail(db: Database, item_id: int) -> Item:
     return item_from_row(db, db["items"].get(item_id))
 
 
-def _label(db: Database, item_id: int) -> str:
+def item_label(db: Database, item_id: int) -> str:
+    """The item as "punkt 3": how the audit log and the timer name it."""
     row = db["items"].get(item_id)
     return f"punkt {row['number']}"
 
@@ -59,7 +60,7 @@ def set_current_item(db: Database, meeting_id: int, item_id: int | None) -> None
     meeting = get_meeting(db, meeting_id)
     if meeting["current_item_id"] == item_id:
         return
-    with action(db, meeting_id, f"Aktuelt punkt: {_label(db, item_id) if item_id else 'intet'}",
+    with action(db, meeting_id, f"Aktuelt punkt: {item_label(db, item_id) if item_id else 'intet'}",
                 undoable=False) as act:
         act.update("meetings", meeting_id, current_item_id=item_id)
         if item_id and db["items"].get(item_id)["started_at"] is None:
@@ -124,7 +125,7 @@ def move_item(db: Database, item_id: int, delta: int) -> None:
     other = index + delta
     if delta == 0 or not 0 <= other < len(rows):
         return
-    with action(db, item["meeting_id"], f"Flyt {_label(db, item_id)} {'op' if delta < 0 else 'ned'}") as act:
+    with action(db, item["meeting_id"], f"Flyt {item_label(db, item_id)} {'op' if delta < 0 else 'ned'}") as act:
         act.update("items", item_id, position=rows[other]["position"])
         act.update("items", rows[other]["id"], position=rows[index]["position"])
 
@@ -153,14 +154,14 @@ def set_confidential(db: Database, item_id: int, *, title: bool | None = None, o
         changes["title_confidential"] = int(title)
     if outcome is not None:
         changes["outcome_confidential"] = int(outcome)
-    with action(db, item["meeting_id"], f"Fortrolighed {_label(db, item_id)}") as act:
+    with action(db, item["meeting_id"], f"Fortrolighed {item_label(db, item_id)}") as act:
         act.update("items", item_id, **changes)
 
 
 def set_public(db: Database, item_id: int, public: bool) -> None:
     """Mark an item åbent or lukket."""
     item = db["items"].get(item_id)
-    with action(db, item["meeting_id"], f"{'Åbent' if public else 'Lukket'} {_label(db, item_id)}") as act:
+    with action(db, item["meeting_id"], f"{'Åbent' if public else 'Lukket'} {item_label(db, item_id)}") as act:
         act.update("items", item_id, public=int(public))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from store.agenda import agenda, item_detail, item_started_at
+from store.agenda import agenda, item_detail, item_label, item_started_at
 from store.attendance import Quorum, attendance_list, quorum
 from store.committees import vocabulary
 from store.meetings import get_meeting
@@ -62,8 +62,7 @@ def meeting_top(db: Database, meeting_id: int, item_id: int | None) -> MeetingTo
     meeting = get_meeting(db, meeting_id)
     current, label, started = meeting["current_item_id"], None, None
     if current is not None and meeting["status"] == OPENED:
-        row = db.execute("SELECT number FROM items WHERE id = ?", [current]).fetchone()
-        label, started = f"punkt {row[0] if row else None}", item_started_at(db, current)
+        label, started = item_label(db, current), item_started_at(db, current)
     return MeetingTop(meeting, label, started, quorum(db, meeting_id, item_id))
 
 

@@ -129,13 +129,9 @@ class AgendaScreen(MeetingScreen):
     def show_item(self, pane: ItemPane | None = None) -> None:
         """Show the highlighted item, its quorum and the decision bar (`pane`: already read for it)."""
         item_id = self.highlighted()
-        if self.view is None:
+        if self.view is None or (pane is None and item_id == self.shown_item):
             return
-        if pane is None:
-            if item_id == self.shown_item:
-                return
-            pane = item_pane(self.app.db, self.app.meeting_id, item_id)
-        elif pane.item_id != item_id:
+        if pane is None or pane.item_id != item_id:
             pane = item_pane(self.app.db, self.app.meeting_id, item_id)
         self.shown_item = item_id
         rows = self.view.rows
