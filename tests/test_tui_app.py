@@ -159,6 +159,7 @@ async def test_read_only_mode_changes_nothing(meeting):
         await pilot.press("a", "1", "f3", "1", "space", "ctrl+z", "o")
         await pilot.pause()
         assert outcomes(path, meeting_id) == [None] * 5
+        assert "Skrivebeskyttet: beslutninger kan ikke registreres" in screen_text(app)
         assert all(row["status"] is None for row in attendance_list(open_database(path), meeting_id))
         assert meeting_row(path, meeting_id)["status"] == "planlagt"
 

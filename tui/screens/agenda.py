@@ -139,7 +139,8 @@ class AgendaScreen(MeetingScreen):
         self.query_one(ItemView).show(pane.item, row and row["state"], bool(row and row["urgent"]))
         self.draw_top(pane.top)
         numbers = [r["number"] for r in rows if r["id"] in self.marked]
-        self.query_one(DecisionBar).show(self.view.phrases, row and f"Punkt {row['number']}", numbers)
+        self.query_one(DecisionBar).show(self.view.phrases, row and f"Punkt {row['number']}", numbers,
+                                         following=self.app.following, read_only=self.app.read_only)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_item()

@@ -11,11 +11,21 @@ def digit_mapping(phrases: list[str]) -> list[tuple[str, str]]:
     return [(str(number), phrase) for number, phrase in enumerate(phrases[:9], start=1)]
 
 
-class DecisionBar(Static):
-    """'Punkt 3: 1 Godkendt · 2 Taget til efterretning · …', or the blok being marked."""
+FOLLOWING = "Dette vindue følger mødet: tasterne registrerer intet her. ctrl+t overtager optagelsen."
+READ_ONLY = "Skrivebeskyttet: beslutninger kan ikke registreres i dette vindue."
 
-    def show(self, phrases: list[str], target: str | None, marked: list[str]) -> None:
-        """Show the mapping for `target` (an item label) or for the marked blok."""
+
+class DecisionBar(Static):
+    """'Punkt 3: 1 Godkendt · 2 Taget til efterretning · …', or the blok being marked; in a window that
+    cannot record, why not."""
+
+    def show(self, phrases: list[str], target: str | None, marked: list[str], *, following: bool = False,
+             read_only: bool = False) -> None:
+        """Show the mapping for `target` (an item label) or for the marked blok; or that the digits do nothing
+        here (`following` another window's recording, or `read_only`)."""
+        if following or read_only:
+            self.update(Text(FOLLOWING if following else READ_ONLY, style="italic"))
+            return
         text = Text()
         if marked:
             text.append(f"Blok ({len(marked)} punkter: {', '.join(marked)}) → ", style="bold")
