@@ -197,6 +197,11 @@ async def test_the_mouse_switches_screens_and_picks_items(meeting):
         await pilot.click("#agenda-list", offset=(10, 2))  # the third row
         await pilot.pause()
         assert "Punkt 3. JobCAMP 2017" in screen_text(app)
+        assert meeting_row(path, meeting_id)["current_item_id"] is None  # a first click only highlights
+        await pilot.click("#agenda-list", offset=(10, 2))  # a click on the highlighted item makes it current
+        await pilot.pause()
+        assert meeting_row(path, meeting_id)["current_item_id"] == app.screen.highlighted()
+        assert "Aktuelt punkt" in screen_text(app)
 
 
 async def test_the_key_line_follows_the_meeting_and_a_click_presses_a_key(meeting):
