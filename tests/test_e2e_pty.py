@@ -7,12 +7,16 @@ before the kill must be on the screen and in the database after the restart.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pty_support import Terminal, needs_referat
 
+from store.agenda import agenda, set_current_item
 from store.attendance import attendance_list
 from store.audit import audit_trail
 from store.db import open_database
-from store.meetings import get_meeting, load_meeting
+from store.meetings import get_meeting, load_meeting, save_meeting
+from store.model import Item, Meeting, Member
 
 pytestmark = needs_referat
 
@@ -94,3 +98,28 @@ def test_a_second_process_follows_and_takes_over_only_when_asked(tmp_path):
         "Godkendt", "Taget til efterretning", None]
     assert "Optagelsen overtaget" in [row["action"] for row in audit_trail(db, 1)]
     db.close()
+
+
+def test_a_500_item_agenda_with_a_2000_character_markup_title_opens_and_records(tmp_path):
+    """The forked opening sends the whole agenda back (far more than a pipe holds at once); markup stays text."""
+
+    title = "[bold]Budget[/] 2027 🔒 " + "x" * 2_000
+    meeting = Meeting(committee="Økonomiudvalget", municipality="Herlev Kommune", date=dt.date(2027, 1, 25),
+                      members=[Member("Benthe Viola Holm", "A", "formand")],
+                      items=[Item("1", title), *(Item(str(n), f"Punkt nummer {n}") for n in range(2, 501))])
+    db_path = tmp_path / "big.db"
+    db = open_database(db_path)
+    meeting_id = save_meeting(db, meeting)
+    set_current_item(db, meeting_id, agenda(db, meeting_id)[0]["id"])
+    db.close()
+    terminal = Terminal("run", str(meeting_id), "--db", str(db_path))
+    try:
+        terminal.wait_for("1. [bold]Budget[/] 2027 🔒 xxx", "xxx…", "Punkt 1. [bold]Budget[/] 2027", "1 Godkendt")
+        terminal.press("end")
+        terminal.wait_for("Punkt 500. Punkt nummer 500")
+        terminal.press("1")
+        terminal.wait_for("500. Punkt nummer 500 — Godkendt")
+        assert terminal.quit() == 0
+    finally:
+        terminal.kill()
+    assert load_meeting(open_database(db_path), meeting_id).items[-1].decision.outcome == "Godkendt"
