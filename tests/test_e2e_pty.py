@@ -102,7 +102,6 @@ def test_a_second_process_follows_and_takes_over_only_when_asked(tmp_path):
 
 def test_a_500_item_agenda_with_a_2000_character_markup_title_opens_and_records(tmp_path):
     """The forked opening sends the whole agenda back (far more than a pipe holds at once); markup stays text."""
-
     title = "[bold]Budget[/] 2027 🔒 " + "x" * 2_000
     meeting = Meeting(committee="Økonomiudvalget", municipality="Herlev Kommune", date=dt.date(2027, 1, 25),
                       members=[Member("Benthe Viola Holm", "A", "formand")],
