@@ -44,7 +44,8 @@ class Ahead(Generic[T]):
     """`compute()` running in a forked child process while this one goes on; `result()` waits for it.
 
     The child sends its return value (or the exception it raised) back pickled, and ends without running
-    any exit handler of this process.  Where there is no fork or no second core (the child would only take
+    any exit handler of this process.  `compute` opens what it needs itself: an SQLite connection made
+    before the fork must not be used in the child.  Where there is no fork or no second core (the child would only take
     turns with this process), or the child sends nothing (it was killed), `result()` computes it here.
     """
 
