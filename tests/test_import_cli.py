@@ -112,7 +112,9 @@ def test_a_missing_file_is_one_danish_sentence(tmp_path, db_path):
 def test_an_archive_folder_is_summed_up_per_committee_past_a_bad_file(shared_referater, tmp_path, db_path):
     folder = tmp_path / "arkiv"
     folder.mkdir()
-    for path in [*shared_referater.iterdir(), *(DATA / name for name in (
+    real = [shared_referater / name for name in (
+        "herlev-arbejdsmarkedsudvalget-2022-10-26.md", "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt")]
+    for path in [*real, *(DATA / name for name in (
             "sag-nr-referat.txt", "webside-referat.html", "dagsorden-agendasystem.md", "pdf-tekst-dagsorden.txt",
             "binær.bin"))]:
         shutil.copy(path, folder / path.name)
