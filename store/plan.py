@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import DAILY, rrulestr
 
 from store.committees import get_committee
 from store.dates import long_date, parse_time
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 ON_HOLIDAY = ("skip", "next")
+MAX_MEETINGS = 400  # a plan longer than this is a mistyped rule or period, not a committee's year
 
 
 class PlanDate(NamedTuple):
@@ -44,9 +45,7 @@ def plan_dates(rule: str, start: dt.date, until: dt.date, on_holiday: str = "ski
     except (ValueError, TypeError) as error:
         raise ValueError(f"Reglen {rule!r} kan ikke læses: {error}.") from None
     result: list[PlanDate] = []
-    for moment in recurrence.between(dt.datetime.combine(start, dt.time()),
-                                     dt.datetime.combine(until, dt.time.max), inc=True):
-        day = moment.date()
+    for day in _meeting_days(recurrence, rule, start, until):
         if day.month in months:
             continue
         name = holiday_name(day)
@@ -58,6 +57,31 @@ def plan_dates(rule: str, start: dt.date, until: dt.date, on_holiday: str = "ski
             moved = next_working_day(day)
             result.append(PlanDate(moved, f"flyttet fra {long_date(day).lower()} ({name})"))
     return result
+
+
+def _meeting_days(recurrence, rule: str, start: dt.date, until: dt.date) -> Iterable[dt.date]:
+    """The rule's days up to `until`, read lazily: refused at the first sign of more than one meeting a day
+    or more than MAX_MEETINGS, so a rule over the years 1–9999 is refused as quickly as one over a month."""
+    rules = getattr(recurrence, "_rrule", [recurrence])  # an rruleset holds several rules
+    if any(getattr(one, "_freq", DAILY) > DAILY for one in rules):  # HOURLY, MINUTELY, SECONDLY
+        raise ValueError(f"Reglen {rule!r} giver flere møder om dagen; brug FREQ=DAILY, WEEKLY, MONTHLY "
+                         "eller YEARLY.")
+    last_day, count = None, 0
+    for moment in recurrence:
+        day = moment.date()
+        if day > until:
+            return
+        if day < start:  # an RDATE of a rule set may lie before the period
+            continue
+        if day == last_day:
+            raise ValueError(f"Reglen {rule!r} giver flere møder den {long_date(day).lower()}; "
+                             "et udvalg holder højst ét møde om dagen.")
+        count += 1
+        if count > MAX_MEETINGS:
+            raise ValueError(f"Reglen {rule!r} giver mere end {MAX_MEETINGS} møder i perioden; "
+                             "vælg en kortere periode eller en anden regel.")
+        last_day = day
+        yield day
 
 
 def create_plan(db: Database, committee: str, rule: str, start: dt.date, until: dt.date,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from typer.testing import CliRunner
 
 from cli import app
 from store.committees import add_committee
 from store.holidays import holidays, next_working_day
 from store.meetings import list_meetings
-from store.plan import create_plan, plan_dates
+from store.plan import MAX_MEETINGS, create_plan, plan_dates
 
 runner = CliRunner()
 LAST_MONDAY = "FREQ=MONTHLY;BYDAY=-1MO"
@@ -102,3 +103,28 @@ def test_cli_creates_meetings_and_rejects_a_bad_rule(db, db_path):
     bad = runner.invoke(app, [*args, "--rule", "FREQ=SOMETIMES"])
     assert bad.exit_code == 1
     assert bad.output.startswith("Fejl: ") and "Traceback" not in bad.output
+
+
+@pytest.mark.parametrize("rule, says", [
+    ("FREQ=MINUTELY", "flere møder om dagen"),
+    ("FREQ=HOURLY;INTERVAL=6", "flere møder om dagen"),
+    ("FREQ=DAILY;BYHOUR=9,10", "højst ét møde om dagen"),
+    ("FREQ=WEEKLY", f"mere end {MAX_MEETINGS} møder"),
+    ("RRULE:FREQ=MONTHLY\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1", f"mere end {MAX_MEETINGS} møder"),
+])
+def test_a_rule_of_more_than_a_meeting_a_day_or_hundreds_of_meetings_is_refused(rule, says):
+    with pytest.raises(ValueError, match=says):
+        plan_dates(rule, dt.date(1, 1, 1), dt.date(9999, 12, 31))
+
+
+def test_cli_refuses_minutely_meetings_and_creates_none(db, db_path):
+    add_committee(db, "Arbejdsmarkedsudvalget")
+    for extra in ([], ["--dry-run"]):
+        result = runner.invoke(app, ["plan", "--committee", "Arbejdsmarkedsudvalget", "--rule", "FREQ=MINUTELY",
+                                     "--from", "2027-01-04", "--until", "2027-01-04", "--db", str(db_path), *extra])
+        assert result.exit_code == 1
+        assert result.output.startswith("Fejl: Reglen 'FREQ=MINUTELY' giver flere møder om dagen")
+    assert list_meetings(db) == []
+    years = runner.invoke(app, ["plan", "--committee", "Arbejdsmarkedsudvalget", "--rule", "FREQ=MONTHLY",
+                                "--from", "0001-01-01", "--until", "9999-12-31", "--dry-run", "--db", str(db_path)])
+    assert years.exit_code == 1 and f"mere end {MAX_MEETINGS} møder" in years.output
