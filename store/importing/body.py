@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from store.importing.cleanup import Line
 from store.importing.decisions import read_decision
 from store.importing.items import ItemStart
-from store.importing.people import Roster
+from store.importing.people import Roster, names_in, only_names
 from store.importing.structure import (
     clean_title,
     decision_heading,
@@ -60,7 +60,7 @@ def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
     """The item whose heading is `start` and whose body is `lines`."""
     title, public, kind = clean_title(start.title)
     item = Item(number=start.number, title=title, public=public, kind=kind)
-    index = _metadata(lines, item)
+    index = _metadata(lines, item, context)
     blocks = _blocks(lines[index:], context, item)
     for block in blocks:
         if block.kind == DECISION:
@@ -78,12 +78,18 @@ def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
     return item
 
 
-def _metadata(lines: list[Line], item: Item) -> int:
+def _metadata(lines: list[Line], item: Item, context: Context) -> int:
     """Read sagsnummer, åben/lukket and kind lines under the title; the index of the first other line."""
     for index, line in enumerate(lines):
         if line.blank:
             continue
         facts = meta_facts(line.text)
+        if facts is None and only_names(line.text):  # the members absent from this item, under its title
+            for name, party in names_in(line.text):
+                display = context.roster.member(name, party).display
+                if all(a.member != display for a in item.absences):
+                    item.absences.append(ItemAbsence(member=display))
+            continue
         if facts is None:
             return index
         item.case_number = item.case_number or facts.case_number

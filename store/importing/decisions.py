@@ -21,7 +21,7 @@ from store.model import (
 )
 
 _ATTENDANCE_LINE = re.compile(
-    r"^(?P<kind>afbud(?:\s+fra)?|fraværende(?:\s+med\s+afbud|\s+uden\s+afbud)?|ikke\s+til\s+stede)\s*:\s*(?P<rest>.*)$",
+    r"^(?P<kind>afbud(?:\s+fra)?|fraværende(?:\s+med\s+afbud|\s+uden\s+afbud)?|ikke\s+til\s+stede)(?:\s*:\s*(?P<rest>.*)|\s*)$",
     re.IGNORECASE,
 )
 _VOTE_KEY = re.compile(
@@ -77,7 +77,7 @@ def read_decision(paragraphs: list[list[str]], roster: Roster, points_expected: 
         index += 1
         attendance = _ATTENDANCE_LINE.match(line)
         if attendance:
-            names = names_in(attendance.group("rest"))
+            names = names_in(attendance.group("rest") or "")
             while index < len(rows) and only_names(rows[index][1]):
                 names += names_in(rows[index][1])
                 index += 1

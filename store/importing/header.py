@@ -30,13 +30,19 @@ _ATTENDANCE = {"present": PRESENT, "afbud": SENT_APOLOGIES, "absent": ABSENT, "s
 _TITLE_KIND = re.compile(rf"^{DOCUMENT_KINDS}\b", re.IGNORECASE)
 _REFERAT_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol|mødereferat)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b")
-_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommune\b")
+_MUNICIPALITY = re.compile(
+    r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?|[A-ZÆØÅ]{3,}(?:-[A-ZÆØÅ]+)?)\s+(?:Kommunes?|KOMMUNES?)\b"
+)
+# 'Køge Byråd', 'Odense Byråd': a council named after its town.
+_TOWN_COUNCIL = re.compile(r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)s?\s+(?:Byråd|Kommunalbestyrelse)\b")
 _NOT_A_TOWN = {"Den", "Denne", "Hele", "Samme", "Anden", "Hver", "Enhver", "Din", "Vores", "Jeres", "Egen"}
 _LABEL_LINE = re.compile(
     r"^\s*(?P<bold>\*\*|__)?(?P<label>" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")(?![\wæøåÆØÅ])"
     r"[ ]*(?:\*\*|__)?[ ]*(?P<sep>:|\t)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_DATE_LINE = re.compile(rf"^(?:(?:{'|'.join(WEEKDAYS)})\s+)?(?:den\s+)?{DATE.pattern}", re.IGNORECASE)
+_NAME_LINE = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ ,.\-–]{2,60}")
 _TRAILING_FILLER = re.compile(rf"(?:\s+|^)(?:den|d\.|kl\.?|,|-|–|:|{'|'.join(WEEKDAYS)})\s*$", re.IGNORECASE)
 
 
@@ -92,8 +98,15 @@ def read_header(preamble: list[Line], roster: Roster, source: str) -> Header:
             continue
         mode = None
         _times_in_prose(header, text)
+    if header.committee is None:
+        header.committee = _committee_line(preamble)
     if header.date is None:
         header.date = _first_date(([title] if title else []) + preamble, source)
+    if header.location is None:
+        header.location = _place_near_date(preamble)
+    if header.municipality is None and header.committee:
+        town = _TOWN_COUNCIL.match(header.committee)
+        header.municipality = f"{town.group(1)} Kommune" if town else None
     if header.start is None:
         header.start = _first_clock(preamble)
     return header
@@ -125,13 +138,56 @@ def committee_from_title(text: str) -> str | None:
     return name
 
 
+def _committee_line(preamble: list[Line]) -> str | None:
+    """A line near the top that is only a body's name: 'Beskæftigelsesudvalget', 'Social og sundheds møde den …',
+    or a short name line just above the meeting's date ('Forebyggelse og Idræt' / 'Mandag den 30-04-2018')."""
+    filled = [line for line in preamble if not line.blank][:12]
+    for line in filled:
+        text = line.text.strip()
+        if len(text) <= 80 and re.fullmatch(rf"[\wæøåÆØÅ ,.\-–]*{BODY_WORD}", text, re.IGNORECASE):
+            return committee_from_title(text)
+        genitive = re.match(r"^(?P<body>[A-ZÆØÅ][\wæøå ,\-–]{2,60}?)s\s+møde\s+(?:den|d\.)\s", text)
+        if genitive and DATE.search(text):
+            return genitive.group("body").strip()
+    for before, line in zip(filled, filled[1:], strict=False):
+        if _DATE_LINE.match(line.text) and _NAME_LINE.fullmatch(before.text.strip()):
+            return before.text.strip()
+    return None
+
+
+def _place_near_date(preamble: list[Line]) -> str | None:
+    """'Den 31.05.2022 kl. 17:00 i Byrådssalen', or the short line under '22-01-2018 kl. 17:30'."""
+    filled = [line for line in preamble if not line.blank][:20]
+    for index, line in enumerate(filled):
+        if not (DATE.search(line.text) and CLOCK.search(line.text)):
+            continue
+        after = line.text[CLOCK.search(line.text).end():].strip(" ,")
+        inside = re.match(r"^(?:i|på)\s+(?P<place>[A-ZÆØÅ].{1,60})$", after)
+        if inside:
+            return inside.group("place").rstrip(".").strip()
+        if after:
+            return None
+        for following in filled[index + 1:index + 3]:
+            text = following.text.strip()
+            clock = CLOCK.search(text)
+            if clock:
+                text = text[:clock.start()].strip(" ,-–")
+                text = re.split(r"\s+[-–]\s+", text)[-1]
+            if _NAME_LINE.fullmatch(text) and not _label(following) and text.lower() not in MEMBER_HEADINGS \
+                    and not _REFERAT_WORD.fullmatch(text):
+                return text
+        return None
+    return None
+
+
 def municipality_in(lines: list[Line]) -> str | None:
     """The kommune the text names most often ('Herlev Kommune'), or None."""
     counts: Counter[str] = Counter()
     for line in lines:
         for match in _MUNICIPALITY.finditer(line.text):
-            if match.group(1) not in _NOT_A_TOWN:
-                counts[f"{match.group(1)} Kommune"] += 1
+            town = match.group(1).title() if match.group(1).isupper() else match.group(1)
+            if town not in _NOT_A_TOWN:
+                counts[f"{town} Kommune"] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from store.importing.cleanup import Line
+from store.importing.people import only_names
 from store.importing.structure import heading_kind, inline_heading, item_heading, meta_facts, sag_number
 
 LOOKAHEAD = 8
@@ -139,7 +140,7 @@ def _what_follows(lines: list[Line], body: int, by_start: dict[int, ItemStart], 
             return "end"
         if kind or inline_heading(line.text, loose):
             return "section"
-        if meta_facts(line.text):
+        if meta_facts(line.text) or only_names(line.text):
             seen += 1
             if seen > LOOKAHEAD:
                 return None

@@ -29,12 +29,16 @@ _BODY_END = re.compile(rf"(?:{BODY_WORD}|mødet)$", re.IGNORECASE)
 _INLINE = re.compile(r"^(?P<heading>[^:]{3,60}?)\s*:\s*(?P<rest>\S.*)$")
 
 _PUNKT = re.compile(
-    r"^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(?P<number>\d{1,4}[a-z]?)\b\s*[:.)\-–]?\s*(?P<title>.*)$",
+    r"^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(?P<number>\d+[a-z]?)\b\s*[:.)\-–]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^(?P<number>\d{1,4}[a-z]?)[.)]\s+(?P<title>\S.*)$")
-_NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,4}[a-z]?)[.)]?\s+(?P<title>\S.*)$")
-_SAG_NR = re.compile(r"^sag\s*nr\.?\s*:?\s*(?P<number>\d{1,4}[a-z]?)\.?$", re.IGNORECASE)
+# 'Nr.1 - Title', 'Sag 12: Title': a number label that needs a section after it to count.
+_LABELLED = re.compile(r"^(?:nr|sag(?:\s*nr)?)\.?\s*(?P<number>\d+[a-z]?)\s*[:.)\-–]\s*(?P<title>\S.*)$",
+                       re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?P<number>\d+[a-z]?)[.)]\s+(?P<title>\S.*)$")
+_NUMBERED_HEADING = re.compile(r"^(?P<number>\d+[a-z]?)[.)]?\s+(?P<title>\S.*)$")
+_GLUED = re.compile(r"^(?P<number>\d+)(?P<title>[A-ZÆØÅ][a-zæøå].*)$")  # '38Godkendelse af dagsorden'
+_SAG_NR = re.compile(r"^sag\s*nr\.?\s*:?\s*(?P<number>\d+[a-z]?)\.?$", re.IGNORECASE)
 _FILE_MARK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|htm|html)\)\s*$", re.IGNORECASE)
 
 # Item metadata found between the title and the first section.
@@ -43,10 +47,15 @@ _CASE_LABELLED = re.compile(
     r"acadre\s*sagsnr|sbsys\s*sagsnr|dokumentnr|dok\.\s?nr)\.?\s*:?\s*(?P<value>[\w./\-]*\d[\w./\-]*)",
     re.IGNORECASE,
 )
-_KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:[-.]?[A-ZÆØÅ]\d{2})?(?:-[\w]+)+\b")
+_KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:[-.]?[A-ZÆØÅ]\d{2})?(?:-[\w]+)*\b")
+_CASE_NUMBER = re.compile(r"\b\d{2,4}/\d{2,}\b")
+# 'Dok.nr.: 330-2018-105840', 'Sagsansvarlig: mas.sf', 'Kompetence: Byrådet' beside the case number.
+_OTHER_LABELLED = re.compile(r"\b(?:dok\.?\s*nr|sagsansvarlig|sagsbehandler|kompetence)\.?\s*:\s*\S+", re.IGNORECASE)
 _ACCESS = re.compile(
     r"\b(?P<access>åben|åbent|offentlig|lukket|fortrolig)\s+(?:sag|punkt|dagsordenspunkt)\b", re.IGNORECASE
 )
+_ACCESS_WORD = re.compile(r"(?:^|\s)(?P<access>åben|åbent|lukket|fortroligt?)(?=\s|$|[-–,])", re.IGNORECASE)
+OPEN_WORDS = ("åben", "åbent", "offentlig")
 _KIND = re.compile(
     r"(?:^|\s)\((?P<paren>[BO])\)(?=\s|$)|\b(?P<word>beslutning|orientering)s(?:sag|punkt)\b"
     r"|\bsagstype\s*:?\s*(?P<type>beslutning|orientering)\b",
@@ -134,7 +143,7 @@ def item_heading(text: str, level: int | None = None) -> ItemHeading | None:
     match = _PUNKT.match(text)
     if match:
         return ItemHeading(match.group("number"), match.group("title").strip(), True)
-    match = (_NUMBERED_HEADING if level else _NUMBERED).match(text)
+    match = (_NUMBERED_HEADING if level else _NUMBERED).match(text) or _LABELLED.match(text) or _GLUED.match(text)
     if not match:
         return None
     title = match.group("title").strip()
@@ -166,23 +175,21 @@ class ItemFacts:
 
 
 def meta_facts(text: str) -> ItemFacts | None:
-    """Facts from a line made only of item metadata ('Åben sag', 'Sagsnr.: 15/11238', a KLE number), else None."""
+    """Facts from a line made only of item metadata ('Åben sag', 'Sagsnr.: 15/11238', a KLE number,
+    'Åbent - 00.01.00A04 - 2007/34364'), else None."""
     if not text or sag_number(text):
         return None
     facts = ItemFacts()
     rest = text
-    match = _CASE_LABELLED.search(rest)
+    for pattern in (_CASE_LABELLED, _CASE_NUMBER, _KLE):
+        for match in list(pattern.finditer(rest)):
+            value = match.groupdict().get("value") or match.group(0)
+            facts.case_number = facts.case_number or value.rstrip(".")
+        rest = pattern.sub(" ", rest)
+    rest = _OTHER_LABELLED.sub(" ", rest)
+    match = _ACCESS.search(rest) or _ACCESS_WORD.search(rest)
     if match:
-        facts.case_number = match.group("value").rstrip(".")
-        rest = rest[:match.start()] + " " + rest[match.end():]
-    else:
-        match = _KLE.search(rest)
-        if match:
-            facts.case_number = match.group(0)
-            rest = rest[:match.start()] + " " + rest[match.end():]
-    match = _ACCESS.search(rest)
-    if match:
-        facts.public = match.group("access").lower() in ("åben", "åbent", "offentlig")
+        facts.public = match.group("access").lower() in OPEN_WORDS
         rest = rest[:match.start()] + " " + rest[match.end():]
     match = _KIND.search(rest)
     if match:

@@ -107,7 +107,7 @@ DOCUMENT_KINDS = r"(?:referat|dagsorden|beslutningsprotokol|mødereferat|protoko
 
 PARTY = r"(?:[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|UP)"
 NAME = r"[A-ZÆØÅÉÜÖÄ][\w'’.\-]*(?:\s+(?:[A-ZÆØÅÉÜÖÄ][\w'’.\-]*|von|van|de|la|af|le|du))*"
-NAME_WITH_PARTY = re.compile(rf"(?P<name>{NAME})\s*\((?P<party>{PARTY})\)")
+NAME_WITH_PARTY = re.compile(rf"(?P<name>{NAME}),?\s*\((?P<party>{PARTY})\)")
 
 _MONTH = "|".join(m for m in MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 DATE = re.compile(
