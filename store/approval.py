@@ -40,19 +40,22 @@ def approve(db: Database, meeting_id: int, member_name: str, reservation: str | 
     """Record one member's approval, optionally med forbehold; returns True when that completes the approval.
 
     When every member who took part has approved, the meeting becomes godkendt (locked).
+    Every check reads inside the approval's own write transaction, so two members approving
+    at once both count and the last one locks; the same member twice at once is refused once
+    (and the database holds at most one approval per member and meeting).
     """
-    _require_adjourned(db, meeting_id)
     wanted = " ".join(member_name.split()).lower()
-    people = taking_part(db, meeting_id)
-    member = next((row for row in people if row["name"].lower() == wanted), None)
-    if member is None:
-        raise StoreError(f"{member_name.strip()} deltog ikke i mødet og kan ikke godkende referatet.")
-    approved = {row["person_id"] for row in approvals(db, meeting_id)}
-    if member["person_id"] in approved:
-        raise StoreError(f"{member['name']} har allerede godkendt referatet.")
     reservation = " ".join((reservation or "").split()) or None
-    label = f"Godkendt af {member['name']}" + (" med forbehold" if reservation else "")
-    with action(db, meeting_id, label) as act:
+    with action(db, meeting_id, "Godkendelse", allow_locked=True) as act:
+        _require_adjourned(db, meeting_id)
+        people = taking_part(db, meeting_id)
+        member = next((row for row in people if row["name"].lower() == wanted), None)
+        if member is None:
+            raise StoreError(f"{member_name.strip()} deltog ikke i mødet og kan ikke godkende referatet.")
+        approved = {row["person_id"] for row in approvals(db, meeting_id)}
+        if member["person_id"] in approved:
+            raise StoreError(f"{member['name']} har allerede godkendt referatet.")
+        act.relabel(f"Godkendt af {member['name']}" + (" med forbehold" if reservation else ""))
         act.insert("approvals", {"meeting_id": meeting_id, "person_id": member["person_id"], "at": act.at,
                                  "reservation": reservation})
         complete = {row["person_id"] for row in people} <= approved | {member["person_id"]}
@@ -63,8 +66,8 @@ def approve(db: Database, meeting_id: int, member_name: str, reservation: str | 
 
 def approve_final(db: Database, meeting_id: int) -> None:
     """The chair's confirmation: the referat is godkendt and locked."""
-    _require_adjourned(db, meeting_id)
-    with action(db, meeting_id, "Referatet godkendt af formanden") as act:
+    with action(db, meeting_id, "Referatet godkendt af formanden", allow_locked=True) as act:
+        _require_adjourned(db, meeting_id)
         act.update("meetings", meeting_id, status=APPROVED)
 
 

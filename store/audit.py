@@ -95,6 +95,10 @@ class Action:
         self.at = at
         self._statements = statements(db)
 
+    def relabel(self, label: str) -> None:
+        """Name the action once its checks (inside the transaction) have found what it is about."""
+        self.db.execute("UPDATE actions SET label = ? WHERE id = ?", [label, self.id])
+
     def _log(self, entity: str, entity_id: int, field: str | None, old, new) -> None:
         self.db.execute(_LOG_INSERT, [
             self.id, self.at, self.meeting_id, entity, entity_id, field,
@@ -196,13 +200,52 @@ def action(db: Database, meeting_id: int | None, label: str, *, allow_locked: bo
         raise translate_error(error, database_path(db)) from error
 
 
+# The formal acts undo never reaches past: the meeting's creation (its dagsorden as imported or planned),
+# and the members' and the secretary's acts on the approved referat (approvals, reopening, tilføjelser).
+_BARRIER_ROWS = (
+    "entity IN ('approvals', 'amendments', 'approval_seals') "
+    "OR (entity = 'meetings' AND (field IS NULL OR (field = 'status' AND ? IN (old, new))))"
+)
+
+
+def undo_barrier(db: Database, meeting_id: int) -> int:
+    """The id of the meeting's latest action that undo may not undo or pass (0 if there is none).
+
+    That is the action that created the meeting, and every approval, reopening,
+    tilføjelse and seal: those are formal acts outside the meeting, not keystrokes.
+    """
+    row = db.execute(
+        f"SELECT max(action_id) FROM audit_log WHERE meeting_id = ? AND ({_BARRIER_ROWS})",
+        [meeting_id, _to_json(APPROVED)],
+    ).fetchone()
+    return row[0] or 0
+
+
+def _previous_current_item(db: Database, meeting_id: int, item_id: int) -> int | None:
+    """The item that was current before `item_id` became current (None if none or gone)."""
+    row = db.execute(
+        "SELECT old FROM audit_log WHERE meeting_id = ? AND entity = 'meetings' AND field = 'current_item_id' "
+        "AND new = ? ORDER BY id DESC LIMIT 1",
+        [meeting_id, _to_json(item_id)],
+    ).fetchone()
+    previous = json.loads(row[0]) if row and row[0] is not None else None
+    if previous is None or previous == item_id:
+        return None
+    exists = db.execute("SELECT 1 FROM items WHERE id = ?", [previous]).fetchone()
+    return previous if exists else None
+
+
 def undo_last(db: Database, meeting_id: int) -> str | None:
-    """Undo the meeting's latest action not yet undone; returns its label, or None if nothing is left."""
+    """Undo the meeting's latest action not yet undone; returns its label, or None if nothing is left.
+
+    Undo stops at `undo_barrier()`.  An item that undo removes (a hastesag) and
+    that was made current since is replaced as current item by the one before it.
+    """
     target = db.execute(
         "SELECT id, label FROM actions WHERE meeting_id = ? AND undoable = 1 AND undoes_id IS NULL "
-        "AND undone_by_id IS NULL "
+        "AND undone_by_id IS NULL AND id > ? "
         "ORDER BY id DESC LIMIT 1",
-        [meeting_id],
+        [meeting_id, undo_barrier(db, meeting_id)],
     ).fetchone()
     if target is None:
         return None
@@ -215,6 +258,9 @@ def undo_last(db: Database, meeting_id: int) -> str | None:
             if row["field"] is not None:
                 act.update(entity, entity_id, **{row["field"]: old})
             elif row["old"] is None:
+                if entity == "items" and act.row("meetings", meeting_id)["current_item_id"] == entity_id:
+                    act.update("meetings", meeting_id,
+                               current_item_id=_previous_current_item(db, meeting_id, entity_id))
                 act.delete(entity, entity_id)
             else:
                 act.insert(entity, old)

@@ -210,6 +210,20 @@ def search_reindex_on_title(db: Database) -> None:
              "DELETE FROM search_items WHERE item_id = old.id;" + _SEARCH_ROW.format(item="new.id"))
 
 
+
+@migrations(name="0007_one_approval_per_member")
+def one_approval_per_member(db: Database) -> None:
+    """At most one approval per member and meeting.
+
+    Two approvals of the same member given at the same moment could both be saved before; the
+    first (oldest) is kept, the later copy removed, so the approval list prints each member once.
+    """
+    db.execute(
+        "DELETE FROM approvals WHERE id NOT IN (SELECT min(id) FROM approvals GROUP BY meeting_id, person_id)"
+    )
+    db.execute("DROP INDEX IF EXISTS idx_approvals_meeting_id")
+    db["approvals"].create_index(["meeting_id", "person_id"], unique=True)
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]

@@ -22,3 +22,14 @@ def test_first_schema_database_upgrades_and_exports_unchanged(tmp_path):
     meeting_id = list_meetings(db)[0]["id"]
     expected = (FIXTURE / "schema_v1.full.md").read_text(encoding="utf-8")
     assert render_markdown(load_meeting(db, meeting_id), public=False) == expected
+
+
+def test_an_approved_sixth_schema_database_upgrades_and_exports_unchanged(tmp_path):
+    """schema_v6_approved.db: a meeting approved by all five members (one med forbehold) and a tilføjelse."""
+    copy = tmp_path / "approved.db"
+    shutil.copy(FIXTURE / "schema_v6_approved.db", copy)
+    db = open_database(copy)
+    assert [row["name"] for row in db.query("SELECT name FROM _sqlite_migrations ORDER BY id")] == known_migrations()
+    meeting_id = list_meetings(db)[0]["id"]
+    expected = (FIXTURE / "schema_v6_approved.full.md").read_text(encoding="utf-8")
+    assert render_markdown(load_meeting(db, meeting_id), public=False) == expected
