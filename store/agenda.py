@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from store.audit import action
 from store.errors import StoreError
 from store.meetings import get_meeting, item_from_row
-from store.model import ADJOURNED, OPENED, PLANNED, Item
+from store.model import ADJOURNED, OPENED, PLANNED, Item, plain_number
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -136,7 +136,7 @@ def add_urgent_item(db: Database, meeting_id: int, title: str) -> int:
     if not title:
         raise StoreError("Hastesagen skal have en titel.")
     rows = list(db.query("SELECT number, position FROM items WHERE meeting_id = ?", [meeting_id]))
-    numbers = [int(row["number"]) for row in rows if row["number"].isdigit()]
+    numbers = [number for row in rows if (number := plain_number(row["number"])) is not None]
     number = str(max(numbers) + 1) if numbers else str(len(rows) + 1)
     position = max((row["position"] for row in rows), default=0) + 1
     with action(db, meeting_id, f"Hastesag: {title}") as act:

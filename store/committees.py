@@ -222,8 +222,10 @@ def import_roster(db: Database, path: Path) -> int:
         raise StoreError(f"{path} kan ikke læses.") from error
     except tomllib.TOMLDecodeError as error:
         raise StoreError(f"{path} er ikke gyldig TOML: {error}.") from error
+    except RecursionError as error:
+        raise StoreError(f"{path} er ikke en medlemsliste: dens tabeller og lister er indlejret for dybt.") from error
     head = data.get("committee")
-    if not isinstance(head, dict) or not isinstance(head.get("name"), str):
+    if not isinstance(head, dict) or not isinstance(head.get("name"), str) or not head["name"].strip():
         raise StoreError(f"{path} mangler [committee] med et navn.")
     members, substitutes = data.get("members", []), data.get("substitutes", [])
     _check_roster(path, head, members, substitutes)
@@ -242,9 +244,20 @@ def import_roster(db: Database, path: Path) -> int:
         for entry in substitutes:
             person_id = ensure_person(act, entry["name"], entry.get("party"))
             seat = entry.get("substitute_for")
-            seat_id = ensure_person(act, seat, None) if seat else None
+            seat_id = _seat(act, committee_id, path, entry["name"], seat) if seat is not None else None
             ensure_membership(act, committee_id, person_id, SUBSTITUTE_ROLE, seat_id)
     return committee_id
+
+
+def _seat(act: Action, committee_id: int, path: Path, name: str, seat: str) -> int:
+    """The person id of the member whose seat `name` substitutes for; StoreError unless that is a member."""
+    rows = list(act.db.query(
+        "SELECT p.id FROM memberships m JOIN persons p ON p.id = m.person_id WHERE m.committee_id = ? "
+        "AND m.valid_to IS NULL AND m.role != ? AND lower(p.name) = lower(?)",
+        [committee_id, SUBSTITUTE_ROLE, " ".join(seat.split())]))
+    if not rows:
+        raise StoreError(f"{path}: {name} er stedfortræder for '{seat.strip()}', som ikke er medlem af udvalget.")
+    return rows[0]["id"]
 
 
 def _check_roster(path: Path, head: dict, members: object, substitutes: object) -> None:
@@ -255,10 +268,12 @@ def _check_roster(path: Path, head: dict, members: object, substitutes: object) 
     phrases = head.get("vocabulary", [])
     if not isinstance(phrases, list) or not all(isinstance(phrase, str) for phrase in phrases):
         raise StoreError(f"{path}: vocabulary under [committee] skal være en liste af tekster.")
+    if not all(phrase.strip() for phrase in phrases):
+        raise StoreError(f"{path}: vocabulary under [committee] har en tom beslutningsformulering.")
     if not isinstance(members, list) or not isinstance(substitutes, list):
         raise StoreError(f"{path}: hvert medlem skal have et navn.")
     for entry in [*members, *substitutes]:
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
             raise StoreError(f"{path}: hvert medlem skal have et navn.")
         if entry.get("role") and entry["role"] not in ROLES:
             raise StoreError(f"{path}: ukendt rolle '{entry['role']}' (brug {', '.join(ROLES)}).")

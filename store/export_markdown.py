@@ -112,6 +112,7 @@ from store.model import (
     Meeting,
     Member,
     Vote,
+    plain_number,
 )
 from store.redaction import CLOSED_ITEM_TITLE, public_view
 
@@ -145,8 +146,8 @@ def compress_numbers(numbers: list[str]) -> str:
             run.clear()
 
     for number in numbers:
-        if number.isdigit():
-            value = int(number)
+        value = plain_number(number)
+        if value is not None:
             if run and value != run[-1] + 1:
                 flush()
             run.append(value)

@@ -50,6 +50,11 @@ DEFAULT_VOCABULARY = (
 )
 
 
+def plain_number(number: str) -> int | None:
+    """An item number of ASCII digits as an int ('12' -> 12); None for '12a', '²' or any other text."""
+    return int(number) if number.isascii() and number.isdigit() else None
+
+
 def display_name(name: str, party: str | None) -> str:
     """'Benthe Viola Holm (A)' — a member as the referat prints one."""
     return f"{name} ({party})" if party else name
@@ -195,7 +200,8 @@ class Meeting:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
         for item, raw in zip(self.items, data["items"]):
-            raw["number"] = int(item.number) if item.number.isdigit() else item.number
+            number = plain_number(item.number)
+            raw["number"] = item.number if number is None else number
             for vote in raw["votes"]:
                 vote["for"] = vote.pop("for_")
         return data
