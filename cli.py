@@ -268,7 +268,7 @@ def import_files(
 ) -> None:
     """Indlæs dagsordener og referater som møder: ét møde pr. fil, hvert nyt mødes id på sidste linje(r)."""
     from store.committees import committee_label
-    from store.importing import ImportProblem, parse_file
+    from store.importing import ImportProblem, read_file
     from store.importing.summary import describe, import_summary
     from store.meetings import get_meeting, save_meeting
 
@@ -276,10 +276,13 @@ def import_files(
     created: list[int] = []
     counts: dict[str, tuple[int, int]] = {}  # committee (kommune) -> meetings, items
     failures: list[str] = []
+    notes: list[str] = []  # what the importer was unsure of, per file
 
     def one(path: Path) -> None:
         try:
-            meeting = parse_file(path)
+            imported = read_file(path)
+            meeting = imported.meeting
+            notes.extend(f"{path.name}: {note}" for note in imported.notes)
             if not (committee or meeting.committee):
                 raise ImportProblem(f"Filen {path.name} nævner ikke udvalget; angiv det med --committee.")
             if dry_run:
@@ -315,6 +318,8 @@ def import_files(
             one(path)
     for line in import_summary(counts, len(failures), dry_run):
         typer.echo(line)
+    for note in notes:
+        typer.echo(f"Bemærk: {note}")
     for failure in failures:
         typer.echo(f"Fejl: {failure}", err=True)
     for meeting_id in created:

@@ -27,12 +27,12 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "fredensborg-br-2016-12-19-sag178.txt": {"*"},
     "fredensborg-oeu-2018-01-22.txt": {"municipality None"},
     "frederikssund-sos-2023-04-17.txt": {"*"},
-    "gribskov-fi-2018-04-30.txt": {"*"},
+    "gribskov-fi-2018-04-30.txt": {"municipality None"},
     "hedensted-kb-2025-06-25.txt": {"*"},
-    "holbaek-uaes-2020-06-04.txt": {"*"},
+    "holbaek-uaes-2020-06-04.txt": {"municipality None"},
     "koege-br-2022-05-31.txt": {"substitute Henrik Olsen for Martin Knudsen"},
     "odense-br-2008-03-26.txt": {"substitute Preben Petersen for Vivi Kier"},
-    "slagelse-lte-2018-03-05.txt": {"*"},
+    "slagelse-lte-2018-03-05.txt": {"municipality None"},
     "taarnby-abu-2015-05-19.txt": {"*"},
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from store.importing.cleanup import Line
 from store.importing.decisions import read_decision
@@ -46,6 +46,7 @@ class Context:
     referat: bool
     loose: bool
     roster: Roster
+    notes: list[str] = field(default_factory=list)  # what the import was unsure of, told in Danish
 
 
 @dataclass
@@ -58,8 +59,11 @@ class _Block:
 
 def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
     """The item whose heading is `start` and whose body is `lines`."""
-    title, public, kind = clean_title(start.title)
-    item = Item(number=start.number, title=title, public=public, kind=kind)
+    title = clean_title(start.title)
+    item = Item(number=start.number, title=title.text, public=title.public, kind=title.kind)
+    if title.unsure:
+        context.notes.append(f"Punkt {item.number} er indlæst som lukket, fordi titlen nævner lukket eller fortroligt "
+                             "uden at være mærket tydeligt; ret det, hvis punktet er åbent.")
     index = _metadata(lines, item, context)
     blocks = _blocks(lines[index:], context, item)
     for block in blocks:

@@ -292,6 +292,8 @@ def _decision(paragraphs: list[list[str]], points_expected: int) -> Decision | N
     if points:
         decision.points = points
         paragraphs = [before] if before else []
+        if len(points) == 1:  # '1. Godkendt' on the only indstilling point is the item's outcome too
+            decision.outcome = standard_outcome(points[0])
     if paragraphs:
         pieces = re.split(r"(?<=[.!?])\s+", paragraphs[0][0], maxsplit=1)
         sentence, remainder = pieces[0], pieces[1] if len(pieces) > 1 else ""

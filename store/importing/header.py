@@ -29,7 +29,9 @@ from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE
 _ATTENDANCE = {"present": PRESENT, "afbud": SENT_APOLOGIES, "absent": ABSENT, "substitute": SUBSTITUTE}
 _TITLE_KIND = re.compile(rf"^{DOCUMENT_KINDS}\b", re.IGNORECASE)
 _REFERAT_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol|mødereferat)\b", re.IGNORECASE)
-_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b")
+_PERIOD = re.compile(r"\(?\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b\)?")
+_KIND_AFTER = re.compile(rf"\s*[-–|:]\s*{DOCUMENT_KINDS}\b.*$", re.IGNORECASE)  # 'Udvalget – Referat – 5. marts'
+
 _MUNICIPALITY = re.compile(
     r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?|[A-ZÆØÅ]{3,}(?:-[A-ZÆØÅ]+)?)\s+(?:Kommunes?|KOMMUNES?)\b"
 )
@@ -124,6 +126,7 @@ def committee_from_title(text: str) -> str | None:
     if date:
         name = name[:date.start()]
     name = _PERIOD.sub("", name)
+    name = _KIND_AFTER.sub("", name)
     name = re.sub(rf"\b(?:kl\.?|klokken)\s*{TIME}.*$", "", name, flags=re.IGNORECASE)
     previous = None
     while previous != name:
@@ -224,7 +227,8 @@ def _label(line: Line) -> tuple[str, str] | None:
     if not match:
         return None
     label = match.group("label").lower()
-    if not (match.group("sep") or match.group("bold") or label in COMPOUND_LABELS):
+    alone = not match.group("rest").strip()  # 'STARTTIDSPUNKT' on its own line, its value below
+    if not (match.group("sep") or match.group("bold") or label in COMPOUND_LABELS or alone):
         return None
     return LABELS[label], re.sub(r"^(?:\*\*|__)|(?:\*\*|__)$", "", match.group("rest")).strip()
 

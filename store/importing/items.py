@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from store.importing.cleanup import Line
 from store.importing.people import only_names
 from store.importing.structure import heading_kind, inline_heading, item_heading, meta_facts, sag_number
+from store.importing.vocabulary import CONTENTS_HEADINGS
 
 LOOKAHEAD = 8
 
@@ -28,6 +29,7 @@ class ItemStart:
     number: str
     title: str
     strong: bool
+    listed_only: bool = False  # from a table of contents whose item body is not in the document
 
 
 def number_key(number: str) -> tuple[int, str]:
@@ -38,11 +40,11 @@ def number_key(number: str) -> tuple[int, str]:
 
 def find_items(lines: list[Line], loose: bool = False) -> list[ItemStart]:
     """The items of a document in order (empty when none can be recognised)."""
-    candidates = _dedupe_contents(_candidates(lines))
+    candidates, contents = _split_contents(lines, _candidates(lines))
     if not candidates:
-        return []
+        return _listed_only(contents, [])
     by_start = {c.start: c for c in candidates}
-    follows = {c.start: _what_follows(lines, c.body, by_start, loose) for c in candidates}
+    follows = {c.start: _what_follows(lines, c, by_start, loose) for c in candidates}
     direct = {c.start for c in candidates if c.strong or follows[c.start] == "section"}
     confirmed = set(direct)
     for c in reversed(candidates):
@@ -55,17 +57,44 @@ def find_items(lines: list[Line], loose: bool = False) -> list[ItemStart]:
             confirmed.add(c.start)
     if not confirmed:
         confirmed = _bare_list(candidates, follows)
+    in_lists = _list_runs(candidates)
     flush = [c for c in candidates if c.start in confirmed and not lines[c.start].raw[:1].isspace()]
     items: list[ItemStart] = []
+    dropped: set[int] = set()
     for c in candidates:
         if c.start not in confirmed:
             continue
         if flush and not c.strong and lines[c.start].raw[:1].isspace():
             continue  # an indented numbered line among flush-left items is a list entry
         if items and number_key(c.number) <= number_key(items[-1].number):
+            dropped.update(in_lists.get(c.start, ()))
             continue
         items.append(c)
-    return items
+    items = [c for c in items if c.start not in dropped]
+    return _listed_only(contents, items)
+
+
+def _list_runs(candidates: list[ItemStart]) -> dict[int, set[int]]:
+    """Numbered lines that follow each other with no blank line between form a list: each start -> its list."""
+    runs: list[list[ItemStart]] = []
+    for c in candidates:
+        if runs and runs[-1][-1].body == c.start:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return {c.start: {r.start for r in run} for run in runs if len(run) > 1 for c in run}
+
+
+def _listed_only(contents: list[ItemStart], items: list[ItemStart]) -> list[ItemStart]:
+    """Items found only in the table of contents keep their title, in number order among the others."""
+    have = {number_key(item.number) for item in items}
+    missing = [
+        ItemStart(c.start, c.start, c.number, c.title, c.strong, listed_only=True)
+        for c in contents if number_key(c.number) not in have
+    ]
+    if not missing:
+        return items
+    return sorted(items + missing, key=lambda item: number_key(item.number))
 
 
 def item_end(lines: list[Line], start: int) -> int:
@@ -104,6 +133,9 @@ def _candidates(lines: list[Line]) -> list[ItemStart]:
                 continue
             title, body = lines[following].text, following + 1
             titles_used.add(following)
+        if found and heading.number == found[-1].number and _title_key(title) == _title_key(found[-1].title) \
+                and all(line.blank for line in lines[found[-1].body:index]):
+            index = found.pop().start  # the heading printed twice: one item from the first to the body
         found.append(ItemStart(index, body, heading.number, title, heading.strong))
     return found
 
@@ -126,9 +158,13 @@ def _next_filled(lines: list[Line], index: int) -> int | None:
     return None
 
 
-def _what_follows(lines: list[Line], body: int, by_start: dict[int, ItemStart], loose: bool) -> str | int | None:
-    """'section', the start index of the next candidate, 'end', or None (plain text)."""
+def _what_follows(lines: list[Line], candidate: ItemStart, by_start: dict[int, ItemStart],
+                  loose: bool) -> str | int | None:
+    """'section', the start index of the next candidate, 'end', or None (plain text).
+
+    Metadata lines, the names of absent members and the title printed again may stand first."""
     seen = 0
+    body, title_key = candidate.body, _title_key(candidate.title)
     for index in range(body, len(lines)):
         line = lines[index]
         if line.blank:
@@ -140,7 +176,7 @@ def _what_follows(lines: list[Line], body: int, by_start: dict[int, ItemStart], 
             return "end"
         if kind or inline_heading(line.text, loose):
             return "section"
-        if meta_facts(line.text) or only_names(line.text):
+        if meta_facts(line.text) or only_names(line.text) or _title_key(line.text) == title_key:
             seen += 1
             if seen > LOOKAHEAD:
                 return None
@@ -149,12 +185,48 @@ def _what_follows(lines: list[Line], body: int, by_start: dict[int, ItemStart], 
     return "end"
 
 
-def _dedupe_contents(candidates: list[ItemStart]) -> list[ItemStart]:
-    """A table of contents repeats the items: keep only the last occurrence of each number and title."""
-    last = {}
+def _split_contents(lines: list[Line], candidates: list[ItemStart]) -> tuple[list[ItemStart], list[ItemStart]]:
+    """Take the table of contents out of the candidates: (candidates for item bodies, contents entries).
+
+    A contents list is a run of numbered lines with nothing but blank lines between them: the first
+    run in the document when one of its entries comes again later (its body), or a run under a
+    contents heading ('Indholdsfortegnelse', 'PUNKTER').
+    """
+    seen_later: set[tuple[str, str]] = set()
+    repeated: set[int] = set()
+    for c in reversed(candidates):
+        key = (c.number, _title_key(c.title))
+        if key in seen_later:
+            repeated.add(c.start)
+        seen_later.add(key)
+    runs: list[list[ItemStart]] = []
     for c in candidates:
-        last[(c.number, c.title.lower())] = c.start
-    return [c for c in candidates if last[(c.number, c.title.lower())] == c.start]
+        if runs and _adjacent(lines, runs[-1][-1], c) and \
+                all((r.number, _title_key(r.title)) != (c.number, _title_key(c.title)) for r in runs[-1]):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    contents: list[ItemStart] = []
+    for position, run in enumerate(runs):
+        listed = (position == 0 and any(c.start in repeated for c in run)) or \
+            (len(run) >= 2 and _under_contents_heading(lines, run[0]))
+        if listed and len(run) < len(candidates):
+            contents.extend(run)
+    taken = {c.start for c in contents}
+    return [c for c in candidates if c.start not in taken], contents
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"\W+", " ", title.lower()).strip()
+
+
+def _adjacent(lines: list[Line], previous: ItemStart, current: ItemStart) -> bool:
+    return all(line.blank for line in lines[previous.body:current.start])
+
+
+def _under_contents_heading(lines: list[Line], first: ItemStart) -> bool:
+    above = _previous_filled(lines, first.start)
+    return above is not None and lines[above].text.strip(" :").lower() in CONTENTS_HEADINGS
 
 
 def _bare_list(candidates: list[ItemStart], follows: dict) -> set[int]:

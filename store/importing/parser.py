@@ -10,13 +10,14 @@ from store.importing.header import meeting_end, municipality_in, read_header
 from store.importing.items import find_items, item_end, number_key
 from store.importing.people import Roster
 from store.importing.problems import ImportProblem, where
+from store.importing.result import Imported
 from store.importing.structure import decision_heading, heading_kind
 from store.importing.vocabulary import DECISION
 from store.model import ABSENT, ADJOURNED, PLANNED, PRESENT, Item, ItemAbsence, Meeting, Member
 
 
-def parse_agenda_text(text: str, source: str) -> Meeting:
-    """Parse agenda-system Markdown, web-page text, PDF or Word text into a meeting."""
+def read_agenda_text(text: str, source: str) -> Imported:
+    """Read agenda-system Markdown, web-page text, PDF or Word text: the meeting, and what the reader was unsure of."""
     clean = clean_lines(text)
     lines = clean.lines
     if not lines:
@@ -38,13 +39,22 @@ def parse_agenda_text(text: str, source: str) -> Meeting:
         loose=clean.from_pdf,
         roster=roster,
     )
-    ends = [s.start for s in starts[1:]] + [item_end(lines, starts[-1].body)]
-    items = [read_item(lines[start.body:end], start, context) for start, end in zip(starts, ends, strict=True)]
+    bodies = sorted((s.start, s.body) for s in starts if not s.listed_only)
+    following = {start: after for (start, _), (after, _) in zip(bodies, bodies[1:], strict=False)}
+    if bodies:
+        following[bodies[-1][0]] = item_end(lines, bodies[-1][1])
+    items = [read_item(lines[s.body:s.body if s.listed_only else following[s.start]], s, context) for s in starts]
     _item_absences(items, roster)
     held = any(item.decision for item in items)
     members = list(roster.members.values())
     _settle_attendance(members, items, held)
-    return Meeting(
+    notes = context.notes
+    if committee and not header.committee:
+        notes.append(f"Udvalget '{committee}' er fundet i overskrifterne over beslutningerne; tjek det.")
+    listed = [start.number for start in starts if start.listed_only]
+    if listed:
+        notes.append(f"Punkt {', '.join(listed)} står kun i indholdsfortegnelsen; de er indlæst med titel alene.")
+    meeting = Meeting(
         committee=committee or "",
         date=header.date,
         municipality=header.municipality or municipality_in(lines),
@@ -55,6 +65,7 @@ def parse_agenda_text(text: str, source: str) -> Meeting:
         members=members,
         items=items,
     )
+    return Imported(meeting, notes)
 
 
 def _most_common(values: list[str]) -> str | None:

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from store.importing.vocabulary import (
     BODY_WORD,
+    CLOSED_MARKS,
+    CLOSED_WORD,
     DATE,
     DECISION,
     MONTH_START,
+    OPEN_WORDS,
     RECOMMENDATION,
     RECOMMENDS,
     SECTION_HEADINGS,
@@ -52,10 +55,11 @@ _CASE_NUMBER = re.compile(r"\b\d{2,4}/\d{2,}\b")
 # 'Dok.nr.: 330-2018-105840', 'Sagsansvarlig: mas.sf', 'Kompetence: Byrådet' beside the case number.
 _OTHER_LABELLED = re.compile(r"\b(?:dok\.?\s*nr|sagsansvarlig|sagsbehandler|kompetence)\.?\s*:\s*\S+", re.IGNORECASE)
 _ACCESS = re.compile(
-    r"\b(?P<access>åben|åbent|offentlig|lukket|fortrolig)\s+(?:sag|punkt|dagsordenspunkt)\b", re.IGNORECASE
+    r"\b(?P<access>åben|åbent|offentlig|offentligt|lukket|fortrolig|fortroligt)\s+(?:sag|punkt|dagsordenspunkt)\b"
+    r"|\b(?P<closed>lukket\s+for\s+offentligheden|ikke\s+offentlig[t]?)\b",
+    re.IGNORECASE
 )
 _ACCESS_WORD = re.compile(r"(?:^|\s)(?P<access>åben|åbent|lukket|fortroligt?)(?=\s|$|[-–,])", re.IGNORECASE)
-OPEN_WORDS = ("åben", "åbent", "offentlig")
 _KIND = re.compile(
     r"(?:^|\s)\((?P<paren>[BO])\)(?=\s|$)|\b(?P<word>beslutning|orientering)s(?:sag|punkt)\b"
     r"|\bsagstype\s*:?\s*(?P<type>beslutning|orientering)\b",
@@ -63,10 +67,11 @@ _KIND = re.compile(
 )
 KINDS = {"b": "beslutning", "o": "orientering", "beslutning": "beslutning", "orientering": "orientering"}
 
-_CLOSED_PREFIX = re.compile(r"^(?:lukket(?:\s+(?:punkt|sag))?|fortroligt?)\s*[:\-–]\s*", re.IGNORECASE)
-_CLOSED_SUFFIX = re.compile(
-    r"\s*(?:[-–:]\s*lukket(?:\s+(?:punkt|sag))?|\(\s*lukket(?:\s+(?:punkt|sag))?\s*\))\s*$", re.IGNORECASE
-)
+_MARKS = "|".join(re.escape(mark).replace(r"\ ", r"\s+") for mark in sorted(CLOSED_MARKS, key=len, reverse=True))
+_CLOSED_BRACKETED = re.compile(rf"\s*[\[(]\s*(?:{_MARKS})\s*[\])]\s*", re.IGNORECASE)
+_CLOSED_PREFIX = re.compile(rf"^(?:{_MARKS})\s*[:\-–.]\s*(?=\S)", re.IGNORECASE)
+_CLOSED_SUFFIX = re.compile(rf"\s*(?:[-–:,]\s*(?:{_MARKS})|\s(?:{_MARKS.replace('lukket|', '')}))\s*\.?$", re.IGNORECASE)
+_CLOSED_TITLE = re.compile(rf"^(?:\d+\.?\s*)?(?:{_MARKS})\.?$", re.IGNORECASE)
 _KIND_SUFFIX = re.compile(r"\s*\((?P<kind>[BO])\)\s*$")
 
 
@@ -189,7 +194,7 @@ def meta_facts(text: str) -> ItemFacts | None:
     rest = _OTHER_LABELLED.sub(" ", rest)
     match = _ACCESS.search(rest) or _ACCESS_WORD.search(rest)
     if match:
-        facts.public = match.group("access").lower() in OPEN_WORDS
+        facts.public = (match.group("access") or "").lower() in OPEN_WORDS
         rest = rest[:match.start()] + " " + rest[match.end():]
     match = _KIND.search(rest)
     if match:
@@ -201,22 +206,41 @@ def meta_facts(text: str) -> ItemFacts | None:
     return facts
 
 
-def clean_title(title: str) -> tuple[str, bool, str | None]:
-    """Strip 'Lukket:' / '- LUKKET SAG' / '(B)' decoration: (title, public, kind)."""
-    public = True
-    kind = None
-    for _ in range(3):
-        before = title
-        match = _KIND_SUFFIX.search(title)
-        if match:
-            kind = KINDS[match.group("kind").lower()]
-            title = title[:match.start()]
-        if _CLOSED_PREFIX.match(title):
-            title, public = _CLOSED_PREFIX.sub("", title, count=1), False
-        if _CLOSED_SUFFIX.search(title):
-            title, public = _CLOSED_SUFFIX.sub("", title, count=1), False
-        title = title.strip()
-        if title == before:
-            break
-    return title, public, kind
+@dataclass
+class Title:
+    """An item title without its decoration, whether it is public, its kind, and whether 'lukket' was a guess."""
 
+    text: str
+    public: bool = True
+    kind: str | None = None
+    unsure: bool = False
+
+
+def clean_title(title: str) -> Title:
+    """Strip one lukket marker ('[Lukket]', 'Lukket:', '- LUKKET SAG', '(Fortrolig)') and a '(B)' from a title.
+
+    A title that is only a marker ('Lukket punkt') stays as it is, lukket.  A title that still
+    names lukket or fortrolig after its markers are gone is lukket too, marked `unsure`: a
+    wrongly closed item costs the secretary a click, a wrongly opened one is a breach.
+    """
+    found = Title(title.strip())
+    if _CLOSED_TITLE.match(found.text):
+        found.public = False
+        return found
+    for _ in range(4):
+        before = found.text
+        match = _KIND_SUFFIX.search(found.text)
+        if match:
+            found.kind = KINDS[match.group("kind").lower()]
+            found.text = found.text[:match.start()]
+        for pattern in (_CLOSED_PREFIX, _CLOSED_BRACKETED, _CLOSED_SUFFIX):
+            if found.public and pattern.search(found.text):  # one marker: 'Lukket: Meddelelser - Lukket møde'
+                found.text, found.public = pattern.sub(" ", found.text, count=1), False
+        found.text = " ".join(found.text.split())
+        if found.text == before:
+            break
+    if not found.text:
+        found.text, found.public = title.strip(), False
+    if found.public and CLOSED_WORD.search(found.text):
+        found.public, found.unsure = False, True
+    return found

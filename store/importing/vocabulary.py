@@ -24,7 +24,8 @@ _TEXT_HEADINGS = (
     "sagsfremstilling", "uddybende sagsfremstilling", "supplerende sagsfremstilling", "sagsbeskrivelse",
     "sagens indhold", "vurdering", "forvaltningens vurdering", "administrationens vurdering",
     "direktionens vurdering", "høring", "høringssvar", "kommunikation", "videre proces",
-    "tidsplan", "tids- og procesplan", "sagens forløb",
+    "tidsplan", "tids- og procesplan", "sagens forløb", "sagsgang og sagstype", "sagsgang", "sagstype",
+    "uddybende bemærkninger", "bemærkninger", "kompetence", "sagsfremstilling og økonomi",
     # law, money, competence, policy
     "retsgrundlag", "lovgrundlag", "lov- og plangrundlag", "lovhjemmel", "juridiske forhold",
     "økonomi", "økonomiske konsekvenser", "økonomi og finansiering", "økonomiske forhold", "finansiering",
@@ -47,13 +48,33 @@ SECTION_HEADINGS: dict[str, str] = {
 }
 
 # "Forvaltningen indstiller", "Direktøren indstiller, at", "Teknik og Miljø indstiller:"
-RECOMMENDS = re.compile(r"^(?:[\wæøåÆØÅ.\-]+\s+){1,5}indstiller(?:\s*,?\s*at)?\s*:?$", re.IGNORECASE)
+RECOMMENDS = re.compile(
+    r"^(?:[\wæøåÆØÅ.\-]+\s+){1,5}indstiller(?:\s+til\s+[^,.:]{2,80}?)?(?:\s*,?\s*at)?\s*:?$", re.IGNORECASE
+)
 
 # Bodies that take decisions, to tell "Beslutning i Arbejdsmarkedsudvalget" from "Beslutning i sagen …".
 BODY_WORD = r"(?:udvalg(?:et)?|bestyrelsen|byrådet|rådet|råd|direktionen|repræsentationen|forsamlingen|borgerrepræsentationen)"
 
 # Documents end their last item here (what follows are the bilag themselves or signatures).
 TERMINATORS = ("bilagsoversigt", "oversigt over bilag", "bilag til referatet", "underskrifter", "underskriftsside")
+
+# A table of contents stands under one of these; its entries are matched to the item bodies that follow.
+CONTENTS_HEADINGS = (
+    "indholdsfortegnelse", "indhold", "punkter", "dagsorden", "dagsordenspunkter", "oversigt",
+    "åbne punkter", "lukkede punkter", "punkter til dagsorden", "oversigtsdagsorden",
+)
+
+# --- lukket items ------------------------------------------------------------------------
+
+# What marks an item (or a bilag) as lukket: before or after the title, in brackets, or on a line under it.
+CLOSED_MARKS = (
+    "lukket", "lukket punkt", "lukket sag", "lukket møde", "lukket dagsordenspunkt", "lukket for offentligheden",
+    "fortrolig", "fortroligt", "fortroligt punkt", "fortrolig sag", "fortroligt dagsordenspunkt",
+    "ikke offentlig", "ikke offentligt", "ikke offentligt punkt", "lukket behandling",
+)
+OPEN_WORDS = ("åben", "åbent", "offentlig", "offentligt")
+# A word that may mean lukket where no marker says so: such an item is imported as lukket, and the import says so.
+CLOSED_WORD = re.compile(r"\b(?:lukket|lukkede|fortrolig[te]?|fortrolighed)\b", re.IGNORECASE)
 
 # --- decisions -----------------------------------------------------------------------
 
@@ -94,7 +115,7 @@ MEMBER_HEADINGS = {
 }
 LABELS = {
     "dato": "date", "mødedato": "date", "tidspunkt": "time", "mødetidspunkt": "time", "tid": "time",
-    "mødestart": "time", "start": "time", "afholdt": "date", "sted": "place", "mødested": "place",
+    "mødestart": "time", "start": "time", "starttidspunkt": "time", "mødetid": "time", "afholdt": "date", "sted": "place", "mødested": "place",
     "lokale": "place", "mødelokale": "place", "adresse": "place", "udvalg": "committee", "forum": "committee",
     "mødeforum": "committee", "kommune": "municipality", "slut": "end", "sluttidspunkt": "end",
     "mødeslut": "end", "mødet hævet": "end",
