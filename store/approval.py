@@ -1,4 +1,4 @@
-"""Approving the referat (godkendelse), tilføjelser after approval, and reopening it."""
+"""Approving the referat (godkendelse, which seals it: store/seal.py), tilføjelser after approval, and reopening it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from store.audit import action
 from store.errors import StoreError
 from store.meetings import get_meeting
 from store.model import ADJOURNED, APPROVED, PRESENT, SUBSTITUTE
+from store.seal import seal, unseal
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -61,6 +62,7 @@ def approve(db: Database, meeting_id: int, member_name: str, reservation: str | 
         complete = {row["person_id"] for row in people} <= approved | {member["person_id"]}
         if complete:
             act.update("meetings", meeting_id, status=APPROVED)
+            seal(act, meeting_id)
     return complete
 
 
@@ -69,6 +71,7 @@ def approve_final(db: Database, meeting_id: int) -> None:
     with action(db, meeting_id, "Referatet godkendt af formanden", allow_locked=True) as act:
         _require_adjourned(db, meeting_id)
         act.update("meetings", meeting_id, status=APPROVED)
+        seal(act, meeting_id)
 
 
 def amend(db: Database, meeting_id: int, item_number: str, text: str, reason: str | None = None) -> int:
@@ -97,3 +100,4 @@ def reopen(db: Database, meeting_id: int, reason: str) -> None:
     with action(db, meeting_id, f"Referatet genåbnet: {reason}", allow_locked=True) as act:
         act.update("meetings", meeting_id, status=ADJOURNED)
         act.delete_where("approvals", "meeting_id = ?", [meeting_id])
+        unseal(act, meeting_id)

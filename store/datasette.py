@@ -40,6 +40,8 @@ TABLES: dict[str, tuple[str, str, str | None]] = {
     "item_absences": ("Deltog ikke", "Medlemmer der ikke deltog i et punkts behandling (fx inhabilitet).", None),
     "approvals": ("Godkendelser", "Medlemmernes godkendelse af referatet, evt. med forbehold.", None),
     "amendments": ("Tilføjelser", "Daterede tilføjelser til et godkendt referat.", None),
+    "approval_seals": ("Forseglinger", "Udvalg, kommune og deltagere som de var, da referatet blev godkendt.",
+                       None),
     "actions": ("Handlinger", "Hver handling brugeren har udført (én transaktion hver).", "label"),
     "audit_log": ("Ændringslog", "Hver ændret værdi: gammel → ny, pr. handling. Kan ikke ændres eller slettes.",
                   None),
@@ -47,7 +49,7 @@ TABLES: dict[str, tuple[str, str, str | None]] = {
 # Hidden, with "_*" and the full-text index's own tables: settings, the search index, which window records a meeting.
 INTERNAL = {"settings", "search_items", "recorders"}
 # Free text: sorting by it helps nobody.
-UNSORTABLE = {"text", "body", "reason", "note", "reference", "members", "old", "new", "reservation", "block"}
+UNSORTABLE = {"text", "body", "reason", "note", "reference", "members", "old", "new", "reservation", "block", "people"}
 SEARCH = {"items": ("search_items_fts", "id")}  # table: (FTS table, the column its rowid matches)
 
 

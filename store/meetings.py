@@ -20,6 +20,7 @@ from store.committees import (
 from store.dates import parse_date, parse_time
 from store.errors import StoreError
 from store.model import (
+    APPROVED,
     SUBSTITUTE,
     Amendment,
     Approval,
@@ -34,6 +35,7 @@ from store.model import (
     Vote,
     display_name,
 )
+from store.seal import sealed
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -266,14 +268,19 @@ def _hhmm(stamp: str | None) -> str | None:
 def load_meeting(db: Database, meeting_id: int) -> Meeting:
     """The whole meeting as a document (what the exporters render)."""
     row = get_meeting(db, meeting_id)
-    persons = {p["id"]: p for p in db.query(
+    seal = sealed(db, meeting_id) if row["status"] == APPROVED else None
+    if seal:
+        row = {**row, "committee": seal["committee"], "municipality": seal["municipality"]}
+    persons = seal["people"] if seal else {p["id"]: p for p in db.query(
         "SELECT p.id, p.name, p.party FROM persons p WHERE p.id IN "
         "(SELECT person_id FROM attendance WHERE meeting_id = ? UNION SELECT substitute_for_id FROM attendance "
         "WHERE meeting_id = ? UNION SELECT person_id FROM item_absences WHERE item_id IN "
         "(SELECT id FROM items WHERE meeting_id = ?) UNION SELECT person_id FROM approvals WHERE meeting_id = ?)",
         [meeting_id] * 4)}
-    roles = {m["person_id"]: m["role"] for m in db.query(
-        "SELECT person_id, role FROM memberships WHERE committee_id = ? AND valid_to IS NULL", [row["committee_id"]])}
+    roles = {person_id: person["role"] for person_id, person in persons.items()} if seal else {
+        m["person_id"]: m["role"] for m in db.query(
+            "SELECT person_id, role FROM memberships WHERE committee_id = ? AND valid_to IS NULL",
+            [row["committee_id"]])}
     items = list(db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]))
     numbers = {item["id"]: item["number"] for item in items}
     members = []

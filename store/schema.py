@@ -224,6 +224,29 @@ def one_approval_per_member(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_approvals_meeting_id")
     db["approvals"].create_index(["meeting_id", "person_id"], unique=True)
 
+
+@migrations(name="0008_approval_seals")
+def approval_seals(db: Database) -> None:
+    """The seal of each approved referat: committee, kommune and the people it names (store/seal.py).
+
+    A meeting approved before this release is sealed as its tables stand at the upgrade,
+    marked `at_upgrade`, since how they stood at the approval is no longer known.
+    """
+    from store.seal import snapshot
+
+    _table(
+        db, "approval_seals",
+        {"meeting_id": int, "at": str, "committee": str, "municipality": str, "people": str, "at_upgrade": int},
+        foreign_keys=[("meeting_id", "meetings", "id")], not_null=["meeting_id", "at", "committee", "people"],
+        defaults={"at_upgrade": 0},
+    )
+    db["approval_seals"].create_index(["meeting_id"], unique=True)
+    for (meeting_id, at) in db.execute(
+        "SELECT g.id, coalesce((SELECT max(at) FROM approvals WHERE meeting_id = g.id), g.ended_at, g.date) "
+        "FROM meetings g WHERE g.status = 'godkendt'"
+    ).fetchall():
+        db["approval_seals"].insert({**snapshot(db, meeting_id), "at": at, "at_upgrade": 1})
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]

@@ -1,0 +1,62 @@
+"""The seal of an approved referat: the roster, names and committee as they were at the meeting.
+
+When the referat becomes godkendt, the same action stores one `approval_seals` row: the committee's
+name and kommune, and the name, party and role of every person the referat names.  An approved
+meeting is rendered from its seal, so a roster imported later, a renamed person or a kommune
+learnt from another document never changes a signed referat; only `amend` and `reopen` do.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from store.audit import Action
+
+# Every person the referat of a meeting names: the fremmødeliste, the seats substituted,
+# those who did not take part in an item, and those who approved.
+_PEOPLE = (
+    "SELECT p.id, p.name, p.party, "
+    "(SELECT m.role FROM memberships m WHERE m.person_id = p.id AND m.committee_id = g.committee_id "
+    " AND m.valid_to IS NULL ORDER BY m.id DESC LIMIT 1) AS role "
+    "FROM persons p, meetings g WHERE g.id = :meeting AND p.id IN ("
+    "SELECT person_id FROM attendance WHERE meeting_id = :meeting "
+    "UNION SELECT substitute_for_id FROM attendance WHERE meeting_id = :meeting "
+    "UNION SELECT person_id FROM item_absences WHERE item_id IN (SELECT id FROM items WHERE meeting_id = :meeting) "
+    "UNION SELECT person_id FROM approvals WHERE meeting_id = :meeting) ORDER BY p.id"
+)
+
+
+def snapshot(db: Database, meeting_id: int) -> dict:
+    """The seal's content for a meeting as the tables hold it now (committee, kommune, people)."""
+    committee = db.execute(
+        "SELECT c.name, c.municipality FROM meetings g JOIN committees c ON c.id = g.committee_id WHERE g.id = ?",
+        [meeting_id],
+    ).fetchone()
+    people = [dict(row) for row in db.query(_PEOPLE, {"meeting": meeting_id})]
+    return {"meeting_id": meeting_id, "committee": committee[0], "municipality": committee[1],
+            "people": json.dumps(people, ensure_ascii=False)}
+
+
+def seal(act: Action, meeting_id: int) -> int:
+    """Store the seal of a meeting whose referat this action approves; returns the seal's id."""
+    return act.insert("approval_seals", {**snapshot(act.db, meeting_id), "at": act.at})
+
+
+def unseal(act: Action, meeting_id: int) -> None:
+    """Remove the seal of a referat this action reopens (the log keeps it)."""
+    act.delete_where("approval_seals", "meeting_id = ?", [meeting_id])
+
+
+def sealed(db: Database, meeting_id: int) -> dict | None:
+    """The meeting's seal, with `people` as {person id: {name, party, role}}; None if it has none."""
+    row = db.execute(
+        "SELECT committee, municipality, people FROM approval_seals WHERE meeting_id = ?", [meeting_id]
+    ).fetchone()
+    if row is None:
+        return None
+    return {"committee": row[0], "municipality": row[1],
+            "people": {person["id"]: person for person in json.loads(row[2])}}
