@@ -527,8 +527,8 @@ def approve(
     db: DbOption = None,
 ) -> None:
     """Godkend referatet: ét medlem ad gangen (--member) eller endeligt af formanden (--final)."""
+    from store.approval import approvals, approve_final
     from store.approval import approve as approve_member
-    from store.approval import approve_final
 
     if final == (member is not None):
         fail("Angiv enten --member NAVN eller --final.")
@@ -540,7 +540,8 @@ def approve(
         typer.echo(f"Referatet for møde {meeting} er godkendt og låst.")
         return
     complete = approve_member(database, meeting, member, reservation)
-    typer.echo(f"{member.strip()} har godkendt referatet" + (" med forbehold." if reservation else "."))
+    name = approvals(database, meeting)[-1]["name"]
+    typer.echo(f"{name} har godkendt referatet" + (" med forbehold." if reservation else "."))
     if complete:
         typer.echo(f"Alle deltagere har godkendt; referatet for møde {meeting} er nu låst.")
 
@@ -578,24 +579,20 @@ def reopen(
 @command("log")
 @friendly
 def log(meeting: MeetingArgument, db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Vis mødets ændringslog: tid, handling, hvad der blev ændret, gammel → ny værdi."""
-    from store.audit import audit_trail
+    """Vis mødets log: én sætning pr. handling med klokkeslæt; --json giver hver ændret værdi (gammel → ny)."""
+    from store.audit import audit_trail, log_sentences
     from store.meetings import get_meeting
 
     database = open_db(db, readonly=True)
     get_meeting(database, meeting)
-    rows = audit_trail(database, meeting)
     if as_json:
+        rows = audit_trail(database, meeting)
         for row in rows:
             row["old"], row["new"] = (None if v is None else json.loads(v) for v in (row["old"], row["new"]))
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    if not rows:
-        typer.echo("Ingen ændringer er logget for mødet.")
-    for row in rows:
-        target = f"{row['entity']} {row['entity_id']}" + (f".{row['field']}" if row["field"] else "")
-        change = f"{row['old'] if row['old'] is not None else '–'} → {row['new'] if row['new'] is not None else '–'}"
-        typer.echo(f"{row['at'][:19].replace('T', ' ')}  {row['action']}  {target}: {change}")
+    lines = log_sentences(database, meeting)
+    typer.echo("\n".join(lines) if lines else "Ingen handlinger er logget for mødet.")
 
 
 # --- the meeting-day UI -------------------------------------------------------

@@ -37,6 +37,21 @@ def approvals(db: Database, meeting_id: int) -> list[dict]:
     ))
 
 
+def _no_such_approver(db: Database, meeting_id: int, typed: str) -> str:
+    """Why `typed` cannot approve: on the list but did not take part, or no one has that name (with the
+    names that contain what was typed)."""
+    typed = " ".join(typed.split())
+    listed = attendance_list(db, meeting_id)
+    if any(row["name"].lower() == typed.lower() for row in listed):
+        return f"{typed} deltog ikke i mødet og kan ikke godkende referatet."
+    words = typed.lower().split()
+    matches = [row["name"] for row in listed if words and all(word in row["name"].lower() for word in words)]
+    if matches:
+        return f"Intet medlem hedder '{typed}'. Mente du: {', '.join(matches)}?"
+    names = ", ".join(row["name"] for row in taking_part(db, meeting_id))
+    return f"Intet medlem hedder '{typed}'. Mødets deltagere: {names}."
+
+
 def approve(db: Database, meeting_id: int, member_name: str, reservation: str | None = None) -> bool:
     """Record one member's approval, optionally med forbehold; returns True when that completes the approval.
 
@@ -52,7 +67,7 @@ def approve(db: Database, meeting_id: int, member_name: str, reservation: str | 
         people = taking_part(db, meeting_id)
         member = next((row for row in people if row["name"].lower() == wanted), None)
         if member is None:
-            raise StoreError(f"{member_name.strip()} deltog ikke i mødet og kan ikke godkende referatet.")
+            raise StoreError(_no_such_approver(db, meeting_id, member_name))
         approved = {row["person_id"] for row in approvals(db, meeting_id)}
         if member["person_id"] in approved:
             raise StoreError(f"{member['name']} har allerede godkendt referatet.")

@@ -10,12 +10,12 @@ from store.audit import action
 from store.committees import SUBSTITUTE_ROLE, ensure_membership, ensure_person
 from store.errors import StoreError
 from store.meetings import get_meeting
-from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
+from store.model import ABSENT, EXPECTED_LATE, PLANNED, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-MARKABLE = (PRESENT, SENT_APOLOGIES, ABSENT)
+MARKABLE = (PRESENT, SENT_APOLOGIES, ABSENT, EXPECTED_LATE)
 
 
 def attendance_list(db: Database, meeting_id: int) -> list[dict]:
@@ -63,7 +63,7 @@ def _name(db: Database, person_id: int) -> str:
 
 
 def set_status(db: Database, meeting_id: int, person_id: int, status: str) -> None:
-    """Mark a member til stede, afbud or fraværende (a substitute in the seat is removed)."""
+    """Mark a member til stede, afbud, fraværende or kommer senere (a substitute in the seat is removed)."""
     if status not in MARKABLE:
         raise StoreError(f"Ukendt fremmødestatus '{status}'.")
     row = _attendance_row(db, meeting_id, person_id)
@@ -117,34 +117,97 @@ def _clock() -> str:
     return dt.datetime.now().strftime("%H:%M")
 
 
-def record_arrival(db: Database, meeting_id: int, person_id: int) -> None:
-    """A member arrives late: til stede from now, noting the time and the current item."""
-    meeting = get_meeting(db, meeting_id)
-    row = _attendance_row(db, meeting_id, person_id)
-    with action(db, meeting_id, f"Ankomst: {_name(db, person_id)}") as act:
-        act.update("attendance", row["id"], status=PRESENT if row["status"] != SUBSTITUTE else SUBSTITUTE,
-                   arrived_at=_clock(), arrived_item_id=meeting["current_item_id"], left_at=None, left_item_id=None)
+def _danish_clock(hhmm: str) -> str:
+    return hhmm.replace(":", ".")
 
 
-def record_departure(db: Database, meeting_id: int, person_id: int) -> None:
-    """A member leaves early: the time, and the last item he or she took part in."""
-    meeting = get_meeting(db, meeting_id)
-    row = _attendance_row(db, meeting_id, person_id)
-    last_item = None
+def _arrival_item(db: Database, meeting: dict) -> int | None:
+    """The first item a member arriving now takes part in: the current item while it is undecided,
+    else the next undecided item (also when no item is current)."""
+    from store.agenda import next_undecided
+
     current = meeting["current_item_id"]
-    if current is not None:
-        decided = db.execute("SELECT 1 FROM decisions WHERE item_id = ?", [current]).fetchone()
-        if decided:
-            last_item = current
-        else:
-            previous = db.execute(
-                "SELECT id FROM items WHERE meeting_id = ? AND position < "
-                "(SELECT position FROM items WHERE id = ?) ORDER BY position DESC LIMIT 1",
-                [meeting_id, current],
-            ).fetchone()
-            last_item = previous[0] if previous else None
-    with action(db, meeting_id, f"Afgang: {_name(db, person_id)}") as act:
+    if current is not None and not _decided(db, current):
+        return current
+    return next_undecided(db, meeting["id"], current)
+
+
+def _departure_item(db: Database, meeting: dict) -> int | None:
+    """The last item a member leaving now took part in: the current item once decided, else the item
+    before it in agenda order; with no current item, the item decided last."""
+    current = meeting["current_item_id"]
+    if current is None:
+        row = db.execute("SELECT id FROM items WHERE meeting_id = ? AND finished_at IS NOT NULL "
+                         "ORDER BY finished_at DESC, position DESC LIMIT 1", [meeting["id"]]).fetchone()
+        return row[0] if row else None
+    if _decided(db, current):
+        return current
+    previous = db.execute(
+        "SELECT id FROM items WHERE meeting_id = ? AND position < "
+        "(SELECT position FROM items WHERE id = ?) ORDER BY position DESC LIMIT 1",
+        [meeting["id"], current],
+    ).fetchone()
+    return previous[0] if previous else None
+
+
+def _decided(db: Database, item_id: int) -> bool:
+    row = db.execute(
+        "SELECT i.postponed OR EXISTS (SELECT 1 FROM decisions d WHERE d.item_id = i.id "
+        "AND (d.outcome IS NOT NULL OR d.text IS NOT NULL)) "
+        "OR EXISTS (SELECT 1 FROM decision_points p WHERE p.item_id = i.id) FROM items i WHERE i.id = ?",
+        [item_id],
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def record_arrival(db: Database, meeting_id: int, person_id: int) -> str:
+    """A member arrives: til stede from now, noting the time and the first item he or she takes part in.
+
+    Before the meeting is opened an arrival is simply til stede (on time, no time noted). Each member
+    arrives once: a second arrival, or one of a member already til stede, is refused. Returns what
+    was recorded, as a Danish sentence.
+    """
+    meeting = get_meeting(db, meeting_id)
+    row = _attendance_row(db, meeting_id, person_id)
+    name = _name(db, person_id)
+    if row["arrived_at"]:
+        raise StoreError(f"{name} er allerede ankommet kl. {_danish_clock(row['arrived_at'])}.")
+    if row["left_at"]:
+        raise StoreError(f"{name} har forladt mødet kl. {_danish_clock(row['left_at'])}; "
+                         "fortryd afgangen (ctrl+z), hvis den var en fejl.")
+    status = SUBSTITUTE if row["status"] == SUBSTITUTE else PRESENT
+    if meeting["status"] == PLANNED:
+        with action(db, meeting_id, f"Fremmøde: {name} {PRESENT}") as act:
+            act.update("attendance", row["id"], status=status)
+        return f"{name} er til stede (mødet er ikke åbnet, så der noteres ingen ankomsttid)."
+    if row["status"] == PRESENT:
+        raise StoreError(f"{name} er allerede til stede.")
+    item_id = _arrival_item(db, meeting)
+    with action(db, meeting_id, f"Ankomst: {name}") as act:
+        act.update("attendance", row["id"], status=status, arrived_at=_clock(), arrived_item_id=item_id)
+        clock = _danish_clock(act.row("attendance", row["id"])["arrived_at"])
+    where = f" under behandlingen af punkt {db['items'].get(item_id)['number']}" if item_id else ""
+    return f"{name} ankom kl. {clock}{where}."
+
+
+def record_departure(db: Database, meeting_id: int, person_id: int) -> str:
+    """A member leaves early: the time, and the last item he or she took part in (once per member).
+    Returns what was recorded, as a Danish sentence."""
+    meeting = get_meeting(db, meeting_id)
+    row = _attendance_row(db, meeting_id, person_id)
+    name = _name(db, person_id)
+    if meeting["status"] == PLANNED:
+        raise StoreError(f"Mødet er ikke åbnet; markér {name} fraværende eller med afbud i stedet.")
+    if row["left_at"]:
+        raise StoreError(f"{name} har allerede forladt mødet kl. {_danish_clock(row['left_at'])}.")
+    if (row["status"] or PRESENT) not in (PRESENT, SUBSTITUTE):
+        raise StoreError(f"{name} er ikke til stede.")
+    last_item = _departure_item(db, meeting)
+    with action(db, meeting_id, f"Afgang: {name}") as act:
         act.update("attendance", row["id"], left_at=_clock(), left_item_id=last_item)
+        clock = _danish_clock(act.row("attendance", row["id"])["left_at"])
+    after = f" efter behandlingen af punkt {db['items'].get(last_item)['number']}" if last_item else ""
+    return f"{name} forlod mødet kl. {clock}{after}."
 
 
 @dataclass
@@ -199,3 +262,24 @@ def quorum(db: Database, meeting_id: int, item_id: int | None = None) -> Quorum:
     """Beslutningsdygtighed: seats filled by someone taking part (in the item) against all seats."""
     seats = sum(1 for row in attendance_list(db, meeting_id) if row["status"] != SUBSTITUTE)
     return Quorum(present=len(participants(db, meeting_id, item_id)), seats=seats)
+
+
+def quorum_warning(db: Database, item_ids: list[int]) -> str | None:
+    """Why a beslutning on these items would be made without a quorum (KSL § 11), or None when each has one.
+
+    Each item is counted on its own: members marked as not taking part in it (inhabil) and members who
+    arrived after it or left before it do not count.
+    """
+    lacking = []
+    for item_id in item_ids:
+        row = db.execute("SELECT meeting_id, number FROM items WHERE id = ?", [item_id]).fetchone()
+        if row is None:
+            raise StoreError(f"Punkt {item_id} findes ikke.")
+        counted = quorum(db, row[0], item_id)
+        if not counted.ok:
+            lacking.append(f"punkt {row[1]} ({counted.present} af {counted.seats})")
+    if not lacking:
+        return None
+    return (f"Udvalget er ikke beslutningsdygtigt til {', '.join(lacking)}: mindst halvdelen af "
+            "medlemmerne skal deltage (kommunestyrelseslovens § 11). Gemmes beslutningen alligevel, "
+            "står det i referatet.")

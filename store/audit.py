@@ -235,6 +235,33 @@ def _previous_current_item(db: Database, meeting_id: int, item_id: int) -> int |
     return previous if exists else None
 
 
+def _revert(db: Database, meeting_id: int, target_id: int, label: str, mark: str) -> None:
+    """Replay the target action's logged changes backwards as one new action labelled `label`.
+
+    In the same transaction the target is marked undone by the new action, and the new action's
+    `mark` column (undoes_id or redoes_id) names the action it undoes or redoes.  An item that is
+    removed (a hastesag) and was made current since is replaced as current item by the one before it.
+    """
+    rows = list(db.query("SELECT * FROM audit_log WHERE action_id = ? ORDER BY id DESC", [target_id]))
+    original = db.execute("SELECT undoes_id FROM actions WHERE id = ?", [target_id]).fetchone()[0]
+    with action(db, meeting_id, label) as act:
+        for row in rows:
+            entity, entity_id = row["entity"], row["entity_id"]
+            old = None if row["old"] is None else json.loads(row["old"])
+            if row["field"] is not None:
+                act.update(entity, entity_id, **{row["field"]: old})
+            elif row["old"] is None:
+                if entity == "items" and act.row("meetings", meeting_id)["current_item_id"] == entity_id:
+                    act.update("meetings", meeting_id,
+                               current_item_id=_previous_current_item(db, meeting_id, entity_id))
+                act.delete(entity, entity_id)
+            else:
+                act.insert(entity, old)
+        db.execute(f"UPDATE actions SET {mark} = ? WHERE id = ?",
+                   [original if mark == "redoes_id" else target_id, act.id])
+        db.execute("UPDATE actions SET undone_by_id = ? WHERE id = ?", [act.id, target_id])
+
+
 def undo_last(db: Database, meeting_id: int) -> str | None:
     """Undo the meeting's latest action not yet undone; returns its label, or None if nothing is left.
 
@@ -250,22 +277,44 @@ def undo_last(db: Database, meeting_id: int) -> str | None:
     if target is None:
         return None
     target_id, label = target
-    rows = list(db.query("SELECT * FROM audit_log WHERE action_id = ? ORDER BY id DESC", [target_id]))
-    with action(db, meeting_id, f"Fortryd: {label}") as act:
-        for row in rows:
-            entity, entity_id = row["entity"], row["entity_id"]
-            old = None if row["old"] is None else json.loads(row["old"])
-            if row["field"] is not None:
-                act.update(entity, entity_id, **{row["field"]: old})
-            elif row["old"] is None:
-                if entity == "items" and act.row("meetings", meeting_id)["current_item_id"] == entity_id:
-                    act.update("meetings", meeting_id,
-                               current_item_id=_previous_current_item(db, meeting_id, entity_id))
-                act.delete(entity, entity_id)
-            else:
-                act.insert(entity, old)
-        db.execute("UPDATE actions SET undoes_id = ? WHERE id = ?", [target_id, act.id])
-        db.execute("UPDATE actions SET undone_by_id = ? WHERE id = ?", [act.id, target_id])
+    label = _original_label(db, target_id, label)
+    _revert(db, meeting_id, target_id, f"Fortryd: {label}", "undoes_id")
+    return label
+
+
+def _original_label(db: Database, action_id: int, label: str) -> str:
+    """The label of the action a redo (of a redo …) stands for; the label itself for any other action."""
+    while True:
+        row = db.execute("SELECT a.id, a.label FROM actions r JOIN actions a ON a.id = r.redoes_id WHERE r.id = ?",
+                         [action_id]).fetchone()
+        if row is None:
+            return label
+        action_id, label = row
+
+
+def redo_last(db: Database, meeting_id: int) -> str | None:
+    """Redo the latest undone action (ctrl+y), as a new logged action; returns its label, or None.
+
+    Redoing walks back through the undos in the order they were made; a new action other than an
+    undo or a redo ends what can be redone, as in any editor, and so does `undo_barrier()`.  A redone
+    action can be undone again.
+    """
+    target = None
+    for action_id, undoes_id, undone_by_id, redoes_id in db.execute(
+        "SELECT id, undoes_id, undone_by_id, redoes_id FROM actions WHERE meeting_id = ? AND undoable = 1 "
+        "AND id > ? ORDER BY id DESC", [meeting_id, undo_barrier(db, meeting_id)],
+    ):
+        if redoes_id is not None or (undoes_id is not None and undone_by_id is not None):
+            continue  # a redo, or an undo already redone
+        if undoes_id is not None:
+            target = (action_id, undoes_id)
+        break  # the undo to redo, or a new action since the last undo
+    if target is None:
+        return None
+    action_id, undone_id = target
+    label = _original_label(db, undone_id, db.execute("SELECT label FROM actions WHERE id = ?",
+                                                        [undone_id]).fetchone()[0])
+    _revert(db, meeting_id, action_id, f"Gentag: {label}", "redoes_id")
     return label
 
 
@@ -280,3 +329,25 @@ def audit_trail(db: Database, meeting_id: int) -> list[dict]:
             [meeting_id],
         )
     )
+
+
+_LOG_VERBS = (("Fortryd: ", "Fortrudt: "), ("Gentag: ", "Gentaget: "))
+
+
+def log_sentences(db: Database, meeting_id: int) -> list[str]:
+    """The meeting's log as one Danish sentence per action ('15.07 Beslutning punkt 29: Godkendt'),
+    oldest first, with a line naming the day before the first action of each day."""
+    from store.dates import short_date
+
+    lines: list[str] = []
+    day = None
+    for at, label in db.execute("SELECT at, label FROM actions WHERE meeting_id = ? ORDER BY id", [meeting_id]):
+        when = dt.datetime.fromisoformat(at)
+        if when.date() != day:
+            day = when.date()
+            lines.append(f"{short_date(day)}:")
+        for stored, said in _LOG_VERBS:
+            if label.startswith(stored):
+                label = said + label[len(stored):]
+        lines.append(f"{when:%H.%M} {label}")
+    return lines

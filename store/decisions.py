@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from store.agenda import item_started_at, next_undecided
-from store.attendance import participants
+from store.attendance import participants, quorum
 from store.audit import Action, action, row_dict
 from store.committees import vocabulary
 from store.errors import StoreError
@@ -53,8 +53,11 @@ def _decision(act: Action, item_id: int, **fields) -> None:
 
 
 def _finish(act: Action, item: dict, outcome: str | None) -> None:
+    """The item is treated: postponed or not, when, and whether the udvalg was beslutningsdygtigt for it
+    (a postponement needs no quorum)."""
+    without_quorum = outcome != POSTPONED_PHRASE and not quorum(act.db, item["meeting_id"], item["id"]).ok
     act.update("items", item["id"], postponed=int(outcome == POSTPONED_PHRASE), finished_at=act.at,
-               started_at=item["started_at"] or act.at)
+               started_at=item["started_at"] or act.at, without_quorum=int(without_quorum))
 
 
 def _advance(act: Action, meeting_id: int, after_item_id: int) -> int | None:
@@ -66,25 +69,30 @@ def _advance(act: Action, meeting_id: int, after_item_id: int) -> int | None:
     return following
 
 
-def _advance_if_current(act: Action, meeting_id: int, item_ids: list[int]) -> None:
-    """After a beslutning made in a dialog or a blok: if one of the items was current (or none was), move on
-    past the last of them as a digit does."""
-    if get_meeting(act.db, meeting_id)["current_item_id"] in (*item_ids, None):
-        _advance(act, meeting_id, item_ids[-1])
+def _advance_if_current(act: Action, meeting_id: int, item_ids: list[int]) -> int | None:
+    """After any beslutning (a digit, a dialog, a blok): if one of the items was current, the current item
+    becomes the first undecided item after it in agenda order (after the first of them when none was current);
+    a beslutning on other items leaves the current item where it is. Returns the current item."""
+    current = get_meeting(act.db, meeting_id)["current_item_id"]
+    if current in item_ids:
+        return _advance(act, meeting_id, current)
+    if current is None:
+        return _advance(act, meeting_id, item_ids[0])
+    return current
 
 
 def record_outcome(db: Database, item_id: int, phrase: str) -> int | None:
-    """Record a standard outcome on an item and move on; returns the next undecided item (now current)."""
+    """Record a standard outcome on an item; the current item moves on as after any beslutning. Returns it."""
     item = _item(db, item_id)
     with action(db, item["meeting_id"], f"Beslutning punkt {item['number']}: {phrase}") as act:
         _open_if_planned(act, item["meeting_id"])
         _decision(act, item_id, outcome=phrase)
         _finish(act, item, phrase)
-        return _advance(act, item["meeting_id"], item_id)
+        return _advance_if_current(act, item["meeting_id"], [item_id])
 
 
 def postpone_item(db: Database, item_id: int) -> int | None:
-    """Udsæt punktet (outcome 'Udsat'); returns the next undecided item, now current."""
+    """Udsæt punktet (outcome 'Udsat'); returns the current item afterwards."""
     return record_outcome(db, item_id, POSTPONED_PHRASE)
 
 
@@ -221,7 +229,7 @@ def record_vote(db: Database, item_id: int, subject: str, kind: str, choices: di
             outcome = "Godkendt" if result == CARRIED else "Ikke godkendt"
             _decision(act, item_id, outcome=outcome)
             _finish(act, item, outcome)
-            _advance(act, item["meeting_id"], item_id)
+            _advance_if_current(act, item["meeting_id"], [item_id])
     return Vote(subject=subject.strip(), for_=labels["for"], against=labels["imod"], abstain=labels["undlod"],
                 result=result, kind=kind, for_count=for_count, against_count=against_count,
                 abstain_count=abstain_count)

@@ -23,8 +23,9 @@ escaped inside names):
                 | "**Mødested:** " TEXT
     attendance := "## " GROUP NL member-line {NL member-line}
                   GROUP is "Deltagere" (til stede and stedfortrædere; in a referat also members whose
-                  attendance was not recorded), "Fraværende med afbud", "Fraværende", or, in a dagsorden,
-                  "Medlemmer" (attendance not recorded)
+                  attendance was not recorded), "Fraværende med afbud", "Fraværende" (also members
+                  expected later who never arrived), or, in a dagsorden, "Medlemmer" (attendance not
+                  recorded, or expected later)
     member-line:= "- " NAME [", formand" | ", næstformand"] [", stedfortræder for " NAME]
                   [", ankom kl. HH.MM" [" under behandlingen af punkt " N] | ", ankom under behandlingen af punkt " N]
                   [", forlod mødet kl. HH.MM" [" efter behandlingen af punkt " N]
@@ -57,6 +58,9 @@ escaped inside names):
                   ["Fraværende: " NAME {", " NAME}]     (members absent without afbud)
                   {NAME " deltog ikke i behandlingen af punktet." [" Årsag (intern): " TEXT]}
                                                         (in roster order; the reason only in the full export)
+                  ["Udvalget var ikke beslutningsdygtigt under behandlingen af punktet."]
+                                                        (decided although fewer than half the seats took
+                                                         part, KSL § 11)
                   ["**" OUTCOME "**"]                   (the outcome phrase, ending in "."; "Udsat." for a
                                                          postponed item)
                   [body]                                (free text; a line of it that would read as one of
@@ -99,6 +103,7 @@ from store.model import (
     CARRIED,
     CHAIR,
     DEFEATED,
+    EXPECTED_LATE,
     PLANNED,
     PRESENT,
     RECOMMENDATION_SECTION,
@@ -127,6 +132,7 @@ _MINORITY_STATEMENT = "mindretalsudtalelse"  # one of model.REMARK_KINDS
 _DISPLAY = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]{1,6})\)\s*$")
 _FREE_TEXT_LABEL = re.compile(r"^(Afbud|Fraværende):")
 _ABSENCE_SENTENCE = "deltog ikke i behandlingen af punktet."
+NO_QUORUM_SENTENCE = "Udvalget var ikke beslutningsdygtigt under behandlingen af punktet."
 
 
 def render_markdown(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> str:
@@ -192,7 +198,9 @@ class _Document:
             self.lookup.setdefault(member.display.casefold(), member)
             self.lookup.setdefault(member.name.casefold(), member)
         self.apologies = [m for m in meeting.members if m.attendance == SENT_APOLOGIES]
-        self.absentees = [m for m in meeting.members if m.attendance == ABSENT]
+        # A member expected later who never came was absent; in a dagsorden he or she is just a member.
+        self.absentees = [m for m in meeting.members
+                          if m.attendance == ABSENT or (m.attendance == EXPECTED_LATE and self.held)]
         away = {id(m) for m in self.apologies + self.absentees}
         self.attending = [m for m in meeting.members if self._attends(m)]
         self.item_absence = {id(item): self._item_absentees(item, away) for item in meeting.items}
@@ -283,7 +291,7 @@ class _Document:
             ("Deltagere", attending),
             ("Fraværende med afbud", self.apologies),
             ("Fraværende", self.absentees),
-            ("Medlemmer", [] if self.held else [m for m in members if m.attendance is None]),
+            ("Medlemmer", [] if self.held else [m for m in members if m.attendance in (None, EXPECTED_LATE)]),
         ]
         for heading, group in groups:
             if group:
@@ -379,7 +387,7 @@ class _Document:
             self.blocks.append(_numbered(item.recommendation))
 
     def _has_decision(self, item: Item) -> bool:
-        return bool(item.decision is not None or item.postponed or item.votes or item.remarks
+        return bool(item.decision is not None or item.postponed or item.without_quorum or item.votes or item.remarks
                     or item.amendments or self.item_absence[id(item)])
 
     def _decision(self, item: Item) -> None:
@@ -394,6 +402,8 @@ class _Document:
             if reason:
                 line += f" Årsag (intern): {escape_inline(reason)}"
             blocks.append(line)
+        if item.without_quorum:
+            blocks.append(NO_QUORUM_SENTENCE)
         decision = item.decision
         outcome = (decision.outcome or "").strip() if decision else ""
         if item.postponed and not outcome.casefold().startswith("udsat"):
@@ -423,7 +433,8 @@ class _Document:
         lines = []
         for line in escape_block(text).split("\n"):
             line = _FREE_TEXT_LABEL.sub(lambda m: m.group(1) + "\\:", line)
-            lines.append(line.replace(_ABSENCE_SENTENCE, _ABSENCE_SENTENCE[:-1] + "\\."))
+            line = line.replace(_ABSENCE_SENTENCE, _ABSENCE_SENTENCE[:-1] + "\\.")
+            lines.append(NO_QUORUM_SENTENCE[:-1] + "\\." if line == NO_QUORUM_SENTENCE else line)
         return "\n".join(lines)
 
     def _amendment(self, text: str, at: str, reason: str | None) -> str:

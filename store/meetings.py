@@ -20,7 +20,10 @@ from store.committees import (
 from store.dates import parse_date, parse_time
 from store.errors import StoreError
 from store.model import (
+    ABSENT,
     APPROVED,
+    EXPECTED_LATE,
+    SENT_APOLOGIES,
     SUBSTITUTE,
     Amendment,
     Approval,
@@ -221,7 +224,8 @@ def _save_item(act: Action, meeting_id: int, position: int, item: Item, people: 
         {"meeting_id": meeting_id, "number": item.number, "position": position, "title": item.title,
          "case_number": item.case_number, "public": int(item.public), "kind": item.kind,
          "title_confidential": int(item.title_confidential),
-         "outcome_confidential": int(item.outcome_confidential), "postponed": int(item.postponed)},
+         "outcome_confidential": int(item.outcome_confidential), "postponed": int(item.postponed),
+         "without_quorum": int(item.without_quorum)},
     )
     for pos, section in enumerate(item.sections, start=1):
         act.insert("sections", {"item_id": item_id, "position": pos, "heading": section.heading,
@@ -353,7 +357,7 @@ def item_from_row(db: Database, row: dict, persons: dict[int, dict] | None = Non
         amendments=[Amendment(text=a["text"], at=a["at"], reason=a["reason"])
                     for a in _rows(db, "amendments", item_id, "at")],
         title_confidential=bool(row["title_confidential"]), outcome_confidential=bool(row["outcome_confidential"]),
-        postponed=bool(row["postponed"]),
+        postponed=bool(row["postponed"]), without_quorum=bool(row["without_quorum"]),
     )
 
 
@@ -363,7 +367,7 @@ def _fill_absent(meeting: Meeting) -> None:
     for index, item in enumerate(meeting.items):
         absent = []
         for member in meeting.members:
-            if member.attendance in ("afbud", "fraværende"):
+            if member.attendance in (SENT_APOLOGIES, ABSENT, EXPECTED_LATE):
                 absent.append(member.display)
             elif member.arrived_item in order and index < order[member.arrived_item]:
                 absent.append(member.display)

@@ -16,7 +16,8 @@ PRESENT = "til stede"
 SENT_APOLOGIES = "afbud"
 ABSENT = "fraværende"
 SUBSTITUTE = "stedfortræder"
-ATTENDANCE_VALUES = (PRESENT, SENT_APOLOGIES, ABSENT, SUBSTITUTE)
+EXPECTED_LATE = "kommer senere"  # expected, not yet arrived: does not count towards the quorum
+ATTENDANCE_VALUES = (PRESENT, SENT_APOLOGIES, ABSENT, SUBSTITUTE, EXPECTED_LATE)
 
 # Meeting status, in order.
 PLANNED, OPENED, ADJOURNED, APPROVED = "planlagt", "åbnet", "hævet", "godkendt"
@@ -169,6 +170,7 @@ class Item:
     title_confidential: bool = False
     outcome_confidential: bool = False
     postponed: bool = False
+    without_quorum: bool = False  # decided although the udvalg was not beslutningsdygtigt (KSL § 11)
 
 
 @dataclass

@@ -29,7 +29,7 @@ def public_view(meeting: Meeting) -> Meeting:
     Every item: inhabilitet and other absence reasons are dropped, and so are bilag marked not public.
     Every member: the free-text note is dropped (it may hold private circumstances).
     A lukket item (`public` False) keeps only its number, its title ("Lukket punkt" when the title
-    is confidential), whether it was postponed, the decision's outcome phrase and per-point outcomes
+    is confidential), whether it was postponed or decided without a quorum, the decision's outcome phrase and per-point outcomes
     (neither when the outcome is confidential), the votes (with a neutral subject, and without the
     result when the outcome is confidential), who was absent, and the dates of tilføjelser.  Its
     sagsnummer, sections, indstilling, free decision text, protokolbemærkninger, bilag and the text
@@ -79,6 +79,7 @@ def public_item(item: Item) -> Item:
         title_confidential=item.title_confidential,
         outcome_confidential=item.outcome_confidential,
         postponed=item.postponed,
+        without_quorum=item.without_quorum,
     )
 
 

@@ -247,6 +247,23 @@ def approval_seals(db: Database) -> None:
     ).fetchall():
         db["approval_seals"].insert({**snapshot(db, meeting_id), "at": at, "at_upgrade": 1})
 
+
+@migrations(name="0009_meeting_day")
+def meeting_day(db: Database) -> None:
+    """What meeting day needs to record exactly what the secretary meant.
+
+    `items.without_quorum`: a beslutning recorded while the item's udvalg was not beslutningsdygtigt
+    (the referat says so); `actions.redoes_id`: a ctrl+y that redid an undone action; `drafts`: text
+    being typed in a dialog, kept outside the audit log until it is saved as an action.
+    """
+    db["items"].add_column("without_quorum", int, not_null_default=0)
+    db["actions"].add_column("redoes_id", int)
+    db["drafts"].create(
+        {"meeting_id": int, "key": str, "text": str, "saved_at": str}, pk=("meeting_id", "key"),
+        foreign_keys=[("meeting_id", "meetings", "id")], not_null={"meeting_id", "key", "text"},
+    )
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]

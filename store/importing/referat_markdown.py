@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from store.dates import parse_date, parse_time
-from store.export_markdown import CONFIDENTIAL_LINE, DECISION_HEADING
+from store.export_markdown import CONFIDENTIAL_LINE, DECISION_HEADING, NO_QUORUM_SENTENCE
 from store.importing.people import expand_numbers
 from store.importing.problems import ImportProblem, where
 from store.markdown_escape import unescape
@@ -309,7 +309,9 @@ class _Reader:
             vote = _VOTE.match(line)
             amendment = _AMENDMENT.match(line)
             point = _POINT.match(line)
-            if absence:
+            if line == NO_QUORUM_SENTENCE:
+                item.without_quorum = True
+            elif absence:
                 display = _display(absence["who"])
                 reason = unescape(absence["reason"]) if absence["reason"] else None
                 existing = [a for a in item.absences if a.member == display]
