@@ -85,7 +85,9 @@ def __getattr__(name: str):
 
 def fail(message: str) -> NoReturn:
     """Print one sentence to stderr and exit non-zero (also where typer was never imported: `referat run`)."""
-    print(f"Fejl: {message}", file=sys.stderr)
+    from store.terminal_text import visible
+
+    print(f"Fejl: {visible(message)}", file=sys.stderr)
     raise SystemExit(1)
 
 
@@ -129,6 +131,13 @@ def refuse_the_database(output: Path, db: Path | None) -> None:
             fail(f"{output} er selve databasen; skriv til en anden fil.")
 
 
+def say(text: str, *, err: bool = False) -> None:
+    """Print a line of text that may hold what a document or a user wrote, its control characters made visible."""
+    from store.terminal_text import visible
+
+    typer.echo(visible(text), err=err)
+
+
 def emit_rows(rows: list[dict], as_json: bool, columns: list[tuple[str, str]], empty: str) -> None:
     """Print rows as JSON or as an aligned Danish table."""
     if as_json:
@@ -137,7 +146,9 @@ def emit_rows(rows: list[dict], as_json: bool, columns: list[tuple[str, str]], e
     if not rows:
         typer.echo(empty)
         return
-    cells = [[str(row.get(key) if row.get(key) is not None else "") for key, _ in columns] for row in rows]
+    from store.terminal_text import visible
+
+    cells = [[visible(str(row.get(key) if row.get(key) is not None else "")) for key, _ in columns] for row in rows]
     widths = [max(len(label), *(len(line[i]) for line in cells)) for i, (_, label) in enumerate(columns)]
     typer.echo("  ".join(label.ljust(w) for (_, label), w in zip(columns, widths)).rstrip())
     for line in cells:
@@ -178,7 +189,7 @@ def committee_add(
     from store.committees import add_committee
 
     committee_id = add_committee(open_db(db), name, municipality, short_name)
-    typer.echo(f"Udvalget {name} er oprettet.")
+    say(f"Udvalget {name} er oprettet.")
     typer.echo(committee_id)
 
 
@@ -286,9 +297,9 @@ def import_files(
             if not (committee or meeting.committee):
                 raise ImportProblem(f"Filen {path.name} nævner ikke udvalget; angiv det med --committee.")
             if dry_run:
-                typer.echo(f"{path.name}:")
+                say(f"{path.name}:")
                 for line in describe(meeting, committee):
-                    typer.echo(f"  {line}")
+                    say(f"  {line}")
                 label = committee_label(committee or meeting.committee, municipality or meeting.municipality)
             else:
                 created.append(save_meeting(database, meeting, committee=committee, source=path.name,
@@ -317,11 +328,11 @@ def import_files(
         for path in files:
             one(path)
     for line in import_summary(counts, len(failures), dry_run):
-        typer.echo(line)
+        say(line)
     for note in notes:
-        typer.echo(f"Bemærk: {note}")
+        say(f"Bemærk: {note}")
     for failure in failures:
-        typer.echo(f"Fejl: {failure}", err=True)
+        say(f"Fejl: {failure}", err=True)
     for meeting_id in created:
         typer.echo(meeting_id)
     if failures:
@@ -377,7 +388,9 @@ def export(
     if not all_meetings:
         text = render_export(load_meeting(database, meeting), fmt, public=public, decisions_only=decisions_only)
         if output is None:
-            typer.echo(text, nl=False)
+            from store.terminal_text import visible
+
+            typer.echo(visible(text), nl=False)
             return
         refuse_the_database(output, db)
         write_export(output, text, private=not public)
@@ -432,12 +445,12 @@ def plan(
         fail(str(error))
     for date in dates:
         note = f" – {date.note}" if date.note else ""
-        typer.echo(f"{long_date(date.day)}{note}")
+        say(f"{long_date(date.day)}{note}")
     held = sum(date.held for date in dates)
     if dry_run:
         typer.echo(f"{held} {'møde' if held == 1 else 'møder'} ville blive oprettet (prøvekørsel).")
     else:
-        typer.echo(f"{len(ids)} {'møde' if len(ids) == 1 else 'møder'} er oprettet for {committee}.")
+        say(f"{len(ids)} {'møde' if len(ids) == 1 else 'møder'} er oprettet for {committee}.")
 
 
 # --- search -------------------------------------------------------------------
@@ -474,8 +487,8 @@ def search(
     for hit in hits:
         day = long_date(parse_date(hit["date"]))
         committee_name = committee_label(hit["committee"], hit["municipality"])
-        typer.echo(f"{day} · {committee_name} · møde {hit['meeting_id']} · punkt {hit['number']}: {hit['title']}")
-        typer.echo(f"    {hit['snippet']}")
+        say(f"{day} · {committee_name} · møde {hit['meeting_id']} · punkt {hit['number']}: {hit['title']}")
+        say(f"    {hit['snippet']}")
 
 
 @command("datasette-metadata")
@@ -592,7 +605,7 @@ def log(meeting: MeetingArgument, db: DbOption = None, as_json: JsonOption = Fal
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     lines = log_sentences(database, meeting)
-    typer.echo("\n".join(lines) if lines else "Ingen handlinger er logget for mødet.")
+    say("\n".join(lines) if lines else "Ingen handlinger er logget for mødet.")
 
 
 # --- the meeting-day UI -------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from store.audit import Action, action
 from store.errors import StoreError
 from store.model import DEFAULT_VOCABULARY, MEMBER, ROLES
+from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -108,7 +109,10 @@ def _add_committee(act: Action, name: str, municipality: str | None, short_name:
 
 def add_committee(db: Database, name: str, municipality: str | None = None,
                   short_name: str | None = None, vocabulary: list[str] | None = None) -> int:
-    """Create a committee with the default (or given) vocabulary; StoreError if it exists."""
+    """Create a committee with the default (or given) vocabulary; StoreError if it exists.
+
+    Control characters are removed from the names (store/terminal_text.py)."""
+    name, municipality, short_name = cleaned(name), cleaned(municipality), cleaned(short_name)
     if not name.strip():
         raise StoreError("Udvalget skal have et navn.")
     for row in _named(db, name):
@@ -217,7 +221,7 @@ def import_roster(db: Database, path: Path) -> int:
     import tomllib  # only here: the meeting-day UI imports this module before its first frame
 
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        data = cleaned(tomllib.loads(Path(path).read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError) as error:
         raise StoreError(f"{path} kan ikke læses.") from error
     except tomllib.TOMLDecodeError as error:

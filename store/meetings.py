@@ -39,6 +39,7 @@ from store.model import (
     display_name,
 )
 from store.seal import sealed
+from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -149,8 +150,10 @@ def save_meeting(db: Database, meeting: Meeting, committee: str | None = None, s
 
     The committee is found by name and kommune (`committee` and `municipality`
     override the document's; created if new); members are matched to the
-    roster by name and added with their party letter when new.
+    roster by name and added with their party letter when new.  Control characters are removed from every
+    text (store/terminal_text.py).
     """
+    meeting, committee, municipality = cleaned(meeting), cleaned(committee), cleaned(municipality)
     name = committee or meeting.committee
     if not name or not name.strip():
         raise StoreError("Mødet har intet udvalg; angiv det med --committee.")

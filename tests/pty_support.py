@@ -42,6 +42,7 @@ class Terminal:
         self.master = master
         self.screen = pyte.Screen(COLUMNS, LINES)
         self.stream = pyte.ByteStream(self.screen)
+        self.received = bytearray()  # every byte the process wrote, as written
 
     def text(self) -> str:
         return "\n".join(self.screen.display)
@@ -59,6 +60,7 @@ class Terminal:
                 return
             if not data:
                 return
+            self.received += data
             self.stream.feed(data)
 
     def wait_until(self, predicate, what: str = "", timeout: float = 20) -> str:

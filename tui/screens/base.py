@@ -9,6 +9,7 @@ from textual.screen import Screen
 from store.dates import danish_time, short_iso_date
 from store.meetings import get_meeting
 from store.model import ADJOURNED, APPROVED, OPENED, PLANNED
+from store.terminal_text import visible
 from store.views import MeetingTop, meeting_top
 from tui.widgets.meeting_bar import MeetingBar
 
@@ -27,7 +28,7 @@ def meeting_line(meeting: dict) -> str:
         parts.append(f"åbnet kl. {_clock(meeting['started_at'])}")
     elif status in (ADJOURNED, APPROVED):
         parts.append(f"{_clock(meeting['started_at'])}–{_clock(meeting['ended_at'])}, {status}")
-    return " · ".join(parts)
+    return visible(" · ".join(parts))
 
 
 class MeetingScreen(Screen):

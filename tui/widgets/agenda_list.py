@@ -12,6 +12,8 @@ from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from store.terminal_text import visible
+
 STATE_MARKS = {"afventer": ("·", "dim"), "aktuel": ("▶", "bold"), "besluttet": ("✓", "green"),
                "udsat": ("↷", "yellow")}
 LOCK = "🔒"
@@ -31,10 +33,10 @@ def marks(row: dict, marked: bool) -> Text:
 def item_line(row: dict, marked: bool, width: int) -> Text:
     """' ▶    3. JobCAMP 2017 — Godkendt', cut to `width` cells with an ellipsis."""
     line = marks(row, marked)
-    line.append(f"{row['number']}.".rjust(NUMBER_WIDTH) + " ")
-    line.append(row["title"], style="bold" if row["state"] == "aktuel" else "")
+    line.append(visible(f"{row['number']}.").rjust(NUMBER_WIDTH) + " ")
+    line.append(visible(row["title"]), style="bold" if row["state"] == "aktuel" else "")
     if row["summary"]:
-        line.append(f" — {row['summary']}", style="dim")
+        line.append(visible(f" — {row['summary']}"), style="dim")
     line.no_wrap = True
     line.truncate(width, overflow="ellipsis")
     return line

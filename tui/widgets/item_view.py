@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store.model import RECOMMENDATION_SECTION, VOTE_ON_AMENDMENT, Item, Vote
+from store.terminal_text import visible
 
 STATE_LABELS = {"afventer": "Afventer", "aktuel": "Aktuelt punkt", "besluttet": "Besluttet", "udsat": "Udsat"}
 
@@ -66,8 +67,8 @@ def item_renderable(item: Item | None, state: str | None, urgent: bool, unfolded
     if item is None:
         return Group(Text("Dagsordenen har ingen punkter. Tilføj en hastesag med n."))
     parts: list[Text] = []
-    head = Text(f"Punkt {item.number}. ", style="bold")
-    head.append(item.title, style="bold")
+    head = Text(f"Punkt {visible(item.number)}. ", style="bold")
+    head.append(visible(item.title), style="bold")
     parts.append(head)
     facts = [STATE_LABELS.get(state or "", ""), "Åbent punkt" if item.public else "🔒 Lukket punkt"]
     if item.case_number:
