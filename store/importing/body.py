@@ -65,6 +65,8 @@ def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
         context.notes.append(f"Punkt {item.number} er indlæst som lukket, fordi titlen nævner lukket eller fortroligt "
                              "uden at være mærket tydeligt; ret det, hvis punktet er åbent.")
     index = _metadata(lines, item, context)
+    if not item.title:  # a layout that prints only 'Sagsnr.: …' over the item
+        item.title = f"Sagsnr. {item.case_number}" if item.case_number else "(uden titel)"
     blocks = _blocks(lines[index:], context, item)
     for block in blocks:
         if block.kind == DECISION:

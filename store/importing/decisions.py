@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.importing.people import Roster, absence_sentence, names_in, only_names, sentence_facts
+from store.importing.people import (
+    Roster,
+    absence_sentence,
+    names_in,
+    only_names,
+    sentence_facts,
+    substitution_sentences,
+)
 from store.importing.vocabulary import CLOSING_LINE, standard_outcome
 from store.model import (
+    ABSENT,
     CARRIED,
     DEFEATED,
     REMARK_KINDS,
@@ -26,7 +34,16 @@ _ATTENDANCE_LINE = re.compile(
 )
 _VOTE_KEY = re.compile(
     r"(?P<key>for\s+stemte|imod\s+stemte|undlod\s+at\s+stemme|hverken\s+for\s+eller\s+imod(?:\s+stemte)?"
-    r"|stemte\s+hverken\s+for\s+eller\s+imod)\s*:?\s*",
+    r"|stemte\s+hverken\s+for\s+eller\s+imod)\s*:?\s*"
+    r"|(?:^|(?<=[.;]\s))(?P<label>for|imod|undlod|undlader|hverken\s+for\s+eller\s+imod)\s*:\s*",  # 'For: 20 (…)'
+    re.IGNORECASE,
+)
+_AWAY_FROM_MEETING = re.compile(r"\bvar\s+(?:fraværende|ikke\s+til\s+stede)\b", re.IGNORECASE)
+_ABOUT_AN_ITEM = re.compile(r"\b(?:punkt\w*|pkt|sag(?:en)?|behandling\w*)\b", re.IGNORECASE)
+_COUNTED_LIST = re.compile(r"^(?P<count>\d+)\s*(?:stemmer\s*)?\((?P<names>.*)\)$", re.IGNORECASE)
+_LIST_REMARK = re.compile(
+    r"^(?:liste(?:rne)?|partierne|partiet)\s+(?P<lists>[A-ZÆØÅ]{1,2}(?:\s*(?:,|og)\s*[A-ZÆØÅ]{1,2})*)\s+"
+    r"(?P<verb>stemte|undlod|tog\s+forbehold|kunne\s+ikke)\b.*$",
     re.IGNORECASE,
 )
 _SIDE = {"for": "for", "imod": "imod", "undlod": "undlod", "hverken": "undlod", "stemte": "undlod"}
@@ -85,10 +102,18 @@ def read_decision(paragraphs: list[list[str]], roster: Roster, points_expected: 
             continue
         if CLOSING_LINE.match(line):
             continue
+        if substitution_sentences(roster, line):  # 'X (A) var fraværende. Som stedfortræder deltog Y (A)'
+            seats = [roster.member(m.substitute_for).display for m in roster.substitutes_in(line)]
+            parts.absences.extend((seat, None) for seat in seats)
+            kept_rows.append((number, line))
+            continue
         one_sentence = len(_SENTENCE_BREAK.findall(line)) <= 1
         absence = absence_sentence(line) if one_sentence else None
         if absence:
             parts.absences.extend((name, absence[1]) for name in absence[0])
+            if _AWAY_FROM_MEETING.search(line) and not _ABOUT_AN_ITEM.search(line):
+                for name in absence[0]:  # 'X (A) var fraværende.': away from the whole meeting
+                    roster.by_display(name).attendance = ABSENT
             continue
         if sentence_facts(roster, line) and one_sentence:
             continue
@@ -138,8 +163,9 @@ def _take_votes(paragraphs: list[list[str]], parts: DecisionParts) -> list[list[
                 subject, lead = match.group("subject"), ""
             elif lines and _VOTE_SUBJECT.match(lines[-1]):
                 subject = _VOTE_SUBJECT.match(lines.pop()).group("subject")
-            votes, rest = _votes(line, keys, subject)
-            parts.votes.extend(votes)
+            ongoing = parts.votes[-1] if parts.votes and not subject and not lead else None
+            votes, rest = _votes(line, keys, subject, ongoing)
+            parts.votes.extend(vote for vote in votes if vote is not ongoing)
             leftover = " ".join(t for t in (lead, rest) if t)
             if leftover:
                 lines.append(leftover)
@@ -148,9 +174,11 @@ def _take_votes(paragraphs: list[list[str]], parts: DecisionParts) -> list[list[
     return kept
 
 
-def _votes(line: str, keys: list[re.Match], subject: str | None) -> tuple[list[Vote], str]:
-    votes: list[Vote] = []
-    current: Vote | None = None
+def _votes(line: str, keys: list[re.Match], subject: str | None,
+           ongoing: Vote | None = None) -> tuple[list[Vote], str]:
+    """The votes a line records; 'Imod: …' on a line of its own completes the vote of the line before."""
+    votes: list[Vote] = [ongoing] if ongoing else []
+    current: Vote | None = ongoing
     rest = ""
     for position, key in enumerate(keys):
         end = keys[position + 1].start() if position + 1 < len(keys) else len(line)
@@ -159,7 +187,7 @@ def _votes(line: str, keys: list[re.Match], subject: str | None) -> tuple[list[V
             stop = _SENTENCE_END.search(segment)
             if stop:
                 segment, rest = segment[:stop.start()], segment[stop.end():].strip()
-        side = _SIDE[key.group("key").split()[0].lower()]
+        side = _SIDE[(key.group("key") or key.group("label")).split()[0].lower().replace("undlader", "undlod")]
         if current is None or side == "for" or _filled(current, side):
             current = Vote(subject=_subject(subject))
             current.kind = VOTE_ON_AMENDMENT if subject and "ændringsforslag" in subject.lower() else VOTE_ON_RECOMMENDATION
@@ -219,7 +247,10 @@ def _side(segment: str) -> tuple[list[str], int | None]:
         return [], int(members.group(1))
     if not text or text.lower() in ("ingen", "-", "–"):
         return [], count if count is not None else (0 if text else None)
-    labels = [label.strip() for label in re.split(r"\s*,\s*|\s+og\s+", text) if label.strip()]
+    counted = _COUNTED_LIST.match(text)
+    if counted:  # '20 (Bo Hilsted (A), Carsten Nielsen (A), …)'
+        count, text = int(counted.group("count")), counted.group("names")
+    labels = [label.strip() for label in re.split(r"\s*,\s*(?![^()]*\))|\s+og\s+", text) if label.strip()]
     return labels, count
 
 
@@ -254,6 +285,11 @@ def _take_remarks(paragraphs: list[list[str]], parts: DecisionParts) -> list[lis
 
 
 def _remark(line: str) -> Remark | None:
+    by_list = _LIST_REMARK.match(line)
+    if by_list:  # a stemmeforklaring: 'Liste B stemte imod, idet …'
+        lists = re.findall(r"[A-ZÆØÅ]{1,2}", by_list.group("lists"))
+        against = "imod" in line.lower() or by_list.group("verb").lower().startswith("kunne")
+        return Remark(members=lists, kind=REMARK_KINDS[0] if against else REMARK_KINDS[2], text=line)
     anonymous = _ANONYMOUS_REMARK.match(line)
     if anonymous:
         return Remark(members=[], kind=REMARK_KINDS[2], text=_unquote(anonymous.group("text")))

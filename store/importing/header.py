@@ -162,7 +162,14 @@ def _place_near_date(preamble: list[Line]) -> str | None:
     """'Den 31.05.2022 kl. 17:00 i Byrådssalen', or the short line under '22-01-2018 kl. 17:30'."""
     filled = [line for line in preamble if not line.blank][:20]
     for index, line in enumerate(filled):
-        if not (DATE.search(line.text) and CLOCK.search(line.text)):
+        if not DATE.search(line.text):
+            continue
+        if not CLOCK.search(line.text):  # 'Social og sundheds møde den 17. april 2023' / 'Mødelokale F7 kl. 12.00'
+            following = filled[index + 1].text if index + 1 < len(filled) else ""
+            clock = CLOCK.search(following)
+            if clock and not DATE.search(following) and not following[clock.end():].strip(" .,"):
+                place = re.split(r"\s+[-–]\s+", following[:clock.start()].strip(" ,-–"))[-1]
+                return place if _NAME_LINE.fullmatch(place) else None
             continue
         after = line.text[CLOCK.search(line.text).end():].strip(" ,")
         inside = re.match(r"^(?:i|på)\s+(?P<place>[A-ZÆØÅ].{1,60})$", after)
@@ -290,9 +297,12 @@ def _first_date(lines: list[Line], source: str) -> dt.date | None:
 
 
 def _first_clock(lines: list[Line]) -> str | None:
-    for line in lines:
+    """The time on the meeting's date line, or on the line just under it."""
+    filled = [line for line in lines if not line.blank]
+    for index, line in enumerate(filled):
         if DATE.search(line.text):
-            match = CLOCK.search(line.text)
-            if match:
-                return parse_time(match.group(1))
+            for candidate in filled[index:index + 2]:
+                match = CLOCK.search(candidate.text)
+                if match and (candidate is line or not DATE.search(candidate.text)):
+                    return parse_time(match.group(1))
     return None

@@ -30,6 +30,7 @@ class ItemStart:
     title: str
     strong: bool
     listed_only: bool = False  # from a table of contents whose item body is not in the document
+    counted: bool = False  # the document prints no number: numbered in order
 
 
 def number_key(number: str) -> tuple[int, str]:
@@ -41,8 +42,14 @@ def number_key(number: str) -> tuple[int, str]:
 def find_items(lines: list[Line], loose: bool = False) -> list[ItemStart]:
     """The items of a document in order (empty when none can be recognised)."""
     candidates, contents = _split_contents(lines, _candidates(lines))
-    if not candidates:
-        return _listed_only(contents, [])
+    items = _numbered(lines, candidates, loose) if candidates else []
+    if not items and not contents:
+        return _unnumbered(lines, loose)
+    return _listed_only(contents, items)
+
+
+def _numbered(lines: list[Line], candidates: list[ItemStart], loose: bool) -> list[ItemStart]:
+    """The numbered candidates that are item headings."""
     by_start = {c.start: c for c in candidates}
     follows = {c.start: _what_follows(lines, c, by_start, loose) for c in candidates}
     direct = {c.start for c in candidates if c.strong or follows[c.start] == "section"}
@@ -70,8 +77,69 @@ def find_items(lines: list[Line], loose: bool = False) -> list[ItemStart]:
             dropped.update(in_lists.get(c.start, ()))
             continue
         items.append(c)
-    items = [c for c in items if c.start not in dropped]
-    return _listed_only(contents, items)
+    return [c for c in items if c.start not in dropped]
+
+
+def _unnumbered(lines: list[Line], loose: bool) -> list[ItemStart]:
+    """Items that print no number, numbered 1, 2, … in order.
+
+    An item opens where a case line ('Sagsnr.: …', 'Åben sag') is followed by a section, its title
+    the line above unless that is a label or heading; failing that, at each occurrence of the
+    document's first section heading, titled by the line above it.
+    """
+    starts: list[tuple[int, int, str]] = []  # (start, body, title)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        facts = None if line.blank else meta_facts(line.text)
+        if facts and (facts.case_number or facts.public is not None):
+            run_end = index
+            while run_end + 1 < len(lines) and (lines[run_end + 1].blank or meta_facts(lines[run_end + 1].text)):
+                run_end += 1
+            following = _next_filled(lines, run_end + 1)
+            if following is not None and (heading_kind(lines[following].text) not in (None, "end")
+                                          or inline_heading(lines[following].text, loose)):
+                above = _previous_filled(lines, index)
+                if above is not None and _can_be_item_title(lines[above]) and \
+                        (not starts or above >= starts[-1][1]):
+                    starts.append((above, index, lines[above].text))
+                else:
+                    starts.append((index, index, ""))
+                index = following
+                continue
+        index += 1
+    if not starts:
+        starts = _section_runs(lines)
+    return [
+        ItemStart(start, body, str(number), title, False, counted=True)
+        for number, (start, body, title) in enumerate(starts, 1)
+    ]
+
+
+def _section_runs(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Each occurrence of the first section heading opens an item titled by the line above it."""
+    first = next((i for i, line in enumerate(lines) if not line.blank and heading_kind(line.text) not in (None, "end")),
+                 None)
+    if first is None:
+        return []
+    key = lines[first].text.strip(" :").lower()
+    starts = []
+    for index, line in enumerate(lines):
+        if line.blank or line.text.strip(" :").lower() != key:
+            continue
+        above = _previous_filled(lines, index)
+        if above is None or not _can_be_item_title(lines[above]):
+            continue
+        if above > 0 and not lines[above - 1].blank:
+            continue  # a title stands apart from the text before it
+        starts.append((above, index, lines[above].text))
+    return starts
+
+
+def _can_be_item_title(line: Line) -> bool:
+    text = line.text.strip()
+    return bool(text) and len(text) <= 200 and not text.endswith(":") and _can_be_title(line) \
+        and not only_names(text) and not re.search(r"^\w[\w ]{0,30}:\s", text)
 
 
 def _list_runs(candidates: list[ItemStart]) -> dict[int, set[int]]:

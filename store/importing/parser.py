@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
+from store.dates import parse_date
 from store.importing.body import Context, read_item
 from store.importing.cleanup import clean_lines
 from store.importing.header import meeting_end, municipality_in, read_header
@@ -32,6 +34,8 @@ def read_agenda_text(text: str, source: str) -> Imported:
     header = read_header(lines[:starts[0].start], roster, source)
     decision_headings = [decision_heading(line.text) for line in lines if heading_kind(line.text) == DECISION]
     committee = header.committee or _most_common([h.body for h in decision_headings if h and h.body])
+    if header.date is None:
+        header.date = _decision_date([h.date for h in decision_headings if h and h.date])
     context = Context(
         committee=committee,
         date_texts=(header.date.isoformat(),) if header.date else (),
@@ -51,6 +55,8 @@ def read_agenda_text(text: str, source: str) -> Imported:
     notes = context.notes
     if committee and not header.committee:
         notes.append(f"Udvalget '{committee}' er fundet i overskrifterne over beslutningerne; tjek det.")
+    if any(start.counted for start in starts):
+        notes.append("Dokumentet nummererer ikke punkterne; de er nummereret 1, 2, … i rækkefølge.")
     listed = [start.number for start in starts if start.listed_only]
     if listed:
         notes.append(f"Punkt {', '.join(listed)} står kun i indholdsfortegnelsen; de er indlæst med titel alene.")
@@ -68,7 +74,18 @@ def read_agenda_text(text: str, source: str) -> Imported:
     return Imported(meeting, notes)
 
 
-def _most_common(values: list[str]) -> str | None:
+def _decision_date(texts: list[str]) -> dt.date | None:
+    """The date the decision headings name most often ('Beslutning i Byrådet den 19-12-2016')."""
+    dates = []
+    for text in texts:
+        try:
+            dates.append(parse_date(text))
+        except ValueError:
+            continue
+    return _most_common(dates)
+
+
+def _most_common(values: list):
     return Counter(values).most_common(1)[0][0] if values else None
 
 

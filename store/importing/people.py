@@ -66,6 +66,15 @@ class Roster:
     members: dict[str, Member] = field(default_factory=dict)
     item_absences: list[tuple[str, str, str | None]] = field(default_factory=list)  # (display, item, reason)
 
+    def by_display(self, display: str) -> Member:
+        """The member shown as 'Name (A)' (or 'Name')."""
+        match = re.match(r"^(?P<name>.*?)(?:\s*\((?P<party>[^)]*)\))?$", display)
+        return self.member(match.group("name"), match.group("party"))
+
+    def substitutes_in(self, text: str) -> list[Member]:
+        """The members whose seat a substitute named in `text` took."""
+        return [m for m in self.members.values() if m.substitute_for and m.name in text]
+
     def member(self, name: str, party: str | None = None) -> Member:
         """The member of this name, added if new (a later party letter fills a missing one)."""
         key = " ".join(name.split()).lower()
@@ -153,9 +162,64 @@ def substitute_note(roster: Roster, text: str) -> bool:
     return True
 
 
+
+# A name inside a sentence: capitalised words and initials ('Kim E. Jensen'), never past a full stop.
+_SENTENCE_NAME = r"[A-ZÆØÅÉÜÖÄ][\w'’\-]+(?:\s+(?:[A-ZÆØÅÉÜÖÄ]\.|[A-ZÆØÅÉÜÖÄ][\w'’\-]+|von|van|de|la|af|le|du)){0,4}"
+
+_TITLES = r"(?:rådmand|borgmester|viceborgmester|formand|næstformand|udvalgsmedlem|byrådsmedlem|suppleant)"
+
+
+def _person(group: str) -> str:
+    """A name with an optional party letter, captured as `group` and `group_party`."""
+    return rf"(?-i:(?P<{group}>{_SENTENCE_NAME}))(?:,?\s*\((?P<{group}_party>{PARTY})\))?"
+
+
+_SUBSTITUTE_SENTENCES = (
+    # 'X (A) var fraværende. Som stedfortræder deltog Y (A)'
+    re.compile(rf"{_person('absent')}\s+var\s+fraværende[.,]?\s*som\s+stedfortræder\s+"
+               rf"(?:for\s+\w+\s+)?(?:deltog|mødte)\s+{_person('sub')}", re.IGNORECASE),
+    # 'I stedet for X deltog Y.'
+    re.compile(rf"\bi\s+stedet\s+for\s+{_person('absent')}\s+(?:deltog|mødte)\s+"
+               rf"(?:{_TITLES}\s+)?{_person('sub')}", re.IGNORECASE),
+)
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zæøå])\.(?=[A-ZÆØÅ][a-zæøå])")  # 'deltog Preben Petersen.Rådmand …'
+_LEFT_AFTER = re.compile(
+    rf"(?:^|[.:]\s*)(?:{_TITLES}\s+)?"
+    rf"{_person('who')}\s+forlod\s+mødet\s+(?:kl\.?\s*(?P<time>{TIME})\s*)?"
+    rf"(?:efter|under)\s+(?:behandlingen\s+af\s+)?(?:punkt|pkt\.?|sag)\s*(?P<item>\d+[a-z]?)",
+    re.IGNORECASE,
+)
+
+
+def substitution_sentences(roster: Roster, text: str) -> bool:
+    """'X var fraværende. Som stedfortræder deltog Y', 'I stedet for X deltog Y' (names with or without
+    party): into the roster; True if the text held any."""
+    text = _GLUED_SENTENCE.sub(". ", text)
+    found = False
+    for pattern in _SUBSTITUTE_SENTENCES:
+        for match in pattern.finditer(text):
+            member = roster.member(match.group("sub"), match.group("sub_party"))
+            _substitute(roster, member, match.group("absent"), match.group("absent_party"))
+            found = True
+    return found
+
+
+def _left_after(roster: Roster, text: str) -> bool:
+    """'Rådmand X forlod mødet efter pkt. 4.' in a run of sentences (names with or without party)."""
+    found = False
+    for match in _LEFT_AFTER.finditer(_GLUED_SENTENCE.sub(". ", text)):
+        member = roster.member(match.group("who"), match.group("who_party"))
+        member.left_item = match.group("item")
+        member.left_at = _time(match.group("time")) or member.left_at
+        found = True
+    return found
+
+
 def sentence_facts(roster: Roster, text: str) -> bool:
     """Arrival, departure and substitution told in a sentence; True if the text held any."""
-    found = False
+    found = substitution_sentences(roster, text)
+    if not NAME_WITH_PARTY.search(text):
+        found = _left_after(roster, text) or found
     for match in NAME_WITH_PARTY.finditer(text):
         tail = text[match.end():match.end() + 160]
         tail = re.split(r"\.\s+(?=[A-ZÆØÅ])", tail)[0]

@@ -239,7 +239,7 @@ def clean_title(title: str) -> Title:
         found.text = " ".join(found.text.split())
         if found.text == before:
             break
-    if not found.text:
+    if not found.text and title.strip():
         found.text, found.public = title.strip(), False
     if found.public and CLOSED_WORD.search(found.text):
         found.public, found.unsure = False, True
