@@ -102,6 +102,7 @@ from store.model import (
     ABSENT,
     CARRIED,
     CHAIR,
+    DECISION_LAST,
     DEFEATED,
     EXPECTED_LATE,
     PLANNED,
@@ -133,6 +134,15 @@ _DISPLAY = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]{1,6})\)\s*$")
 _FREE_TEXT_LABEL = re.compile(r"^(Afbud|Fraværende):")
 _ABSENCE_SENTENCE = "deltog ikke i behandlingen af punktet."
 NO_QUORUM_SENTENCE = "Udvalget var ikke beslutningsdygtigt under behandlingen af punktet."
+_NUMBERED_BILAG = re.compile(r"^\d{1,3}[a-z]?$")
+_BILAG_PREFIX = re.compile(r"^(Bilag \d{1,3}[a-z]?):")
+NO_APPROVALS = "Ingen godkendelser er registreret."
+SIGNATURE_LEAD = "Referatet underskrives af de medlemmer, der deltog i mødet:"
+
+
+def closing_line(end: str) -> str:
+    """The referat's closing line: '*Mødet sluttede kl. 15.45.*'."""
+    return f"*Mødet sluttede kl. {escape_inline(danish_time(end))}.*"
 
 
 def render_markdown(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> str:
@@ -259,6 +269,8 @@ class _Document:
                                          for item in meeting.items))
         for item in meeting.items:
             self._item(item)
+        if self.held and meeting.end:
+            self.blocks.append(closing_line(meeting.end))
         if not self.decisions_only:
             self._attachment_overview()
         if self.held:
@@ -272,31 +284,32 @@ class _Document:
         if meeting.date:
             self.blocks.append(f"**Mødedato:** {long_date(meeting.date)}")
         start = meeting.start and escape_inline(danish_time(meeting.start))
-        end = meeting.end and escape_inline(danish_time(meeting.end))
         if not self.held and start:
             self.blocks.append(f"Mødet begynder kl. {start}.")
-        elif start and end:
-            self.blocks.append(f"Mødet begyndte kl. {start} og sluttede kl. {end}.")
         elif start:
             self.blocks.append(f"Mødet begyndte kl. {start}.")
-        elif end and self.held:
-            self.blocks.append(f"Mødet sluttede kl. {end}.")
         if meeting.location:
             self.blocks.append(f"**Mødested:** {escape_inline(meeting.location)}")
 
     def _attendance(self) -> None:
         members = self.meeting.members
         attending = sorted(self.attending, key=lambda m: _ROLE_ORDER.get(m.role or "", 2))
-        groups = [
-            ("Deltagere", attending),
-            ("Fraværende med afbud", self.apologies),
-            ("Fraværende", self.absentees),
-            ("Medlemmer", [] if self.held else [m for m in members if m.attendance in (None, EXPECTED_LATE)]),
+        partly = [(m, self._missed_items(m)) for m in attending]
+        absent_lines = [self._member_line(m) for m in self.absentees] + [
+            f"- {self._show(m)}, sag {compress_numbers([item.number for item in missed])}"
+            for m, missed in partly if missed
         ]
-        for heading, group in groups:
-            if group:
+        groups = [
+            ("Deltagere", [self._member_line(m) for m in attending]),
+            ("Fraværende med afbud", [self._member_line(m) for m in self.apologies]),
+            ("Fraværende", absent_lines),
+            ("Medlemmer", [] if self.held else [self._member_line(m) for m in members
+                                                 if m.attendance in (None, EXPECTED_LATE)]),
+        ]
+        for heading, lines in groups:
+            if lines:
                 self.blocks.append(f"## {heading}")
-                self.blocks.append("\n".join(self._member_line(m) for m in group))
+                self.blocks.append("\n".join(lines))
 
     def _member_line(self, member: Member) -> str:
         parts = [self._show(member)]
@@ -326,9 +339,6 @@ class _Document:
             if member.left_item:
                 text += f" efter behandlingen af punkt {escape_name(member.left_item)}"
             parts.append(text)
-        numbers = [item.number for item in self._missed_items(member)]
-        if numbers:
-            parts.append(f"deltog ikke i punkt {compress_numbers(numbers)}")
         return parts
 
     def _missed_items(self, member: Member) -> list[Item]:
@@ -364,16 +374,20 @@ class _Document:
             blocks.append(mark)
         if item.case_number:
             blocks.append(f"Sagsnr.: {escape_inline(item.case_number)}")
-        if not self.decisions_only:
+        if self.decisions_only:
+            if self._has_decision(item):
+                self._decision(item)
+        else:
             self._sections(item)
-        if self._has_decision(item):
-            self._decision(item)
         if item.attachments and not self.decisions_only:
             blocks.append("## Bilag")
             blocks.append("\n".join("- " + self._bilag(bilag) for bilag in item.attachments))
 
     def _sections(self, item: Item) -> None:
+        """The sections in their order, with the beslutning after the indstilling or after them all."""
         pending = bool(item.recommendation)
+        decision_due = self._has_decision(item)
+        early = self.meeting.decision_placement != DECISION_LAST
         for section in item.sections:
             self.blocks.append(f"## {_escape_heading(section.heading)}".rstrip())
             body = escape_block(section.text)
@@ -382,22 +396,28 @@ class _Document:
             if pending and section.kind == RECOMMENDATION_SECTION:
                 self.blocks.append(_numbered(item.recommendation))
                 pending = False
+                if early and decision_due:
+                    self._decision(item)
+                    decision_due = False
         if pending:
             self.blocks.append("## Indstilling")
             self.blocks.append(_numbered(item.recommendation))
+        if decision_due:
+            self._decision(item)
 
     def _has_decision(self, item: Item) -> bool:
         return bool(item.decision is not None or item.postponed or item.without_quorum or item.votes or item.remarks
-                    or item.amendments or self.item_absence[id(item)])
+                    or item.amendments or self._absence_lines(item))
+
+    def _absence_lines(self, item: Item) -> list[tuple[str, Member | None, str | None]]:
+        """Absences the item itself must state: the attendance lists cannot name a non-member, nor a reason."""
+        return [(label, member, reason) for label, member, reason in self.item_absence[id(item)]
+                if member is None or (reason and self.full)]
 
     def _decision(self, item: Item) -> None:
         blocks = self.blocks
         blocks.append(DECISION_HEADING)
-        if self.apologies:
-            blocks.append("Afbud: " + ", ".join(self._show(m) for m in self.apologies))
-        if self.absentees:
-            blocks.append("Fraværende: " + ", ".join(self._show(m) for m in self.absentees))
-        for label, member, reason in self.item_absence[id(item)]:
+        for label, member, reason in self._absence_lines(item):
             line = f"{self._show(member) if member else self.who(label)} {_ABSENCE_SENTENCE}"
             if reason:
                 line += f" Årsag (intern): {escape_inline(reason)}"
@@ -498,8 +518,12 @@ class _Document:
     # --- bilag and signatures -----------------------------------------------------
 
     def _bilag(self, bilag: Attachment) -> str:
-        title = _escape_title(bilag.title, line_start=True)
-        if bilag.reference and bilag.reference.strip():
+        """'Bilag 1: Title' for a numbered bilag, a link for one with an address, else its title."""
+        title = _BILAG_PREFIX.sub(lambda m: m.group(1) + "\\:", _escape_title(bilag.title, line_start=True))
+        reference = (bilag.reference or "").strip()
+        if _NUMBERED_BILAG.match(reference):
+            title = f"Bilag {reference}: {title}"
+        elif reference:
             title = f"[{title}](<{escape_inline(bilag.reference).strip()}>)"
         return title if bilag.public else "Lukket: " + title
 
@@ -513,6 +537,12 @@ class _Document:
 
     def _signatures(self) -> None:
         self.blocks.append("# Underskriftsblad")
+        signers = [m for m in sorted(self.attending, key=lambda m: _ROLE_ORDER.get(m.role or "", 2))
+                   if not self.meeting.items or len(self._missed_items(m)) < len(self.meeting.items)]
+        if not self.meeting.approvals and signers:
+            self.blocks.append(SIGNATURE_LEAD)
+            self.blocks.append("\n".join(f"- {self._show(m)}" for m in signers))
+            return
         lines = []
         for approval in self.meeting.approvals:
             try:
@@ -524,4 +554,4 @@ class _Document:
             if approval.reservation and approval.reservation.strip():
                 line += f" med forbehold: {escape_inline(approval.reservation).strip()}"
             lines.append(line)
-        self.blocks.append("\n".join(lines) if lines else "Ingen godkendelser er registreret.")
+        self.blocks.append("\n".join(lines) if lines else NO_APPROVALS)

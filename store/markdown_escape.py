@@ -5,14 +5,16 @@ as markup is written with a backslash escape, which every CommonMark renderer sh
 character itself.  The escapes are reversible: `unescape` gives the original text back, which is
 what the importer of referat's own Markdown uses.
 
-The choice for section bodies (`escape_block`): a dagsorden's sections legitimately hold bullet
-lists ("- …") and sub-headings ("### …", as in Herlev's Markdown).  These two are kept as
-Markdown, because they are what makes a long sagsfremstilling readable, and neither can break the
-document: sub-headings are kept only at level 3–6, below the item (`#`) and section (`##`)
-levels.  Everything else that could start a block is escaped at the start of each line: a `#` or
-`##` heading (so "# Punkt 7: …" inside a section stays text and never makes an item), an ordered
-list marker ("1." / "1)" — ordered lists are reserved for indstilling points and per-point
-decisions), `>`, `+`, `*`, `=`, a lone `-`, table pipes, fences and HTML.  Leading
+The choice for section bodies (`escape_block`): a dagsorden's sections legitimately hold lists
+("- …", "• …", "1. …") and sub-headings ("### …", as in Herlev's Markdown).  These are kept as
+Markdown lists and headings, because they are what makes a long sagsfremstilling readable, and
+none can break the document: sub-headings are kept only at level 3–6, below the item (`#`) and
+section (`##`) levels; a "1. …" line of text is written "1) …" (CommonMark's other ordered-list
+marker, since "1. " lines are reserved for indstilling points and per-point decisions) and a
+"• …" line "* …"; `unescape_line` turns both back.  Everything else that could start a block is
+escaped at the start of each line: a `#` or `##` heading (so "# Punkt 7: …" inside a section
+stays text and never makes an item), a "1)" marker, `>`, `+`, `*`, `=`, a lone `-`, table pipes,
+fences and HTML.  Leading
 indentation is dropped (it would make a code block), trailing spaces are dropped (they would make
 a hard line break), and runs of blank lines become one.
 """
@@ -30,6 +32,10 @@ _BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 _SUBHEADING = re.compile(r"^(#{3,6})[ \t]+(\S.*)$")
 _BULLET = re.compile(r"^-[ \t]+(\S.*)$")
+_ROUND_BULLET = re.compile(r"^•[ \t]+(\S.*)$")
+_NUMBERED = re.compile(r"^(\d{1,9})\.[ \t]+(\S.*)$")
+_KEPT_NUMBERED = re.compile(r"^(\d{1,9})\) (.*)$")
+_KEPT_ROUND_BULLET = re.compile(r"^\* (.*)$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -64,7 +70,7 @@ def escape_name(text: str) -> str:
 
 
 def escape_block(text: str, *, allow_structure: bool = True) -> str:
-    """Escape multi-line text; keeps "- " bullets and level 3–6 sub-headings when `allow_structure`."""
+    """Escape multi-line text; keeps lists and level 3–6 sub-headings when `allow_structure`."""
     lines = []
     for raw in _BREAKS.split(_clean(text)):
         raw = raw.strip()
@@ -74,10 +80,16 @@ def escape_block(text: str, *, allow_structure: bool = True) -> str:
             continue
         heading = _SUBHEADING.match(raw) if allow_structure else None
         bullet = _BULLET.match(raw) if allow_structure else None
+        round_bullet = _ROUND_BULLET.match(raw) if allow_structure else None
+        numbered = _NUMBERED.match(raw) if allow_structure else None
         if heading:
             lines.append(f"{heading.group(1)} {escape_inline(heading.group(2))}")
         elif bullet:
             lines.append("- " + escape_inline(bullet.group(1), line_start=True))
+        elif round_bullet:
+            lines.append("* " + escape_inline(round_bullet.group(1), line_start=True))
+        elif numbered:
+            lines.append(f"{numbered.group(1)}) " + escape_inline(numbered.group(2), line_start=True))
         else:
             lines.append(escape_inline(raw, line_start=True))
     while lines and not lines[-1]:
@@ -88,3 +100,14 @@ def escape_block(text: str, *, allow_structure: bool = True) -> str:
 def unescape(text: str) -> str:
     """Undo backslash escapes (CommonMark: a backslash before ASCII punctuation)."""
     return _ESCAPED.sub(r"\1", text)
+
+
+def unescape_line(line: str) -> str:
+    """One line of an `escape_block` text back: also "1) …" to "1. …" and "* …" to "• …"."""
+    numbered = _KEPT_NUMBERED.match(line)
+    if numbered:
+        return f"{numbered.group(1)}. {unescape(numbered.group(2))}"
+    round_bullet = _KEPT_ROUND_BULLET.match(line)
+    if round_bullet:
+        return "• " + unescape(round_bullet.group(1))
+    return unescape(line)

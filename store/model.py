@@ -30,6 +30,10 @@ ROLES = (CHAIR, VICE_CHAIR, MEMBER)
 # Section kinds: ordinary text, or the indstilling (its points live on the item).
 TEXT_SECTION, RECOMMENDATION_SECTION = "text", "indstilling"
 
+# Where an item's beslutning stands among its sections (a committee's choice, or the imported document's).
+DECISION_AFTER_RECOMMENDATION, DECISION_LAST = "efter-indstilling", "sidst"
+DECISION_PLACEMENTS = (DECISION_AFTER_RECOMMENDATION, DECISION_LAST)
+
 # Kinds of protokolbemærkning.
 REMARK_KINDS = ("afvigende mening", "mindretalsudtalelse", "protokoltilførsel")
 
@@ -196,6 +200,7 @@ class Meeting:
     members: list[Member] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     approvals: list[Approval] = field(default_factory=list)
+    decision_placement: str | None = None  # one of DECISION_PLACEMENTS; None: after the indstilling
 
     def to_json(self) -> dict:
         """The documented JSON contract (see README)."""

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from store.markdown_escape import escape_block, escape_inline, escape_name, unescape
+from store.markdown_escape import escape_block, escape_inline, escape_name, unescape, unescape_line
 
 MARKDOWN = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
@@ -93,13 +93,23 @@ def test_block_keeps_bullets_and_low_subheadings_like_the_herlev_file():
     assert "Billedskolen \\*mestring\\*" in escape_block(text)
 
 
-def test_block_never_lets_a_line_make_an_item_a_section_or_an_ordered_list():
-    text = "# Punkt 9: Falsk\n## Beslutning\n1. ikke en liste\n> ikke et citat\n    ikke kode\n<div>html</div>\n---"
+def test_block_never_lets_a_line_make_an_item_a_section_a_quote_or_code():
+    text = "# Punkt 9: Falsk\n## Beslutning\n1) ikke en liste\n> ikke et citat\n    ikke kode\n<div>html</div>\n---"
     tokens = MARKDOWN.parse(escape_block(text))
     types = {t.type for t in tokens}
     assert types == {"paragraph_open", "inline", "paragraph_close"}
     _, literal = inline_text(escape_block(text))
-    assert "# Punkt 9: Falsk" in literal and "1. ikke en liste" in literal and "<div>html</div>" in literal
+    assert "# Punkt 9: Falsk" in literal and "1) ikke en liste" in literal and "<div>html</div>" in literal
+
+
+def test_block_keeps_numbered_and_round_bullet_lines_as_lists_and_reads_them_back():
+    text = "Nyhedsliste:\n\n1. Status på Covid-19\n2. Status *udleveres*\n\n• Grib Chancen\n• 3. runde"
+    block = escape_block(text)
+    tokens = MARKDOWN.parse(block)
+    assert [t.type for t in tokens].count("ordered_list_open") == 1
+    assert [t.type for t in tokens].count("bullet_list_open") == 1
+    assert [t.type for t in tokens].count("list_item_open") == 4
+    assert "\n".join(unescape_line(line) for line in block.split("\n")) == text
 
 
 def test_block_without_structure_escapes_bullets_and_headings_too():

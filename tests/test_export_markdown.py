@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 
 from store.export_markdown import CONFIDENTIAL_LINE, compress_numbers, render_markdown
 from store.model import (
+    DECISION_LAST,
     PLANNED,
     PRESENT,
     RECOMMENDATION_SECTION,
@@ -74,9 +75,14 @@ def test_header_has_committee_kommune_long_date_times_and_place(public):
         "# Referat: Arbejdsmarkedsudvalget",
         "**Kommune:** Hvidovre Kommune",
         "**Mødedato:** Mandag den 29. maj 2017",
-        "Mødet begyndte kl. 15.00 og sluttede kl. 16.45.",
+        "Mødet begyndte kl. 15.00.",
         "**Mødested:** Belægningen",
     ]
+
+
+def test_closing_line_follows_the_last_item_as_in_the_real_referater(public):
+    assert "\n\n**Udsat.**\n\n*Mødet sluttede kl. 16.45.*\n\n# Bilagsoversigt\n" in public
+    assert "sluttede" not in public.split("# Punkt 1:")[0]
 
 
 @pytest.mark.parametrize(("day", "expected"), [
@@ -127,7 +133,7 @@ def test_deltagere_chair_first_with_party_role_substitute_and_partial_attendance
         "",
         "- Benthe Viola Holm (A), formand",
         "- Ivan Fogtmann (O), næstformand, ankom kl. 15.50 under behandlingen af punkt 2",
-        "- Mikail Erman (A), deltog ikke i punkt 2-3",
+        "- Mikail Erman (A)",
         "- Birgitte Glifberg (A), stedfortræder for Ømer Kuscu (A)",
         "- Mogens Leo Hansen (Ø), forlod mødet kl. 17.00 efter behandlingen af punkt 4",
     ]
@@ -135,6 +141,13 @@ def test_deltagere_chair_first_with_party_role_substitute_and_partial_attendance
 
 def test_afbud_and_absent_without_afbud_are_listed_apart(public):
     assert "## Fraværende med afbud\n\n- Ømer Kuscu (A)\n\n## Fraværende\n\n- Jan Kongebro (A)\n" in public
+
+
+def test_a_member_who_missed_items_is_listed_once_with_the_range_not_under_every_item(public, full):
+    assert "## Fraværende\n\n- Jan Kongebro (A)\n- Mikail Erman (A), sag 2-3\n\n" in public
+    for text in (public, full):
+        assert "Afbud:" not in text and "Fraværende:" not in text
+    assert "Mikail Erman (A) deltog ikke" not in public
 
 
 def test_member_note_only_in_the_full_edition(public, full):
@@ -146,7 +159,8 @@ def test_items_implied_by_late_arrival_are_not_listed_as_missed(meeting):
     meeting.items[0].absent = ["Ivan Fogtmann (O)"]
     meeting.items[3].absent = ["Ivan Fogtmann (O)"]
     text = render_markdown(meeting)
-    assert "- Ivan Fogtmann (O), næstformand, ankom kl. 15.50 under behandlingen af punkt 2, deltog ikke i punkt 4\n" in text
+    assert "- Ivan Fogtmann (O), næstformand, ankom kl. 15.50 under behandlingen af punkt 2\n" in text
+    assert "- Ivan Fogtmann (O), sag 4\n" in text
 
 
 @pytest.mark.parametrize(("numbers", "expected"), [
@@ -208,7 +222,7 @@ def test_document_structure_as_a_renderer_sees_it(full):
 
 def test_item_has_sagsnummer_and_sections_in_original_order_with_indstilling_list(public):
     part = item_part(public, "2")
-    assert blocks(part)[:10] == [
+    assert blocks(part)[:9] == [
         "# Punkt 2: Beslutning om projektet Flere skal med",
         "Sagsnr.: 15/11238",
         "## Beslutningstema",
@@ -216,11 +230,20 @@ def test_item_has_sagsnummer_and_sections_in_original_order_with_indstilling_lis
         "## Indstilling",
         "Direktøren indstiller til Arbejdsmarkedsudvalget",
         "1. at godkende deltagelse i projektet.\n2. at give en bevilling på 2.500.000 kr.",
-        "## Sagsfremstilling",
-        "Projektet er en toårig indsats.",
-        "- første trin\n- andet trin",
+        "## Beslutning",
+        "**Anbefales.**",
     ]
-    assert "### Økonomi" in part
+    rest = part[part.index("## Sagsfremstilling"):]
+    assert blocks(rest)[:3] == ["## Sagsfremstilling", "Projektet er en toårig indsats.", "- første trin\n- andet trin"]
+    assert "### Økonomi" in rest
+
+
+def test_committee_may_place_the_beslutning_after_every_section(meeting):
+    text = render_markdown(dataclasses.replace(meeting, decision_placement=DECISION_LAST))
+    part = item_part(text, "2")
+    order = [part.index(h) for h in ("## Indstilling", "## Sagsfremstilling", "### Økonomi", "## Beslutning\n",
+                                     "## Bilag")]
+    assert order == sorted(order)
 
 
 def test_indstilling_heading_is_added_when_the_dagsorden_had_none():
@@ -239,12 +262,9 @@ def test_original_indstilling_heading_is_kept():
 
 def test_beslutning_with_afbud_absence_outcome_text_points_votes_remark_and_tilfoejelse(public):
     part = item_part(public, "2")
-    decision = part[part.index("## Beslutning\n"):part.index("## Bilag")]
+    decision = part[part.index("## Beslutning\n"):part.index("## Sagsfremstilling")]
     assert blocks(decision) == [
         "## Beslutning",
-        "Afbud: Ømer Kuscu (A)",
-        "Fraværende: Jan Kongebro (A)",
-        "Mikail Erman (A) deltog ikke i behandlingen af punktet.",
         "**Anbefales.**",
         "Forvaltningen orienterede om tidsplanen.",
         "1. Anbefales\n2. Anbefales",
@@ -268,7 +288,7 @@ def test_outcome_keeps_its_own_punctuation():
 
 
 def test_postponed_item_says_udsat(public):
-    assert blocks(item_part(public, "5"))[-1] == "**Udsat.**"
+    assert blocks(item_part(public, "5"))[-2:] == ["**Udsat.**", "*Mødet sluttede kl. 16.45.*"]
 
 
 def test_postponed_with_outcome_keeps_both():
@@ -326,6 +346,24 @@ def test_underskriftsblad_lists_approvals_with_time_and_reservation(public):
         Meeting(committee="U", status="hævet"))
 
 
+def test_before_approval_the_underskriftsblad_lists_who_took_part_to_sign(meeting):
+    text = render_markdown(dataclasses.replace(meeting, approvals=[], status="hævet"))
+    assert text.endswith(
+        "# Underskriftsblad\n\nReferatet underskrives af de medlemmer, der deltog i mødet:\n\n"
+        "- Benthe Viola Holm (A)\n- Ivan Fogtmann (O)\n- Mikail Erman (A)\n- Birgitte Glifberg (A)\n"
+        "- Mogens Leo Hansen (Ø)\n")
+    assert "Ingen godkendelser" not in text
+
+
+def test_numbered_bilag_keep_their_number_and_only_an_address_makes_a_link():
+    attachments = [Attachment("Nyhedsliste for Social", "1"), Attachment("Bilag 2: kopi", None),
+                   Attachment("Procesplan", "https://example.dk/p.pdf"), Attachment("Lukket tilbud", "3", public=False)]
+    text = render_markdown(Meeting(committee="U", items=[Item("1", "Budget", attachments=attachments)]), public=False)
+    assert ("## Bilag\n\n- Bilag 1: Nyhedsliste for Social\n- Bilag 2\\: kopi\n"
+            "- [Procesplan](<https://example.dk/p.pdf>)\n- Lukket: Bilag 3: Lukket tilbud\n") in text
+    assert "](<1>)" not in text
+
+
 # --- editions ----------------------------------------------------------------------
 
 
@@ -348,9 +386,6 @@ def test_public_lukket_item_shows_title_outcome_votes_and_absence_only(public):
         "# Punkt 3: Lukket: Køb af ejendom på Hvidovrevej",
         "**Lukket punkt.** Behandlet for lukkede døre.",
         "## Beslutning",
-        "Afbud: Ømer Kuscu (A)",
-        "Fraværende: Jan Kongebro (A)",
-        "Mikail Erman (A) deltog ikke i behandlingen af punktet.",
         "**Godkendt.**",
         "1. Godkendt",
         "**Afstemning om indstillingen:** For stemte: A, O (3). Imod stemte: Ø (1). Undlod at stemme: ingen. "
@@ -361,8 +396,6 @@ def test_public_lukket_item_shows_title_outcome_votes_and_absence_only(public):
         "# Punkt 4: Lukket punkt",
         "**Lukket punkt.** Behandlet for lukkede døre.",
         "## Beslutning",
-        "Afbud: Ømer Kuscu (A)",
-        "Fraværende: Jan Kongebro (A)",
     ]
 
 
@@ -374,8 +407,8 @@ def test_decisions_only_has_beslutning_attendance_and_votes_but_no_dagsorden(mee
                    "Indholdsfortegnelse", "første trin"):
         assert absent not in text
     part = item_part(text, "2")
-    assert "**Anbefales.**" in part and "For stemte: A, Ø (3)." in part and "Afbud: Ømer Kuscu (A)" in part
-    assert "Mikail Erman (A) deltog ikke i behandlingen af punktet." in part
+    assert "**Anbefales.**" in part and "For stemte: A, Ø (3)." in part
+    assert "## Fraværende\n\n- Jan Kongebro (A)\n- Mikail Erman (A), sag 2-3\n" in text
     assert text.rstrip().endswith("med forbehold: punkt 2 er gengivet for kort")
 
 
@@ -441,5 +474,6 @@ def test_item_absences_are_listed_in_roster_order():
     item = Item("1", "Budget", decision=Decision("Godkendt"), absent=["Bo Berg (V)"],
                 absences=[ItemAbsence("Anna Holm (A)", "inhabil")])
     text = render_markdown(Meeting(committee="U", status="hævet", members=members, items=[item]), public=False)
-    assert ("Anna Holm (A) deltog ikke i behandlingen af punktet. Årsag (intern): inhabil\n\n"
-            "Bo Berg (V) deltog ikke i behandlingen af punktet.\n") in text
+    assert "## Fraværende\n\n- Anna Holm (A), sag 1\n- Bo Berg (V), sag 1\n" in text
+    assert "## Beslutning\n\nAnna Holm (A) deltog ikke i behandlingen af punktet. Årsag (intern): inhabil\n\n" in text
+    assert "Bo Berg (V) deltog ikke" not in text

@@ -12,6 +12,8 @@ from store.export_markdown import render_markdown
 from store.importing import parse_file, parse_text
 from store.meetings import load_meeting, save_meeting
 from store.model import (
+    DECISION_AFTER_RECOMMENDATION,
+    DECISION_LAST,
     Amendment,
     Approval,
     Attachment,
@@ -25,7 +27,8 @@ from store.model import (
     Vote,
 )
 
-REAL = ["herlev-arbejdsmarkedsudvalget-2022-10-26.md", "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt"]
+REAL = ["herlev-arbejdsmarkedsudvalget-2022-10-26.md", "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt",
+        "roedovre-beu-2020-08-11.txt"]
 
 
 def rich_meeting() -> Meeting:
@@ -92,10 +95,17 @@ def assert_round_trip(meeting: Meeting, **options) -> Meeting:
     return again
 
 
+def real(shared_referater, name: str) -> Meeting:
+    """A shared real referat as imported; the committee as `referat import --committee` gives it when unread."""
+    meeting = parse_file(shared_referater / name)
+    meeting.committee = meeting.committee or "Beskæftigelsesudvalget"
+    return meeting
+
+
 @pytest.mark.parametrize("name", REAL)
 @pytest.mark.parametrize("public", [False, True])
 def test_real_referater_round_trip(shared_referater, name, public):
-    assert_round_trip(parse_file(shared_referater / name), public=public)
+    assert_round_trip(real(shared_referater, name), public=public)
 
 
 @pytest.mark.parametrize("options", [{"public": False}, {"public": True}, {"public": False, "decisions_only": True}])
@@ -147,3 +157,26 @@ def test_hostile_meetings_round_trip(meeting):
     first = render_markdown(meeting, public=False)
     again = render_markdown(parse_text(first, source="rundtur.md"), public=False)
     assert again == first
+
+
+@pytest.mark.parametrize("placement", [DECISION_AFTER_RECOMMENDATION, DECISION_LAST])
+def test_placement_lists_numbered_bilag_closing_line_and_signature_lines_round_trip(placement):
+    meeting = rich_meeting()
+    meeting.decision_placement = placement
+    meeting.approvals = []
+    item = meeting.items[1]
+    item.sections[0].text = "Nyhedsliste:\n\n1. Status på Covid-19\n2. Status\n\n• Grib Chancen\n1) ikke en liste"
+    item.attachments.append(Attachment("Nyhedsliste", "1"))
+    again = assert_round_trip(meeting, public=False)
+    assert again.decision_placement == placement
+    assert again.end == meeting.end
+    assert again.items[1].sections[0].text == item.sections[0].text
+    assert again.items[1].attachments[-1] == Attachment("Nyhedsliste", "1")
+
+
+def test_the_real_referat_keeps_its_own_placement(shared_referater):
+    herlev = real(shared_referater, REAL[0])
+    roedovre = real(shared_referater, REAL[2])
+    assert (herlev.decision_placement, roedovre.decision_placement) == (DECISION_LAST, DECISION_AFTER_RECOMMENDATION)
+    for meeting in (herlev, roedovre):
+        assert parse_text(render_markdown(meeting, public=False)).decision_placement == meeting.decision_placement

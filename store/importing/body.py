@@ -24,7 +24,16 @@ from store.importing.vocabulary import (
     RECOMMENDS,
     TEXT,
 )
-from store.model import RECOMMENDATION_SECTION, TEXT_SECTION, Attachment, Item, ItemAbsence, Section
+from store.model import (
+    DECISION_AFTER_RECOMMENDATION,
+    DECISION_LAST,
+    RECOMMENDATION_SECTION,
+    TEXT_SECTION,
+    Attachment,
+    Item,
+    ItemAbsence,
+    Section,
+)
 
 _NUMBERED_BILAG = re.compile(r"^bilag\s*(?P<ref>\d{1,3}[a-z]?)\s*[:.\-–]\s*(?P<title>\S.*)$", re.IGNORECASE)
 _LIST_ENTRY = re.compile(r"^(?:(?P<num>\d{1,3})[.)]\s*|[•·▪◦●\-*–]\s+)(?P<rest>\S.*)$")
@@ -47,6 +56,7 @@ class Context:
     loose: bool
     roster: Roster
     notes: list[str] = field(default_factory=list)  # what the import was unsure of, told in Danish
+    placements: set[str] = field(default_factory=set)  # where items show their beslutning (DECISION_PLACEMENTS)
 
 
 @dataclass
@@ -68,6 +78,7 @@ def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
     if not item.title:  # a layout that prints only 'Sagsnr.: …' over the item
         item.title = f"Sagsnr. {item.case_number}" if item.case_number else "(uden titel)"
     blocks = _blocks(lines[index:], context, item)
+    _note_placement(blocks, context)
     for block in blocks:
         if block.kind == DECISION:
             _decision(block, item, context)
@@ -82,6 +93,18 @@ def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
         elif _text(block.lines) or block.heading:
             item.sections.append(Section(block.heading or "", _text(block.lines), TEXT_SECTION))
     return item
+
+
+def _note_placement(blocks: list[_Block], context: Context) -> None:
+    """Whether this item shows its beslutning right after the indstilling or after every section, when it tells."""
+    kinds = [block.kind for block in blocks if block.kind in (TEXT, RECOMMENDATION, DECISION) and block.heading]
+    if DECISION not in kinds or RECOMMENDATION not in kinds:
+        return
+    decision, recommendation = kinds.index(DECISION), kinds.index(RECOMMENDATION)
+    if recommendation < decision < len(kinds) - 1:
+        context.placements.add(DECISION_AFTER_RECOMMENDATION)
+    elif recommendation < decision - 1 and decision == len(kinds) - 1:
+        context.placements.add(DECISION_LAST)
 
 
 def _metadata(lines: list[Line], item: Item, context: Context) -> int:

@@ -70,6 +70,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
         status=ADJOURNED if held else PLANNED,
         members=members,
         items=items,
+        decision_placement=next(iter(context.placements)) if len(context.placements) == 1 else None,
     )
     return Imported(meeting, notes)
 

@@ -10,15 +10,23 @@ import datetime as dt
 import re
 
 from store.dates import parse_date, parse_time
-from store.export_markdown import CONFIDENTIAL_LINE, DECISION_HEADING, NO_QUORUM_SENTENCE
+from store.export_markdown import (
+    CONFIDENTIAL_LINE,
+    DECISION_HEADING,
+    NO_APPROVALS,
+    NO_QUORUM_SENTENCE,
+    SIGNATURE_LEAD,
+)
 from store.importing.people import expand_numbers
 from store.importing.problems import ImportProblem, where
-from store.markdown_escape import unescape
+from store.markdown_escape import unescape, unescape_line
 from store.model import (
     ABSENT,
     ADJOURNED,
     CARRIED,
     CHAIR,
+    DECISION_AFTER_RECOMMENDATION,
+    DECISION_LAST,
     DEFEATED,
     PLANNED,
     PRESENT,
@@ -63,7 +71,11 @@ _APPROVAL = re.compile(
     r"^- (?P<who>.+?) godkendte (?P<date>\d{1,2}\. \w+ \d{4}) kl\. (?P<time>\d{2}\.\d{2})(?: med forbehold: (?P<reservation>.*))?$"
 )
 _CLOSED_MARK = "**Lukket punkt.** Behandlet for lukkede døre."
-_BILAG = re.compile(r"^(?P<closed>Lukket: )?(?:\[(?P<linked>.*)\]\(<(?P<reference>(?:\\.|[^\\>])*)>\)|(?P<plain>.*))$")
+_BILAG = re.compile(
+    r"^(?P<closed>Lukket: )?(?:Bilag (?P<number>\d{1,3}[a-z]?): (?P<numbered>.*)"
+    r"|\[(?P<linked>.*)\]\(<(?P<reference>(?:\\.|[^\\>])*)>\)|(?P<plain>.*))$"
+)
+_CLOSING = re.compile(r"^\*Mødet sluttede kl\. (?P<time>\d{1,2}\.\d{2})\.\*$")
 
 
 def is_referat_markdown(text: str) -> bool:
@@ -103,6 +115,8 @@ class _Reader:
         self.meeting = Meeting(committee="")
         self.item: Item | None = None
         self.pending_absences: list[tuple[str, str]] = []  # (member, item number) from the member lines
+        self.signatures = False
+        self.placements: set[str] = set()  # where the beslutning stood, from items that show it
 
     # --- driving ------------------------------------------------------------------------
 
@@ -119,6 +133,8 @@ class _Reader:
                 raise ImportProblem(f"{where(self.source, self.index)}: {error}.") from error
         if not self.meeting.items:
             raise ImportProblem(f"{where(self.source)} er en referat-eksport uden punkter.")
+        if len(self.placements) == 1:
+            self.meeting.decision_placement = self.placements.pop()
         return self.meeting
 
     def _block(self) -> list[str]:
@@ -136,7 +152,7 @@ class _Reader:
         body = []
         while self.index < len(self.lines):
             line = self.lines[self.index]
-            if re.match(r"^#{1,2}(?: |$)", line) or _POINT.match(line):
+            if re.match(r"^#{1,2}(?: |$)", line) or _POINT.match(line) or _CLOSING.match(line):
                 break
             body.append(line)
             self.index += 1
@@ -148,7 +164,16 @@ class _Reader:
         meeting = self.meeting
         title = _TITLE.match(line)
         item = _ITEM.match(line)
-        if title and not meeting.committee and not meeting.items:
+        closing = _CLOSING.match(line)
+        if closing:
+            self.item = None
+            meeting.end = _time(closing["time"])
+        elif self.signatures and not line.startswith("#"):
+            if _APPROVAL.match(line):
+                self._approval(line)
+            elif line not in (SIGNATURE_LEAD, NO_APPROVALS) and not line.startswith("- "):
+                raise ValueError(f"linjen '{line[:60]}' passer ikke på underskriftsbladet")
+        elif title and not meeting.committee and not meeting.items:
             meeting.committee = unescape(title["committee"]).strip()
             meeting.status = PLANNED if title["kind"] == "Dagsorden" else ADJOURNED
         elif item:
@@ -168,6 +193,8 @@ class _Reader:
                 meeting.end = _time(times[1]) if len(times) > 1 else None
         elif line.startswith("## ") and line[3:] in _GROUPS and self.item is None:
             for entry in self._block():
+                if line[3:] == "Fraværende" and self._partial_absence(entry):
+                    continue
                 self._member(entry, _GROUPS[line[3:]])
         elif line == "## Indholdsfortegnelse" and self.item is None:
             self._block()
@@ -176,8 +203,7 @@ class _Reader:
             self._block()
         elif line == "# Underskriftsblad":
             self.item = None
-            for entry in self._block():
-                self._approval(entry)
+            self.signatures = True
         elif self.item is not None:
             self._item_line(line)
         else:
@@ -216,6 +242,18 @@ class _Reader:
         for chunk in missed or []:
             for number in expand_numbers(chunk) if re.fullmatch(r"[\d\s\-]+", chunk) else [unescape(chunk)]:
                 self.pending_absences.append((member.display, number))
+
+    def _partial_absence(self, entry: str) -> bool:
+        """'- Jan Kongebro (A), sag 29-34': a member at the meeting who missed those items."""
+        parts = _SPLIT.split(entry[2:] if entry.startswith("- ") else entry)
+        if len(parts) < 2 or not parts[1].startswith("sag "):
+            return False
+        display = _display(parts[0])
+        chunks = [parts[1][len("sag "):], *parts[2:]]
+        for chunk in chunks:
+            for number in expand_numbers(chunk) if re.fullmatch(r"[\d\s\-]+", chunk) else [unescape(chunk)]:
+                self.pending_absences.append((display, number))
+        return True
 
     def _approval(self, entry: str) -> None:
         match = _APPROVAL.match(entry)
@@ -268,7 +306,8 @@ class _Reader:
         entity = re.match(r"^&#(\d+);", heading)
         if entity:
             heading = chr(int(entity[1])) + heading[entity.end():]
-        section = Section(heading=unescape(heading).strip(), text="\n".join(unescape(x) for x in self._body()).strip())
+        section = Section(heading=unescape(heading).strip(),
+                          text="\n".join(unescape_line(x) for x in self._body()).strip())
         while self.index < len(self.lines) and not self.lines[self.index].strip():
             self.index += 1
         points = []
@@ -283,7 +322,9 @@ class _Reader:
     def _bilag(self, entry: str) -> None:
         match = _BILAG.match(entry)
         reference = None
-        if match["reference"] is not None:
+        if match["number"] is not None:
+            reference, title = match["number"], match["numbered"]
+        elif match["reference"] is not None:
             reference = unescape(match["reference"])
             title = match["linked"]
         else:
@@ -297,9 +338,10 @@ class _Reader:
         item = self.item
         decision = Decision()
         text: list[str] = []
+        self._note_placement()
         while self.index < len(self.lines):
             line = self.lines[self.index]
-            if re.match(r"^#{1,2} ", line):
+            if re.match(r"^#{1,2} ", line) or _CLOSING.match(line):
                 break
             self.index += 1
             if line.startswith(("Afbud: ", "Fraværende: ")):
@@ -345,10 +387,24 @@ class _Reader:
                     self.index += 1
                 item.remarks.append(self._remark([q[2:] if q.startswith("> ") else q[1:] for q in quote]))
             else:
-                text.append(unescape(line))
+                text.append(unescape_line(line))
         decision.text = "\n".join(text).strip() or None
         # A Beslutning block is kept even when empty: a public export shows an item's withheld decision so.
         item.decision = decision
+
+    def _note_placement(self) -> None:
+        """Where this item shows its beslutning, when it tells: right after the indstilling, or after every section."""
+        item = self.item
+        kinds = [section.kind for section in item.sections]
+        if RECOMMENDATION_SECTION not in kinds:
+            return
+        if kinds[-1] == RECOMMENDATION_SECTION:
+            following = self.lines[self.index:]
+            ahead = next((line for line in following if re.match(r"^#{1,2}(?: |$)", line)), "")
+            if ahead.startswith("## ") and ahead != "## Bilag":
+                self.placements.add(DECISION_AFTER_RECOMMENDATION)
+        else:
+            self.placements.add(DECISION_LAST)
 
     def _vote(self, match: re.Match) -> Vote:
         vote = Vote(subject=unescape(match["subject"] or ""))
