@@ -1,8 +1,11 @@
 """The referat as Markdown: public or full, whole referat or short beslutningsprotokol.
 
-The layout follows the Markdown that Danish agenda systems export (Herlev's is the model):
-one `#` heading per item, `##` for the dagsorden's sections with their original headings, then
-`## Beslutning` and `## Bilag`.  The same text is also an import format (export → import →
+The layout follows the referater that Danish kommuner publish: one `#` heading per item with its
+number, title and sagsnummer, `##` for the dagsorden's sections with their original headings, the
+`## Beslutning` right after the indstilling (Rødovre, Hvidovre, Tårnby) or after every section
+(Herlev) as the committee chose or the imported document had it, then `## Bilag`; attendance once
+at the top with each member's missed items as a range, the closing line after the last item, and
+the Underskriftsblad.  The same text is also an import format (export → import →
 export gives the same document), so every line is regular.  User text is escaped with
 `store.markdown_escape` (see its docstring) and can never produce a structural line; a parser
 should undo the escapes with `markdown_escape.unescape`.
@@ -11,27 +14,27 @@ Grammar (blocks are separated by one blank line; `[...]` optional, `{...}` repea
 escaped user text, NAME a member as `Name (P)` or a bare name / party letter, with `,:()`
 escaped inside names):
 
-    document   := [confidential] title header* attendance* [toc] item* [bilagsoversigt] [signatures]
+    document   := [confidential] title header* attendance* [toc] item* [closing] [bilagsoversigt] [signatures]
     confidential := "**FORTROLIGT: Fuld udgave med lukket indhold – må ikke offentliggøres.**"
                     (first line of every --full export, and only there)
     title      := "# " ("Referat" | "Dagsorden" | "Beslutningsprotokol") ": " COMMITTEE
                   (Dagsorden: the meeting is still planlagt; Beslutningsprotokol: --decisions-only)
     header     := "**Kommune:** " TEXT
                 | "**Mødedato:** " LONG-DATE                      ("Mandag den 29. maj 2017")
-                | "Mødet begyndte kl. HH.MM[ og sluttede kl. HH.MM]." | "Mødet sluttede kl. HH.MM."
+                | "Mødet begyndte kl. HH.MM."
                 | "Mødet begynder kl. HH.MM."                     (a planned meeting)
                 | "**Mødested:** " TEXT
     attendance := "## " GROUP NL member-line {NL member-line}
                   GROUP is "Deltagere" (til stede and stedfortrædere; in a referat also members whose
                   attendance was not recorded), "Fraværende med afbud", "Fraværende" (also members
                   expected later who never arrived), or, in a dagsorden, "Medlemmer" (attendance not
-                  recorded, or expected later)
+                  recorded, or expected later).  "Fraværende" also lists each member at the meeting
+                  who missed items other than by arriving late or leaving early:
+                  "- " NAME ", sag " RANGES   (RANGES: "3, 5, 7-9")
     member-line:= "- " NAME [", formand" | ", næstformand"] [", stedfortræder for " NAME]
                   [", ankom kl. HH.MM" [" under behandlingen af punkt " N] | ", ankom under behandlingen af punkt " N]
                   [", forlod mødet kl. HH.MM" [" efter behandlingen af punkt " N]
                     | ", forlod mødet efter behandlingen af punkt " N]
-                  [", deltog ikke i punkt " RANGES]   (RANGES: "3, 5, 7-9"; items missed for other
-                                                       reasons than arriving late or leaving early)
                   [", *" TEXT "*"]                    (the member's note; full export only)
     toc        := "## Indholdsfortegnelse" NL "- Punkt " N ": " ITEM-TITLE {NL ...}
     ITEM-TITLE := TEXT | "Lukket: " TEXT | "Lukket punkt"   (a public item's title never starts with a
@@ -40,8 +43,10 @@ escaped inside names):
     item       := "# Punkt " N ": " ITEM-TITLE
                   [closed-mark]
                   ["Sagsnr.: " TEXT]
-                  section*                             (not with --decisions-only)
-                  [beslutning]
+                  section* [beslutning] section*       (sections not with --decisions-only; the
+                                                        beslutning follows the section that shows the
+                                                        indstilling points, or the last section when the
+                                                        meeting's decision_placement is "sidst")
                   [bilag]                              (not with --decisions-only)
     closed-mark:= "**Lukket punkt.** Behandlet for lukkede døre." [" Må ikke offentliggøres."
                   [" Titlen er fortrolig."] [" Udfaldet er fortroligt."]]   (the last three: full only)
@@ -49,15 +54,15 @@ escaped inside names):
     section    := "## " HEADING [NL body] [NL recommendation]
                   HEADING is TEXT; a section heading that reads "Beslutning" or "Bilag" has its first
                   letter written as a character reference ("&#66;eslutning").  body is escaped text in
-                  which the only Markdown is "- " bullet lines and "###"–"######" sub-headings.
+                  which the only Markdown is "- " and "* " bullet lines ("* " is a "• " line of text),
+                  "N) " numbered lines (a "N. " line of text) and "###"–"######" sub-headings.
                   recommendation is an ordered list "1. TEXT" — a section holding one is the indstilling
                   (Section.kind "indstilling").  An item with indstilling points but no such section gets
                   "## Indstilling" with the list after its other sections.
     beslutning := "## Beslutning"
-                  ["Afbud: " NAME {", " NAME}]          (members with afbud for the meeting)
-                  ["Fraværende: " NAME {", " NAME}]     (members absent without afbud)
                   {NAME " deltog ikke i behandlingen af punktet." [" Årsag (intern): " TEXT]}
-                                                        (in roster order; the reason only in the full export)
+                                                        (in roster order: a name not on the roster, or,
+                                                         in the full export, a member with a reason)
                   ["Udvalget var ikke beslutningsdygtigt under behandlingen af punktet."]
                                                         (decided although fewer than half the seats took
                                                          part, KSL § 11)
@@ -80,11 +85,17 @@ escaped inside names):
                   {"**Tilføjelse " SHORT-DATE ":** " TEXT [" *Begrundelse: " TEXT "*"]
                    | "**Tilføjelse " SHORT-DATE ".**"}  (public export of a lukket item: date only)
     bilag      := "## Bilag" NL "- " BILAG {NL "- " BILAG}
-    BILAG      := ["Lukket: "] (TEXT | "[" TEXT "](<" REFERENCE ">)")   (REFERENCE is escaped exactly like
-                  TEXT — `<`, `>` and `\\` included — so one `unescape` gives it back, as CommonMark reads it)
+    BILAG      := ["Lukket: "] ("Bilag " NUMBER ": " TEXT | TEXT | "[" TEXT "](<" REFERENCE ">)")
+                  (a bilag whose reference is its number, "12" or "3a"; else a link to its address.
+                  REFERENCE is escaped exactly like TEXT — `<`, `>` and `\\` included — so one
+                  `unescape` gives it back, as CommonMark reads it)
+    closing    := "*Mødet sluttede kl. HH.MM.*"        (a held meeting whose end is known)
     bilagsoversigt := "# Bilagsoversigt" NL ("- Punkt " N ": " BILAG {NL ...} | "Ingen bilag.")
     signatures := "# Underskriftsblad" NL ("- " NAME " godkendte " SHORT-DATE " kl. HH.MM"
-                  [" med forbehold: " TEXT] {NL ...} | "Ingen godkendelser er registreret.")
+                  [" med forbehold: " TEXT] {NL ...}
+                  | SIGNATURE_LEAD NL "- " NAME {NL "- " NAME}   (before any approval: the members who
+                                                                  took part, to sign)
+                  | "Ingen godkendelser er registreret.")
                   (a referat only, not a dagsorden)
 
 Public or full: the public export renders `store.redaction.public_view(meeting)`; those rules live

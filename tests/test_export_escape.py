@@ -126,11 +126,12 @@ ANY_TEXT = st.lists(st.one_of(MARKUP, st.characters(codec="utf-8", exclude_categ
 
 
 @given(ANY_TEXT)
-def test_any_block_is_only_paragraphs_bullets_and_low_headings(text):
+def test_any_block_is_only_paragraphs_lists_and_low_headings(text):
     for token in MARKDOWN.parse(escape_block(text)):
         assert token.type in {
             "paragraph_open", "paragraph_close", "inline", "bullet_list_open", "bullet_list_close",
-            "list_item_open", "list_item_close", "heading_open", "heading_close",
+            "ordered_list_open", "ordered_list_close", "list_item_open", "list_item_close", "heading_open",
+            "heading_close",
         }, (text, token.type)
         if token.type == "heading_open":
             assert token.tag in ("h3", "h4", "h5", "h6")
