@@ -210,6 +210,25 @@ def committee_import(
     typer.echo(committee_id)
 
 
+@command("placement", group="committee")
+@friendly
+def committee_placement(
+    name: Annotated[str, typer.Argument(help="Udvalgets navn.")],
+    placement: Annotated[str, typer.Argument(
+        help="efter-indstilling (standard: beslutningen lige efter indstillingen) eller sidst (efter alle afsnit).")],
+    municipality: MunicipalityOption = None,
+    db: DbOption = None,
+) -> None:
+    """Vælg hvor referatet viser beslutningen i hvert punkt."""
+    from store.committees import get_committee, set_decision_placement
+
+    database = open_db(db)
+    committee = get_committee(database, name, municipality)
+    set_decision_placement(database, committee["id"], placement.strip().lower())
+    where = "lige efter indstillingen" if placement.strip().lower() == "efter-indstilling" else "efter alle afsnit"
+    typer.echo(f"{committee['name']}: beslutningen står {where} i referatet.")
+
+
 @command("committees")
 @friendly
 def committees(db: DbOption = None, as_json: JsonOption = False) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from store.audit import Action, action
 from store.errors import StoreError
-from store.model import DEFAULT_VOCABULARY, MEMBER, ROLES
+from store.model import DECISION_PLACEMENTS, DEFAULT_VOCABULARY, MEMBER, ROLES
 from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
@@ -139,6 +139,17 @@ def ensure_committee(act: Action, name: str, municipality: str | None = None) ->
     if committee:
         return committee["id"]
     return _add_committee(act, name, municipality, None, None)
+
+
+def set_decision_placement(db: Database, committee_id: int, placement: str) -> None:
+    """Where the committee's referater show each beslutning: "efter-indstilling" or "sidst" (after every section).
+
+    A meeting imported from a referat keeps the placement of its own document.
+    """
+    if placement not in DECISION_PLACEMENTS:
+        raise StoreError(f"Placeringen '{placement}' kendes ikke; brug {' eller '.join(DECISION_PLACEMENTS)}.")
+    with action(db, None, f"Beslutningen placeres {placement}") as act:
+        act.update("committees", committee_id, decision_placement=placement)
 
 
 def vocabulary(db: Database, committee_id: int) -> list[str]:

@@ -112,7 +112,8 @@ def get_meeting(db: Database, meeting_id: int) -> dict:
     """The meeting row joined with its committee; StoreError if there is none."""
     rows = list(
         db.query(
-            "SELECT g.*, c.name AS committee, c.municipality FROM meetings g "
+            "SELECT g.*, c.name AS committee, c.municipality, c.decision_placement AS committee_placement "
+            "FROM meetings g "
             "JOIN committees c ON c.id = g.committee_id WHERE g.id = ?",
             [meeting_id],
         )
@@ -165,7 +166,7 @@ def save_meeting(db: Database, meeting: Meeting, committee: str | None = None, s
              "planned_start": meeting.start, "location": meeting.location, "status": meeting.status,
              "started_at": _stamp(meeting.date, meeting.start) if meeting.status != "planlagt" else None,
              "ended_at": _stamp(meeting.date, meeting.end),
-             "source": source, "created_at": act.at},
+             "source": source, "created_at": act.at, "decision_placement": meeting.decision_placement},
         )
         people = _save_members(act, committee_id, meeting.members)
         item_ids = {}
@@ -307,6 +308,7 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
         date=dt.date.fromisoformat(row["date"]) if row["date"] else None,
         start=_hhmm(row["started_at"]) or row["planned_start"], end=_hhmm(row["ended_at"]),
         location=row["location"], status=row["status"], members=members,
+        decision_placement=row["decision_placement"] or row["committee_placement"],
         items=[item_from_row(db, item, persons) for item in items],
         approvals=[
             Approval(member=display_name(persons[a["person_id"]]["name"], persons[a["person_id"]]["party"]),

@@ -264,6 +264,13 @@ def meeting_day(db: Database) -> None:
     )
 
 
+@migrations(name="0010_decision_placement")
+def decision_placement(db: Database) -> None:
+    """Where the referat shows each item's beslutning: the committee's choice, and an imported meeting's own."""
+    db["committees"].add_column("decision_placement", str)
+    db["meetings"].add_column("decision_placement", str)
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]

@@ -166,3 +166,34 @@ def test_file_name_marks_the_full_edition_and_the_short_form():
     assert export_filename(meeting, "json", full=True) == "2017-05-29-arbejdsmarkedsudvalget-fuld.json"
     assert export_filename(meeting, "md", decisions_only=True) == "2017-05-29-arbejdsmarkedsudvalget-beslutninger.md"
     assert export_filename(dataclasses.replace(meeting, date=None), "md") == "uden-dato-arbejdsmarkedsudvalget.md"
+
+
+def test_committee_placement_moves_the_beslutning_after_every_section(db_path, meeting_ids):
+    def order() -> list[int]:
+        text = export(db_path, str(meeting_ids[0])).stdout
+        part = text.split("\n# Punkt 2: ")[1].split("\n# ")[0]
+        return [part.index(heading) for heading in ("## Indstilling", "## Beslutning\n", "## Sagsfremstilling")]
+
+    before = order()
+    assert before == sorted(before)
+    result = runner.invoke(app, ["committee", "placement", "Arbejdsmarkedsudvalget", "sidst", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Arbejdsmarkedsudvalget: beslutningen står efter alle afsnit i referatet.\n"
+    indstilling, decision, sagsfremstilling = order()
+    assert indstilling < sagsfremstilling < decision
+
+
+def test_unknown_placement_is_refused_in_danish(db_path, meeting_ids):
+    result = runner.invoke(app, ["committee", "placement", "Arbejdsmarkedsudvalget", "først", "--db", str(db_path)])
+    assert (result.exit_code, result.stderr) == (
+        1, "Fejl: Placeringen 'først' kendes ikke; brug efter-indstilling eller sidst.\n")
+
+
+def test_an_imported_referat_keeps_its_own_placement_whatever_the_committee_chose(db_path, shared_referater):
+    herlev = shared_referater / "herlev-arbejdsmarkedsudvalget-2022-10-26.md"
+    result = runner.invoke(app, ["import", str(herlev), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    meeting_id = result.stdout.strip().split("\n")[-1]
+    text = export(db_path, meeting_id).stdout
+    part = text.split("\n# Punkt 65: ")[1].split("\n# ")[0]
+    assert part.index("## Beslutningskompetence") < part.index("## Beslutning\n")
