@@ -372,6 +372,17 @@ def _export_date(text: str | None, option: str):
         fail(f"{option}: {error}.")
 
 
+def warn_if_unverified(database, meeting: int, status: str) -> None:
+    """On stderr, a warning when an approved referat no longer matches its log and its approval."""
+    from store.model import APPROVED
+    from store.verify import verify_meeting
+
+    if status == APPROVED:
+        verdict = verify_meeting(database, meeting)
+        if not verdict.ok:
+            print(f"Advarsel: {verdict.sentence}", file=sys.stderr)
+
+
 @command("export")
 @friendly
 def export(
@@ -405,7 +416,9 @@ def export(
         fail("--committee, --municipality, --since og --until bruges kun sammen med --all.")
     database = open_db(db, readonly=True)
     if not all_meetings:
-        text = render_export(load_meeting(database, meeting), fmt, public=public, decisions_only=decisions_only)
+        document = load_meeting(database, meeting)
+        warn_if_unverified(database, meeting, document.status)
+        text = render_export(document, fmt, public=public, decisions_only=decisions_only)
         if output is None:
             from store.terminal_text import visible
 
@@ -424,8 +437,9 @@ def export(
         return
     taken: set[Path] = set()
     for row in rows:
-        path = export_to_folder(load_meeting(database, row["id"]), output, fmt, public=public,
-                                decisions_only=decisions_only, taken=taken)
+        document = load_meeting(database, row["id"])
+        warn_if_unverified(database, row["id"], document.status)
+        path = export_to_folder(document, output, fmt, public=public, decisions_only=decisions_only, taken=taken)
         typer.echo(str(path))
     typer.echo(f"{len(rows)} {'møde' if len(rows) == 1 else 'møder'} er eksporteret til {output}.")
 
@@ -625,6 +639,18 @@ def log(meeting: MeetingArgument, db: DbOption = None, as_json: JsonOption = Fal
         return
     lines = log_sentences(database, meeting)
     say("\n".join(lines) if lines else "Ingen handlinger er logget for mødet.")
+
+
+@command("verify")
+@friendly
+def verify(meeting: MeetingArgument, db: DbOption = None) -> None:
+    """Kontrollér at referatet stadig stemmer med sin ændringslog og sin godkendelse (exit 0 eller 1)."""
+    from store.verify import verify_meeting
+
+    verdict = verify_meeting(open_db(db), meeting)
+    typer.echo(verdict.sentence)
+    if not verdict.ok:
+        raise SystemExit(1)
 
 
 # --- the meeting-day UI -------------------------------------------------------

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from store.chain import head, link
 from store.db import translate_error
 from store.errors import StoreError
 from store.model import APPROVED
@@ -38,8 +39,8 @@ def database_path(db: Database) -> str:
 
 
 _LOG_INSERT = (
-    "INSERT INTO audit_log (action_id, at, meeting_id, entity, entity_id, field, old, new) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO audit_log (id, action_id, at, meeting_id, entity, entity_id, field, old, new, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 _statements: weakref.WeakKeyDictionary[Database, tuple[int, dict]] = weakref.WeakKeyDictionary()
@@ -88,22 +89,33 @@ def row_dict(cursor: sqlite3.Cursor, row: tuple) -> dict:
 class Action:
     """The writer handed out by `action()`: insert, update and delete, each logged."""
 
-    def __init__(self, db: Database, action_id: int, meeting_id: int | None, at: str):
+    def __init__(self, db: Database, action_id: int, meeting_id: int | None, at: str, label: str):
         self.db = db
         self.id = action_id
         self.meeting_id = meeting_id
         self.at = at
+        self.label = label
         self._statements = statements(db)
+        self._head: tuple[int, str] | None = None
 
     def relabel(self, label: str) -> None:
-        """Name the action once its checks (inside the transaction) have found what it is about."""
+        """Name the action once its checks (inside the transaction) have found what it is about.
+
+        Only before its first write: the label is part of each of its log rows' hash.
+        """
+        self.label = label
         self.db.execute("UPDATE actions SET label = ? WHERE id = ?", [label, self.id])
 
     def _log(self, entity: str, entity_id: int, field: str | None, old, new) -> None:
-        self.db.execute(_LOG_INSERT, [
-            self.id, self.at, self.meeting_id, entity, entity_id, field,
-            None if old is None else _to_json(old), None if new is None else _to_json(new),
-        ])
+        """Append one log row, chained to the row before it (store/chain.py)."""
+        if self._head is None:
+            self._head = head(self.db)  # inside the write transaction: no other writer can append meanwhile
+        row_id = self._head[0] + 1
+        content = (row_id, self.label, self.at, self.meeting_id, entity, entity_id, field,
+                   None if old is None else _to_json(old), None if new is None else _to_json(new))
+        digest = link(self._head[1], content)
+        self.db.execute(_LOG_INSERT, [row_id, self.id, *content[2:], digest])
+        self._head = (row_id, digest)
 
     def _sql(self, kind: str, table: str, columns: tuple[str, ...] = ()) -> tuple[str, str]:
         key = (kind, table, columns)
@@ -195,7 +207,7 @@ def action(db: Database, meeting_id: int | None, label: str, *, allow_locked: bo
                 [meeting_id, label, at, int(undoable)],
             ).lastrowid
             ensure_recorder(db, meeting_id)  # after the insert took the write lock: check and write are atomic
-            yield Action(db, action_id, meeting_id, at)
+            yield Action(db, action_id, meeting_id, at, label)
     except sqlite3.Error as error:
         raise translate_error(error, database_path(db)) from error
 

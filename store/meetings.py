@@ -38,7 +38,7 @@ from store.model import (
     Vote,
     display_name,
 )
-from store.seal import sealed
+from store.seal import seal, sealed
 from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
@@ -176,6 +176,8 @@ def save_meeting(db: Database, meeting: Meeting, committee: str | None = None, s
         for approval in meeting.approvals:
             act.insert("approvals", {"meeting_id": meeting_id, "person_id": _person(act, people, approval.member),
                                      "at": approval.at, "reservation": approval.reservation})
+        if meeting.status == APPROVED:
+            seal(act, meeting_id)
     return meeting_id
 
 
@@ -276,16 +278,16 @@ def _hhmm(stamp: str | None) -> str | None:
 def load_meeting(db: Database, meeting_id: int) -> Meeting:
     """The whole meeting as a document (what the exporters render)."""
     row = get_meeting(db, meeting_id)
-    seal = sealed(db, meeting_id) if row["status"] == APPROVED else None
-    if seal:
-        row = {**row, "committee": seal["committee"], "municipality": seal["municipality"]}
-    persons = seal["people"] if seal else {p["id"]: p for p in db.query(
+    roster_seal = sealed(db, meeting_id) if row["status"] == APPROVED else None
+    if roster_seal:
+        row = {**row, "committee": roster_seal["committee"], "municipality": roster_seal["municipality"]}
+    persons = roster_seal["people"] if roster_seal else {p["id"]: p for p in db.query(
         "SELECT p.id, p.name, p.party FROM persons p WHERE p.id IN "
         "(SELECT person_id FROM attendance WHERE meeting_id = ? UNION SELECT substitute_for_id FROM attendance "
         "WHERE meeting_id = ? UNION SELECT person_id FROM item_absences WHERE item_id IN "
         "(SELECT id FROM items WHERE meeting_id = ?) UNION SELECT person_id FROM approvals WHERE meeting_id = ?)",
         [meeting_id] * 4)}
-    roles = {person_id: person["role"] for person_id, person in persons.items()} if seal else {
+    roles = {person_id: person["role"] for person_id, person in persons.items()} if roster_seal else {
         m["person_id"]: m["role"] for m in db.query(
             "SELECT person_id, role FROM memberships WHERE committee_id = ? AND valid_to IS NULL",
             [row["committee_id"]])}

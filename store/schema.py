@@ -7,6 +7,8 @@ database made by an earlier version opens and upgrades without loss
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database, Migrations
 
 MIGRATION_SET = "referat"
@@ -269,6 +271,37 @@ def decision_placement(db: Database) -> None:
     """Where the referat shows each item's beslutning: the committee's choice, and an imported meeting's own."""
     db["committees"].add_column("decision_placement", str)
     db["meetings"].add_column("decision_placement", str)
+
+
+_APPEND_ONLY = "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log " \
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+
+
+@migrations(name="0011_audit_chain")
+def audit_chain(db: Database) -> None:
+    """Chain the audit log (store/chain.py) and let each seal record the chain's head and the referat's digest.
+
+    The rows written before are chained at the upgrade, in their order; a referat sealed before
+    gets its head and digest as it stands at the upgrade, marked `chained_at_upgrade`.
+    """
+    from store.chain import content_columns, content_digest, head, rehash_all
+
+    db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
+    db.execute("DROP TRIGGER audit_log_no_update")
+    rehash_all(db)
+    db.execute(_APPEND_ONLY)
+    for column, kind in (("chain_head_id", "INTEGER"), ("chain_head", "TEXT"), ("content_hash", "TEXT"),
+                         ("content_columns", "TEXT"), ("chained_at_upgrade", "INTEGER NOT NULL DEFAULT 0")):
+        db.execute(f"ALTER TABLE approval_seals ADD COLUMN {column} {kind}")
+    columns = content_columns(db)
+    head_id, head_hash = head(db)
+    for seal in list(db.query("SELECT * FROM approval_seals")):
+        db.execute(
+            "UPDATE approval_seals SET chain_head_id = ?, chain_head = ?, content_hash = ?, content_columns = ?, "
+            "chained_at_upgrade = 1 WHERE id = ?",
+            [head_id, head_hash, content_digest(db, seal["meeting_id"], columns, seal),
+             json.dumps(columns), seal["id"]],
+        )
 
 
 def known_migrations() -> list[str]:

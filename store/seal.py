@@ -4,12 +4,16 @@ When the referat becomes godkendt, the same action stores one `approval_seals` r
 name and kommune, and the name, party and role of every person the referat names.  An approved
 meeting is rendered from its seal, so a roster imported later, a renamed person or a kommune
 learnt from another document never changes a signed referat; only `amend` and `reopen` do.
+A referat imported as godkendt is sealed as it is imported.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import TYPE_CHECKING
+
+from store.chain import content_columns, content_digest, head
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -42,8 +46,19 @@ def snapshot(db: Database, meeting_id: int) -> dict:
 
 
 def seal(act: Action, meeting_id: int) -> int:
-    """Store the seal of a meeting whose referat this action approves; returns the seal's id."""
-    return act.insert("approval_seals", {**snapshot(act.db, meeting_id), "at": act.at})
+    """Store the seal of a meeting whose referat this action approves; returns the seal's id.
+
+    Besides the roster it records the audit log's head at the approval and the digest of
+    the referat's rows as approved (store/chain.py), which `referat verify` checks.
+    """
+    content = snapshot(act.db, meeting_id)
+    columns = content_columns(act.db)
+    head_id, head_hash = head(act.db)
+    return act.insert("approval_seals", {
+        **content, "at": act.at, "chain_head_id": head_id, "chain_head": head_hash,
+        "content_hash": content_digest(act.db, meeting_id, columns, content),
+        "content_columns": json.dumps(columns),
+    })
 
 
 def unseal(act: Action, meeting_id: int) -> None:
@@ -53,9 +68,12 @@ def unseal(act: Action, meeting_id: int) -> None:
 
 def sealed(db: Database, meeting_id: int) -> dict | None:
     """The meeting's seal, with `people` as {person id: {name, party, role}}; None if it has none."""
-    row = db.execute(
-        "SELECT committee, municipality, people FROM approval_seals WHERE meeting_id = ?", [meeting_id]
-    ).fetchone()
+    try:
+        row = db.execute(
+            "SELECT committee, municipality, people FROM approval_seals WHERE meeting_id = ?", [meeting_id]
+        ).fetchone()
+    except sqlite3.OperationalError:  # a database opened read-only before the upgrade that adds seals
+        return None
     if row is None:
         return None
     return {"committee": row[0], "municipality": row[1],
