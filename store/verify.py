@@ -6,6 +6,8 @@ Three checks, each naming where it first fails:
    (no row changed, added or removed outside an action);
 3. for an approved referat: the log's head recorded at the approval is still there, and the
    referat's rows still give the digest recorded at the approval.
+When all hold, the sentence ends with a kontrolsum (the start of the meeting's latest log hash):
+noted beside a published copy, it shows later whether the log was cut short or rewritten since.
 """
 
 from __future__ import annotations
@@ -73,8 +75,43 @@ def _same(logged, stored) -> bool:
     return logged == stored
 
 
-def _shown(value) -> str:
-    return "tom" if value is None else f"'{value}'"
+# What a changed field is called in a sentence (others by their column name).
+_FIELDS = {
+    "outcome": "udfaldet", "text": "teksten", "title": "titlen", "status": "status", "location": "mødestedet",
+    "date": "datoen", "reservation": "forbeholdet", "result": "resultatet", "for_count": "antal for",
+    "against_count": "antal imod", "abstain_count": "antal undlod", "choice": "stemmen", "label": "navnet",
+    "people": "deltagerne", "committee": "udvalget", "municipality": "kommunen", "heading": "overskriften",
+    "number": "nummeret", "public": "åben/lukket", "reason": "begrundelsen",
+}
+
+
+def _shown(value, other=None) -> str:
+    """The value quoted; a long one cut to where it differs from `other`."""
+    if value is None:
+        return "tom"
+    text, start = str(value), 0
+    if len(text) > 60 and isinstance(other, str):
+        start = next((i for i, (a, b) in enumerate(zip(text, other)) if a != b), min(len(text), len(other)))
+        start = max(0, start - 20)
+    shown = text[start:start + 60]
+    return f"'{'…' if start else ''}{shown}{'…' if start + 60 < len(text) else ''}'"
+
+
+def _when(stamp: str) -> str:
+    return f"{short_iso_date(stamp[:10])} kl. {stamp[11:16].replace(':', '.')}" if stamp else "uden tid"
+
+
+def _describe(db: Database, table: str, row_id: int, row: dict) -> str:
+    """'en beslutning på punkt 2 (decisions 7)': the row as a sentence names it."""
+    item_id = row.get("item_id")
+    if table == "vote_casts":
+        vote = db.execute("SELECT item_id FROM votes WHERE id = ?", [row.get("vote_id")]).fetchone()
+        item_id = vote[0] if vote else None
+    number = db.execute("SELECT number FROM items WHERE id = ?", [item_id]).fetchone() if item_id else None
+    where = f" på punkt {number[0]}" if number else ""
+    if table == "items" and row.get("number"):
+        return f"punkt {row['number']} ({table} {row_id})"
+    return f"{_NAMES[table]}{where} ({table} {row_id})"
 
 
 def _replay_difference(db: Database, meeting_id: int, rows: list[tuple]) -> str | None:
@@ -96,7 +133,7 @@ def _replay_difference(db: Database, meeting_id: int, rows: list[tuple]) -> str 
         stored = {row[0]: dict(zip(names, row)) for row in cursor}
         expected = {key[1]: value for key, value in logged.items() if key[0] == table and value is not None}
         for row_id in sorted(stored.keys() | expected.keys()):
-            what = f"{_NAMES[table]} ({table} {row_id})"
+            what = _describe(db, table, row_id, stored.get(row_id) or expected[row_id])
             if row_id not in expected:
                 if table == "approval_seals" and row_id in seals_at_upgrade:
                     continue
@@ -105,8 +142,9 @@ def _replay_difference(db: Database, meeting_id: int, rows: list[tuple]) -> str 
                 return f"{what} står i loggen, men er slettet fra databasen"
             for field, value in expected[row_id].items():
                 if field in stored[row_id] and not _same(value, stored[row_id][field]):
-                    return (f"feltet {field} i {what} er {_shown(stored[row_id][field])} i databasen, "
-                            f"men loggen siger {_shown(value)}")
+                    now = stored[row_id][field]
+                    return (f"{_FIELDS.get(field, f'feltet {field}')} i {what} er {_shown(now, value)} "
+                            f"i databasen, men loggen siger {_shown(value, now)}")
     return None
 
 
@@ -121,16 +159,19 @@ def verify_meeting(db: Database, meeting_id: int) -> Verdict:
                       "WHERE a.meeting_id = ? ORDER BY a.id", [meeting_id]).fetchall()
     broken = _chain_break(db, rows)
     if broken is not None:
-        return Verdict(False, f"{title} stemmer ikke: ændringsloggens række {broken[0]} ({broken[2]}, "
+        return Verdict(False, f"{title} stemmer ikke: ændringsloggens række {broken[0]} ({_when(broken[2])}, "
                               f"\"{broken[1]}\") er ændret, indsat eller slettet efter den blev skrevet.")
     difference = _replay_difference(db, meeting_id, rows)
     if difference:
         return Verdict(False, f"{title} stemmer ikke med sin log: {difference}.")
+    last = db.execute("SELECT hash FROM audit_log WHERE meeting_id = ? ORDER BY id DESC LIMIT 1",
+                      [meeting_id]).fetchone()
+    fingerprint = f"(kontrolsum {last[0][:16]})" if last else "(intet logget)"
     seal = next(iter(db.query("SELECT * FROM approval_seals WHERE meeting_id = ?", [meeting_id])), None)
     if meeting["status"] != APPROVED:
         if seal is not None:
             return Verdict(False, f"{title} stemmer ikke: det har en forsegling, men er ikke godkendt.")
-        return Verdict(True, f"{title} stemmer med sin log; det er endnu ikke godkendt.")
+        return Verdict(True, f"{title} stemmer med sin log {fingerprint}; det er endnu ikke godkendt.")
     if seal is None or not seal["content_hash"]:
         return Verdict(False, f"{title} stemmer ikke: det er godkendt, men godkendelsen er ikke forseglet.")
     head = db.execute("SELECT hash FROM audit_log WHERE id = ?", [seal["chain_head_id"]]).fetchone()
@@ -144,6 +185,6 @@ def verify_meeting(db: Database, meeting_id: int) -> Verdict:
     if digest != seal["content_hash"]:
         return Verdict(False, f"{title} stemmer ikke: indholdet er ikke det samme som da referatet blev godkendt.")
     if seal["chained_at_upgrade"]:
-        return Verdict(True, f"{title} stemmer med sin log og sin godkendelse; det blev godkendt, før loggen blev "
-                             "kædet, så kontrollen gælder fra opgraderingen.")
-    return Verdict(True, f"{title} stemmer med sin log og sin godkendelse.")
+        return Verdict(True, f"{title} stemmer med sin log og sin godkendelse {fingerprint}; det blev godkendt, "
+                             "før loggen blev kædet, så kontrollen gælder fra opgraderingen.")
+    return Verdict(True, f"{title} stemmer med sin log og sin godkendelse {fingerprint}.")

@@ -7,6 +7,7 @@ append-only triggers dropped where the log itself is rewritten.
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import sqlite3
 
@@ -208,14 +209,15 @@ def test_verify_and_export_from_the_command_line(approved):
     path, meeting_id = approved
     result = runner.invoke(app, ["verify", str(meeting_id), "--db", str(path)])
     assert result.exit_code == 0
-    assert result.output.strip().endswith("stemmer med sin log og sin godkendelse.")
+    assert re.fullmatch(r"Referatet for møde 1 \(Arbejdsmarkedsudvalget, 29\. maj 2017\) stemmer med sin log og "
+                        r"sin godkendelse \(kontrolsum [0-9a-f]{16}\)\.\n", result.output)
     assert result.output.count("\n") == 1
     tamper(path, TAMPERING["decisions"][0])
     result = runner.invoke(app, ["verify", str(meeting_id), "--db", str(path)])
     assert result.exit_code == 1
     assert result.output == (
         "Referatet for møde 1 (Arbejdsmarkedsudvalget, 29. maj 2017) stemmer ikke med sin log: "
-        "feltet outcome i en beslutning (decisions 2) er 'Forkastet' i databasen, men loggen siger "
+        "udfaldet i en beslutning på punkt 2 (decisions 2) er 'Forkastet' i databasen, men loggen siger "
         "'Taget til efterretning'.\n")
     exported = runner.invoke(app, ["export", str(meeting_id), "--db", str(path)])
     assert exported.exit_code == 0
@@ -238,7 +240,7 @@ def test_ordinary_work_verifies(db_path):
     urgent = add_urgent_item(db, meeting_id, "Vejarbejde")
     set_current_item(db, meeting_id, urgent)
     undo_last(db, meeting_id)
-    assert verify_meeting(db, meeting_id).sentence.endswith("stemmer med sin log; det er endnu ikke godkendt.")
+    assert verify_meeting(db, meeting_id).sentence.endswith("; det er endnu ikke godkendt.")
     close_meeting(db, meeting_id)
     approve_final(db, meeting_id)
     assert verify_meeting(db, meeting_id).ok
@@ -252,7 +254,7 @@ def test_ordinary_work_verifies(db_path):
 def test_an_imported_approved_referat_is_sealed_and_verifies(db):
     approved = dataclasses.replace(sample_meeting(), status="godkendt")
     meeting_id = save_meeting(db, approved)
-    assert verify_meeting(db, meeting_id).sentence.endswith("stemmer med sin log og sin godkendelse.")
+    assert "stemmer med sin log og sin godkendelse (kontrolsum " in verify_meeting(db, meeting_id).sentence
 
 
 def test_an_approved_sixth_schema_database_verifies_after_the_upgrade_and_says_so(tmp_path):
@@ -260,9 +262,10 @@ def test_an_approved_sixth_schema_database_verifies_after_the_upgrade_and_says_s
     shutil.copy(f"{MIGRATIONS}/schema_v6_approved.db", path)
     found = verdict(path, 1)
     assert found.ok
-    assert found.sentence == (
-        "Referatet for møde 1 (Arbejdsmarkedsudvalget, 29. maj 2017) stemmer med sin log og sin godkendelse; "
-        "det blev godkendt, før loggen blev kædet, så kontrollen gælder fra opgraderingen.")
+    assert re.fullmatch(
+        r"Referatet for møde 1 \(Arbejdsmarkedsudvalget, 29\. maj 2017\) stemmer med sin log og sin godkendelse "
+        r"\(kontrolsum [0-9a-f]{16}\); det blev godkendt, før loggen blev kædet, så kontrollen gælder fra "
+        r"opgraderingen\.", found.sentence)
     tamper(path, "UPDATE decisions SET outcome = 'Forkastet'")
     assert not verdict(path, 1).ok
 
@@ -271,3 +274,15 @@ def test_the_first_schema_database_verifies_after_the_upgrade(tmp_path):
     path = tmp_path / "old.db"
     shutil.copy(f"{MIGRATIONS}/schema_v1.db", path)
     assert verdict(path, 1).ok
+
+
+def test_cutting_off_the_end_of_the_log_changes_the_kontrolsum(approved):
+    """The last action and its rows deleted leave a whole chain: the kontrolsum noted before shows it."""
+    path, meeting_id = approved
+    before = verdict(path, meeting_id)
+    tamper(path, "DROP TRIGGER audit_log_no_delete",
+           "DELETE FROM audit_log WHERE entity = 'amendments'", "DELETE FROM amendments",
+           "DELETE FROM actions WHERE label LIKE 'Tilføjelse%'")
+    after = verdict(path, meeting_id)
+    assert after.ok and before.ok
+    assert after.sentence != before.sentence
