@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from store.importing.page_lines import unfold_page_lines
 from store.importing.readers import PAGE_BREAK
 from store.importing.structure import heading_kind, item_heading
 
@@ -83,7 +84,10 @@ def clean_lines(text: str) -> CleanText:
             rows.append((no, raw.rstrip()))
         numbered.append(rows)
     from_pdf = len(pages) > 1
-    if from_pdf:
+    unfolded = None if from_pdf else unfold_page_lines(text.split("\n"))
+    if unfolded is not None:
+        from_pdf, rows = True, unfolded
+    elif from_pdf:
         rows = _drop_page_edges(numbered)
     else:
         rows = [row for page in numbered for row in page]

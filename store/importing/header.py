@@ -30,6 +30,7 @@ _ATTENDANCE = {"present": PRESENT, "afbud": SENT_APOLOGIES, "absent": ABSENT, "s
 _TITLE_KIND = re.compile(rf"^{DOCUMENT_KINDS}\b", re.IGNORECASE)
 _REFERAT_WORD = re.compile(r"\b(?:referat|beslutningsprotokol|protokol|mødereferat)\b", re.IGNORECASE)
 _PERIOD = re.compile(r"\(?\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b\)?")
+_KIND_FOR = re.compile(rf"^.{{0,60}}?\b{DOCUMENT_KINDS}\b\.?\s+(?:til|for|fra)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _KIND_AFTER = re.compile(rf"\s*[-–|:]\s*{DOCUMENT_KINDS}\b.*$", re.IGNORECASE)  # 'Udvalget – Referat – 5. marts'
 
 _MUNICIPALITY = re.compile(
@@ -119,6 +120,9 @@ def committee_from_title(text: str) -> str | None:
 
     The electoral period ('2022-2025') is not part of the committee's name and is dropped.
     """
+    lead = _KIND_FOR.match(text.strip())  # 'TÅRNBY KOMMUNE. Åbent referat. til Arbejdsmarkedsudvalget'
+    if lead and re.search(BODY_WORD, lead.group("rest"), re.IGNORECASE):
+        text = lead.group("rest")
     name = _TITLE_KIND.sub("", text.strip()).strip(" -–:|")
     name = re.sub(r"^(?:fra|for|til|over|af)\s+", "", name, flags=re.IGNORECASE)
     name = re.sub(r"^(?:(?:det\s+)?(?:ordinære\s+)?møde(?:t)?\s+(?:i|for)\s+)", "", name, flags=re.IGNORECASE)

@@ -43,8 +43,10 @@ def find_items(lines: list[Line], loose: bool = False) -> list[ItemStart]:
     """The items of a document in order (empty when none can be recognised)."""
     candidates, contents = _split_contents(lines, _candidates(lines))
     items = _numbered(lines, candidates, loose) if candidates else []
-    if not items and not contents:
-        return _unnumbered(lines, loose)
+    if not contents:
+        unnumbered = _unnumbered(lines, loose)
+        if len(unnumbered) > len(items) and not any(c.strong for c in items):
+            return unnumbered  # more items open with a case line than with a number: the numbers are lists
     return _listed_only(contents, items)
 
 
@@ -83,7 +85,8 @@ def _numbered(lines: list[Line], candidates: list[ItemStart], loose: bool) -> li
 def _unnumbered(lines: list[Line], loose: bool) -> list[ItemStart]:
     """Items that print no number, numbered 1, 2, … in order.
 
-    An item opens where a case line ('Sagsnr.: …', 'Åben sag') is followed by a section, its title
+    An item opens where a case line ('Sagsnr.: …', 'Åben sag') is followed by a section (or lines give
+    both the case number and åben/lukket), its title
     the line above unless that is a label or heading; failing that, at each occurrence of the
     document's first section heading, titled by the line above it.
     """
@@ -93,11 +96,15 @@ def _unnumbered(lines: list[Line], loose: bool) -> list[ItemStart]:
         line = lines[index]
         facts = None if line.blank else meta_facts(line.text)
         if facts and (facts.case_number or facts.public is not None):
-            run_end = index
+            run_end, case, access = index, facts.case_number, facts.public
             while run_end + 1 < len(lines) and (lines[run_end + 1].blank or meta_facts(lines[run_end + 1].text)):
                 run_end += 1
+                more = meta_facts(lines[run_end].text)
+                if more:
+                    case, access = case or more.case_number, more.public if access is None else access
             following = _next_filled(lines, run_end + 1)
-            if following is not None and (heading_kind(lines[following].text) not in (None, "end")
+            if following is not None and (case and access is not None
+                                          or heading_kind(lines[following].text) not in (None, "end")
                                           or inline_heading(lines[following].text, loose)):
                 above = _previous_filled(lines, index)
                 if above is not None and _can_be_item_title(lines[above]) and \

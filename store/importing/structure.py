@@ -25,7 +25,7 @@ MAX_HEADING = 90
 _DECISION = re.compile(
     r"^(?:beslutning(?:er)?|afgørelse|udvalgets beslutning|beslutning og bemærkninger)"
     r"(?:\s+(?:i|på|fra|for)\s+(?P<body>[^:]{2,80}?))?"
-    rf"(?:\s*,?\s*(?:den|d\.)?\s*(?P<date>{DATE.pattern}))?\s*:?$",
+    rf"(?:\s*,?\s*(?:den|d\.)?\s*(?P<date>{DATE.pattern}))?(?:\s+(?:den|d\.))?\s*:?$",
     re.IGNORECASE,
 )
 _BODY_END = re.compile(rf"(?:{BODY_WORD}|mødet)$", re.IGNORECASE)
@@ -54,6 +54,7 @@ _KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:[-.]?[A-ZÆØÅ]\d{2})?(?:-[\w]+)*\b
 _CASE_NUMBER = re.compile(r"\b\d{2,4}/\d{2,}\b")
 # 'Dok.nr.: 330-2018-105840', 'Sagsansvarlig: mas.sf', 'Kompetence: Byrådet' beside the case number.
 _OTHER_LABELLED = re.compile(r"\b(?:dok\.?\s*nr|sagsansvarlig|sagsbehandler|kompetence)\.?\s*:\s*\S+", re.IGNORECASE)
+_EMPTY_ATTENDANCE = re.compile(r"^\s*(?:fraværende|afbud)\s*:\s*$", re.IGNORECASE)  # 'Afbud:' with no one after
 _ACCESS = re.compile(
     r"\b(?P<access>åben|åbent|offentlig|offentligt|lukket|fortrolig|fortroligt)\s+(?:sag|punkt|dagsordenspunkt)\b"
     r"|\b(?P<closed>lukket\s+for\s+offentligheden|ikke\s+offentlig[t]?)\b",
@@ -191,7 +192,10 @@ def meta_facts(text: str) -> ItemFacts | None:
             value = match.groupdict().get("value") or match.group(0)
             facts.case_number = facts.case_number or value.rstrip(".")
         rest = pattern.sub(" ", rest)
+    consumed = rest != text
     rest = _OTHER_LABELLED.sub(" ", rest)
+    rest = _EMPTY_ATTENDANCE.sub(" ", rest)
+    consumed = consumed or rest.strip() != text.strip()
     match = _ACCESS.search(rest) or _ACCESS_WORD.search(rest)
     if match:
         facts.public = (match.group("access") or "").lower() in OPEN_WORDS
@@ -201,7 +205,7 @@ def meta_facts(text: str) -> ItemFacts | None:
         key = (match.group("paren") or match.group("word") or match.group("type")).lower()
         facts.kind = KINDS[key]
         rest = rest[:match.start()] + " " + rest[match.end():]
-    if rest.strip(" ,.;:-–|\t") or facts == ItemFacts():
+    if rest.strip(" ,.;:-–|\t") or (facts == ItemFacts() and not consumed):
         return None
     return facts
 
