@@ -157,3 +157,48 @@ def test_any_bytes_give_a_meeting_or_an_import_problem(data):
         parse_text(text, "bytes.bin")
     except ImportProblem as problem_:
         assert "bytes.bin" in str(problem_)
+
+
+# --- numbers of any width, control characters, zip bombs (issue 14, points 11 and 12) ------------------
+
+
+def test_items_numbered_ten_thousand_and_above_stay_items():
+    numbers = [9998, 9999, 10000, 10001, 123456]
+    items = "".join(f"{n}. Sag nummer {n}\n\nSagsfremstilling\n\nTekst {n}.\n\n" for n in numbers)
+    meeting = parse_text(AGENDA_HEAD + items, "brede-numre.txt")
+    assert [(i.number, i.title) for i in meeting.items] == [(str(n), f"Sag nummer {n}") for n in numbers]
+    assert all(i.sections[0].text == f"Tekst {i.number}." for i in meeting.items)
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\x1b[2J", "\x1b]0;x\x07", "\x00"])
+def test_a_control_character_in_a_title_neither_splits_nor_merges_items(control):
+    text = AGENDA_HEAD + "".join(
+        f"{n}. Sag{control} nummer {n}\n\nSagsfremstilling\n\nTekst {n}.\n\n" for n in (1, 2, 3)
+    )
+    meeting = parse_text(text, "styretegn.txt")
+    assert [i.number for i in meeting.items] == ["1", "2", "3"]
+    for item in meeting.items:
+        assert item.title.startswith("Sag") and item.title.endswith(f"nummer {item.number}")
+        assert not any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 or c in "\u2028\u2029" for c in item.title)
+        assert item.sections[0].text == f"Tekst {item.number}."
+
+
+def test_a_word_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    import time
+    import tracemalloc
+    import zipfile
+
+    from import_samples import docx_bytes
+
+    path = tmp_path / "bombe.docx"
+    path.write_bytes(docx_bytes([("", "Referat")]))
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("word/fyld.xml", b"<a>" + b" " * (200 * 1024 * 1024) + b"</a>")
+    assert path.stat().st_size < 1024 * 1024
+    tracemalloc.start()
+    started = time.monotonic()
+    message = problem(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert "pakket ud" in message
+    assert peak < 50 * 1024 * 1024 and time.monotonic() - started < 10

@@ -17,6 +17,11 @@ from store.importing.readers import PAGE_BREAK
 from store.importing.structure import heading_kind, item_heading
 
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# CSI ('ESC[2J'), OSC ('ESC]0;title BEL') and two-character escapes, as a terminal would read them.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_]?)|\x9b[0-?]*[ -/]*[@-~]?")
+# Every control character but tab, line feed and the form feed between PDF pages; and the Unicode line separators.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_FORM_FEED_IN_LINE = re.compile(r"(?<=[^\n])\f(?=[^\n])")  # pages are joined with a form feed on its own line
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD = re.compile(r"\*\*|__")
@@ -56,9 +61,12 @@ class CleanText:
 
 
 def normalise(text: str) -> str:
-    """Unify line ends and spaces; drop soft hyphens and zero-width characters."""
+    """Unify line ends and spaces; drop soft hyphens, zero-width characters and terminal escape sequences;
+    other control characters become spaces, so they neither split a line nor join two."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
     text = _SPACE_LIKE.sub(" ", text)
+    text = _CONTROL.sub(" ", _FORM_FEED_IN_LINE.sub(" ", text))
     return _INVISIBLE.sub("", text)
 
 

@@ -18,6 +18,7 @@ from store.importing.problems import ImportProblem, where
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a PDF with scanned bilag can be big; the text rarely is
 MAX_TEXT_CHARS = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # a Word file's parts, unpacked (zipfile never reads past the stated size)
 PAGE_BREAK = "\f"
 
 _PDF_MAGIC = b"%PDF-"
@@ -102,7 +103,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def pdf_text(data: bytes, source: str) -> str:
-    """The text of every page, pages separated by form feeds (pypdf)."""
+    """The text of every page, pages separated by a form feed on a line of its own (pypdf)."""
     from pypdf import PdfReader
 
     logger = logging.getLogger("pypdf")
@@ -124,7 +125,7 @@ def pdf_text(data: bytes, source: str) -> str:
         logger.setLevel(level)
     if not any(page.strip() for page in pages):
         raise ImportProblem(f"{where(source)} er en PDF uden tekst (måske en scanning); den kan ikke indlæses.")
-    return PAGE_BREAK.join(pages)
+    return f"\n{PAGE_BREAK}\n".join(pages)
 
 
 # --- Word -----------------------------------------------------------------------
@@ -140,9 +141,16 @@ def docx_text(data: bytes, source: str) -> str:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
     except zipfile.BadZipFile as error:
         raise ImportProblem(f"{where(source)} er et ødelagt zip- eller Word-dokument.") from error
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb: refuse before anything is unpacked
+        raise ImportProblem(
+            f"{where(source)} fylder {unpacked // (1024 * 1024)} MB pakket ud; "
+            f"højst {MAX_UNPACKED_BYTES // (1024 * 1024)} MB kan indlæses."
+        )
     if "word/document.xml" not in names:
         kind = "et OpenDocument-dokument; gem det som .docx" if "content.xml" in names else "et zip-arkiv"
         raise ImportProblem(f"{where(source)} er {kind}, ikke et Word-dokument.")
