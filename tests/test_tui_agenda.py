@@ -101,8 +101,15 @@ async def test_escape_leaves_the_editor_without_saving(meeting):
         await on_agenda(app, pilot)
         await pilot.press("e", *"Kladde", "escape")
         await pilot.pause()
+        assert app.screen.__class__.__name__ == "ConfirmDialog"  # typed text: asked before it is thrown away
+        assert "Kassér den skrevne tekst?" in screen_text(app)
+        await pilot.press("j")
+        await pilot.pause()
         assert items(path, meeting_id)["1"].decision is None
         assert app.screen.__class__.__name__ == "AgendaScreen"
+        await pilot.press("e")  # thrown away on purpose: no draft is offered
+        await pilot.pause()
+        assert app.screen.query_one("#decision-text").text == ""
 
 
 async def test_one_outcome_per_indstilling_point(meeting):
@@ -126,7 +133,7 @@ async def test_a_vote_by_party_becomes_the_outcome(meeting):
         await on_agenda(app, pilot)
         await pilot.press("down", "down", "down", "v")
         await pilot.pause()
-        await pilot.press("f", "i", "u")  # A for, O imod, Ø undlod
+        await pilot.press("tab", "f", "i", "u")  # past the ændringsforslag field; A for, O imod, Ø undlod
         await pilot.pause()
         assert "For 3 · Imod 1 · Undlod 1  → vedtaget" in screen_text(app)
         await pilot.press("ctrl+s")
@@ -146,7 +153,7 @@ async def test_a_split_party_is_recorded_by_name_and_a_tie_is_forkastet(meeting)
         await on_agenda(app, pilot)
         await pilot.press("v")
         await pilot.pause()
-        await pilot.press("d", "f", "i", "u", "f", "i")  # A split: Benthe for, Mikail imod, Ømer undlod; O for; Ø imod
+        await pilot.press("tab", "d", "f", "i", "u", "f", "i")  # A split: Benthe for, Mikail imod, Ømer undlod; O for; Ø imod
         await pilot.pause()
         assert "For 2 · Imod 2 · Undlod 1  → forkastet" in screen_text(app)
         await pilot.press("ctrl+s")
@@ -173,7 +180,7 @@ async def test_unanimous_amendment_then_a_second_vote_is_added(meeting):
         document, row = stored(path, meeting_id)
         assert document.items[0].decision is None  # an ændringsforslag does not decide the item by default
         assert number_of(path, row["current_item_id"] or app.screen.query_one(AgendaList).highlighted_item()) == "1"
-        await pilot.press("v", "e", "ctrl+s")  # omafstemning on the indstilling, unanimous
+        await pilot.press("v", "tab", "e", "ctrl+s")  # omafstemning on the indstilling, unanimous
         await pilot.pause()
         first, second = items(path, meeting_id)["1"].votes
         assert (first.kind, first.subject, first.for_count) == ("ændringsforslag", "Pris højst 5.000 kr.", 5)
@@ -224,14 +231,13 @@ async def test_not_taking_part_keeps_the_reason_internal_and_can_be_cleared(meet
         await on_agenda(app, pilot)
         await pilot.press("d")
         await pilot.pause()
-        app.screen.query_one("#reason").focus()
-        await pilot.press(*"inhabil", "enter", "down", "enter")  # Ivan Fogtmann (O)
+        await pilot.press(*"inhabil", "tab", "down", "enter")  # the reason first, Tab to the list: Ivan Fogtmann (O)
         await pilot.pause()
         (absence,) = items(path, meeting_id)["1"].absences
         assert (absence.member, absence.reason) == ("Ivan Fogtmann (O)", "inhabil")
         assert "Ivan Fogtmann (O) deltog ikke i behandlingen af punktet" in screen_text(app)
         assert "Beslutningsdygtigt: 4 af 5 til stede" in screen_text(app)
-        await pilot.press("d", "down", "enter")
+        await pilot.press("d", "tab", "down", "enter")
         await pilot.pause()
         assert items(path, meeting_id)["1"].absences == []
 

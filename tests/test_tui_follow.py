@@ -96,7 +96,7 @@ async def test_a_recorder_whose_claim_was_taken_refuses_its_next_write(meeting, 
         other = open_database(path)
         take_over(other, meeting_id)
         record_outcome(other, agenda(other, meeting_id)[1]["id"], "Drøftet")
-        await pilot.press("3")
+        await pilot.press("3", "j")  # the item is decided now: replacing its beslutning is confirmed first
         await pilot.pause()
         assert RECORDING_LOST in notifications(app)
         assert app.following and "Følger mødet" in screen_text(app)

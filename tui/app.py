@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.theme import Theme
 
 from store.agenda import close_meeting, open_meeting
-from store.audit import undo_last
+from store.audit import redo_last, undo_last
 from store.db import ChangeWatch, open_database, translate_error
 from store.errors import StoreError
 from store.meetings import get_meeting, load_meeting
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 # startup time counts on meeting day (see bench/startup.py).
 THEME_SETTING = "tui.theme"
 ATTENDANCE, AGENDA, REFERAT = "fremmode", "dagsorden", "referat"
-WRITE_ACTIONS = {"undo", "open_meeting", "close_meeting"}
+WRITE_ACTIONS = {"undo", "redo", "open_meeting", "close_meeting"}
 WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)
 TAKE_OVER_HINT = "ctrl+t overtager optagelsen."
 QUIT_HINT = "Tryk ctrl+q for at afslutte."
@@ -83,6 +83,7 @@ class ReferatApp(App):
         Binding("f3", "show_mode('dagsorden')", "Dagsorden", key_display="F3", show=False, id="agenda"),
         Binding("f4", "show_mode('referat')", "Referat", key_display="F4", show=False, id="referat"),
         Binding("ctrl+z", "undo", "Fortryd", show=False, id="undo"),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Gentag", show=False, key_display="^y", id="redo"),
         Binding("ctrl+f", "search", "Søg i arkivet", show=False, key_display="^f", id="search"),
         Binding("o", "open_meeting", "Åbn mødet", id="open_meeting"),
         Binding("h", "close_meeting", "Hæv mødet", id="close_meeting"),
@@ -278,6 +279,43 @@ class ReferatApp(App):
         ok, label = self.perform(undo_last, self.meeting_id)
         if ok:
             self.notify(f"Fortrudt: {label}" if label else "Der er intet at fortryde.", timeout=4)
+
+    def action_redo(self) -> None:
+        """Gentag the latest undone action (walking forward through what ctrl+z undid)."""
+        ok, label = self.perform(redo_last, self.meeting_id)
+        if ok:
+            self.notify(f"Gentaget: {label}" if label else "Der er intet at gentage.", timeout=4)
+
+    # --- drafts: text being typed in a dialog (tui/dialogs/drafts.py) ---------------
+
+    def load_draft(self, key: str) -> str | None:
+        """The draft kept under `key`, or None (also when the database cannot be read this moment)."""
+        from store.drafts import load_draft
+
+        try:
+            return load_draft(self.db, self.meeting_id, key)
+        except (StoreError, sqlite3.Error):
+            return None
+
+    def keep_draft(self, key: str, text: str) -> None:
+        """Keep `text` as the draft under `key` (empty: forget it); a refusal is tried again at the next change."""
+        from store.drafts import save_draft
+
+        if self.read_only:
+            return
+        try:
+            save_draft(self.db, self.meeting_id, key, text)
+        except StoreError:
+            pass  # locked or full this moment: the dialog still holds the text, and tries again
+
+    async def action_quit(self) -> None:
+        """Afslut: text typed in open dialogs is kept as drafts first (offered again next time)."""
+        from tui.dialogs.drafts import DraftDialog
+
+        for screen in self.screen_stack:
+            if isinstance(screen, DraftDialog):
+                screen.keep_draft()
+        await super().action_quit()
 
     def action_open_meeting(self) -> None:
         """Åbn mødet: record the begin time."""

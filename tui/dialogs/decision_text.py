@@ -7,11 +7,11 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static, TextArea
 
 from store.model import Item
 from tui.dialogs import STYLESHEET
+from tui.dialogs.drafts import DraftDialog
 from tui.dialogs.kept_on_failure import problem_line, save_or_keep
 
 KEPT = "Teksten er ikke gemt; den står her stadig, så du kan markere den og kopiere den med ctrl+c."
@@ -29,8 +29,9 @@ def prefill(item: Item) -> str:
     return text + "\n" if decision.outcome and not decision.text else text
 
 
-class DecisionTextDialog(ModalScreen[str]):
-    """Edit the beslutning; ctrl+s saves through `save` (True once committed), Escape cancels."""
+class DecisionTextDialog(DraftDialog):
+    """Edit the beslutning; ctrl+s saves through `save` (True once committed), Escape cancels (asking first
+    when text was typed); what is typed is kept as a draft until saved."""
 
     CSS_PATH = STYLESHEET
 
@@ -39,9 +40,10 @@ class DecisionTextDialog(ModalScreen[str]):
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item: Item, save: Callable[[str], bool]) -> None:
+    def __init__(self, item: Item, save: Callable[[str], bool], draft_key: str | None = None) -> None:
         super().__init__()
         self.item, self.save = item, save
+        self.draft_key = draft_key
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
@@ -57,7 +59,14 @@ class DecisionTextDialog(ModalScreen[str]):
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)
         editor.focus()
+        self.start_draft()
         editor.move_cursor(editor.document.end)
+
+    def draft_text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def restore_draft(self, text: str) -> None:
+        self.query_one(TextArea).load_text(text)
 
     def action_save(self) -> None:
         text = self.query_one(TextArea).text.strip()
@@ -65,6 +74,3 @@ class DecisionTextDialog(ModalScreen[str]):
             self.notify("Skriv beslutningen, eller tryk Escape.", severity="warning")
             return
         save_or_keep(self, self.save, text, KEPT)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

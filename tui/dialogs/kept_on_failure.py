@@ -25,7 +25,12 @@ def problem_line() -> Static:
 def save_or_keep(dialog: ModalScreen, save: Callable[[Value], bool], value: Value, kept: str) -> None:
     """Close `dialog` with `value` once `save` has committed it; otherwise keep it open and say `kept` and why."""
     if save(value):
-        dialog.dismiss(value)
+        from tui.dialogs.drafts import DraftDialog
+
+        if isinstance(dialog, DraftDialog):
+            dialog.finish(value)  # the typed text is saved: its draft goes
+        else:
+            dialog.dismiss(value)
         return
     following = dialog.app.following
     reason, then = (TAKEN_OVER, "Luk med Escape.") if following else ("", "Prøv igen, når årsagen er væk.")

@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from store.model import display_name
 from tui.dialogs import STYLESHEET
+from tui.dialogs.drafts import DraftDialog
+from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+
+KEPT = "Ikke gemt; valget og årsagen står her stadig."
 
 
 @dataclass
@@ -24,16 +27,20 @@ class NotTakingPart:
     reason: str | None = None
 
 
-class NotTakingPartDialog(ModalScreen[NotTakingPart]):
-    """Pick a member; Enter marks him or her as not taking part — or clears an existing mark."""
+class NotTakingPartDialog(DraftDialog):
+    """The reason first (Tab or Enter goes on to the members), then pick a member: Enter marks him or her as
+    not taking part — or clears an existing mark — through `save` (True once committed); the dialog stays
+    open with its reason when that is refused."""
 
     CSS_PATH = STYLESHEET
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 
-    def __init__(self, item_label: str, people: list[dict], marked: set[int]) -> None:
+    def __init__(self, item_label: str, people: list[dict], marked: set[int], save,
+                 draft_key: str | None = None) -> None:
         super().__init__()
-        self.item_label, self.people, self.marked = item_label, people, marked
+        self.item_label, self.people, self.marked, self.save = item_label, people, marked, save
+        self.draft_key = draft_key
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -42,6 +49,7 @@ class NotTakingPartDialog(ModalScreen[NotTakingPart]):
             yield Input(placeholder="Årsag (kun internt, fx inhabil), valgfri", id="reason")
             yield Label("Vælg medlemmet med Enter (et markeret medlem deltager igen):")
             yield OptionList(*(self._option(person) for person in self.people), id="people", markup=False)
+            yield problem_line()
         yield Footer()
 
     def _option(self, person: dict) -> Option:
@@ -51,7 +59,14 @@ class NotTakingPartDialog(ModalScreen[NotTakingPart]):
         return Option(label, id=str(person["person_id"]))
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.query_one("#reason", Input).focus()
+        self.start_draft()
+
+    def draft_text(self) -> str:
+        return self.query_one("#reason", Input).value
+
+    def restore_draft(self, text: str) -> None:
+        self.query_one("#reason", Input).value = text
 
     def on_input_submitted(self) -> None:
         self.query_one(OptionList).focus()
@@ -59,7 +74,5 @@ class NotTakingPartDialog(ModalScreen[NotTakingPart]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         person_id = int(event.option.id)
         reason = self.query_one("#reason", Input).value.strip() or None
-        self.dismiss(NotTakingPart(person_id, taking_part=person_id in self.marked, reason=reason))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        save_or_keep(self, self.save, NotTakingPart(person_id, taking_part=person_id in self.marked, reason=reason),
+                     KEPT)

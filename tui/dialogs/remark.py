@@ -9,12 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, RadioButton, RadioSet, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from store.model import REMARK_KINDS, display_name
 from tui.dialogs import STYLESHEET
+from tui.dialogs.drafts import DraftDialog
 from tui.dialogs.kept_on_failure import problem_line, save_or_keep
 
 KEPT = "Bemærkningen er ikke gemt; den står her stadig, så du kan markere teksten og kopiere den med ctrl+c."
@@ -36,8 +36,9 @@ def sender_choices(people: list[dict]) -> list[tuple[str, str]]:
     return members + [(f"Partiet {party} (hele gruppen)", party) for party in parties]
 
 
-class RemarkDialog(ModalScreen[RemarkEntry]):
-    """Space picks senders, the radio buttons the kind; ctrl+s saves through `save` (True once committed)."""
+class RemarkDialog(DraftDialog):
+    """Space picks senders, the radio buttons the kind; ctrl+s saves through `save` (True once committed).
+    The text is kept as a draft until saved; Escape asks before throwing typed text away."""
 
     CSS_PATH = STYLESHEET
 
@@ -46,9 +47,11 @@ class RemarkDialog(ModalScreen[RemarkEntry]):
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item_label: str, people: list[dict], save: Callable[[RemarkEntry], bool]) -> None:
+    def __init__(self, item_label: str, people: list[dict], save: Callable[[RemarkEntry], bool],
+                 draft_key: str | None = None) -> None:
         super().__init__()
         self.item_label, self.people, self.save = item_label, people, save
+        self.draft_key = draft_key
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
@@ -70,6 +73,13 @@ class RemarkDialog(ModalScreen[RemarkEntry]):
         self.query_one(RadioSet).border_title = "Art"
         self.query_one(TextArea).border_title = "Tekst"
         self.query_one(SelectionList).focus()
+        self.start_draft()
+
+    def draft_text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def restore_draft(self, text: str) -> None:
+        self.query_one(TextArea).load_text(text)
 
     def action_save(self) -> None:
         chosen = set(self.query_one(SelectionList).selected)
@@ -80,6 +90,3 @@ class RemarkDialog(ModalScreen[RemarkEntry]):
             self.notify("Vælg hvem der ønsker bemærkningen, og skriv teksten.", severity="warning")
             return
         save_or_keep(self, self.save, RemarkEntry(senders, pressed.name if pressed else REMARK_KINDS[0], text), KEPT)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -5,14 +5,18 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label
 
 from tui.dialogs import STYLESHEET
+from tui.dialogs.drafts import DraftDialog
+from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+
+KEPT = "Hastesagen er ikke tilføjet; titlen står her stadig."
 
 
-class UrgentItemDialog(ModalScreen[str]):
-    """Type the hastesag's title; Enter adds it, Escape cancels."""
+class UrgentItemDialog(DraftDialog):
+    """Type the hastesag's title; Enter adds it through `add` (True once committed) and the dialog stays open
+    with the title when that is refused; Escape cancels (asking first when a title was typed)."""
 
     CSS_PATH = STYLESHEET
 
@@ -23,13 +27,25 @@ class UrgentItemDialog(ModalScreen[str]):
             yield Label("Ny hastesag", classes="dialog-title")
             yield Label("Punktet sættes sidst på dagsordenen.")
             yield Input(placeholder="Titel", id="title")
+            yield problem_line()
         yield Footer()
+
+    def __init__(self, add, draft_key: str | None = None) -> None:
+        super().__init__()
+        self.add, self.draft_key = add, draft_key
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.start_draft()
+
+    def draft_text(self) -> str:
+        return self.query_one(Input).value
+
+    def restore_draft(self, text: str) -> None:
+        self.query_one(Input).value = text
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
-            self.dismiss(event.value.strip())
+            save_or_keep(self, self.add, event.value.strip(), KEPT)
         else:
             self.notify("Hastesagen skal have en titel.", severity="warning")
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

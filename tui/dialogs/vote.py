@@ -1,23 +1,31 @@
-"""Afstemning: what is voted on, each party's (or member's) for / imod / undlod, the live count and result."""
+"""Afstemning: what is voted on, each party's (or member's) for / imod / undlod, the live count and result.
+
+The letters that vote (f, i, u, e, d, b) belong to the table of voters, so they act only while it has the
+focus; in the ændringsforslag field every letter is text.  Only ctrl+s saves, and only votes actually
+entered are recorded.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from store.decisions import tally
 from store.model import VOTE_ON_AMENDMENT, VOTE_ON_RECOMMENDATION, Item, display_name
 from tui.dialogs import STYLESHEET
+from tui.dialogs.drafts import DraftDialog
+from tui.dialogs.kept_on_failure import problem_line, save_or_keep
 
 RECOMMENDATION_SUBJECT = "Indstillingen"
 CHOICE_LABELS = {"for": "For", "imod": "Imod", "undlod": "Undlod"}
+KEPT = "Afstemningen er ikke gemt; stemmerne står her stadig."
 
 
 @dataclass
@@ -30,27 +38,37 @@ class VoteEntry:
     adopt: bool
 
 
-class VoteDialog(ModalScreen[VoteEntry]):
-    """Rows are parties (split into members with d); f/i/u give a row its vote, e makes it unanimous."""
+class VoterTable(DataTable):
+    """The voters, one row per party (or member); its letters give the highlighted row its vote."""
+
+    BINDINGS = [
+        Binding("f", "screen.choose('for')", "For"),
+        Binding("i", "screen.choose('imod')", "Imod"),
+        Binding("u", "screen.choose('undlod')", "Undlod"),
+        Binding("delete,backspace", "screen.choose(None)", "Ryd", show=False),
+        Binding("e", "screen.unanimous", "Enstemmigt"),
+        Binding("d", "screen.split", "Del/saml parti"),
+        Binding("b", "screen.toggle_adopt", "Som beslutning"),
+    ]
+
+
+class VoteDialog(DraftDialog):
+    """The ændringsforslag field first (Enter or Tab goes on to the voters), then the voters; ctrl+s saves
+    through `save` (True once committed) and the dialog stays open with its votes when the save is refused."""
 
     CSS_PATH = STYLESHEET
 
     BINDINGS = [
-        Binding("f", "choose('for')", "For"),
-        Binding("i", "choose('imod')", "Imod"),
-        Binding("u", "choose('undlod')", "Undlod"),
-        Binding("delete,backspace", "choose(None)", "Ryd", show=False),
-        Binding("e", "unanimous", "Enstemmigt"),
-        Binding("d", "split", "Del/saml parti"),
-        Binding("b", "toggle_adopt", "Som beslutning"),
         Binding("ctrl+s", "save", "Gem", priority=True),
-        Binding("g", "save", "Gem", show=False),
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item: Item, people: list[dict]) -> None:
+    def __init__(self, item: Item, people: list[dict], save: Callable[[VoteEntry], bool],
+                 warnings: list[str] | None = None, draft_key: str | None = None) -> None:
         super().__init__()
-        self.item, self.people = item, people
+        self.item, self.people, self.save = item, people, save
+        self.warnings = warnings or []
+        self.draft_key = draft_key
         self.choices: dict[int, str] = {}
         self.split: set[str] = set()
         self.adopt = True
@@ -63,10 +81,13 @@ class VoteDialog(ModalScreen[VoteEntry]):
         with Vertical(classes="dialog dialog-wide"):
             yield Label(f"Afstemning, punkt {self.item.number}: {self.item.title}", classes="dialog-title",
                         markup=False)
-            yield Input(placeholder="Der stemmes om indstillingen — skriv her for et ændringsforslag",
-                        id="subject")
-            yield DataTable(id="voters", cursor_type="row", zebra_stripes=False)
+            for warning in self.warnings:
+                yield Static(Text(warning), classes="dialog-warning")
+            yield Input(placeholder="Ændringsforslag (tomt: der stemmes om indstillingen)", id="subject")
+            yield Static("Stemmer: f for · i imod · u undlod · e enstemmigt for · d del/saml parti", classes="dim")
+            yield VoterTable(id="voters", cursor_type="row", zebra_stripes=False)
             yield Static(id="tally")
+            yield problem_line()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,7 +95,19 @@ class VoteDialog(ModalScreen[VoteEntry]):
         table.add_column("Stemmer", key="who")
         table.add_column("Stemme", key="choice", width=8)
         self._fill()
-        table.focus()
+        self.query_one("#subject", Input).focus()
+        self.start_draft()
+
+    # --- drafts -----------------------------------------------------------------
+
+    def draft_text(self) -> str:
+        return self.query_one("#subject", Input).value
+
+    def restore_draft(self, text: str) -> None:
+        self.query_one("#subject", Input).value = text
+
+    def typed(self) -> bool:
+        return super().typed() or bool(self.choices)
 
     # --- rows -------------------------------------------------------------------
 
@@ -164,15 +197,13 @@ class VoteDialog(ModalScreen[VoteEntry]):
 
     def action_save(self) -> None:
         if not self.choices:
-            self.notify("Ingen stemmer er afgivet endnu (f/i/u, eller e for enstemmigt).", severity="warning")
+            self.notify("Ingen stemmer er afgivet endnu: gå til stemmerne (Tab) og brug f/i/u, eller e for "
+                        "enstemmigt.", severity="warning")
             return
         amendment = self.query_one("#subject", Input).value.strip()
-        self.dismiss(VoteEntry(
+        save_or_keep(self, self.save, VoteEntry(
             subject=amendment or RECOMMENDATION_SUBJECT,
             kind=VOTE_ON_AMENDMENT if amendment else VOTE_ON_RECOMMENDATION,
             choices=dict(self.choices),
             adopt=self.adopt,
-        ))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        ), KEPT)

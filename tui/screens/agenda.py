@@ -20,7 +20,7 @@ from store.agenda import (
     set_current_item,
     set_public,
 )
-from store.attendance import attendance_list
+from store.attendance import attendance_list, quorum_warning
 from store.committees import vocabulary
 from store.decisions import (
     add_remark,
@@ -34,6 +34,7 @@ from store.decisions import (
     set_decision_text,
     vote_participants,
 )
+from store.drafts import draft_key
 from store.meetings import get_meeting
 from store.model import PRESENT, SUBSTITUTE, display_name
 from store.views import AgendaView, ItemPane, agenda_view, item_pane
@@ -49,7 +50,7 @@ if TYPE_CHECKING:  # the dialogs themselves are imported when first opened: star
     from tui.dialogs.vote import VoteEntry
 
 DIGITS = "123456789"
-READS = {"help", "show_mode", "toggle_blok", "clear_blok", "toggle_sections", "scroll_item"}
+READS = {"help", "show_mode", "toggle_sections", "scroll_item"}
 
 
 class AgendaScreen(MeetingScreen):
@@ -64,7 +65,7 @@ class AgendaScreen(MeetingScreen):
         Binding("v", "vote", "Afstemning", id="vote"),
         Binding("b", "remark", "Bemærkning", id="remark"),
         Binding("d", "not_taking_part", "Deltog ikke", id="not_taking_part"),
-        Binding("space", "toggle_blok", "Blok", id="toggle_blok"),
+        Binding("space", "toggle_blok", "Blok og ↓", id="toggle_blok"),
         Binding("escape", "clear_blok", "Ryd blok", show=False, id="clear_blok"),
         Binding("u", "postpone", "Udsæt", show=False, id="postpone"),
         Binding("n", "urgent_item", "Hastesag", show=False, id="urgent_item"),
@@ -76,8 +77,11 @@ class AgendaScreen(MeetingScreen):
         Binding("shift+down", "move(1)", "Flyt ned", show=False, key_display="⇧↓", id="move_down"),
     ]
     HELP_EXTRA = [
-        ("1–9", "Beslutning efter udvalgets formuleringer (se linjen nederst); går videre til næste punkt"),
-        ("Enter", "Gør punktet aktuelt"),
+        ("1–9", "Beslutning på det markerede punkt (eller blokken) efter udvalgets formuleringer (se linjen "
+                "nederst); en gemt beslutning erstattes først efter bekræftelse; var punktet aktuelt, bliver det "
+                "næste ubesluttede punkt aktuelt"),
+        ("Enter", "Gør det markerede punkt aktuelt (▶)"),
+        ("Mellemrum", "Punktet med i blokken (eller ud af den), og markøren går ét punkt ned"),
         ("Escape", "Ryd blokmarkeringen"),
     ]
 
@@ -137,10 +141,13 @@ class AgendaScreen(MeetingScreen):
         rows = self.view.rows
         row = next((r for r in rows if r["id"] == item_id), None)
         self.query_one(ItemView).show(pane.item, row and row["state"], bool(row and row["urgent"]))
-        self.draw_top(pane.top)
+        current = next((r for r in rows if r["id"] == self.view.meeting["current_item_id"]), None)
+        about = row and f"punkt {row['number']} ({'aktuelt' if row is current else 'markeret'})"
+        self.draw_top(pane.top, about)
         numbers = [r["number"] for r in rows if r["id"] in self.marked]
         self.query_one(DecisionBar).show(self.view.phrases, row and f"Punkt {row['number']}", numbers,
-                                         following=self.app.following, read_only=self.app.read_only)
+                                         following=self.app.following, read_only=self.app.read_only,
+                                         current=current and current is not row and current["number"])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_item()
@@ -157,18 +164,53 @@ class AgendaScreen(MeetingScreen):
     # --- beslutninger -------------------------------------------------------------
 
     def action_outcome(self, index: int) -> None:
-        """Record phrase number `index` on the highlighted item (or the blok) and move on."""
+        """Record phrase number `index` on the highlighted item (or the blok); replacing a beslutning, or deciding
+        without a quorum, is confirmed first."""
         phrases = self.phrases()
         item_id = self.highlighted()
         if index >= len(phrases) or item_id is None:
             return
+        phrase = phrases[index]
         if self.marked:
             ordered = [row["id"] for row in agenda(self.app.db, self.app.meeting_id) if row["id"] in self.marked]
-            if self.app.perform(record_outcomes, ordered, phrases[index])[0]:
-                self.marked.clear()
-                self.refresh_view()
+
+            def record_blok() -> None:
+                if self.app.perform(record_outcomes, ordered, phrase)[0]:
+                    self.marked.clear()
+                    self.refresh_view()
+
+            self.confirm_decision(ordered, phrase, record_blok)
         else:
-            self.app.perform(record_outcome, item_id, phrases[index])
+            self.confirm_decision([item_id], phrase, lambda: self.app.perform(record_outcome, item_id, phrase))
+
+    def replaced(self, item_ids: list[int], phrase: str | None) -> list[str]:
+        """'punkt 34: Taget til efterretning' for each of the items whose recorded beslutning would be replaced."""
+        rows = {row["id"]: row for row in agenda(self.app.db, self.app.meeting_id)}
+        return [f"punkt {rows[i]['number']}: {rows[i]['summary'] or 'beslutning'}" for i in item_ids
+                if i in rows and rows[i]["decided"] and rows[i]["summary"] != phrase]
+
+    def confirm_decision(self, item_ids: list[int], phrase: str | None, record, *, quorum: bool = True) -> None:
+        """Run `record` once the secretary has confirmed replacing a recorded beslutning (if any) and deciding
+        without a quorum (if so); each question is asked in its own dialog, Enter or j answers ja."""
+        from tui.dialogs.confirm import ConfirmDialog
+
+        questions = []
+        replaced = self.replaced(item_ids, phrase)
+        if replaced:
+            into = f" med '{phrase}'" if phrase else ""
+            questions.append((f"Erstat den gemte beslutning{into}?", "Nu: " + "; ".join(replaced) + "."))
+        warning = quorum and quorum_warning(self.app.db, item_ids)
+        if warning:
+            questions.append(("Ikke beslutningsdygtigt. Gem alligevel?", warning))
+
+        def ask(remaining: list[tuple[str, str]]) -> None:
+            if not remaining:
+                record()
+                return
+            question, detail = remaining[0]
+            self.app.push_screen(ConfirmDialog(question, detail), lambda yes: yes and ask(remaining[1:]))
+
+        ask(questions)
 
     def outcome_commands(self) -> Iterable[SystemCommand]:
         """One palette command per phrase of the vocabulary (also those beyond 9)."""
@@ -193,7 +235,8 @@ class AgendaScreen(MeetingScreen):
         def save(text: str) -> bool:
             return self.app.perform(set_decision_text, item_id, text)[0]
 
-        self.app.push_screen(DecisionTextDialog(item_detail(self.app.db, item_id), save))
+        self.app.push_screen(DecisionTextDialog(item_detail(self.app.db, item_id), save,
+                                                draft_key=draft_key("beslutning", item_id)))
 
     def action_point_outcomes(self) -> None:
         from tui.dialogs.point_outcomes import PointOutcomesDialog
@@ -217,16 +260,21 @@ class AgendaScreen(MeetingScreen):
         if not people:
             self.notify("Ingen medlemmer deltager i punktet; markér fremmødet først (F2).", severity="warning")
             return
+        warnings = [f"Med 'som beslutning' erstattes den gemte beslutning ({line})." for line in
+                    self.replaced([item_id], None)]
+        warning = quorum_warning(self.app.db, [item_id])
+        if warning:
+            warnings.append(warning)
 
-        def save(entry: VoteEntry | None) -> None:
-            if entry is None:
-                return
+        def save(entry: VoteEntry) -> bool:
             ok, vote = self.app.perform(record_vote, item_id, entry.subject, entry.kind, entry.choices, entry.adopt)
             if ok:
                 self.notify(f"Afstemning: {vote.result} (for {vote.for_count}, imod {vote.against_count}, "
                             f"undlod {vote.abstain_count}).", timeout=5)
+            return ok
 
-        self.app.push_screen(VoteDialog(item_detail(self.app.db, item_id), people), save)
+        self.app.push_screen(VoteDialog(item_detail(self.app.db, item_id), people, save, warnings,
+                                        draft_key=draft_key("afstemning", item_id)))
 
     def action_remark(self) -> None:
         from tui.dialogs.remark import RemarkDialog
@@ -239,7 +287,8 @@ class AgendaScreen(MeetingScreen):
         def save(entry: RemarkEntry) -> bool:
             return self.app.perform(add_remark, item_id, entry.members, entry.kind, entry.text)[0]
 
-        self.app.push_screen(RemarkDialog(f"punkt {item.number}", vote_participants(self.app.db, item_id), save))
+        self.app.push_screen(RemarkDialog(f"punkt {item.number}", vote_participants(self.app.db, item_id), save,
+                                          draft_key=draft_key("bemærkning", item_id)))
 
     def action_not_taking_part(self) -> None:
         from tui.dialogs.not_taking_part import NotTakingPartDialog
@@ -254,15 +303,13 @@ class AgendaScreen(MeetingScreen):
         absent = {absence.member for absence in item.absences}
         marked = {p["person_id"] for p in people if display_name(p["name"], p["party"]) in absent}
 
-        def save(answer: NotTakingPart | None) -> None:
-            if answer is None:
-                return
+        def save(answer: NotTakingPart) -> bool:
             if answer.taking_part:
-                self.app.perform(clear_not_taking_part, item_id, answer.person_id)
-            else:
-                self.app.perform(mark_not_taking_part, item_id, answer.person_id, answer.reason)
+                return self.app.perform(clear_not_taking_part, item_id, answer.person_id)[0]
+            return self.app.perform(mark_not_taking_part, item_id, answer.person_id, answer.reason)[0]
 
-        self.app.push_screen(NotTakingPartDialog(f"punkt {item.number}", people, marked), save)
+        self.app.push_screen(NotTakingPartDialog(f"punkt {item.number}", people, marked, save,
+                                                 draft_key=draft_key("deltager-ikke", item_id)))
 
     # --- the agenda itself --------------------------------------------------------
 
@@ -287,7 +334,7 @@ class AgendaScreen(MeetingScreen):
     def action_postpone(self) -> None:
         item_id = self.highlighted()
         if item_id is not None:
-            self.app.perform(postpone_item, item_id)
+            self.confirm_decision([item_id], "Udsat", lambda: self.app.perform(postpone_item, item_id), quorum=False)
 
     def action_move(self, delta: int) -> None:
         item_id = self.highlighted()
@@ -297,13 +344,13 @@ class AgendaScreen(MeetingScreen):
     def action_urgent_item(self) -> None:
         from tui.dialogs.urgent_item import UrgentItemDialog
 
-        def add(title: str | None) -> None:
-            if title:
-                ok, item_id = self.app.perform(add_urgent_item, self.app.meeting_id, title)
-                if ok:
-                    self.focus_item(item_id)
+        def add(title: str) -> bool:
+            ok, item_id = self.app.perform(add_urgent_item, self.app.meeting_id, title)
+            if ok:
+                self.focus_item(item_id)
+            return ok
 
-        self.app.push_screen(UrgentItemDialog(), add)
+        self.app.push_screen(UrgentItemDialog(add, draft_key=draft_key("hastesag")))
 
     def action_toggle_sections(self) -> None:
         self.query_one(ItemView).toggle_sections()

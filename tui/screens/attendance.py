@@ -1,4 +1,4 @@
-"""Fremmøde (F2): every member with party and role; t/a/f/s mark the exceptions, k/g late arrival and departure.
+"""Fremmøde (F2): every member with party and role; t/a/f/l/s mark the exceptions, k/g late arrival and departure.
 
 The first ten members are numbered with a key (1–9, then 0 for the tenth): that key alone marks the member
 afbud, and pressing it again til stede, wherever the cursor is.
@@ -22,13 +22,14 @@ from store.attendance import (
     set_substitute,
     substitute_candidates,
 )
-from store.model import ABSENT, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
+from store.model import ABSENT, EXPECTED_LATE, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
 from store.views import AttendanceView, attendance_view
 from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_table import RowTable
 
-STATUS_STYLES = {PRESENT: "green", SENT_APOLOGIES: "yellow", ABSENT: "red", SUBSTITUTE: "cyan"}
+STATUS_STYLES = {PRESENT: "green", SENT_APOLOGIES: "yellow", ABSENT: "red", SUBSTITUTE: "cyan",
+                 EXPECTED_LATE: "magenta"}
 WRITES = {"status", "substitute", "arrival", "departure", "apologies"}
 MEMBER_KEYS = "1234567890"  # member number n (1–10) is marked afbud with MEMBER_KEYS[n - 1]
 
@@ -72,13 +73,15 @@ class AttendanceScreen(MeetingScreen):
         Binding("a", "status('afbud')", "Afbud", id="apologies"),
         Binding("f", "status('fraværende')", "Fraværende", id="absent"),
         Binding("s", "substitute", "Stedfortræder", id="substitute"),
-        Binding("k", "arrival", "Kom senere", id="arrival"),
+        Binding("l", "status('kommer senere')", "Senere", id="expected_late"),
+        Binding("k", "arrival", "Ankom", id="arrival"),
         Binding("g", "departure", "Gik", id="departure"),
     ]
     HELP_EXTRA = [
         ("1–9, 0", "Afbud for medlemmet med den tast i første kolonne (0 er nr. 10); samme tast igen: til stede"),
         ("", "Nr. 11 og derefter: vælg medlemmet med ↑ ↓ og tryk a"),
         ("", "Medlemmer, der ikke er markeret, regnes som til stede, når mødet er åbnet."),
+        ("", "l: kommer senere (tæller ikke med); k når medlemmet ankommer, g når det går"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -195,9 +198,13 @@ class AttendanceScreen(MeetingScreen):
     def action_arrival(self) -> None:
         person = self.selected_person()
         if person:
-            self.app.perform(record_arrival, self.app.meeting_id, person["person_id"])
+            ok, said = self.app.perform(record_arrival, self.app.meeting_id, person["person_id"])
+            if ok:
+                self.notify(said, timeout=5)
 
     def action_departure(self) -> None:
         person = self.selected_person()
         if person:
-            self.app.perform(record_departure, self.app.meeting_id, person["person_id"])
+            ok, said = self.app.perform(record_departure, self.app.meeting_id, person["person_id"])
+            if ok:
+                self.notify(said, timeout=5)

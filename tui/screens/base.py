@@ -61,9 +61,12 @@ class MeetingScreen(Screen):
         """Show a view read by `read_view`."""
         self.draw_top(view)
 
-    def draw_top(self, top: MeetingTop) -> None:
-        """The meeting bar's timer, the meeting line and the quorum line."""
+    def draw_top(self, top: MeetingTop, about: str | None = None) -> None:
+        """The meeting bar's timer, the meeting line and the quorum line, saying which item it is counted for
+        (`about`; by default the current item, or the whole meeting when none is current)."""
         bar = self.query_one(MeetingBar)
         bar.show_item_timer(top.timer_label, top.timer_started)
         bar.show_meeting(("Følger mødet · " if self.app.following else "") + meeting_line(top.meeting), self.app.following)
-        bar.show_quorum(top.quorum.label, top.quorum.ok)
+        if about is None:
+            about = f"{top.timer_label} (aktuelt)" if top.timer_label else "hele mødet"
+        bar.show_quorum(f"{top.quorum.label} · talt for {about}", top.quorum.ok)

@@ -40,6 +40,12 @@ def key_rows(screen: Screen) -> list[tuple[str, str]]:
     return [(" / ".join(keys), description) for keys, description in by_action.values()]
 
 
+def _normal(key: str) -> str:
+    """'^q', 'Ctrl+Q' and 'ctrl+q' alike; 'esc' as 'escape' (so a key is listed once)."""
+    key = key.strip().lower().replace("^", "ctrl+")
+    return {"esc": "escape", "mellemrum": "space"}.get(key, key)
+
+
 class HelpScreen(ModalScreen[None]):
     """A table of keys; any of Escape, F1, ? or q closes it."""
 
@@ -57,7 +63,9 @@ class HelpScreen(ModalScreen[None]):
         table = Table(show_header=False, box=None, padding=(0, 2, 0, 0), expand=True)
         table.add_column("Tast", style="bold", no_wrap=True)
         table.add_column("Handling", ratio=1)
-        for key, description in [*self.extra, *self.rows, *NAVIGATION]:
+        listed = {_normal(key) for key, _ in [*self.extra, *NAVIGATION]}
+        rows = [(key, text) for key, text in self.rows if _normal(key) not in listed]
+        for key, description in [*self.extra, *rows, *NAVIGATION]:
             table.add_row(Text(key), Text(description))
         with VerticalScroll(classes="dialog dialog-wide", id="help"):
             yield Label(f"Hjælp: {self.title_text}", classes="dialog-title")

@@ -20,15 +20,19 @@ class DecisionBar(Static):
     cannot record, why not."""
 
     def show(self, phrases: list[str], target: str | None, marked: list[str], *, following: bool = False,
-             read_only: bool = False) -> None:
+             read_only: bool = False, current: str | None = None) -> None:
         """Show the mapping for `target` (an item label) or for the marked blok; or that the digits do nothing
-        here (`following` another window's recording, or `read_only`)."""
+        here (`following` another window's recording, or `read_only`).  `current`: the number of the current
+        item when the keys act on another one, said loudly."""
         if following or read_only:
             self.update(Text(FOLLOWING if following else READ_ONLY, style="italic"))
             return
         text = Text()
         if marked:
             text.append(f"Blok ({len(marked)} punkter: {', '.join(marked)}) → ", style="bold")
+        elif target and current:
+            text.append(f" {target}, ikke det aktuelle punkt {current} ", style="bold reverse yellow")
+            text.append(" → ", style="bold")
         elif target:
             text.append(f"{target} → ", style="bold")
         for index, (digit, phrase) in enumerate(digit_mapping(phrases)):
