@@ -113,22 +113,27 @@ def friendly(func):
     return wrapper
 
 
-def open_db(db: Path | None, *, readonly: bool = False):
-    """Open the database named by --db / $REFERAT_DB / the default location."""
-    from store import paths
+def open_db(db: Path | None, *, readonly: bool = False, create: bool = False):
+    """Open the database named by --db / $REFERAT_DB / the default location.
+
+    Only the commands that create committees or meetings pass `create`, and then say that a new database was
+    made: any other command refuses a database that does not exist (a mistyped --db).
+    """
     from store.db import open_database
 
-    return open_database(db or paths.default_db_path(), readonly=readonly)
+    path = db_path_of(db)
+    new = create and not readonly and not path.exists()
+    database = open_database(path, readonly=readonly, create=create)
+    if new:
+        print(f"Databasen {path} er oprettet.", file=sys.stderr)
+    return database
 
 
-def refuse_the_database(output: Path, db: Path | None) -> None:
-    """Fail when `-o` names the database or its -wal/-shm file: writing there would destroy every meeting."""
+def db_path_of(db: Path | None) -> Path:
+    """The database --db / $REFERAT_DB / the default location names."""
     from store import paths
 
-    database = Path(db or paths.default_db_path())
-    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
-        if output.exists() and path.exists() and os.path.samefile(output, path):
-            fail(f"{output} er selve databasen; skriv til en anden fil.")
+    return Path(db or paths.default_db_path())
 
 
 def say(text: str, *, err: bool = False) -> None:
@@ -188,7 +193,7 @@ def committee_add(
     """Opret et udvalg."""
     from store.committees import add_committee
 
-    committee_id = add_committee(open_db(db), name, municipality, short_name)
+    committee_id = add_committee(open_db(db, create=True), name, municipality, short_name)
     say(f"Udvalget {name} er oprettet.")
     typer.echo(committee_id)
 
@@ -203,7 +208,7 @@ def committee_import(
     from store.committees import import_roster
     from store.committees import roster as members
 
-    database = open_db(db)
+    database = open_db(db, create=True)
     committee_id = import_roster(database, roster)
     count = len(members(database, committee_id))
     typer.echo(f"Medlemslisten er indlæst: {count} medlemmer.")
@@ -257,7 +262,7 @@ def meeting_new(
     from store.meetings import create_meeting
 
     try:
-        meeting_id = create_meeting(open_db(db), committee, date, time, place, municipality)
+        meeting_id = create_meeting(open_db(db, create=True), committee, date, time, place, municipality)
     except ValueError as error:
         fail(str(error))
     typer.echo(f"Mødet er oprettet med id {meeting_id}.")
@@ -302,7 +307,7 @@ def import_files(
     from store.importing.summary import describe, import_summary
     from store.meetings import get_meeting, save_meeting
 
-    database = None if dry_run else open_db(db)
+    database = None if dry_run else open_db(db, create=True)
     created: list[int] = []
     counts: dict[str, tuple[int, int]] = {}  # committee (kommune) -> meetings, items
     failures: list[str] = []
@@ -424,8 +429,7 @@ def export(
 
             typer.echo(visible(text), nl=False)
             return
-        refuse_the_database(output, db)
-        write_export(output, text, private=not public)
+        write_export(output, text, private=not public, database=db_path_of(db))
         typer.echo(f"Møde {meeting} er eksporteret til {output}.")
         return
     if output is None:
@@ -470,7 +474,7 @@ def plan(
     try:
         first, last = parse_date(start), parse_date(until)
         dates = plan_dates(rule, first, last, on_holiday, skip_months or ())
-        database = open_db(db)
+        database = open_db(db, readonly=dry_run, create=not dry_run)
         get_committee(database, committee, municipality)
         ids = [] if dry_run else create_plan(database, committee, rule, first, last, time, place,
                                              on_holiday, skip_months or (), municipality)
@@ -533,14 +537,14 @@ def datasette_metadata(
     """Skriv metadata.json til Datasette: danske titler, søgefelt på punkterne, interne tabeller skjult."""
     from store import paths
     from store.datasette import datasette_metadata as metadata
+    from store.output_files import write_file
 
     db_path = db or paths.default_db_path()
     text = json.dumps(metadata(open_db(db_path, readonly=True), Path(db_path).stem), ensure_ascii=False, indent=2)
     if output is None:
         typer.echo(text)
         return
-    refuse_the_database(output, db_path)
-    output.write_text(text + "\n", encoding="utf-8")
+    write_file(output, text + "\n", private=False, database=db_path)
     typer.echo(f"Metadata er skrevet til {output}; vis databasen med: datasette '{db_path}' -m '{output}'")
 
 
@@ -683,6 +687,8 @@ def run(
     from store.opening import open_meeting_day
 
     db_path = db or paths.default_db_path()
+    if not Path(db_path).exists():
+        fail(f"Databasen {db_path} findes ikke; kontrollér --db (eller REFERAT_DB).")
     _meeting_day(lambda pid: open_meeting_day(db_path, meeting, pid=pid))
 
 

@@ -67,8 +67,8 @@ def translate_error(error: sqlite3.Error, path: Path | str) -> StoreError:
     return StoreError(f"Databasen {path} kan ikke bruges: {error}.")
 
 
-def open_database(path: Path | str, *, readonly: bool = False) -> Database:
-    """Open (creating if needed) a referat database and bring its schema up to date.
+def open_database(path: Path | str, *, readonly: bool = False, create: bool = True) -> Database:
+    """Open (creating it if needed and `create`) a referat database and bring its schema up to date.
 
     Raises StoreError with one Danish sentence when the file is not a referat
     database, is from a newer release, is read-only (unless `readonly`), or is locked.
@@ -88,8 +88,8 @@ def open_database(path: Path | str, *, readonly: bool = False) -> Database:
         _inspect_existing(path)
         if not readonly and not os.access(path, os.W_OK):
             raise StoreError(f"Databasen {path} er skrivebeskyttet; referat kan ikke gemme i den.")
-    elif readonly:
-        raise StoreError(f"Databasen {path} findes ikke.")
+    elif readonly or not create:
+        raise StoreError(f"Databasen {path} findes ikke; kontrollér --db (eller REFERAT_DB).")
     else:
         if not path.parent.exists():
             raise StoreError(f"Mappen {path.parent} findes ikke.")

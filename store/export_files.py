@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -10,10 +9,10 @@ from pathlib import Path
 from store.export_json import render_json
 from store.export_markdown import render_markdown
 from store.model import Meeting
+from store.output_files import make_folder, write_file
 
 FORMATS = ("md", "json")
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
-PRIVATE_MODE = 0o600
 
 
 def slugify(text: str) -> str:
@@ -45,15 +44,10 @@ def unique_path(folder: Path, name: str, taken: set[Path]) -> Path:
     return path
 
 
-def write_export(path: Path, text: str, *, private: bool) -> None:
-    """Write UTF-8 text; a `private` file (the full edition) gets mode 0600 even if it existed before."""
-    if not private:
-        path.write_text(text, encoding="utf-8")
-        return
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_MODE)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        os.fchmod(handle.fileno(), PRIVATE_MODE)
-        handle.write(text)
+def write_export(path: Path, text: str, *, private: bool, database: Path | None = None) -> None:
+    """Write UTF-8 text safely (store/output_files.py); a `private` file (the full edition) is 0600, even where
+    a file existed before; `database` is never overwritten."""
+    write_file(path, text, private=private, database=database)
 
 
 def render_export(meeting: Meeting, fmt: str = "md", *, public: bool = True, decisions_only: bool = False) -> str:
@@ -69,7 +63,7 @@ def export_to_folder(meeting: Meeting, folder: Path, fmt: str = "md", *, public:
 
     `taken` collects the paths of one export run so that two meetings never share a file.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder, private=not public)
     name = export_filename(meeting, fmt, full=not public, decisions_only=decisions_only)
     path = unique_path(folder, name, set() if taken is None else taken)
     write_export(path, render_export(meeting, fmt, public=public, decisions_only=decisions_only), private=not public)

@@ -70,7 +70,7 @@ def test_full_exports_are_0600_and_public_ones_are_not(db_path, meeting_id, tmp_
                                      "--db", str(db_path)])
         assert result.exit_code == 0, result.output
     assert mode(full) == 0o600
-    assert mode(public) == 0o666  # an ordinary file under this umask
+    assert mode(public) == 0o644  # an ordinary file, but never writable by others
     folder = tmp_path / "alle"
     result = runner.invoke(app, ["export", "--all", "--full", "--format", fmt, "-o", str(folder), "--db", str(db_path)])
     assert result.exit_code == 0, result.output
