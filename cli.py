@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import typer
 
 COMMANDS: list[tuple[str | None, str, Callable]] = []  # (group, name, function) of each command
+CREATED: list[Path] = []  # databases this command created
 GROUPS = {"committee": "Udvalg og medlemmer.", "meeting": "Planlæg møder."}  # `referat GROUP NAME`
 
 
@@ -96,8 +97,12 @@ def friendly(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
+        CREATED.clear()
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            for path in CREATED:
+                print(f"Databasen {path} er oprettet.", file=sys.stderr)
+            return result
         except StoreError as error:
             fail(str(error))
         except sqlite3.Error as error:
@@ -106,11 +111,20 @@ def friendly(func):
 
             fail(str(translate_error(error, kwargs.get("db") or paths.default_db_path())))
         except OSError as error:
-            fail(f"{error.filename or ''} {error.strerror or error}".strip() + ".")
+            from store.error_sentences import os_error_sentence
+
+            fail(os_error_sentence(error))
         except OverflowError:  # an id beyond SQLite's 64-bit integers names nothing
             fail("Tallet er for stort; intet møde har så højt et id.")
 
     return wrapper
+
+
+def read_db(db: Path | None):
+    """Open the database to read it (listings, search): read-only where it cannot be written (a read-only drive)."""
+    from store.db import open_for_reading
+
+    return open_for_reading(db_path_of(db))
 
 
 def open_db(db: Path | None, *, readonly: bool = False, create: bool = False):
@@ -125,7 +139,7 @@ def open_db(db: Path | None, *, readonly: bool = False, create: bool = False):
     new = create and not readonly and not path.exists()
     database = open_database(path, readonly=readonly, create=create)
     if new:
-        print(f"Databasen {path} er oprettet.", file=sys.stderr)
+        CREATED.append(path)  # said when the command has succeeded (`friendly`)
     return database
 
 
@@ -240,7 +254,7 @@ def committees(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List udvalg."""
     from store.committees import list_committees
 
-    rows = list_committees(open_db(db))
+    rows = list_committees(read_db(db))
     emit_rows(rows, as_json, [("id", "Id"), ("name", "Udvalg"), ("municipality", "Kommune"),
                               ("members", "Medlemmer"), ("meetings", "Møder")], "Ingen udvalg.")
 
@@ -281,7 +295,7 @@ def meetings(
     """List møder (id, dato, udvalg, status)."""
     from store.meetings import list_meetings
 
-    rows = list_meetings(open_db(db), committee=committee, upcoming=upcoming, municipality=municipality)
+    rows = list_meetings(read_db(db), committee=committee, upcoming=upcoming, municipality=municipality)
     emit_rows(rows, as_json, [("id", "Id"), ("date", "Dato"), ("start", "Kl."), ("committee", "Udvalg"),
                               ("municipality", "Kommune"), ("status", "Status"), ("items", "Punkter")], "Ingen møder.")
 
@@ -336,7 +350,9 @@ def import_files(
             message = str(error)
             failures.append(message if path.name in message else f"{path.name}: {message}")
         except Exception as error:  # a file the parser did not foresee must not stop the others
-            failures.append(f"Filen {path.name} kunne ikke indlæses ({type(error).__name__}: {error}).")
+            from store.error_sentences import reading_error_sentence
+
+            failures.append(reading_error_sentence(error, path.name))
 
     if len(files) > PROGRESS_ABOVE:
         from rich.console import Console
@@ -513,7 +529,7 @@ def search(
     try:
         first = parse_date(since) if since else None
         last = parse_date(until) if until else None
-        hits = search_items(open_db(db), query, committee, first, last, public_only, municipality=municipality)
+        hits = search_items(read_db(db), query, committee, first, last, public_only, municipality=municipality)
     except ValueError as error:
         fail(str(error))
     if as_json:
@@ -546,6 +562,32 @@ def datasette_metadata(
         return
     write_file(output, text + "\n", private=False, database=db_path)
     typer.echo(f"Metadata er skrevet til {output}; vis databasen med: datasette '{db_path}' -m '{output}'")
+
+
+@command("publish")
+@friendly
+def publish(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Den offentlige database, fx offentlig.db.")],
+    public: Annotated[bool, typer.Option("--public", help="Den offentlige udgave (den eneste der kan udgives).")]
+    = False,
+    metadata: Annotated[Path | None, typer.Option(
+        "--metadata", help="Datasettes metadata (standard: ved siden af, NAVN-metadata.json).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Udgiv referaterne som en ny SQLite-fil med kun det, det offentlige referat viser (til Datasette)."""
+    from store.output_files import write_file
+    from store.publish import public_metadata
+    from store.publish import publish as publish_public
+
+    if not public:
+        fail("Angiv --public: referat publish laver kun den offentlige udgave, uden lukket indhold.")
+    metadata = metadata or output.with_name(f"{output.stem}-metadata.json")
+    database = open_db(db, readonly=True)
+    count = publish_public(database, output, database=db_path_of(db))
+    text = json.dumps(public_metadata(output.stem), ensure_ascii=False, indent=2)
+    write_file(metadata, text + "\n", private=False, database=db_path_of(db))
+    say(f"{count} {'møde' if count == 1 else 'møder'} er udgivet i {output} (kun det offentlige referat).")
+    say(f"Vis den med: datasette serve --immutable '{output}' -m '{metadata}'")
 
 
 # --- approval -----------------------------------------------------------------

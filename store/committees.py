@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.audit import Action, action
+from store.error_sentences import toml_error_sentence
 from store.errors import StoreError
 from store.model import DECISION_PLACEMENTS, DEFAULT_VOCABULARY, MEMBER, ROLES
 from store.terminal_text import cleaned
@@ -236,7 +237,7 @@ def import_roster(db: Database, path: Path) -> int:
     except (OSError, UnicodeDecodeError) as error:
         raise StoreError(f"{path} kan ikke læses.") from error
     except tomllib.TOMLDecodeError as error:
-        raise StoreError(f"{path} er ikke gyldig TOML: {error}.") from error
+        raise StoreError(toml_error_sentence(error, path)) from error
     except RecursionError as error:
         raise StoreError(f"{path} er ikke en medlemsliste: dens tabeller og lister er indlejret for dybt.") from error
     head = data.get("committee")

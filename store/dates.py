@@ -46,7 +46,10 @@ def parse_date(text: str) -> dt.date:
     """
     match = _ISO.match(text)
     if match:
-        return dt.date(*map(int, match.groups()))
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError as error:  # "day is out of range for month"
+            raise ValueError(f"'{text.strip()}' er ikke en dato") from error
     dateutil_parser, parser_info = _danish_parser_info()
     try:
         parsed = dateutil_parser.parse(text.strip().lower(), parserinfo=parser_info, dayfirst=True)

@@ -27,7 +27,7 @@ def _inspect_existing(path: Path) -> None:
     if path.stat().st_size == 0:
         return  # an empty file is a new database
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = _connect_read_only(path)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
@@ -53,18 +53,33 @@ def _inspect_existing(path: Path) -> None:
         )
 
 
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads `path`; on a read-only drive, where SQLite cannot make the WAL's shared-memory
+    file beside it, the file is read as immutable (nothing can change it there)."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def open_for_reading(path: Path | str) -> Database:
+    """Open an existing database to read it: as usual where the file and its folder may be written, else
+    read-only (a read-only drive or file), so a listing or a search still works there."""
+    path = Path(path)
+    if path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return open_database(path, readonly=True)
+    return open_database(path, create=False)
+
+
 def translate_error(error: sqlite3.Error, path: Path | str) -> StoreError:
-    """One Danish sentence for an SQLite error on `path`."""
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return StoreError(f"Databasen {path} er låst af et andet program; prøv igen om lidt.")
-    if "readonly" in text or "read-only" in text:
-        return StoreError(f"Databasen {path} er skrivebeskyttet; referat kan ikke gemme i den.")
-    if "full" in text:
-        return StoreError(f"Disken er fuld; {path} kan ikke gemme mere.")
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return StoreError(f"{path} er ikke en referat-database.")
-    return StoreError(f"Databasen {path} kan ikke bruges: {error}.")
+    """One Danish sentence for an SQLite error on `path` (store/error_sentences.py)."""
+    from store.error_sentences import sqlite_error_sentence
+
+    return StoreError(sqlite_error_sentence(error, path))
 
 
 def open_database(path: Path | str, *, readonly: bool = False, create: bool = True) -> Database:
@@ -99,7 +114,7 @@ def open_database(path: Path | str, *, readonly: bool = False, create: bool = Tr
             raise StoreError(f"Databasen {path} kan ikke oprettes: {error.strerror}.") from error
     try:
         if readonly:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            conn = _connect_read_only(path)
         else:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         db = Database(conn, execute_plugins=False)  # referat uses no sqlite-utils plugins; looking costs ≈ 12 ms

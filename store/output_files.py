@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from store.error_sentences import os_error_sentence
 from store.errors import StoreError
 
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
@@ -54,6 +55,13 @@ def write_file(path: Path, data: str | bytes, *, private: bool, database: Path |
     check_output(path, database)
     if not path.parent.is_dir():
         raise StoreError(f"Mappen {path.parent} findes ikke.")
+    try:
+        _write_through_temporary(path, data, private)
+    except OSError as error:
+        raise StoreError(os_error_sentence(error, path)) from error
+
+
+def _write_through_temporary(path: Path, data: str | bytes, private: bool) -> None:
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
