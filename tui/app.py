@@ -32,6 +32,7 @@ from store.opening import Opening, open_meeting_day
 from store.recorder import RECORDING_LOST, Following, RecordingLost, adopt, is_recording, release, take_over
 from store.settings import set_setting
 from store.views import AgendaView, AttendanceView
+from tui.lost_terminal import watch_terminal
 from tui.screens.base import MeetingScreen
 from tui.startup import resume_collection
 
@@ -164,6 +165,7 @@ class ReferatApp(App):
         self.add_mode(self.DEFAULT_MODE, SCREENS[self.DEFAULT_MODE])  # its stack already holds the first screen
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_interval(WATCH_SECONDS, self.watch_database)
+        watch_terminal(self)
         if self.claim_refused:
             self.notify(f"{self.claim_refused} Dette vindue følger mødet; {TAKE_OVER_HINT}",
                         title="Følger mødet", severity="warning", timeout=10)

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from store.db import ChangeWatch, open_database
 from store.meetings import get_meeting
 from tui.app import QUIT_HINT, WATCH_SECONDS
+from tui.lost_terminal import watch_terminal
 from tui.screens.chair import ChairScreen
 
 
@@ -33,6 +34,7 @@ class ChairApp(App):
     def on_mount(self) -> None:
         self.push_screen(ChairScreen())
         self.set_interval(WATCH_SECONDS, self.watch_database)
+        watch_terminal(self)
 
     def action_help_quit(self) -> None:
         """ctrl+c: say how to quit, in Danish and without markup (a projector shows it to the room)."""
