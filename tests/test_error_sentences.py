@@ -4,13 +4,16 @@ read-only drive can still be listed and searched (issue 14.14)."""
 from __future__ import annotations
 
 import errno
+import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from export_support import sample_meeting
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -18,7 +21,7 @@ from cli import app
 from store.committees import add_committee
 from store.db import translate_error
 from store.error_sentences import os_error_sentence, reading_error_sentence
-from store.meetings import create_meeting
+from store.meetings import create_meeting, save_meeting
 
 runner = CliRunner()
 REFERAT = Path(sys.executable).parent / "referat"
@@ -76,12 +79,6 @@ def test_a_reader_error_is_a_danish_sentence():
 
 def test_an_export_too_large_for_the_disk_is_a_danish_sentence(db, db_path, tmp_path):
     """A file-size limit stands in for a disk that fills up while the file is written."""
-    import resource
-    import signal
-
-    from export_support import sample_meeting
-    from store.meetings import save_meeting
-
     meeting_id = save_meeting(db, sample_meeting())
     target = tmp_path / "referat.md"
 

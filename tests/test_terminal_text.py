@@ -81,7 +81,7 @@ def test_every_listing_shows_control_characters_visibly(hostile_database, tmp_pa
     document.write_text(f"Punkt 1: {HOSTILE}\n\nBeslutning\n\nGodkendt\n", encoding="utf-8")
     dry = runner.invoke(app, ["import", str(document), "--committee", f"AMU{TITLE}", "--dry-run"])
     assert dry.exit_code == 0, dry.output
-    assert not raw(dry.stdout) and "␛[2J" in dry.stdout, dry.stdout
+    assert not raw(dry.stdout) and "AMU␛]0;HACK␇" in dry.stdout, dry.stdout
     unknown = runner.invoke(app, ["meetings", "--committee", f"X{CLEAR}", "--db", str(path)])
     assert unknown.exit_code == 1 and not raw(unknown.stderr) and "X␛[2J" in unknown.stderr
 
