@@ -70,7 +70,8 @@ class _Block:
 def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
     """The item whose heading is `start` and whose body is `lines`."""
     title = clean_title(start.title)
-    item = Item(number=start.number, title=title.text, public=title.public, kind=title.kind)
+    item = Item(number=start.number, title=title.text, public=title.public and not start.closed_in_contents,
+                kind=title.kind)
     if title.unsure:
         context.notes.append(f"Punkt {item.number} er indlæst som lukket, fordi titlen nævner lukket eller fortroligt "
                              "uden at være mærket tydeligt; ret det, hvis punktet er åbent.")

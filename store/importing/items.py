@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from store.importing.cleanup import Line
 from store.importing.people import only_names
 from store.importing.structure import heading_kind, inline_heading, item_heading, meta_facts, sag_number
-from store.importing.vocabulary import CONTENTS_HEADINGS
+from store.importing.vocabulary import CLOSED_WORD, CONTENTS_HEADINGS
 
 LOOKAHEAD = 8
 
@@ -31,6 +31,7 @@ class ItemStart:
     strong: bool
     listed_only: bool = False  # from a table of contents whose item body is not in the document
     counted: bool = False  # the document prints no number: numbered in order
+    closed_in_contents: bool = False  # listed under 'Lukkede punkter'
 
 
 def number_key(number: str) -> tuple[int, str]:
@@ -161,10 +162,15 @@ def _list_runs(candidates: list[ItemStart]) -> dict[int, set[int]]:
 
 
 def _listed_only(contents: list[ItemStart], items: list[ItemStart]) -> list[ItemStart]:
-    """Items found only in the table of contents keep their title, in number order among the others."""
+    """Items found only in the table of contents keep their title, in number order among the others;
+    an item the contents list as lukket is lukket."""
+    closed = {number_key(c.number) for c in contents if c.closed_in_contents}
+    for item in items:
+        item.closed_in_contents = item.closed_in_contents or number_key(item.number) in closed
     have = {number_key(item.number) for item in items}
     missing = [
-        ItemStart(c.start, c.start, c.number, c.title, c.strong, listed_only=True)
+        ItemStart(c.start, c.start, c.number, c.title, c.strong, listed_only=True,
+                  closed_in_contents=c.closed_in_contents)
         for c in contents if number_key(c.number) not in have
     ]
     if not missing:
@@ -263,30 +269,32 @@ def _what_follows(lines: list[Line], candidate: ItemStart, by_start: dict[int, I
 def _split_contents(lines: list[Line], candidates: list[ItemStart]) -> tuple[list[ItemStart], list[ItemStart]]:
     """Take the table of contents out of the candidates: (candidates for item bodies, contents entries).
 
-    A contents list is a run of numbered lines with nothing but blank lines between them: the first
-    run in the document when one of its entries comes again later (its body), or a run under a
-    contents heading ('Indholdsfortegnelse', 'PUNKTER').
+    When an entry comes again later as an item body (a section follows it), every numbered line
+    before that body is the contents.
+    Otherwise a run of numbered lines with only blank lines between them, under a contents heading
+    ('Indholdsfortegnelse', 'PUNKTER'), is.  An entry under 'Lukkede punkter' marks its item lukket.
     """
-    seen_later: set[tuple[str, str]] = set()
-    repeated: set[int] = set()
-    for c in reversed(candidates):
-        key = (c.number, _title_key(c.title))
-        if key in seen_later:
-            repeated.add(c.start)
-        seen_later.add(key)
-    runs: list[list[ItemStart]] = []
+    first_at: dict[tuple[str, str], int] = {}
+    first_body = None
     for c in candidates:
-        if runs and _adjacent(lines, runs[-1][-1], c) and \
-                all((r.number, _title_key(r.title)) != (c.number, _title_key(c.title)) for r in runs[-1]):
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    contents: list[ItemStart] = []
-    for position, run in enumerate(runs):
-        listed = (position == 0 and any(c.start in repeated for c in run)) or \
-            (len(run) >= 2 and _under_contents_heading(lines, run[0]))
-        if listed and len(run) < len(candidates):
-            contents.extend(run)
+        key = (c.number, _title_key(c.title))
+        if key in first_at and first_body is None and _what_follows(lines, c, {}, False) == "section":
+            first_body = c.start
+        first_at.setdefault(key, c.start)
+    if first_body is not None:
+        contents = [c for c in candidates if c.start < first_body]
+    else:
+        runs: list[list[ItemStart]] = []
+        for c in candidates:
+            if runs and _adjacent(lines, runs[-1][-1], c):
+                runs[-1].append(c)
+            else:
+                runs.append([c])
+        contents = [c for run in runs if len(run) >= 2 and len(run) < len(candidates)
+                    and _contents_heading(lines, run[0]) is not None for c in run]
+    for c in contents:
+        heading = _contents_heading(lines, c, anywhere=True) or ""
+        c.closed_in_contents = CLOSED_WORD.search(heading) is not None
     taken = {c.start for c in contents}
     return [c for c in candidates if c.start not in taken], contents
 
@@ -299,9 +307,17 @@ def _adjacent(lines: list[Line], previous: ItemStart, current: ItemStart) -> boo
     return all(line.blank for line in lines[previous.body:current.start])
 
 
-def _under_contents_heading(lines: list[Line], first: ItemStart) -> bool:
-    above = _previous_filled(lines, first.start)
-    return above is not None and lines[above].text.strip(" :").lower() in CONTENTS_HEADINGS
+def _contents_heading(lines: list[Line], entry: ItemStart, anywhere: bool = False) -> str | None:
+    """The contents heading ('Lukkede punkter') right above an entry, or above its run when `anywhere`."""
+    for index in range(entry.start - 1, -1, -1):
+        text = lines[index].text.strip(" :").lower()
+        if not text:
+            continue
+        if text in CONTENTS_HEADINGS:
+            return text
+        if not anywhere or not item_heading(lines[index].text, lines[index].level):
+            return None
+    return None
 
 
 def _bare_list(candidates: list[ItemStart], follows: dict) -> set[int]:

@@ -1,0 +1,101 @@
+"""Layouts written for these tests (tests/data/import/syn-*), unlike any one kommune's: what each must give.
+
+Each document mixes shapes the real documents use in other combinations, so a reader built from one
+kommune's files fails here: 'Pkt. 42' with web-page noise, Markdown headings, 'Sag nr. 12' under the title,
+items without numbers, PDF text with one line per page, a contents list split into åbne and lukkede punkter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.export_markdown import render_markdown
+from store.importing import read_file
+
+DATA = Path(__file__).parent / "data" / "import"
+
+
+def facts(name: str):
+    imported = read_file(DATA / name)
+    meeting = imported.meeting
+    items = [(i.number, i.title, i.public) for i in meeting.items]
+    return imported, meeting, items
+
+
+def test_pkt_headings_in_web_page_noise():
+    imported, meeting, items = facts("syn-pkt-webside.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.location) == (
+        "Teknik og Miljø", "2024-03-14", "16:00", "Mødelokale 3, Rådhuset")
+    assert items == [("42", "Godkendelse af dagsorden", True), ("43", "Cykelsti langs Ringvejen", True),
+                     ("44", "Salg af grund på Havnevej", False)]
+    members = {m.display: (m.role, m.attendance) for m in meeting.members}
+    assert members["Lise Dam (A)"][0] == "formand"
+    assert members["Per Holt (C)"][1] == "afbud"
+    cykelsti = meeting.items[1]
+    assert cykelsti.case_number == "23/9981"
+    assert len(cykelsti.recommendation) == 2
+    assert cykelsti.decision.points == ["Godkendt", "Anbefales over for Økonomiudvalget"]
+    assert [a.title for a in cykelsti.attachments] == ["Projektbeskrivelse", "Kort over strækningen"]
+    assert not any("Facebook" in s.text or "Til toppen" in s.text for i in meeting.items for s in i.sections)
+    assert imported.notes == []
+
+
+def test_markdown_dagsorden_without_decisions():
+    _, meeting, items = facts("syn-markdown-dagsorden.md")
+    assert meeting.status == "planlagt"
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.location) == (
+        "Børne- og Skoleudvalget", "2024-09-02", "17:00", "Byrådssalen")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Kvalitetsrapport 2024", True),
+                     ("3", "Skolestruktur", False)]
+    assert [len(i.recommendation) for i in meeting.items] == [1, 2, 0]
+    assert all(i.decision is None for i in meeting.items)
+    assert "lærerstillinger" not in render_markdown(meeting, public=True)
+
+
+def test_sag_nr_under_the_title_with_a_vote_and_a_fortroligt_line():
+    _, meeting, items = facts("syn-sag-nr-referat.txt")
+    assert (meeting.committee, meeting.municipality, str(meeting.date)) == (
+        "Kommunalbestyrelsen", "Nordby Kommune", "2023-11-21")
+    assert (meeting.start, meeting.end, meeting.location) == ("18:00", "20:30", "Rådhuset, salen")
+    assert items == [("11", "Godkendelse af dagsorden", True), ("12", "Budgetopfølgning", True),
+                     ("13", "Salg af ejendom", False)]
+    vote = meeting.items[1].votes[0]
+    assert (vote.for_, vote.for_count, vote.against, vote.against_count, vote.result) == (
+        ["A", "F", "Ø"], 14, ["V", "C"], 9, "vedtaget")
+    assert [a.member for a in meeting.items[1].absences] == ["Hans Berg (V)"]
+    assert [a.member for a in meeting.items[2].absences] == ["Hans Berg (V)"]
+
+
+def test_items_without_numbers_are_numbered_in_order_and_the_import_says_so():
+    imported, meeting, items = facts("syn-uden-numre.txt")
+    assert meeting.committee == "Social- og Sundhedsudvalget"
+    assert items == [("1", "Velkomst og orientering", True), ("2", "Ældrepolitik 2025", True),
+                     ("3", "Plejehjemmet Solgården", True)]
+    assert meeting.items[2].decision.outcome == "Taget til efterretning"
+    assert [m.display for m in meeting.members] == ["Anne Lund (A)", "Bo Skov (V)", "Carl Mose (O)"]
+    assert any("nummererer ikke punkterne" in note for note in imported.notes)
+
+
+def test_pdf_text_with_one_line_per_page():
+    _, meeting, items = facts("syn-pdf-sidelinjer.txt")
+    assert (meeting.committee, meeting.municipality, str(meeting.date), meeting.start, meeting.location) == (
+        "Kultur- og Fritidsudvalget", "Sydby Kommune", "2024-05-08", "15:30", "Lokale 2")
+    assert items == [("1", "Tilskud til spejderhytte", True), ("2", "Køb af kunstværk", False),
+                     ("3", "Eventuelt", True)]
+    assert [i.case_number for i in meeting.items] == ["24/3301", "24/3377", "24/1000"]
+    assert meeting.items[0].decision.outcome == "Godkendt"
+    assert len(meeting.items[0].recommendation) == 1
+    assert meeting.items[1].decision is None
+    assert meeting.items[2].decision.outcome == "Intet"
+
+
+def test_contents_split_in_open_and_closed_items_matched_to_the_bodies():
+    imported, meeting, items = facts("syn-indhold.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.end) == (
+        "Klima- og Miljøudvalget", "2024-06-12", "08:30", "10:00")
+    assert items == [("101", "Godkendelse af dagsorden", True), ("102", "Vandplan 2024", True),
+                     ("103", "Orientering", True), ("104", "Erstatningssag", False)]
+    assert meeting.items[0].decision.outcome == "Godkendt"
+    assert meeting.items[1].decision.text == "Godkendt med den bemærkning, at planen offentliggøres."
+    assert meeting.items[2].decision is None and meeting.items[3].decision is None
+    assert any("103, 104 står kun i indholdsfortegnelsen" in note for note in imported.notes)
