@@ -122,3 +122,57 @@ def test_a_500_item_agenda_with_a_2000_character_markup_title_opens_and_records(
     finally:
         terminal.kill()
     assert load_meeting(open_database(db_path), meeting_id).items[-1].decision.outcome == "Godkendt"
+
+
+def test_meeting_day_records_what_was_meant(tmp_path):
+    """Issue 15 in the real app: an ændringsforslag typed into the vote dialog records no phantom vote, a blok
+    with the current item moves to the first undecided item after it, replacing a beslutning is asked first,
+    and a half-typed protokolbemærkning survives SIGKILL as a draft."""
+    db_path = tmp_path / "demo.db"
+    first = Terminal("demo", "--db", str(db_path))
+    amendment = "Forslag fra C: at der afsættes midler til JobCAMP og at udvalget følger op"
+    try:
+        first.wait_for("Fremmøde", "Ømer Kuscu")
+        first.press("o", "f3")  # Åbn mødet: item 1 current
+        first.wait_for("Punkt 1. Godkendelse af dagsorden")
+        first.press("space", "down", "space", "1")  # blok of 1 and 3 (space also moves down)
+        first.wait_for("Punkt 2. Meddelelser", "Aktuelt punkt")
+        first.press("v")
+        first.wait_for("Afstemning, punkt 2", "Ændringsforslag (tomt")
+        first.pump(0.5)
+        first.press(*amendment)
+        text = first.wait_for("ingen stemmer endnu")
+        assert "Afstemning, punkt 2" in text  # the dialog is still open: nothing was saved
+        first.press("tab", "e")
+        first.wait_for("For 5 · Imod 0")
+        first.press("ctrl+s")
+        first.wait_for("Afstemning: vedtaget")
+        first.press("up", "2")  # item 1 is decided: replacing it is asked first
+        first.wait_for("Erstat den gemte beslutning med", "Nu: punkt 1: Godkendt.")
+        first.press("j")
+        first.wait_for("Punkt 1, ikke det aktuelle punkt 2")
+        first.press("down", "b")
+        first.wait_for("Protokolbemærkning, punkt 2", "Hvem (mellemrum vælger)")
+        first.pump(0.5)
+        first.press("tab", "tab")  # the senders, the kind, then the text
+        first.press(*"Mogens Leo Hansen ønsker ført til protokols, at han")
+        first.pump(1.5)  # the draft is kept every second
+    finally:
+        first.kill()
+
+    db = open_database(db_path)
+    meeting = load_meeting(db, 1)
+    (vote,) = meeting.items[1].votes
+    assert (vote.kind, vote.subject, vote.for_count) == ("ændringsforslag", amendment, 5)
+    assert [item.decision and item.decision.outcome for item in meeting.items[:3]] == [
+        "Taget til efterretning", None, "Godkendt"]
+    assert not any(item.votes for index, item in enumerate(meeting.items) if index != 1)
+    db.close()
+
+    second = Terminal("run", "1", "--db", str(db_path))
+    try:
+        second.wait_for("Aktuelt punkt")
+        second.press("b")
+        second.wait_for("Protokolbemærkning, punkt 2", "ønsker ført til protokols, at han")
+    finally:
+        second.kill()
