@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 COMMANDS: list[tuple[str | None, str, Callable]] = []  # (group, name, function) of each command
 CREATED: list[Path] = []  # databases this command created
-GROUPS = {"committee": "Udvalg og medlemmer.", "meeting": "Planlæg møder."}  # `referat GROUP NAME`
+GROUPS = {"committee": "Udvalg og medlemmer.", "meeting": "Planlæg og ret møder.",  # `referat GROUP NAME`
+          "item": "Skriv og ret dagsordenens punkter.", "member": "Udvalgets medlemmer og stedfortrædere."}
 
 
 def command(name: str, group: str | None = None) -> Callable[[Callable], Callable]:
@@ -219,13 +220,15 @@ def committee_import(
     db: DbOption = None,
 ) -> None:
     """Indlæs et udvalg med medlemmer, partier, roller, stedfortrædere og beslutningsformuleringer."""
-    from store.committees import import_roster
     from store.committees import roster as members
+    from store.committees import sync_roster
 
     database = open_db(db, create=True)
-    committee_id = import_roster(database, roster)
+    committee_id, changes = sync_roster(database, roster)
     count = len(members(database, committee_id))
     typer.echo(f"Medlemslisten er indlæst: {count} medlemmer.")
+    for change in changes:
+        typer.echo(f"  {change}")
     typer.echo(committee_id)
 
 
@@ -300,6 +303,306 @@ def meetings(
                               ("municipality", "Kommune"), ("status", "Status"), ("items", "Punkter")], "Ingen møder.")
 
 
+@command("edit", group="meeting")
+@friendly
+def meeting_edit(
+    meeting: MeetingArgument,
+    date: Annotated[str | None, typer.Option("--date", help="Ny dato, fx 2027-01-25.")] = None,
+    time: Annotated[str | None, typer.Option("--time", help="Mødetidspunkt, fx 16:00 ('' fjerner det).")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Mødested ('' fjerner det).")] = None,
+    start: Annotated[str | None, typer.Option("--start", help="Hvornår mødet faktisk begyndte, fx 15.05.")] = None,
+    end: Annotated[str | None, typer.Option("--end", help="Hvornår mødet faktisk sluttede, fx 17.40.")] = None,
+    closing: Annotated[str | None, typer.Option(
+        "--closing", help="Referatets afslutningslinje, fx 'Protokollen oplæst.' ('' fjerner den).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Ret mødets dato, tidspunkt, sted, faktiske begyndelse og afslutning eller afslutningslinje."""
+    from store.meeting_edit import edit_meeting
+
+    changed = edit_meeting(open_db(db), meeting, date=date, time=time, place=place, start=start, end=end,
+                           closing=closing)
+    typer.echo(f"Møde {meeting}: {', '.join(changed)} er rettet." if changed else "Intet at rette.")
+
+
+@command("guest", group="meeting")
+@friendly
+def meeting_guest(
+    meeting: MeetingArgument,
+    name: Annotated[str, typer.Argument(help="Gæstens navn og evt. titel, fx 'Jobcenterchef Anne Hansen'.")],
+    remove: Annotated[bool, typer.Option("--remove", help="Fjern gæsten igen.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Tilføj (eller fjern) en gæst, der deltog uden at være medlem: "Desuden deltog: …"."""
+    from store.meeting_edit import add_guest, remove_guest
+
+    database = open_db(db)
+    if remove:
+        remove_guest(database, meeting, name)
+        typer.echo(f"{name.strip()} er fjernet som gæst.")
+    else:
+        add_guest(database, meeting, name)
+        typer.echo(f"{name.strip()} er tilføjet som gæst (uden stemmeret).")
+
+
+@command("attendee", group="meeting")
+@friendly
+def meeting_attendee(
+    meeting: MeetingArgument,
+    name: Annotated[str, typer.Argument(help="Navnet, fx 'Anna Holm' eller 'Anna Holm (A)'.")],
+    party: Annotated[str | None, typer.Option("--party", help="Partibogstav.")] = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Fjern et navn, der fejlagtigt står på listen.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Sæt et navn på mødets fremmødeliste (kun dette møde), eller fjern det."""
+    from store.meeting_edit import add_attendee, remove_attendee
+
+    database = open_db(db)
+    if remove:
+        remove_attendee(database, meeting, name)
+        typer.echo(f"{name.strip()} er fjernet fra fremmødelisten.")
+    else:
+        add_attendee(database, meeting, name, party)
+        typer.echo(f"{name.strip()} er sat på fremmødelisten.")
+
+
+# --- the dagsorden ------------------------------------------------------------
+
+
+def _sections(texts: list[str] | None):
+    """'Overskrift: tekst' options as sections (None when the option was not given)."""
+    from store.model import RECOMMENDATION_SECTION, Section
+
+    if texts is None:
+        return None
+    sections = []
+    for text in texts:
+        if not text.strip():
+            continue
+        heading, _, body = text.partition(": ")
+        kind = RECOMMENDATION_SECTION if heading.strip().lower() == "indstilling" else "text"
+        sections.append(Section(heading.strip().rstrip(":"), body.replace("\\n", "\n"), kind))
+    return sections
+
+
+def _attachments(texts: list[str] | None):
+    """'Titel' or 'Titel: sti eller adresse' options as bilag (None when the option was not given)."""
+    from store.model import Attachment
+
+    if texts is None:
+        return None
+    return [Attachment(title.strip(), reference.strip() or None)
+            for title, _, reference in (text.partition(": ") for text in texts if text.strip())]
+
+
+def _draft(title, number, lukket, case, kind, indstilling, section, bilag):
+    from store.agenda_edit import ItemDraft
+
+    return ItemDraft(title=title, number=number, public=None if lukket is None else not lukket,
+                     case_number=case, kind=kind, recommendation=indstilling, sections=_sections(section),
+                     attachments=_attachments(bilag))
+
+
+@command("add", group="item")
+@friendly
+def item_add(
+    meeting: MeetingArgument,
+    title: Annotated[str, typer.Option("--title", help="Punktets titel.")],
+    number: Annotated[str | None, typer.Option("--number", help="Nummer (standard: det næste).")] = None,
+    after: Annotated[str | None, typer.Option("--after", help="Indsæt efter punktet med dette nummer.")] = None,
+    first: Annotated[bool, typer.Option("--first", help="Indsæt som første punkt.")] = False,
+    lukket: Annotated[bool, typer.Option("--lukket", help="Et lukket punkt.")] = False,
+    case: Annotated[str | None, typer.Option("--case", help="Sagsnummer.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="beslutning eller orientering.")] = None,
+    indstilling: Annotated[list[str] | None, typer.Option(
+        "--indstilling", help="Et indstillingspunkt; kan gentages.")] = None,
+    section: Annotated[list[str] | None, typer.Option(
+        "--section", help="Et afsnit som 'Overskrift: tekst' (\\n giver ny linje); kan gentages.")] = None,
+    bilag: Annotated[list[str] | None, typer.Option(
+        "--bilag", help="Et bilag som 'Titel' eller 'Titel: sti eller adresse'; kan gentages.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Tilføj et punkt til dagsordenen (sidst, efter et punkt eller først)."""
+    from store.agenda_edit import add_item
+
+    if first and after is not None:
+        fail("Angiv enten --after eller --first.")
+    database = open_db(db)
+    item_id = add_item(database, meeting, _draft(title, number, lukket, case, kind, indstilling, section, bilag),
+                       after=after, first=first)
+    added = database["items"].get(item_id)
+    typer.echo(f"Punkt {added['number']} er tilføjet: {added['title']}")
+
+
+@command("edit", group="item")
+@friendly
+def item_edit(
+    meeting: MeetingArgument,
+    item: Annotated[str, typer.Argument(help="Punktets nummer.")],
+    title: Annotated[str | None, typer.Option("--title", help="Ny titel.")] = None,
+    number: Annotated[str | None, typer.Option("--number", help="Nyt nummer.")] = None,
+    lukket: Annotated[bool | None, typer.Option("--lukket/--aaben", help="Lukket eller åbent punkt.",
+                                                show_default=False)] = None,
+    case: Annotated[str | None, typer.Option("--case", help="Sagsnummer ('' fjerner det).")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="beslutning eller orientering ('' fjerner den).")] = None,
+    indstilling: Annotated[list[str] | None, typer.Option(
+        "--indstilling", help="Indstillingspunkterne (erstatter dem); kan gentages, '' alene fjerner dem.")] = None,
+    section: Annotated[list[str] | None, typer.Option(
+        "--section", help="Afsnittene som 'Overskrift: tekst' (erstatter dem); kan gentages.")] = None,
+    bilag: Annotated[list[str] | None, typer.Option(
+        "--bilag", help="Bilagene som 'Titel' eller 'Titel: sti' (erstatter dem); kan gentages.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Ret et punkt: titel, nummer, lukket/åbent, sagsnummer, type, indstilling, afsnit, bilag."""
+    from store.agenda_edit import edit_item
+
+    changed = edit_item(open_db(db), meeting, item,
+                        _draft(title, number, lukket, case, kind, indstilling, section, bilag))
+    typer.echo(f"Punkt {item}: {', '.join(changed)} er rettet." if changed else "Intet at rette.")
+
+
+@command("remove", group="item")
+@friendly
+def item_remove(
+    meeting: MeetingArgument,
+    item: Annotated[str, typer.Argument(help="Punktets nummer.")],
+    db: DbOption = None,
+) -> None:
+    """Slet et punkt, der endnu ikke har en beslutning (det logges og kan fortrydes)."""
+    from store.agenda_edit import remove_item
+
+    title = remove_item(open_db(db), meeting, item)
+    typer.echo(f"Punkt {item.strip()} er slettet: {title}")
+
+
+@command("move", group="item")
+@friendly
+def item_move(
+    meeting: MeetingArgument,
+    item: Annotated[str, typer.Argument(help="Punktets nummer.")],
+    after: Annotated[str | None, typer.Option("--after", help="Flyt efter punktet med dette nummer.")] = None,
+    before: Annotated[str | None, typer.Option("--before", help="Flyt før punktet med dette nummer.")] = None,
+    to: Annotated[int | None, typer.Option("--to", help="Flyt til denne plads (1 = først).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Flyt et punkt på dagsordenen (numrene beholdes; brug 'item renumber' bagefter)."""
+    from store.agenda_edit import move_item
+
+    place = move_item(open_db(db), meeting, item, after=after, before=before, to=to)
+    typer.echo(f"Punkt {item.strip()} står nu som nr. {place} på dagsordenen.")
+
+
+@command("renumber", group="item")
+@friendly
+def item_renumber(
+    meeting: MeetingArgument,
+    start: Annotated[int, typer.Option("--from", help="Det første punkts nummer, fx 159.")] = 1,
+    db: DbOption = None,
+) -> None:
+    """Nummerér punkterne fortløbende i dagsordenens rækkefølge fra et startnummer."""
+    from store.agenda_edit import renumber
+
+    changed = renumber(open_db(db), meeting, start)
+    typer.echo(f"{changed} {'punkt' if changed == 1 else 'punkter'} har fået nyt nummer.")
+
+
+@command("list", group="item")
+@friendly
+def item_list(meeting: MeetingArgument, db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Vis dagsordenens punkter: nummer, titel, åben/lukket, sagsnummer."""
+    from store.agenda_edit import items
+    from store.meetings import get_meeting
+
+    database = open_db(db, readonly=True)
+    get_meeting(database, meeting)
+    rows = [{**row, "public": bool(row["public"]), "access": "åben" if row["public"] else "lukket"}
+            for row in items(database, meeting)]
+    emit_rows(rows, as_json, [("number", "Nr."), ("title", "Titel"), ("access", "Adgang"),
+                              ("case_number", "Sagsnr."), ("kind", "Type")], "Dagsordenen er tom.")
+
+
+# --- the roster ---------------------------------------------------------------
+
+
+@command("list", group="member")
+@friendly
+def member_list(
+    committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
+    former: Annotated[bool, typer.Option("--former", help="Også tidligere medlemmer.")] = False,
+    municipality: MunicipalityOption = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Vis udvalgets medlemmer og stedfortrædere."""
+    from store.members import list_members
+
+    rows = list_members(open_db(db, readonly=True), committee, municipality, former=former)
+    emit_rows(rows, as_json, [("name", "Navn"), ("party", "Parti"), ("role", "Rolle"),
+                              ("substitute_for", "Stedfortræder for"), ("valid_from", "Fra"),
+                              ("valid_to", "Til")], "Udvalget har ingen medlemmer.")
+
+
+@command("add", group="member")
+@friendly
+def member_add(
+    name: Annotated[str, typer.Argument(help="Medlemmets navn.")],
+    committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
+    party: Annotated[str | None, typer.Option("--party", help="Partibogstav, fx A.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="formand, næstformand, medlem eller stedfortræder.")] = None,
+    substitute_for: Annotated[str | None, typer.Option(
+        "--substitute-for", help="Stedfortræder for dette medlem.")] = None,
+    valid_from: Annotated[str | None, typer.Option("--from", help="Medlem fra denne dato.")] = None,
+    valid_to: Annotated[str | None, typer.Option("--to", help="Medlem til denne dato.")] = None,
+    municipality: MunicipalityOption = None,
+    db: DbOption = None,
+) -> None:
+    """Tilføj et medlem eller en stedfortræder til udvalget (og til dets planlagte møder)."""
+    from store.members import add_member
+
+    add_member(open_db(db), committee, name, party=party, role=role, substitute_for=substitute_for,
+               valid_from=valid_from, valid_to=valid_to, municipality=municipality)
+    typer.echo(f"{' '.join(name.split())} er tilføjet til {committee.strip()}.")
+
+
+@command("edit", group="member")
+@friendly
+def member_edit(
+    name: Annotated[str, typer.Argument(help="Medlemmets navn.")],
+    committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
+    new_name: Annotated[str | None, typer.Option("--name", help="Nyt navn (stavefejl).")] = None,
+    party: Annotated[str | None, typer.Option("--party", help="Partibogstav.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="formand, næstformand, medlem eller stedfortræder.")] = None,
+    substitute_for: Annotated[str | None, typer.Option(
+        "--substitute-for", help="Stedfortræder for dette medlem.")] = None,
+    valid_from: Annotated[str | None, typer.Option("--from", help="Medlem fra denne dato ('' fjerner den).")] = None,
+    valid_to: Annotated[str | None, typer.Option("--to", help="Medlem til denne dato ('' fjerner den).")] = None,
+    municipality: MunicipalityOption = None,
+    db: DbOption = None,
+) -> None:
+    """Ret et medlems navn, parti, rolle, stedfortræderplads eller datoer."""
+    from store.members import edit_member
+
+    edit_member(open_db(db), committee, name, new_name=new_name, party=party, role=role,
+                substitute_for=substitute_for, valid_from=valid_from, valid_to=valid_to, municipality=municipality)
+    typer.echo(f"{' '.join((new_name or name).split())} er rettet.")
+
+
+@command("remove", group="member")
+@friendly
+def member_remove(
+    name: Annotated[str, typer.Argument(help="Medlemmets navn.")],
+    committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
+    date: Annotated[str | None, typer.Option("--date", help="Udtrådt denne dato (standard: i dag).")] = None,
+    municipality: MunicipalityOption = None,
+    db: DbOption = None,
+) -> None:
+    """Et medlem udtræder af udvalget; tidligere møder beholder medlemmet."""
+    from store.dates import short_iso_date
+    from store.members import remove_member
+
+    end = remove_member(open_db(db), committee, name, until=date, municipality=municipality)
+    typer.echo(f"{' '.join(name.split())} er udtrådt af {committee.strip()} pr. {short_iso_date(end)}.")
+
+
 # --- import -------------------------------------------------------------------
 
 PROGRESS_ABOVE = 5  # files; more than this shows a progress bar
@@ -312,20 +615,45 @@ def import_files(
     committee: Annotated[str | None, typer.Option("--committee", help="Udvalget (hvis filen ikke nævner det).")] = None,
     municipality: Annotated[str | None, typer.Option(
         "--municipality", help="Kommunen (hvis filen ikke nævner den).")] = None,
+    into: Annotated[int | None, typer.Option(
+        "--meeting", help="Indlæs dagsordenen i dette allerede planlagte møde (én fil).")] = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Erstat dagsordenen i mødet (--meeting, ellers udvalgets møde samme dag).")] = False,
     db: DbOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Vis hvad der ville blive oprettet; gem intet.")] = False,
 ) -> None:
-    """Indlæs dagsordener og referater som møder: ét møde pr. fil, hvert nyt mødes id på sidste linje(r)."""
+    """Indlæs dagsordener og referater som møder: ét møde pr. fil, hvert nyt mødes id på sidste linje(r).
+
+    En fil, der allerede er indlæst (samme indhold), springes over.
+    """
     from store.committees import committee_label
+    from store.document_import import content_hash, import_meeting
     from store.importing import ImportProblem, read_file
     from store.importing.summary import describe, import_summary
-    from store.meetings import get_meeting, save_meeting
+    from store.meetings import AlreadyImported, get_meeting, list_meetings, save_meeting
 
+    if into is not None and len(files) != 1:
+        fail("--meeting bruges med én fil ad gangen.")
+    if into is not None and dry_run:
+        fail("--meeting og --dry-run kan ikke bruges sammen.")
     database = None if dry_run else open_db(db, create=True)
+    if into is not None:
+        get_meeting(database, into)
     created: list[int] = []
     counts: dict[str, tuple[int, int]] = {}  # committee (kommune) -> meetings, items
     failures: list[str] = []
     notes: list[str] = []  # what the importer was unsure of, per file
+    skipped: list[str] = []  # files imported before
+
+    def same_day_meeting(meeting) -> int | None:
+        """With --replace: the committee's one meeting on the document's date, if there is one."""
+        if not meeting.date:
+            return None
+        rows = list_meetings(database, committee=committee or meeting.committee, since=meeting.date,
+                             until=meeting.date, municipality=municipality or meeting.municipality)
+        if len(rows) > 1:
+            raise StoreError(f"Udvalget har {len(rows)} møder den dag; vælg ét med --meeting.")
+        return rows[0]["id"] if rows else None
 
     def one(path: Path) -> None:
         try:
@@ -340,12 +668,26 @@ def import_files(
                     say(f"  {line}")
                 label = committee_label(committee or meeting.committee, municipality or meeting.municipality)
             else:
-                created.append(save_meeting(database, meeting, committee=committee, source=path.name,
-                                            municipality=municipality))
+                source_hash = content_hash(path)
+                target = into
+                if target is None and replace:
+                    from store.committees import find_committee
+
+                    if find_committee(database, committee or meeting.committee, municipality or meeting.municipality):
+                        target = same_day_meeting(meeting)
+                if target is None:
+                    created.append(save_meeting(database, meeting, committee=committee, source=path.name,
+                                                municipality=municipality, source_hash=source_hash))
+                else:
+                    import_meeting(database, target, meeting, source=path.name, source_hash=source_hash,
+                                   replace=replace, committee=committee, municipality=municipality)
+                    created.append(target)
                 chosen = get_meeting(database, created[-1])
                 label = committee_label(chosen["committee"], chosen["municipality"])
             done, items = counts.get(label, (0, 0))
             counts[label] = (done + 1, items + len(meeting.items))
+        except AlreadyImported as known:
+            skipped.append(f"{path.name} er allerede indlæst som møde {known.meeting_id}; den springes over.")
         except StoreError as error:
             message = str(error)
             failures.append(message if path.name in message else f"{path.name}: {message}")
@@ -371,12 +713,26 @@ def import_files(
         say(line)
     for note in notes:
         say(f"Bemærk: {note}")
+    for line in skipped:
+        say(line)
     for failure in failures:
         say(f"Fejl: {failure}", err=True)
     for meeting_id in created:
         typer.echo(meeting_id)
     if failures:
         raise typer.Exit(1)
+
+
+@command("template")
+@friendly
+def template(db: DbOption = None) -> None:
+    """Skriv en tom dagsorden i Markdown at udfylde og indlæse med 'referat import'.
+
+    (--db is accepted as by every command; the template reads no database.)
+    """
+    from store.template import agenda_template
+
+    typer.echo(agenda_template(), nl=False)
 
 
 # --- export -------------------------------------------------------------------

@@ -29,6 +29,7 @@ CONTENT = (
     ("vote_casts", f"vote_id IN (SELECT id FROM votes WHERE item_id IN ({_ITEMS}))", set()),
     ("attendance", "meeting_id = :meeting", set()),
     ("approvals", "meeting_id = :meeting", set()),
+    ("guests", "meeting_id = :meeting", set()),
 )
 
 
@@ -69,11 +70,14 @@ def content_columns(db: Database) -> dict[str, list[str]]:
 def content_digest(db: Database, meeting_id: int, columns: dict[str, list[str]], seal: dict) -> str:
     """SHA-256 over the meeting's referat rows (the given columns, by id) and the seal's roster.
 
-    Raises KeyError naming the table when a recorded column no longer exists.
+    Raises KeyError naming the table when a recorded column no longer exists. A table the seal
+    recorded no columns of (one added to the referat by a later release) is not part of its digest.
     """
     digest = hashlib.sha256()
     for table, where, _ in CONTENT:
-        names = columns.get(table, [])
+        if table not in columns:
+            continue
+        names = columns[table]
         existing = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
         missing = [name for name in names if name not in existing]
         if missing:

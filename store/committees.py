@@ -224,12 +224,20 @@ def roster(db: Database, committee_id: int, *, substitutes: bool = False) -> lis
 
 
 def import_roster(db: Database, path: Path) -> int:
-    """Create or update a committee from a roster TOML file; returns the committee id.
+    """Create or update a committee from a roster TOML file; returns the committee id (see `sync_roster`)."""
+    return sync_roster(db, path)[0]
+
+
+def sync_roster(db: Database, path: Path) -> tuple[int, list[str]]:
+    """Make the committee's roster equal to a roster TOML file; returns its id and what changed, in Danish.
 
     The format (documented in the README):
     [committee] name, municipality, short_name, vocabulary = [...];
     [[members]] name, party, role; [[substitutes]] name, party, substitute_for.
+    A change of party, role or seat is applied; a current member the file leaves out leaves the
+    committee today (the membership ends, earlier meetings keep them).
     """
+    import datetime as dt
     import tomllib  # only here: the meeting-day UI imports this module before its first frame
 
     try:
@@ -248,21 +256,61 @@ def import_roster(db: Database, path: Path) -> int:
     rows = _named(db, head["name"])
     if not head.get("municipality") and len(rows) > 1:
         raise _ambiguous(head["name"], rows, "med municipality under [committee] i medlemslisten")
+    changes: list[str] = []
     with action(db, None, f"Indlæs medlemsliste for {head['name']}") as act:
         committee_id = ensure_committee(act, head["name"], head.get("municipality"))
         if head.get("short_name"):
             act.update("committees", committee_id, short_name=head["short_name"])
         if head.get("vocabulary"):
             _set_vocabulary(act, committee_id, head["vocabulary"])
+        kept = set()
         for entry in members:
-            person_id = ensure_person(act, entry["name"], entry.get("party"))
-            ensure_membership(act, committee_id, person_id, entry.get("role") or MEMBER)
+            person_id = _roster_person(act, entry, changes)
+            kept.add(_roster_membership(act, committee_id, person_id, entry, entry.get("role") or MEMBER, None,
+                                        changes))
         for entry in substitutes:
-            person_id = ensure_person(act, entry["name"], entry.get("party"))
+            person_id = _roster_person(act, entry, changes)
             seat = entry.get("substitute_for")
             seat_id = _seat(act, committee_id, path, entry["name"], seat) if seat is not None else None
-            ensure_membership(act, committee_id, person_id, SUBSTITUTE_ROLE, seat_id)
-    return committee_id
+            kept.add(_roster_membership(act, committee_id, person_id, entry, SUBSTITUTE_ROLE, seat_id, changes))
+        for row in act.db.query(
+                "SELECT m.id, p.name FROM memberships m JOIN persons p ON p.id = m.person_id "
+                "WHERE m.committee_id = ? AND m.valid_to IS NULL ORDER BY p.name", [committee_id]):
+            if row["id"] not in kept:
+                act.update("memberships", row["id"], valid_to=dt.date.today().isoformat())
+                changes.append(f"{row['name']} er udtrådt af udvalget.")
+    return committee_id, changes
+
+
+def _roster_person(act: Action, entry: dict, changes: list[str]) -> int:
+    """The person a roster entry names, created or given the entry's party."""
+    name = " ".join(entry["name"].split())
+    party = (entry.get("party") or "").strip() or None
+    row = act.db.execute("SELECT id, party FROM persons WHERE lower(name) = lower(?)", [name]).fetchone()
+    if row is None:
+        return act.insert("persons", {"name": name, "party": party})
+    if party and party != row[1]:
+        act.update("persons", row[0], party=party)
+        changes.append(f"{name}: parti {row[1] or '–'} → {party}.")
+    return row[0]
+
+
+def _roster_membership(act: Action, committee_id: int, person_id: int, entry: dict, role: str,
+                       seat_id: int | None, changes: list[str]) -> int:
+    """The person's current membership, created or given the roster's role and seat; its id."""
+    name = " ".join(entry["name"].split())
+    row = act.db.execute("SELECT id, role, substitute_for_id FROM memberships WHERE committee_id = ? "
+                         "AND person_id = ? AND valid_to IS NULL", [committee_id, person_id]).fetchone()
+    if row is None:
+        changes.append(f"Nyt medlem: {name} ({role}).")
+        return act.insert("memberships", {"committee_id": committee_id, "person_id": person_id, "role": role,
+                                          "substitute_for_id": seat_id})
+    if row[1] != role:
+        changes.append(f"{name}: rolle {row[1]} → {role}.")
+    if row[2] != seat_id and role == SUBSTITUTE_ROLE:
+        changes.append(f"{name}: stedfortræder for {' '.join(entry['substitute_for'].split())}.")
+    act.update("memberships", row[0], role=role, substitute_for_id=seat_id)
+    return row[0]
 
 
 def _seat(act: Action, committee_id: int, path: Path, name: str, seat: str) -> int:

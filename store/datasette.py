@@ -28,6 +28,8 @@ TABLES: dict[str, tuple[str, str, str | None]] = {
     "items": ("Dagsordenspunkter",
               "Punkterne på hvert møde i rækkefølge. public = 0 er et lukket punkt. "
               "Søgefeltet søger i titel, sagsfremstilling, indstilling, beslutning og bemærkninger.", "title"),
+    "guests": ("Gæster", "Personer der deltog i et møde uden at være medlem (\"Desuden deltog\"), uden stemmeret.",
+               "name"),
     "attendance": ("Fremmøde", "Til stede, afbud, fraværende eller stedfortræder, med ankomst og afgang.", None),
     "sections": ("Afsnit", "Punkternes afsnit: beslutningstema, sagsfremstilling, økonomi osv.", "heading"),
     "recommendations": ("Indstillinger", "Indstillingens punkter (at …) for hvert dagsordenspunkt.", None),

@@ -66,6 +66,22 @@ def parse_time(text: str) -> str:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
+_CLOCK = re.compile(r"^\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*$", re.IGNORECASE)
+
+
+def parse_clock(text: str) -> str:
+    """A clock typed by a user: '9', '9.05', '09:05', 'kl. 15.30' -> 'HH:MM'; ValueError (Danish) otherwise.
+
+    Stricter than `parse_time`, which finds a clock inside a document's text: here the whole
+    text must be the clock, and '25:00' or '15:60' is refused.
+    """
+    match = _CLOCK.match(text or "")
+    hour, minute = (int(match[1]), int(match[2] or 0)) if match else (99, 99)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"'{(text or '').strip()}' er ikke et klokkeslæt (skriv fx 15.30)")
+    return f"{hour:02d}:{minute:02d}"
+
+
 def long_date(day: dt.date) -> str:
     """'Mandag den 29. maj 2017'."""
     weekday = WEEKDAYS[day.weekday()].capitalize()

@@ -14,7 +14,8 @@ Grammar (blocks are separated by one blank line; `[...]` optional, `{...}` repea
 escaped user text, NAME a member as `Name (P)` or a bare name / party letter, with `,:()`
 escaped inside names):
 
-    document   := [confidential] title header* attendance* [toc] item* [closing] [bilagsoversigt] [signatures]
+    document   := [confidential] title header* attendance* [guests] [toc] item* [ending] [closing] [bilagsoversigt]
+                  [signatures]
     confidential := "**FORTROLIGT: Fuld udgave med lukket indhold – må ikke offentliggøres.**"
                     (first line of every --full export, and only there)
     title      := "# " ("Referat" | "Dagsorden" | "Beslutningsprotokol") ": " COMMITTEE
@@ -36,6 +37,8 @@ escaped inside names):
                   [", forlod mødet kl. HH.MM" [" efter behandlingen af punkt " N]
                     | ", forlod mødet efter behandlingen af punkt " N]
                   [", *" TEXT "*"]                    (the member's note; full export only)
+    guests     := "Desuden deltog: " TEXT {", " TEXT}   (people who took part without being members)
+    ending     := "# Mødets afslutning" NL NL TEXT      (the secretary's closing line, "Protokollen oplæst.")
     toc        := "## Indholdsfortegnelse" NL "- Punkt " N ": " ITEM-TITLE {NL ...}
     ITEM-TITLE := TEXT | "Lukket: " TEXT | "Lukket punkt"   (a public item's title never starts with a
                   raw "Lukket:"; the colon is escaped.  "Lukket punkt" alone: a lukket item whose title
@@ -133,6 +136,8 @@ from store.model import (
 )
 from store.redaction import CLOSED_ITEM_TITLE, public_view
 
+GUESTS_LABEL = "Desuden deltog: "
+ENDING_HEADING = "# Mødets afslutning"
 CONFIDENTIAL_LINE = "**FORTROLIGT: Fuld udgave med lukket indhold – må ikke offentliggøres.**"
 DECISION_HEADING = "## Beslutning"
 RESERVED_SECTION_HEADINGS = ("beslutning", "bilag")
@@ -280,6 +285,9 @@ class _Document:
                                          for item in meeting.items))
         for item in meeting.items:
             self._item(item)
+        if meeting.closing:
+            self.blocks.append(ENDING_HEADING)
+            self.blocks.append(escape_inline(meeting.closing, line_start=True))
         if self.held and meeting.end:
             self.blocks.append(closing_line(meeting.end))
         if not self.decisions_only:
@@ -321,6 +329,8 @@ class _Document:
             if lines:
                 self.blocks.append(f"## {heading}")
                 self.blocks.append("\n".join(lines))
+        if self.meeting.guests:
+            self.blocks.append(GUESTS_LABEL + ", ".join(escape_name(guest) for guest in self.meeting.guests))
 
     def _member_line(self, member: Member) -> str:
         parts = [self._show(member)]

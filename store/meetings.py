@@ -17,7 +17,7 @@ from store.committees import (
     municipality_committee_ids,
     roster,
 )
-from store.dates import parse_date, parse_time
+from store.dates import parse_clock, parse_date
 from store.errors import StoreError
 from store.model import (
     ABSENT,
@@ -58,7 +58,7 @@ def create_meeting(db: Database, committee: str, date: str, time: str | None = N
     """Plan a meeting of a committee (in `municipality`); its current members are put on the attendance list."""
     committee_row = get_committee(db, committee, municipality)
     day = parse_date(date)
-    start = parse_time(time) if time else None
+    start = parse_clock(time) if time else None
     with action(db, None, f"Opret møde {day.isoformat()}") as act:
         meeting_id = act.insert(
             "meetings",
@@ -145,43 +145,69 @@ def meeting_to_open(db: Database, meeting_id: int | None) -> int:
 # --- saving a whole document -------------------------------------------------
 
 
+class AlreadyImported(StoreError):
+    """The document (by its content hash) is already a meeting: `meeting_id`."""
+
+    def __init__(self, source: str | None, meeting_id: int) -> None:
+        super().__init__(f"{source or 'Dokumentet'} er allerede indlæst som møde {meeting_id}.")
+        self.meeting_id = meeting_id
+
+
+def imported_as(db: Database, source_hash: str) -> int | None:
+    """The meeting a document with this content hash was imported as, or None."""
+    row = db.execute("SELECT id FROM meetings WHERE source_hash = ? ORDER BY id LIMIT 1", [source_hash]).fetchone()
+    return row[0] if row else None
+
+
 def save_meeting(db: Database, meeting: Meeting, committee: str | None = None, source: str | None = None,
-                 municipality: str | None = None) -> int:
+                 municipality: str | None = None, source_hash: str | None = None) -> int:
     """Persist a whole meeting document in one transaction; returns the new meeting id.
 
     The committee is found by name and kommune (`committee` and `municipality`
     override the document's; created if new); members are matched to the
     roster by name and added with their party letter when new.  Control characters are removed from every
-    text (store/terminal_text.py).
+    text (store/terminal_text.py).  A document whose `source_hash` was imported before is refused with
+    AlreadyImported (checked inside the transaction, so two imports of one file at once make one meeting).
     """
     meeting, committee, municipality = cleaned(meeting), cleaned(committee), cleaned(municipality)
     name = committee or meeting.committee
     if not name or not name.strip():
         raise StoreError("Mødet har intet udvalg; angiv det med --committee.")
     with action(db, None, f"Importér møde {meeting.date or ''}".strip()) as act:
+        if source_hash and (earlier := imported_as(db, source_hash)):
+            raise AlreadyImported(source, earlier)
         committee_id = ensure_committee(act, name, municipality or meeting.municipality)
         meeting_id = act.insert(
             "meetings",
             {"committee_id": committee_id, "date": meeting.date.isoformat() if meeting.date else None,
              "planned_start": meeting.start, "location": meeting.location, "status": meeting.status,
-             "started_at": _stamp(meeting.date, meeting.start) if meeting.status != "planlagt" else None,
-             "ended_at": _stamp(meeting.date, meeting.end),
-             "source": source, "created_at": act.at, "decision_placement": meeting.decision_placement},
+             "started_at": stamp(meeting.date, meeting.start) if meeting.status != "planlagt" else None,
+             "ended_at": stamp(meeting.date, meeting.end),
+             "source": source, "created_at": act.at, "decision_placement": meeting.decision_placement,
+             "closing": meeting.closing, "source_hash": source_hash},
         )
-        people = _save_members(act, committee_id, meeting.members)
-        item_ids = {}
-        for position, item in enumerate(meeting.items, start=1):
-            item_ids[item.number] = _save_item(act, meeting_id, position, item, people)
-        _save_attendance(act, meeting_id, meeting.members, people, item_ids)
-        for approval in meeting.approvals:
-            act.insert("approvals", {"meeting_id": meeting_id, "person_id": _person(act, people, approval.member),
-                                     "at": approval.at, "reservation": approval.reservation})
+        save_content(act, meeting_id, committee_id, meeting)
         if meeting.status == APPROVED:
             seal(act, meeting_id)
     return meeting_id
 
 
-def _stamp(day: dt.date | None, hhmm: str | None) -> str | None:
+def save_content(act: Action, meeting_id: int, committee_id: int, meeting: Meeting) -> None:
+    """Save a document's members, items, attendance, approvals and guests into the meeting `meeting_id`."""
+    people = _save_members(act, committee_id, meeting.members)
+    item_ids = {}
+    for position, item in enumerate(meeting.items, start=1):
+        item_ids[item.number] = _save_item(act, meeting_id, position, item, people)
+    _save_attendance(act, meeting_id, meeting.members, people, item_ids)
+    for approval in meeting.approvals:
+        act.insert("approvals", {"meeting_id": meeting_id, "person_id": _person(act, people, approval.member),
+                                 "at": approval.at, "reservation": approval.reservation})
+    for position, guest in enumerate(meeting.guests, start=1):
+        act.insert("guests", {"meeting_id": meeting_id, "position": position, "name": guest})
+
+
+def stamp(day: dt.date | None, hhmm: str | None) -> str | None:
+    """The ISO-8601 local time of HH:MM on `day` (how the meeting's start and end are stored), or None."""
     if not day or not hhmm:
         return None
     hour, minute = map(int, hhmm.split(":"))
@@ -317,6 +343,9 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
                      at=a["at"], reservation=a["reservation"])
             for a in db.query("SELECT * FROM approvals WHERE meeting_id = ? ORDER BY at, id", [meeting_id])
         ],
+        guests=[g["name"] for g in db.query("SELECT name FROM guests WHERE meeting_id = ? ORDER BY position, id",
+                                            [meeting_id])],
+        closing=row["closing"],
     )
     _fill_absent(meeting)
     return meeting

@@ -201,6 +201,8 @@ class Meeting:
     items: list[Item] = field(default_factory=list)
     approvals: list[Approval] = field(default_factory=list)
     decision_placement: str | None = None  # one of DECISION_PLACEMENTS; None: after the indstilling
+    guests: list[str] = field(default_factory=list)  # "Desuden deltog": not members, no vote
+    closing: str | None = None  # the referat's closing line, "Protokollen oplæst."
 
     def to_json(self) -> dict:
         """The documented JSON contract (see README)."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from dateutil.rrule import DAILY, rrulestr
 
 from store.committees import get_committee
-from store.dates import long_date, parse_time
+from store.dates import long_date, parse_clock
 from store.holidays import holiday_name, next_working_day
 from store.meetings import create_meeting
 
@@ -90,7 +90,7 @@ def create_plan(db: Database, committee: str, rule: str, start: dt.date, until: 
     """Create the planned meetings of a committee (in `municipality`) for a period; returns their ids in date order."""
     get_committee(db, committee, municipality)
     if time:
-        parse_time(time)
+        parse_clock(time)
     dates = plan_dates(rule, start, until, on_holiday, skip_months)
     return [create_meeting(db, committee, date.day.isoformat(), time, place, municipality)
             for date in dates if date.held]

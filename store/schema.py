@@ -304,6 +304,24 @@ def audit_chain(db: Database) -> None:
         )
 
 
+@migrations(name="0012_meeting_preparation")
+def meeting_preparation(db: Database) -> None:
+    """What preparing a meeting in referat needs: a closing line, the imported document's hash, guests.
+
+    `closing` is the referat's last line ("Protokollen oplæst."); `source_hash` recognises a document
+    imported before, so an import retried after a kill does not import it twice; `guests` are people
+    who took part in one meeting without being members ("Desuden deltog: …"), never counted in the quorum.
+    """
+    db["meetings"].add_column("closing", str)
+    db["meetings"].add_column("source_hash", str)
+    db["meetings"].create_index(["source_hash"])
+    _table(
+        db, "guests", {"meeting_id": int, "position": int, "name": str},
+        foreign_keys=[("meeting_id", "meetings", "id")], not_null=["meeting_id", "name"],
+    )
+    db["guests"].create_index(["meeting_id"])
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]

@@ -30,7 +30,7 @@ _NAMES = {
     "attachments": "et bilag", "decision_points": "en beslutning pr. indstillingspunkt",
     "decisions": "en beslutning", "votes": "en afstemning", "vote_casts": "en stemme",
     "remarks": "en protokolbemærkning", "item_absences": "en inhabilitet", "attendance": "fremmødet",
-    "approvals": "en godkendelse", "amendments": "en tilføjelse", "approval_seals": "godkendelsens forsegling",
+    "approvals": "en godkendelse", "guests": "en gæst", "amendments": "en tilføjelse", "approval_seals": "godkendelsens forsegling",
 }
 _REPLAYED = (*(table for table, _, _ in CONTENT), "amendments", "approval_seals")
 _WHERE = {table: where for table, where, _ in CONTENT} | {

@@ -44,10 +44,12 @@ def test_imports_real_referater_and_prints_the_ids_last(shared_referater, db_pat
     assert {(m.name, m.attendance) for m in loaded.members} >= {("Ømer Kuscu", "afbud"), ("Ivan Fogtmann", "til stede")}
 
 
-def test_members_are_matched_by_name_on_a_second_import(shared_referater, db_path):
-    hvidovre = str(shared_referater / "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt")
-    assert run(hvidovre, "--db", str(db_path)).exit_code == 0
-    assert run(hvidovre, "--db", str(db_path)).exit_code == 0
+def test_members_are_matched_by_name_on_a_second_import(shared_referater, db_path, tmp_path):
+    hvidovre = shared_referater / "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt"
+    copy = tmp_path / "hvidovre-rettet.txt"  # another document (the same file is not imported twice)
+    copy.write_text(hvidovre.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert run(str(hvidovre), "--db", str(db_path)).exit_code == 0
+    assert run(str(copy), "--db", str(db_path)).exit_code == 0
     db = open_database(db_path)
     assert db.execute("SELECT count(*) FROM persons").fetchone()[0] == 5
     assert len(list_meetings(db)) == 2
@@ -94,7 +96,8 @@ def test_many_files_in_order_with_a_progress_bar(tmp_path, db_path):
     files = []
     for number in range(6):
         path = tmp_path / f"dagsorden-{number}.txt"
-        shutil.copy(DATA / "pdf-tekst-dagsorden.txt", path)
+        path.write_text((DATA / "pdf-tekst-dagsorden.txt").read_text(encoding="utf-8") + "\n" * number,
+                        encoding="utf-8")  # six documents: one file is not imported twice
         files.append(str(path))
     result = run(*files, "--db", str(db_path))
     assert result.exit_code == 0, result.output

@@ -13,6 +13,8 @@ from store.dates import parse_date, parse_time
 from store.export_markdown import (
     CONFIDENTIAL_LINE,
     DECISION_HEADING,
+    ENDING_HEADING,
+    GUESTS_LABEL,
     NO_APPROVALS,
     NO_QUORUM_SENTENCE,
     SIGNATURE_LEAD,
@@ -196,6 +198,11 @@ class _Reader:
                 if line[3:] == "Fraværende" and self._partial_absence(entry):
                     continue
                 self._member(entry, _GROUPS[line[3:]])
+        elif line.startswith(GUESTS_LABEL) and self.item is None:
+            meeting.guests = [unescape(guest).strip() for guest in _SPLIT.split(line[len(GUESTS_LABEL):])]
+        elif line == ENDING_HEADING:
+            self.item = None
+            meeting.closing = unescape(" ".join(self._block())).strip() or None
         elif line == "## Indholdsfortegnelse" and self.item is None:
             self._block()
         elif line == "# Bilagsoversigt":
