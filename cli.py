@@ -338,10 +338,10 @@ def meeting_guest(
     database = open_db(db)
     if remove:
         remove_guest(database, meeting, name)
-        typer.echo(f"{name.strip()} er fjernet som gæst.")
+        say(f"{name.strip()} er fjernet som gæst.")
     else:
         add_guest(database, meeting, name)
-        typer.echo(f"{name.strip()} er tilføjet som gæst (uden stemmeret).")
+        say(f"{name.strip()} er tilføjet som gæst (uden stemmeret).")
 
 
 @command("attendee", group="meeting")
@@ -359,10 +359,10 @@ def meeting_attendee(
     database = open_db(db)
     if remove:
         remove_attendee(database, meeting, name)
-        typer.echo(f"{name.strip()} er fjernet fra fremmødelisten.")
+        say(f"{name.strip()} er fjernet fra fremmødelisten.")
     else:
         add_attendee(database, meeting, name, party)
-        typer.echo(f"{name.strip()} er sat på fremmødelisten.")
+        say(f"{name.strip()} er sat på fremmødelisten.")
 
 
 # --- the dagsorden ------------------------------------------------------------
@@ -430,7 +430,7 @@ def item_add(
     item_id = add_item(database, meeting, _draft(title, number, lukket, case, kind, indstilling, section, bilag),
                        after=after, first=first)
     added = database["items"].get(item_id)
-    typer.echo(f"Punkt {added['number']} er tilføjet: {added['title']}")
+    say(f"Punkt {added['number']} er tilføjet: {added['title']}")
 
 
 @command("edit", group="item")
@@ -457,7 +457,7 @@ def item_edit(
 
     changed = edit_item(open_db(db), meeting, item,
                         _draft(title, number, lukket, case, kind, indstilling, section, bilag))
-    typer.echo(f"Punkt {item}: {', '.join(changed)} er rettet." if changed else "Intet at rette.")
+    say(f"Punkt {item}: {', '.join(changed)} er rettet." if changed else "Intet at rette.")
 
 
 @command("remove", group="item")
@@ -471,7 +471,7 @@ def item_remove(
     from store.agenda_edit import remove_item
 
     title = remove_item(open_db(db), meeting, item)
-    typer.echo(f"Punkt {item.strip()} er slettet: {title}")
+    say(f"Punkt {item.strip()} er slettet: {title}")
 
 
 @command("move", group="item")
@@ -488,7 +488,7 @@ def item_move(
     from store.agenda_edit import move_item
 
     place = move_item(open_db(db), meeting, item, after=after, before=before, to=to)
-    typer.echo(f"Punkt {item.strip()} står nu som nr. {place} på dagsordenen.")
+    say(f"Punkt {item.strip()} står nu som nr. {place} på dagsordenen.")
 
 
 @command("renumber", group="item")
@@ -560,7 +560,7 @@ def member_add(
 
     add_member(open_db(db), committee, name, party=party, role=role, substitute_for=substitute_for,
                valid_from=valid_from, valid_to=valid_to, municipality=municipality)
-    typer.echo(f"{' '.join(name.split())} er tilføjet til {committee.strip()}.")
+    say(f"{' '.join(name.split())} er tilføjet til {committee.strip()}.")
 
 
 @command("edit", group="member")
@@ -583,7 +583,7 @@ def member_edit(
 
     edit_member(open_db(db), committee, name, new_name=new_name, party=party, role=role,
                 substitute_for=substitute_for, valid_from=valid_from, valid_to=valid_to, municipality=municipality)
-    typer.echo(f"{' '.join((new_name or name).split())} er rettet.")
+    say(f"{' '.join((new_name or name).split())} er rettet.")
 
 
 @command("remove", group="member")
@@ -600,7 +600,7 @@ def member_remove(
     from store.members import remove_member
 
     end = remove_member(open_db(db), committee, name, until=date, municipality=municipality)
-    typer.echo(f"{' '.join(name.split())} er udtrådt af {committee.strip()} pr. {short_iso_date(end)}.")
+    say(f"{' '.join(name.split())} er udtrådt af {committee.strip()} pr. {short_iso_date(end)}.")
 
 
 # --- import -------------------------------------------------------------------

@@ -14,6 +14,7 @@ from store.audit import Action, action
 from store.errors import StoreError
 from store.meetings import get_meeting
 from store.model import RECOMMENDATION_SECTION, TEXT_SECTION, Attachment, Section
+from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -68,7 +69,9 @@ def _one_line(text: str | None) -> str | None:
 
 
 def _check(draft: ItemDraft) -> ItemDraft:
-    """The draft cleaned (titles on one line, no empty points), or StoreError for what cannot be saved."""
+    """The draft cleaned (no control characters, titles on one line, no empty points), or StoreError for
+    what cannot be saved."""
+    draft = cleaned(draft)
     if draft.title is not None:
         draft.title = _one_line(draft.title)
         if not draft.title:

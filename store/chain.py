@@ -61,10 +61,12 @@ def rehash_all(db: Database) -> None:
 
 def content_columns(db: Database) -> dict[str, list[str]]:
     """Per table of the referat, the columns its digest covers (recorded with the seal)."""
-    return {
-        table: [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] not in left_out]
-        for table, _, left_out in CONTENT
-    }
+    columns = {}
+    for table, _, left_out in CONTENT:
+        names = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+        if names:  # a table a later migration adds is not there yet while an earlier one upgrades
+            columns[table] = [name for name in names if name not in left_out]
+    return columns
 
 
 def content_digest(db: Database, meeting_id: int, columns: dict[str, list[str]], seal: dict) -> str:

@@ -15,6 +15,7 @@ from store.dates import parse_clock, parse_date
 from store.errors import StoreError
 from store.meetings import get_meeting, split_display, stamp
 from store.model import PLANNED, display_name
+from store.terminal_text import without_controls
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -40,7 +41,8 @@ def _moved(stored: str | None, day: dt.date) -> str | None:
 
 
 def _text(value: str) -> str | None:
-    return " ".join(value.split()) or None
+    """One line of what the user typed, without control characters; None when empty."""
+    return " ".join(without_controls(value).split()) or None
 
 
 def edit_meeting(db: Database, meeting_id: int, *, date: str | None = None, time: str | None = None,
@@ -64,7 +66,7 @@ def edit_meeting(db: Database, meeting_id: int, *, date: str | None = None, time
     if place is not None:
         changes["location"] = _text(place)
     if closing is not None:
-        changes["closing"] = " ".join(closing.split()) or None
+        changes["closing"] = _text(closing)
     for key, value in (("started_at", start), ("ended_at", end)):
         if value is None:
             continue
@@ -108,7 +110,7 @@ def _on_list(db: Database, meeting_id: int, name: str) -> dict | None:
 
 def add_guest(db: Database, meeting_id: int, name: str) -> int:
     """Record a guest ("Desuden deltog"): not a member, no vote, never counted in the quorum; returns its id."""
-    name = " ".join(name.split())
+    name = _text(name) or ""
     if not name:
         raise StoreError("Gæsten skal have et navn.")
     get_meeting(db, meeting_id)
@@ -136,8 +138,9 @@ def remove_guest(db: Database, meeting_id: int, name: str) -> None:
 
 def add_attendee(db: Database, meeting_id: int, name: str, party: str | None = None) -> int:
     """Put a person on this meeting's fremmøde list only (not on the committee's roster); returns the person id."""
-    bare, printed_party = split_display(name)
+    bare, printed_party = split_display(without_controls(name))
     bare = " ".join(bare.split())
+    party = party and without_controls(party)
     if not bare:
         raise StoreError("Deltageren skal have et navn.")
     get_meeting(db, meeting_id)

@@ -15,6 +15,7 @@ from store.committees import SUBSTITUTE_ROLE, get_committee
 from store.dates import parse_date
 from store.errors import StoreError
 from store.model import MEMBER, PLANNED, ROLES, display_name
+from store.terminal_text import without_controls
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -23,7 +24,8 @@ MEMBER_ROLES = (*ROLES, SUBSTITUTE_ROLE)
 
 
 def _clean(name: str | None) -> str:
-    return " ".join((name or "").split())
+    """One line of what the user typed, without control characters."""
+    return " ".join(without_controls(name or "").split())
 
 
 def _day(text: str | None, what: str) -> str | None:

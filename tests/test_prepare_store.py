@@ -232,7 +232,8 @@ def test_actual_start_and_end_are_corrected_after_the_meeting(db, meeting):
 
     close_meeting(db, meeting)
     assert edit_meeting(db, meeting, start="16.05", end="18.40") == ["begyndelse", "afslutning"]
-    assert "Mødet begyndte kl. 16.05 og sluttede kl. 18.40." in render_markdown(load_meeting(db, meeting))
+    text = render_markdown(load_meeting(db, meeting))
+    assert "Mødet begyndte kl. 16.05" in text and "Mødet sluttede kl. 18.40." in text
     with pytest.raises(StoreError, match="kan ikke slutte, før det begynder"):
         edit_meeting(db, meeting, end="15.00")
     edit_meeting(db, meeting, date="2030-02-06")
@@ -381,3 +382,13 @@ def test_the_readme_example_of_a_hand_written_dagsorden_imports():
     item = meeting.items[0]
     assert (item.number, item.title, item.case_number, item.recommendation) == (
         "1", "Budget 2031", "00.30.00-S00-1-30", ["at budgettet godkendes."])
+
+
+def test_control_characters_never_reach_the_store(db, meeting):
+    add_item(db, meeting, ItemDraft(title="Budget\x1b]0;overtaget\x07 2031", sections=[Section("Resume", "a\x1b[2Jb")]))
+    add_guest(db, meeting, "Gæst\x1b[5m Hansen")
+    edit_meeting(db, meeting, place="Sal\x9b1", closing="Protokollen\x07 oplæst.")
+    document = load_meeting(db, meeting)
+    assert document.items[0].title == "Budget]0;overtaget 2031" and document.items[0].sections[0].text == "a[2Jb"
+    assert document.guests == ["Gæst[5m Hansen"]
+    assert (document.location, document.closing) == ("Sal1", "Protokollen oplæst.")

@@ -32,6 +32,7 @@ from store.decisions import (
     vote_participants,
 )
 from store.export_markdown import render_markdown
+from store.meeting_edit import add_guest
 from store.meetings import load_meeting, save_meeting
 from store.model import VOTE_ON_RECOMMENDATION
 from store.verify import verify_meeting
@@ -51,6 +52,7 @@ def hold_and_approve(path) -> int:
     open_meeting(db, meeting_id)
     items = {row["number"]: row["id"] for row in agenda(db, meeting_id)}
     set_status(db, meeting_id, person(db, "Ømer Kuscu"), "afbud")
+    add_guest(db, meeting_id, "Jobcenterchef Anne Hansen")
     record_outcome(db, items["1"], "Godkendt")
     record_outcome(db, items["2"], "Taget til efterretning")
     choices = {row["person_id"]: "for" for row in vote_participants(db, items["3"])}
@@ -120,6 +122,7 @@ TAMPERING = {
     "item_absences": ["DELETE FROM item_absences"],
     "attendance": ["UPDATE attendance SET status = 'til stede' WHERE status = 'afbud'"],
     "approvals": ["UPDATE approvals SET reservation = NULL"],
+    "guests": ["UPDATE guests SET name = 'Direktør Jens Lund'"],
     "amendments": ["UPDATE amendments SET text = 'Noget helt andet.'"],
     "approval_seals": ["UPDATE approval_seals SET people = replace(people, 'formand', 'medlem')"],
     "actions": ["UPDATE actions SET label = 'Fremmøde: intet' WHERE label LIKE 'Fremmøde:%'"],
