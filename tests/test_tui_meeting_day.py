@@ -224,3 +224,33 @@ async def test_a_following_window_offers_no_blok(meeting):
             await on_agenda(pilot)
             assert follower.following
             assert "Blok" not in screen_text(follower).splitlines()[-1]
+
+
+async def test_the_take_over_question_is_shown_whole(meeting):
+    path, meeting_id = meeting
+    recorder = ReferatApp(path, meeting_id)
+    async with recorder.run_test(size=(100, 30)):
+        follower = ReferatApp(path, meeting_id)
+        async with follower.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            text = " ".join(line.strip(" █") for line in screen_text(follower).splitlines())
+            assert "følger mødet i stedet. Hvad det har gemt, bevares." in text
+
+
+async def test_the_per_point_dialog_says_the_digits_set_the_highlighted_point(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_agenda(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "Det markerede indstillingspunkt (↑ ↓) → 1 Godkendt" in screen_text(app)
+
+
+async def test_the_space_key_says_it_moves_down(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await on_agenda(pilot)
+        assert "space Blok og ↓" in screen_text(app).splitlines()[-1]

@@ -1,4 +1,4 @@
-"""A yes/no question (Hæv mødet)."""
+"""A yes/no question (Hæv mødet, replacing a beslutning, deciding without a quorum, …)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog dialog-small"):
             yield Label(self.question, classes="dialog-title", markup=False)
             if self.detail:
-                yield Label(self.detail, markup=False)
+                yield Label(self.detail, markup=False, classes="dialog-detail")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Ja (j)", id="yes", variant="primary")
                 yield Button("Nej (n)", id="no")

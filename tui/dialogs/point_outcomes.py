@@ -58,7 +58,7 @@ class PointOutcomesDialog(ModalScreen[list[str]]):
         self._fill()
         self.call_after_refresh(self._fill)
         table.focus()
-        self.query_one(DecisionBar).show(self.phrases, "Punktets beslutning", [])
+        self.query_one(DecisionBar).show(self.phrases, "Det markerede indstillingspunkt (↑ ↓)", [])
 
     def _fill(self) -> None:
         table = self.query_one(DataTable)
