@@ -254,3 +254,18 @@ async def test_the_space_key_says_it_moves_down(meeting):
     async with app.run_test(size=(120, 30)) as pilot:
         await on_agenda(pilot)
         assert "space Blok og ↓" in screen_text(app).splitlines()[-1]
+
+
+async def test_at_60_by_20_the_vote_and_the_remark_text_are_reachable(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await on_agenda(pilot)
+        await pilot.press("v", "tab", "e")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "For 5 · Imod 0 · Undlod 0" in text  # the result, below the voters
+        assert text.count(" For ") >= 3  # each row's vote, before the names that are cut
+        await pilot.press("escape", "j", "b", "tab", "tab")
+        await pilot.pause()
+        assert "Tekst" in screen_text(app)  # the text area scrolled into view when it has the focus

@@ -92,8 +92,8 @@ class VoteDialog(DraftDialog):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        table.add_column("Stemme", key="choice", width=7)  # first: the vote stays in view on a narrow terminal
         table.add_column("Stemmer", key="who")
-        table.add_column("Stemme", key="choice", width=8)
         self._fill()
         self.query_one("#subject", Input).focus()
         self.start_draft()
@@ -138,7 +138,7 @@ class VoteDialog(DraftDialog):
             else:
                 value = votes.pop()
                 choice = Text(CHOICE_LABELS.get(value, "–"), style="bold" if value else "dim")
-            table.add_row(who, choice, key=key)
+            table.add_row(choice, who, key=key)
         table.move_cursor(row=min(row, table.row_count - 1))
         self._show_tally()
 
