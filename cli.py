@@ -757,7 +757,7 @@ def warn_if_unverified(database, meeting: int, status: str) -> None:
     if status == APPROVED:
         verdict = verify_meeting(database, meeting)
         if not verdict.ok:
-            print(f"Advarsel: {verdict.sentence}", file=sys.stderr)
+            say(f"Advarsel: {verdict.sentence}", err=True)
 
 
 @command("export")
@@ -1050,7 +1050,7 @@ def verify(meeting: MeetingArgument, db: DbOption = None) -> None:
     from store.verify import verify_meeting
 
     verdict = verify_meeting(open_db(db), meeting)
-    typer.echo(verdict.sentence)
+    say(verdict.sentence)
     if not verdict.ok:
         raise SystemExit(1)
 

@@ -306,7 +306,8 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
     row = get_meeting(db, meeting_id)
     roster_seal = sealed(db, meeting_id) if row["status"] == APPROVED else None
     if roster_seal:
-        row = {**row, "committee": roster_seal["committee"], "municipality": roster_seal["municipality"]}
+        row = {**row, "committee": roster_seal["committee"], "municipality": roster_seal["municipality"],
+               "committee_placement": roster_seal["decision_placement"]}
     persons = roster_seal["people"] if roster_seal else {p["id"]: p for p in db.query(
         "SELECT p.id, p.name, p.party FROM persons p WHERE p.id IN "
         "(SELECT person_id FROM attendance WHERE meeting_id = ? UNION SELECT substitute_for_id FROM attendance "

@@ -322,6 +322,20 @@ def meeting_preparation(db: Database) -> None:
     db["guests"].create_index(["meeting_id"])
 
 
+
+@migrations(name="0013_seal_decision_placement")
+def seal_decision_placement(db: Database) -> None:
+    """The seal also keeps where the committee placed the beslutning.
+
+    So a later setting does not change a signed referat; a seal made before gets the committee's
+    placement at the upgrade.
+    """
+    db.execute("ALTER TABLE approval_seals ADD COLUMN decision_placement TEXT")
+    db.execute(
+        "UPDATE approval_seals SET decision_placement = (SELECT c.decision_placement FROM meetings g "
+        "JOIN committees c ON c.id = g.committee_id WHERE g.id = approval_seals.meeting_id)"
+    )
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]

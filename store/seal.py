@@ -1,7 +1,8 @@
 """The seal of an approved referat: the roster, names and committee as they were at the meeting.
 
 When the referat becomes godkendt, the same action stores one `approval_seals` row: the committee's
-name and kommune, and the name, party and role of every person the referat names.  An approved
+name, kommune and placement of the beslutning, and the name, party and role of every person the
+referat names.  An approved
 meeting is rendered from its seal, so a roster imported later, a renamed person or a kommune
 learnt from another document never changes a signed referat; only `amend` and `reopen` do.
 A referat imported as godkendt is sealed as it is imported.
@@ -52,12 +53,16 @@ def seal(act: Action, meeting_id: int) -> int:
     the referat's rows as approved (store/chain.py), which `referat verify` checks.
     """
     content = snapshot(act.db, meeting_id)
+    placement = act.db.execute(
+        "SELECT c.decision_placement FROM meetings g JOIN committees c ON c.id = g.committee_id WHERE g.id = ?",
+        [meeting_id],
+    ).fetchone()[0]
     columns = content_columns(act.db)
     head_id, head_hash = head(act.db)
     return act.insert("approval_seals", {
         **content, "at": act.at, "chain_head_id": head_id, "chain_head": head_hash,
         "content_hash": content_digest(act.db, meeting_id, columns, content),
-        "content_columns": json.dumps(columns),
+        "content_columns": json.dumps(columns), "decision_placement": placement,
     })
 
 
@@ -70,11 +75,12 @@ def sealed(db: Database, meeting_id: int) -> dict | None:
     """The meeting's seal, with `people` as {person id: {name, party, role}}; None if it has none."""
     try:
         row = db.execute(
-            "SELECT committee, municipality, people FROM approval_seals WHERE meeting_id = ?", [meeting_id]
+            "SELECT committee, municipality, people, decision_placement FROM approval_seals WHERE meeting_id = ?",
+            [meeting_id],
         ).fetchone()
     except sqlite3.OperationalError:  # a database opened read-only before the upgrade that adds seals
         return None
     if row is None:
         return None
     return {"committee": row[0], "municipality": row[1],
-            "people": {person["id"]: person for person in json.loads(row[2])}}
+            "people": {person["id"]: person for person in json.loads(row[2])}, "decision_placement": row[3]}

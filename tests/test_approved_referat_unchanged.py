@@ -15,14 +15,15 @@ from tui_support import ROSTER, make_database, small_meeting
 from typer.testing import CliRunner
 
 from cli import app
-from store.agenda import close_meeting, open_meeting
+from store.agenda import agenda, close_meeting, open_meeting
 from store.approval import amend, approve, approve_final, reopen, taking_part
-from store.committees import import_roster
+from store.committees import import_roster, set_decision_placement
 from store.dates import MONTHS
 from store.db import open_database
+from store.decisions import record_outcome
 from store.export_json import render_json
 from store.export_markdown import render_markdown
-from store.meetings import load_meeting, save_meeting
+from store.meetings import get_meeting, load_meeting, save_meeting
 
 runner = CliRunner()
 
@@ -38,7 +39,9 @@ def exports(db, meeting_id) -> tuple[str, str]:
 
 
 def adjourn(db, meeting_id) -> None:
+    """Hold the meeting, with a beslutning on punkt 3 (which has sections and an indstilling), and close it."""
     open_meeting(db, meeting_id)
+    record_outcome(db, next(row["id"] for row in agenda(db, meeting_id) if row["number"] == "3"), "Godkendt")
     close_meeting(db, meeting_id)
 
 
@@ -105,3 +108,11 @@ def test_a_tilfojelse_is_the_change_an_approved_referat_shows(approved):
         "+ ## Beslutning",  # the item had none: the tilføjelse stands under the heading
         f"+ **Tilføjelse {dt.date.today().day}. {MONTHS[dt.date.today().month - 1]} {dt.date.today().year}:** "
         "Punktet blev behandlet efter punkt 3."]
+
+
+def test_the_committees_placement_of_the_beslutning_set_later_leaves_an_approved_referat_as_it_was(approved):
+    db, meeting_id = approved
+    record = open_database(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    before = exports(db, meeting_id)
+    set_decision_placement(record, get_meeting(record, meeting_id)["committee_id"], "sidst")
+    assert exports(db, meeting_id) == before

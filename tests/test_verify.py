@@ -289,3 +289,12 @@ def test_cutting_off_the_end_of_the_log_changes_the_kontrolsum(approved):
     after = verdict(path, meeting_id)
     assert after.ok and before.ok
     assert after.sentence != before.sentence
+
+
+def test_what_verify_quotes_reaches_the_terminal_with_its_control_characters_made_visible(approved):
+    path, meeting_id = approved
+    tamper(path, "UPDATE decisions SET outcome = 'Forkastet' || char(27) || '[2J' WHERE outcome = 'Godkendt'")
+    result = runner.invoke(app, ["verify", str(meeting_id), "--db", str(path)])
+    assert result.exit_code == 1 and "\x1b" not in result.output and "Forkastet␛[2J" in result.output
+    exported = runner.invoke(app, ["export", str(meeting_id), "--db", str(path)])
+    assert "\x1b" not in exported.stderr and "Forkastet␛[2J" in exported.stderr
