@@ -117,11 +117,11 @@ async def test_the_decision_bar_says_loudly_when_the_keys_act_on_another_item_th
         await pilot.press("1")  # item 2 current
         await pilot.pause()
         assert "ikke det aktuelle punkt" not in screen_text(app)
-        assert "talt for punkt 2 (aktuelt)" in screen_text(app)
+        assert "punkt 2 (aktuelt)" in screen_text(app)
         await pilot.press("down")
         await pilot.pause()
         assert "Punkt 3, ikke det aktuelle punkt 2" in screen_text(app)
-        assert "talt for punkt 3 (markeret)" in screen_text(app)
+        assert "punkt 3 (markeret)" in screen_text(app)
 
 
 async def test_a_blok_with_the_current_item_moves_to_the_first_undecided_item_after_it(meeting):
@@ -269,3 +269,13 @@ async def test_at_60_by_20_the_vote_and_the_remark_text_are_reachable(meeting):
         await pilot.press("escape", "j", "b", "tab", "tab")
         await pilot.pause()
         assert "Tekst" in screen_text(app)  # the text area scrolled into view when it has the focus
+
+
+async def test_at_60_columns_the_quorum_line_stays_under_the_clock(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("o")  # the item timer makes the first line longer than 60
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert lines[2].startswith(" Beslutningsdygtigt: 5 af 5 til stede · punkt 1 (aktuelt)")

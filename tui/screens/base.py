@@ -69,4 +69,4 @@ class MeetingScreen(Screen):
         bar.show_meeting(("Følger mødet · " if self.app.following else "") + meeting_line(top.meeting), self.app.following)
         if about is None:
             about = f"{top.timer_label} (aktuelt)" if top.timer_label else "hele mødet"
-        bar.show_quorum(f"{top.quorum.label} · talt for {about}", top.quorum.ok)
+        bar.show_quorum(f"{top.quorum.label} · {about}", top.quorum.ok)

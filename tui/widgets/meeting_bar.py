@@ -110,6 +110,7 @@ class MeetingBar(Widget):
         room = max(0, self.size.width - line.cell_len - clock.cell_len)
         line.append(" " * room, style=tab_style)
         line.append_text(clock)
+        line.truncate(self.size.width)  # on a narrow terminal the clock is cut, never wrapped over the quorum line
         return line
 
     def render(self) -> Text:
