@@ -133,18 +133,18 @@ def _replay_difference(db: Database, meeting_id: int, rows: list[tuple]) -> str 
         stored = {row[0]: dict(zip(names, row)) for row in cursor}
         expected = {key[1]: value for key, value in logged.items() if key[0] == table and value is not None}
         for row_id in sorted(stored.keys() | expected.keys()):
-            what = _describe(db, table, row_id, stored.get(row_id) or expected[row_id])
+            row = stored.get(row_id) or expected[row_id]
             if row_id not in expected:
                 if table == "approval_seals" and row_id in seals_at_upgrade:
                     continue
-                return f"{what} findes i databasen, men ikke i loggen"
+                return f"{_describe(db, table, row_id, row)} findes i databasen, men ikke i loggen"
             if row_id not in stored:
-                return f"{what} står i loggen, men er slettet fra databasen"
+                return f"{_describe(db, table, row_id, row)} står i loggen, men er slettet fra databasen"
             for field, value in expected[row_id].items():
                 if field in stored[row_id] and not _same(value, stored[row_id][field]):
                     now = stored[row_id][field]
-                    return (f"{_FIELDS.get(field, f'feltet {field}')} i {what} er {_shown(now, value)} "
-                            f"i databasen, men loggen siger {_shown(value, now)}")
+                    return (f"{_FIELDS.get(field, f'feltet {field}')} i {_describe(db, table, row_id, row)} er "
+                            f"{_shown(now, value)} i databasen, men loggen siger {_shown(value, now)}")
     return None
 
 
