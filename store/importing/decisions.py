@@ -12,6 +12,7 @@ from store.importing.people import (
     only_names,
     sentence_facts,
     substitution_sentences,
+    told_substitution,
 )
 from store.importing.vocabulary import CLOSING_LINE, standard_outcome
 from store.model import (
@@ -87,6 +88,7 @@ def read_decision(paragraphs: list[list[str]], roster: Roster, points_expected: 
     """Parse a Beslutning block given as paragraphs of lines; afbud go straight into the roster."""
     parts = DecisionParts()
     rows = [(n, line.strip()) for n, paragraph in enumerate(paragraphs) for line in paragraph]
+    told_substitution(roster, " ".join(line for _, line in rows))
     kept_rows: list[tuple[int, str]] = []
     index = 0
     while index < len(rows):

@@ -70,6 +70,7 @@ def read_header(preamble: list[Line], roster: Roster, source: str) -> Header:
         header.says_referat = bool(_REFERAT_WORD.search(title.text))
         header.committee = committee_from_title(title.text) or _committee_below(preamble, title)
     mode: str | None = None
+    preamble = _spread_label_values(preamble)
     for index, line in enumerate(preamble):
         if line.blank:
             continue
@@ -113,6 +114,68 @@ def read_header(preamble: list[Line], roster: Roster, source: str) -> Header:
     if header.start is None:
         header.start = _first_clock(preamble)
     return header
+
+
+_FIELD_LABEL = re.compile(r"^(?P<label>[\wæøåÆØÅ .]{2,30}?)\s*:\s*(?P<value>.*)$")
+_NOBODY_AT_END = re.compile(r"(?:^|\s)(?:ingen|intet|-|–)\.?$", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"^[A-ZÆØÅ][\w'’\-]+(?:\s+[A-ZÆØÅ][\w'’.\-]*){1,4}$")
+
+
+def _spread_label_values(preamble: list[Line]) -> list[Line]:
+    """Labels printed before their values ('Mødelokale: Medlemmer: Afbud: 215, Mødelokale Bjarne
+    Thyregod, Anders Krantz Ingen'): each label gets its own value back, read from the end."""
+    out = list(preamble)
+    index = 0
+    while index < len(out):
+        run = index
+        while run < len(out) and _empty_field(out[run]):
+            run += 1
+        if run - index >= 2 and run < len(out) and _FIELD_LABEL.match(out[run].text):
+            last = _FIELD_LABEL.match(out[run].text)
+            labels = [_FIELD_LABEL.match(line.text).group("label") for line in out[index:run]] + [last.group("label")]
+            values = _values_from_end(labels, last.group("value"))
+            if values is not None:
+                for offset, (label, value) in enumerate(zip(labels, values, strict=True)):
+                    line = out[index + offset]
+                    out[index + offset] = Line(line.no, f"{label}: {value}".strip(), f"{label}: {value}".strip())
+        index = max(run, index + 1)
+    return out
+
+
+def _empty_field(line: Line) -> bool:
+    match = _FIELD_LABEL.match(line.text)
+    return bool(match) and not match.group("value").strip() and \
+        (match.group("label").lower() in LABELS or match.group("label").lower() in MEMBER_HEADINGS)
+
+
+def _values_from_end(labels: list[str], text: str) -> list[str] | None:
+    """Split `text` among `labels`: lists of people ('Medlemmer', 'Afbud') take names from the end, the first
+    label the rest; None when it cannot be split."""
+    values: list[str] = []
+    rest = text.strip()
+    for position in range(len(labels) - 1, 0, -1):
+        if labels[position].lower() not in MEMBER_HEADINGS:
+            return None
+        nobody = _NOBODY_AT_END.search(rest)
+        if nobody:
+            values.append("")
+            rest = rest[:nobody.start()].strip()
+            continue
+        tokens = [token.strip() for token in rest.split(",")]
+        names: list[str] = []
+        while len(tokens) > 1 and _NAME_TOKEN.match(tokens[-1]):
+            names.insert(0, tokens.pop())
+        if not names:
+            return None
+        usual = Counter(len(name.split()) for name in names[1:] or names).most_common(1)[0][0]
+        words = names[0].split()
+        if len(words) > usual:  # '215, Mødelokale Bjarne Thyregod': the first name took the value before it
+            names[0] = " ".join(words[-usual:])
+            tokens.append(" ".join(words[:-usual]))
+        values.append(", ".join(names))
+        rest = ", ".join(tokens).strip(" ,")
+    values.append(rest)
+    return list(reversed(values))
 
 
 def committee_from_title(text: str) -> str | None:

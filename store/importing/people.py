@@ -204,6 +204,28 @@ def substitution_sentences(roster: Roster, text: str) -> bool:
     return found
 
 
+_SENT_WORD = re.compile(rf"{_person('who')}\s+(?:har\s+)?meldt\s+(?:forfald|afbud)", re.IGNORECASE)
+_STEPS_IN = re.compile(
+    rf"{_person('who')}\s+(?:er\s+(?:rette\s+|1\.\s+)?stedfortræder|indkaldes\s+som\s+stedfortræder"
+    rf"|indtræder\s+som\s+stedfortræder|deltog\s+herefter\s+i\s+mødet)",
+    re.IGNORECASE,
+)
+
+
+def told_substitution(roster: Roster, text: str) -> bool:
+    """A decision telling that one member sent word ('X (D) har meldt forfald') and one substitute stepped in
+    ('Y er rette stedfortræder'): Y sat for X.  Only when the text names exactly one of each."""
+    absent = {m.group("who"): m.group("who_party") for m in _SENT_WORD.finditer(text)}
+    stepped = {m.group("who") for m in _STEPS_IN.finditer(text)} - set(absent)
+    known = {name for name in stepped if " ".join(name.split()).lower() in roster.members}
+    stepped = known or stepped
+    if len(absent) != 1 or len(stepped) != 1:
+        return False
+    (name, party), substitute = next(iter(absent.items())), stepped.pop()
+    _substitute(roster, roster.member(substitute), name, party)
+    return True
+
+
 def _left_after(roster: Roster, text: str) -> bool:
     """'Rådmand X forlod mødet efter pkt. 4.' in a run of sentences (names with or without party)."""
     found = False
