@@ -766,7 +766,7 @@ def export(
     meeting: Annotated[int | None, typer.Argument(help="Mødets id (se 'referat meetings').")] = None,
     public: Annotated[bool, typer.Option(
         "--public/--full", help="Offentlig udgave (standard) eller fuld udgave med lukkede punkter.")] = True,
-    fmt: Annotated[str, typer.Option("--format", help="md (Markdown) eller json.")] = "md",
+    fmt: Annotated[str, typer.Option("--format", help="md (Markdown), json, docx (Word) eller pdf.")] = "md",
     decisions_only: Annotated[bool, typer.Option(
         "--decisions-only", help="Kun beslutningsprotokollen: beslutninger, fremmøde og afstemninger.")] = False,
     all_meetings: Annotated[bool, typer.Option("--all", help="Eksportér alle møder til mappen givet med -o.")] = False,
@@ -778,17 +778,19 @@ def export(
         "-o", "--output", help="Fil (ét møde) eller mappe (--all); uden -o skrives til skærmen.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Eksportér referatet som Markdown eller JSON, offentligt (uden lukket indhold) eller fuldt."""
-    from store.export_files import FORMATS, export_to_folder, render_export, write_export
+    """Eksportér referatet som Markdown, JSON, Word eller PDF, offentligt (uden lukket indhold) eller fuldt."""
+    from store.export_files import BINARY_FORMATS, FORMATS, export_to_folder, render_export, write_export
     from store.meetings import list_meetings, load_meeting
 
     fmt = fmt.strip().lower()
     if fmt not in FORMATS:
-        fail(f"Formatet '{fmt}' kendes ikke; brug --format md eller --format json.")
+        fail(f"Formatet '{fmt}' kendes ikke; brug --format md, json, docx eller pdf.")
     if decisions_only and fmt == "json":
         fail("--decisions-only gælder kun Markdown; JSON indeholder altid hele mødet.")
     if all_meetings == (meeting is not None):
         fail("Angiv enten mødets id eller --all.")
+    if fmt in BINARY_FORMATS and output is None:
+        fail(f"--format {fmt} skrives til en fil: angiv -o FIL (eller -o MAPPE med --all).")
     if not all_meetings and (committee or municipality or since or until):
         fail("--committee, --municipality, --since og --until bruges kun sammen med --all.")
     database = open_db(db, readonly=True)

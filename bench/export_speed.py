@@ -1,7 +1,8 @@
-"""How long the referat export takes for a synthetic 100-item meeting (target: under 100 ms each).
+"""How long the referat export takes for a synthetic 100-item meeting.
 
+Targets: Markdown and JSON under 100 ms each, Word and PDF under 1 s each.
 Run: python bench/export_speed.py [ITEMS]
-Prints the median and best of 20 runs for Markdown and JSON, public and full.
+Prints the median and best of 20 runs for Markdown and JSON, of 5 runs for Word and PDF, public and full.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from store.export_docx import render_docx  # noqa: E402
 from store.export_json import render_json  # noqa: E402
 from store.export_markdown import render_markdown  # noqa: E402
+from store.export_pdf import render_pdf  # noqa: E402
 from store.model import (  # noqa: E402
     CHAIR,
     PRESENT,
@@ -68,8 +71,8 @@ def measure(label: str, render, runs: int = 20) -> None:
         start = time.perf_counter()
         output = render()
         times.append((time.perf_counter() - start) * 1000)
-    print(f"{label:<22} median {statistics.median(times):6.1f} ms   best {min(times):6.1f} ms   "
-          f"({len(output.encode()) // 1024} KiB)")
+    size = len(output.encode() if isinstance(output, str) else output)
+    print(f"{label:<22} median {statistics.median(times):6.1f} ms   best {min(times):6.1f} ms   ({size // 1024} KiB)")
 
 
 def main() -> None:
@@ -81,6 +84,11 @@ def main() -> None:
     measure("Markdown, kort form", lambda: render_markdown(meeting, decisions_only=True))
     measure("JSON, offentlig", lambda: render_json(meeting))
     measure("JSON, fuld", lambda: render_json(meeting, public=False))
+    print("Word og PDF (mål: under 1 s):")
+    measure("Word, offentlig", lambda: render_docx(meeting), runs=5)
+    measure("Word, fuld", lambda: render_docx(meeting, public=False), runs=5)
+    measure("PDF, offentlig", lambda: render_pdf(meeting), runs=5)
+    measure("PDF, fuld", lambda: render_pdf(meeting, public=False), runs=5)
 
 
 if __name__ == "__main__":

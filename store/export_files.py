@@ -11,7 +11,8 @@ from store.export_markdown import render_markdown
 from store.model import Meeting
 from store.output_files import make_folder, write_file
 
-FORMATS = ("md", "json")
+FORMATS = ("md", "json", "docx", "pdf")
+BINARY_FORMATS = ("docx", "pdf")  # written to a file only, never to the terminal
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
 
@@ -44,16 +45,28 @@ def unique_path(folder: Path, name: str, taken: set[Path]) -> Path:
     return path
 
 
-def write_export(path: Path, text: str, *, private: bool, database: Path | None = None) -> None:
-    """Write UTF-8 text safely (store/output_files.py); a `private` file (the full edition) is 0600, even where
-    a file existed before; `database` is never overwritten."""
-    write_file(path, text, private=private, database=database)
+def write_export(path: Path, content: str | bytes, *, private: bool, database: Path | None = None) -> None:
+    """Write UTF-8 text or a document's bytes safely (store/output_files.py); a `private` file (the full
+    edition) is 0600, even where a file existed before; `database` is never overwritten."""
+    write_file(path, content, private=private, database=database)
 
 
-def render_export(meeting: Meeting, fmt: str = "md", *, public: bool = True, decisions_only: bool = False) -> str:
-    """The referat as text in `fmt` ("md" or "json"); JSON has no short form and ignores `decisions_only`."""
+def render_export(meeting: Meeting, fmt: str = "md", *, public: bool = True,
+                  decisions_only: bool = False) -> str | bytes:
+    """The referat in `fmt`: text for "md" and "json", bytes for "docx" and "pdf".
+
+    JSON has no short form and ignores `decisions_only`.
+    """
     if fmt == "json":
         return render_json(meeting, public=public)
+    if fmt == "docx":
+        from store.export_docx import render_docx
+
+        return render_docx(meeting, public=public, decisions_only=decisions_only)
+    if fmt == "pdf":
+        from store.export_pdf import render_pdf
+
+        return render_pdf(meeting, public=public, decisions_only=decisions_only)
     return render_markdown(meeting, public=public, decisions_only=decisions_only)
 
 

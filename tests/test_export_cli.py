@@ -126,7 +126,8 @@ def test_all_with_nothing_to_export(db_path, meeting_ids, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["999"], "Møde 999 findes ikke."),
-    (["1", "--format", "pdf"], "Formatet 'pdf' kendes ikke"),
+    (["1", "--format", "odt"], "Formatet 'odt' kendes ikke; brug --format md, json, docx eller pdf."),
+    (["1", "--format", "pdf"], "--format pdf skrives til en fil: angiv -o FIL"),
     ([], "Angiv enten mødets id eller --all."),
     (["1", "--all", "-o", "x"], "Angiv enten mødets id eller --all."),
     (["--all"], "--all kræver en mappe"),

@@ -357,12 +357,13 @@ class ReferatApp(App):
         self.push_screen(ConfirmDialog("Overtag optagelsen?", "Det andet vindue holder op med at gemme og følger "
                                        "mødet i stedet. Hvad det har gemt, bevares."), confirmed)
 
-    def action_export(self) -> None:
-        """Write the full referat (Markdown, readable by the owner only) next to the database and show where."""
+    def action_export(self, fmt: str = "md") -> None:
+        """Write the full referat (md, docx or pdf; readable by the owner only) next to the database and show where."""
         from store.export_files import export_to_folder
 
         try:
-            path = export_to_folder(load_meeting(self.db, self.meeting_id), self.db_path.resolve().parent, public=False)
+            path = export_to_folder(load_meeting(self.db, self.meeting_id), self.db_path.resolve().parent, fmt,
+                                    public=False)
         except StoreError as error:
             self.notify(str(error), severity="error", title="Ikke eksporteret", timeout=8)
         except OSError as error:
@@ -400,6 +401,10 @@ class ReferatApp(App):
             yield from screen.apologies_commands()
         yield SystemCommand("Eksportér referat", "Skriv hele referatet (Markdown) ved siden af databasen",
                             self.action_export)
+        yield SystemCommand("Eksportér referat som Word", "Skriv hele referatet (.docx) ved siden af databasen",
+                            partial(self.action_export, "docx"))
+        yield SystemCommand("Eksportér referat som PDF", "Skriv hele referatet (.pdf) ved siden af databasen",
+                            partial(self.action_export, "pdf"))
         yield SystemCommand("Hjælp", "Vis alle taster på denne skærm (F1)", self.action_help)
         yield SystemCommand("Tema", "Skift farvetema (huskes til næste gang)", self.action_change_theme)
         yield SystemCommand("Afslut", "Luk referat (alt er allerede gemt)", self.action_quit)

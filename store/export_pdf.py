@@ -1,0 +1,214 @@
+"""The referat as PDF (fpdf2), laid out from `store.export_document`.
+
+DejaVu Sans (bundled in store/data/fonts, licence beside it) is embedded, so æøå and every other
+letter show on any machine.  Each page has the udvalg and date at the top, "Side N af M" at the
+bottom, and in the full edition FORTROLIGT; each item is a bookmark.  The Underskriftsblad starts
+a page and gives each member a line to sign.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import as_file, files
+
+from fpdf import FPDF
+
+from store.export_document import (
+    BULLET,
+    CONFIDENTIAL_MARK,
+    HEADING,
+    NUMBERED,
+    QUOTE,
+    SECTION,
+    SIGNATURE,
+    SUBHEADING,
+    TITLE,
+    Block,
+    Document,
+    build_document,
+)
+from store.model import Meeting
+
+FONT = "DejaVu"
+_FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+# Size (pt), style and space before (mm) of each kind of heading.
+_HEADINGS = {TITLE: (18, "B", 0), HEADING: (14, "B", 6), SECTION: (11.5, "B", 3), SUBHEADING: (10.5, "B", 2)}
+_BODY_SIZE = 10
+_LINE = 5.2  # mm per body line
+_INDENT = 7  # mm per list level
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+def render_pdf(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> bytes:
+    """The referat as PDF bytes, with the same content as the Markdown edition."""
+    return write_pdf(build_document(meeting, public=public, decisions_only=decisions_only))
+
+
+def write_pdf(document: Document) -> bytes:
+    pdf = _Pages(document)
+    for block in document.blocks:
+        pdf.block(block)
+    return bytes(pdf.output())
+
+
+class _Pages(FPDF):
+    def __init__(self, document: Document) -> None:
+        super().__init__(format="A4")
+        self.document = document
+        self.widths: dict[tuple[str, str, float], float] = {}
+        self.set_title(document.title)
+        self.set_lang("da-DK")
+        self.set_creator("referat")
+        self.set_margins(20, 22, 20)
+        self.set_auto_page_break(True, margin=18)
+        fonts = files("store.data") / "fonts"
+        for style, name in _FONT_FILES.items():
+            with as_file(fonts / name) as path:
+                self.add_font(FONT, style, str(path))
+        self.add_page()
+
+    # --- every page -------------------------------------------------------------------------------
+
+    def header(self) -> None:
+        self.set_font(FONT, "", 8)
+        self.set_text_color(90)
+        self.set_y(10)
+        self.cell(0, 4, self.document.header, align="L")
+        if self.document.full:
+            self.set_font(FONT, "B", 8)
+            self.set_text_color(176, 0, 0)
+            self.set_x(self.l_margin)
+            self.cell(0, 4, CONFIDENTIAL_MARK, align="R")
+        self.set_text_color(0)
+        self.set_y(self.t_margin)
+
+    def footer(self) -> None:
+        self.set_y(-13)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(90)
+        self.cell(0, 4, f"Side {self.page_no()} af {{nb}}", align="C")
+        self.set_text_color(0)
+
+    # --- blocks -------------------------------------------------------------------------------------
+
+    def block(self, block: Block) -> None:
+        if block.kind in _HEADINGS:
+            self._heading(block)
+        elif block.kind == SIGNATURE:
+            self._signature(block)
+        elif block.kind in (NUMBERED, BULLET):
+            marker = f"{block.number}." if block.kind == NUMBERED else "•"
+            self._paragraph(block, indent=_INDENT * (block.level + 1), marker=marker, after=0.8)
+        elif block.kind == QUOTE:
+            self._paragraph(block, indent=_INDENT, italic=True)
+        else:
+            self._paragraph(block)
+
+    def _heading(self, block: Block) -> None:
+        size, style, before = _HEADINGS[block.kind]
+        if block.kind == HEADING and block.text == "Underskriftsblad":
+            self.add_page()
+        elif block.kind in (HEADING, SECTION) and self.get_y() > self.h - 45:
+            self.add_page()  # keep a heading with the first lines under it
+        elif self.get_y() > self.t_margin:
+            self.ln(before)
+        if block.kind == HEADING:
+            self.start_section(block.text, level=0)
+        words = [(word, style, None) for word in _WORD.findall(block.text.replace("\n", " "))]
+        for line in self._lines(words, self.w - self.r_margin - self.l_margin, size):
+            self._line(line, size, size * 0.5)
+        self.ln(1.5)
+
+    def _paragraph(self, block: Block, *, indent: float = 0, marker: str | None = None, italic: bool = False,
+                   after: float = 2.2) -> None:
+        left = self.l_margin
+        self.set_left_margin(left + indent)
+        self.set_x(left + indent)
+        if marker:
+            self.set_font(FONT, "", _BODY_SIZE)
+            self.set_x(left + indent - _INDENT + 1.5)
+            self.cell(_INDENT - 1.5, _LINE, marker)
+        words: list = []
+        for span in block.spans:
+            style = ("B" if span.bold else "") + ("I" if span.italic or italic else "")
+            for index, piece in enumerate(span.text.split("\n")):
+                if index:
+                    words.append(None)  # a line break inside the paragraph
+                words.extend((word, style, span.link) for word in _WORD.findall(piece))
+        for line in self._lines(words, self.w - self.r_margin - self.l_margin):
+            self._line(line)
+        self.set_left_margin(left)
+        self.set_x(left)
+        self.ln(after)
+
+    # --- line breaking: by whole words whose widths are remembered (fpdf2's own breaker measures
+    # --- every line again for each character, which is slow on a long referat)
+
+    def _width(self, text: str, style: str, size: float = _BODY_SIZE) -> float:
+        key = (style, text, size)
+        if key not in self.widths:
+            self.set_font(FONT, style, size)
+            self.widths[key] = self.get_string_width(text)
+        return self.widths[key]
+
+    def _lines(self, words: list, room: float, size: float = _BODY_SIZE) -> list[list[tuple[str, str, str | None]]]:
+        lines: list[list[tuple[str, str, str | None]]] = [[]]
+        used = 0.0
+        for entry in words:
+            if entry is None:
+                lines.append([])
+                used = 0.0
+                continue
+            word, style, link = entry
+            width = self._width(word.rstrip(), style, size)
+            if lines[-1] and used + width > room:
+                lines.append([])
+                used = 0.0
+            if not lines[-1] and not word.strip():
+                continue  # no space at the start of a line
+            for chunk in self._chunks(word, style, room, size) if width > room else [word]:
+                if lines[-1] and used + self._width(chunk.rstrip(), style, size) > room:
+                    lines.append([])
+                    used = 0.0
+                lines[-1].append((chunk, style, link))
+                used += self._width(chunk, style, size)
+        return lines
+
+    def _chunks(self, word: str, style: str, room: float, size: float) -> list[str]:
+        """A word wider than the line, cut into pieces that fit."""
+        chunks, current, used = [], "", 0.0
+        for char in word:
+            width = self._width(char, style, size)
+            if current and used + width > room:
+                chunks.append(current)
+                current, used = "", 0.0
+            current += char
+            used += width
+        return [*chunks, current] if current else chunks
+
+    def _line(self, line: list[tuple[str, str, str | None]], size: float = _BODY_SIZE, height: float = _LINE) -> None:
+        segments: list[list] = []
+        for word, style, link in line:
+            if segments and segments[-1][1:] == [style, link]:
+                segments[-1][0] += word
+            else:
+                segments.append([word, style, link])
+        if segments:
+            segments[-1][0] = segments[-1][0].rstrip()
+        for text, style, link in segments:
+            self.set_font(FONT, style, size)
+            self.set_text_color(*((0, 70, 160) if link else (0, 0, 0)))
+            self.cell(self._width(text, style, size), height, text, link=link or "")
+        self.set_text_color(0)
+        self.ln(height)
+
+    def _signature(self, block: Block) -> None:
+        if self.get_y() > self.h - 40:
+            self.add_page()
+        self.ln(12)
+        y = self.get_y()
+        self.set_draw_color(0)
+        self.line(self.l_margin, y, self.l_margin + 90, y)
+        self.set_font(FONT, "", _BODY_SIZE)
+        self.set_y(y + 1)
+        self.cell(90, _LINE, block.text, new_x="LMARGIN", new_y="NEXT")
