@@ -279,3 +279,18 @@ async def test_at_60_columns_the_quorum_line_stays_under_the_clock(meeting):
         await pilot.pause()
         lines = screen_text(app).splitlines()
         assert lines[2].startswith(" Beslutningsdygtigt: 5 af 5 til stede · punkt 1 (aktuelt)")
+
+
+@pytest.mark.parametrize("key", ["e", "p", "v"])
+async def test_each_decision_dialog_warns_when_the_item_has_no_quorum(meeting, key):
+    path, meeting_id = meeting
+    db = open_database(path)
+    for row in attendance_list(db, meeting_id)[1:4]:
+        set_status(db, meeting_id, row["person_id"], "afbud")
+    db.close()
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_agenda(pilot)
+        await pilot.press("down", "down", "down", key)
+        await pilot.pause()
+        assert "Udvalget er ikke beslutningsdygtigt til punkt 4 (2 af 5)" in screen_text(app)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Footer, Label, Static
 
 from store.model import Item
 from tui.dialogs import STYLESHEET
@@ -34,9 +34,10 @@ class PointOutcomesDialog(ModalScreen[list[str]]):
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item: Item, phrases: list[str], save: Callable[[list[str]], bool]) -> None:
+    def __init__(self, item: Item, phrases: list[str], save: Callable[[list[str]], bool],
+                 warning: str | None = None) -> None:
         super().__init__()
-        self.item, self.phrases, self.save = item, phrases, save
+        self.item, self.phrases, self.save, self.warning = item, phrases, save, warning
         count = max(len(item.recommendation), len(item.decision.points) if item.decision else 0, 1)
         recorded = item.decision.points if item.decision else []
         self.outcomes = [recorded[i] if i < len(recorded) else "" for i in range(count)]
@@ -45,6 +46,8 @@ class PointOutcomesDialog(ModalScreen[list[str]]):
         with Vertical(classes="dialog dialog-wide"):
             yield Label(f"Beslutning pr. indstillingspunkt, punkt {self.item.number}: {self.item.title}",
                         classes="dialog-title", markup=False)
+            if self.warning:
+                yield Static(Text(self.warning), classes="dialog-warning")
             yield DataTable(id="points", cursor_type="row", zebra_stripes=False)
             yield DecisionBar(id="point-decision-bar")
             yield problem_line()

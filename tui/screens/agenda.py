@@ -236,7 +236,8 @@ class AgendaScreen(MeetingScreen):
             return self.app.perform(set_decision_text, item_id, text)[0]
 
         self.app.push_screen(DecisionTextDialog(item_detail(self.app.db, item_id), save,
-                                                draft_key=draft_key("beslutning", item_id)))
+                                                draft_key=draft_key("beslutning", item_id),
+                                                warning=quorum_warning(self.app.db, [item_id])))
 
     def action_point_outcomes(self) -> None:
         from tui.dialogs.point_outcomes import PointOutcomesDialog
@@ -248,7 +249,8 @@ class AgendaScreen(MeetingScreen):
         def save(outcomes: list[str]) -> bool:
             return self.app.perform(record_point_outcomes, item_id, outcomes)[0]
 
-        self.app.push_screen(PointOutcomesDialog(item_detail(self.app.db, item_id), self.phrases(), save))
+        self.app.push_screen(PointOutcomesDialog(item_detail(self.app.db, item_id), self.phrases(), save,
+                                                 warning=quorum_warning(self.app.db, [item_id])))
 
     def action_vote(self) -> None:
         from tui.dialogs.vote import VoteDialog
