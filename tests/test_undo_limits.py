@@ -11,7 +11,7 @@ from tui_support import make_database, notifications, screen_text
 
 from store.agenda import agenda, close_meeting, open_meeting
 from store.approval import amend, approvals, approve, reopen, taking_part
-from store.audit import undo_barrier, undo_last
+from store.audit import redo_last, undo_barrier, undo_last
 from store.db import open_database
 from store.decisions import record_outcome
 from store.meetings import get_meeting, load_meeting
@@ -151,3 +151,17 @@ def test_work_after_a_reopen_is_undone_up_to_the_reopen_and_no_further(meeting):
     assert undo_last(db, meeting_id) is None
     assert get_meeting(db, meeting_id)["status"] == "hævet"
     assert load_meeting(db, meeting_id).items[0].decision.outcome == "Godkendt"
+
+
+def test_redo_does_not_reach_across_an_approval(meeting):
+    """A beslutning undone before the members approved is not brought back by ctrl+y afterwards."""
+    path, meeting_id = meeting
+    adjourn(path, meeting_id)
+    db = open_database(path)
+    second = agenda(db, meeting_id)[1]["id"]
+    record_outcome(db, second, "Taget til efterretning")
+    assert undo_last(db, meeting_id) == "Beslutning punkt 2: Taget til efterretning"
+    approve(db, meeting_id, taking_part(db, meeting_id)[0]["name"])
+    assert redo_last(db, meeting_id) is None
+    assert load_meeting(db, meeting_id).items[1].decision is None
+    db.close()
