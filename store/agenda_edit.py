@@ -64,6 +64,20 @@ def find_item(db: Database, meeting_id: int, number: str) -> dict:
     return found[0]
 
 
+def item_draft(db: Database, meeting_id: int, number: str) -> ItemDraft:
+    """The item numbered `number` as a complete draft: what an editor starts from."""
+    row = find_item(db, meeting_id, number)
+    sections = [Section(r["heading"], r["text"] or "", r["kind"] or TEXT_SECTION) for r in db.query(
+        "SELECT heading, text, kind FROM sections WHERE item_id = ? ORDER BY position, id", [row["id"]])]
+    points = [r[0] for r in db.execute(
+        "SELECT text FROM recommendations WHERE item_id = ? ORDER BY position, id", [row["id"]])]
+    bilag = [Attachment(r["title"], r["reference"], bool(r["public"])) for r in db.query(
+        "SELECT title, reference, public FROM attachments WHERE item_id = ? ORDER BY position, id", [row["id"]])]
+    return ItemDraft(title=row["title"], number=row["number"], public=bool(row["public"]),
+                     case_number=row["case_number"] or "", kind=row["kind"] or "", recommendation=points,
+                     sections=sections, attachments=bilag, urgent=bool(row["urgent"]))
+
+
 def _one_line(text: str | None) -> str | None:
     return None if text is None else " ".join(text.split())
 
@@ -130,23 +144,37 @@ def _next_number(rows: list[dict], index: int) -> str:
     raise StoreError("Angiv punktets nummer.")
 
 
+def _current(db: Database, table: str, columns: str, item_id: int) -> list[tuple]:
+    return [tuple(row) for row in db.execute(
+        f"SELECT {columns} FROM {table} WHERE item_id = ? ORDER BY position, id", [item_id]).fetchall()]
+
+
+def _replace(act: Action, table: str, item_id: int, rows: list[dict]) -> None:
+    """Replace the item's rows of `table` with `rows` (in order), unless they are the same already."""
+    columns = list(rows[0]) if rows else []
+    wanted = [tuple(row.values()) for row in rows]
+    if columns and _current(act.db, table, ", ".join(columns), item_id) == wanted:
+        return
+    if not rows and not _current(act.db, table, "id", item_id):
+        return
+    act.delete_where(table, "item_id = ?", [item_id])
+    for position, row in enumerate(rows, start=1):
+        act.insert(table, {"item_id": item_id, "position": position, **row})
+
+
 def _write_children(act: Action, item_id: int, draft: ItemDraft) -> None:
     """Replace the item's sections, indstilling points and bilag with the draft's (those it gives)."""
     if draft.sections is not None:
-        act.delete_where("sections", "item_id = ?", [item_id])
-        for position, section in enumerate(draft.sections, start=1):
-            kind = section.kind if section.kind in (TEXT_SECTION, RECOMMENDATION_SECTION) else TEXT_SECTION
-            act.insert("sections", {"item_id": item_id, "position": position, "heading": section.heading,
-                                    "text": section.text, "kind": kind})
+        _replace(act, "sections", item_id, [
+            {"heading": section.heading, "text": section.text,
+             "kind": section.kind if section.kind in (TEXT_SECTION, RECOMMENDATION_SECTION) else TEXT_SECTION}
+            for section in draft.sections])
     if draft.recommendation is not None:
-        act.delete_where("recommendations", "item_id = ?", [item_id])
-        for position, text in enumerate(draft.recommendation, start=1):
-            act.insert("recommendations", {"item_id": item_id, "position": position, "text": text})
+        _replace(act, "recommendations", item_id, [{"text": text} for text in draft.recommendation])
     if draft.attachments is not None:
-        act.delete_where("attachments", "item_id = ?", [item_id])
-        for position, bilag in enumerate(draft.attachments, start=1):
-            act.insert("attachments", {"item_id": item_id, "position": position, "title": bilag.title,
-                                       "reference": bilag.reference, "public": int(bilag.public)})
+        _replace(act, "attachments", item_id, [
+            {"title": bilag.title, "reference": bilag.reference, "public": int(bilag.public)}
+            for bilag in draft.attachments])
 
 
 def _renumber_positions(act: Action, ordered_ids: list[int]) -> None:

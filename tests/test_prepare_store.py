@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from store.agenda import open_meeting
-from store.agenda_edit import ItemDraft, add_item, edit_item, items, move_item, remove_item, renumber
+from store.agenda_edit import (
+    ItemDraft,
+    add_item,
+    edit_item,
+    item_draft,
+    items,
+    move_item,
+    remove_item,
+    renumber,
+)
 from store.approval import approve_final
 from store.attendance import attendance_list, quorum
 from store.audit import LOCKED_MESSAGE, audit_trail, undo_last
@@ -108,6 +117,18 @@ def test_edit_item_changes_what_it_is_given_and_logs_it(db, meeting):
     assert {(row["action"], row["field"]) for row in log} >= {("Ret punkt 2", "title"), ("Ret punkt 2", "public")}
     assert edit_item(db, meeting, "2", ItemDraft(case_number="")) == ["sagsnummer"]
     assert load_meeting(db, meeting).items[1].case_number is None
+
+
+def test_an_items_draft_saved_unchanged_changes_nothing(db, meeting):
+    draft = ItemDraft(title="Budget", number="4", public=False, case_number="27.00", kind="orientering",
+                      recommendation=["at a."], sections=[Section("Resume", "r\n\ns")],
+                      attachments=[Attachment("Bilag 1", "b.pdf")])
+    add_item(db, meeting, draft)
+    loaded = item_draft(db, meeting, "4")
+    assert (loaded.title, loaded.public, loaded.case_number, loaded.kind, loaded.recommendation) == (
+        "Budget", False, "27.00", "orientering", ["at a."])
+    assert loaded.sections == [Section("Resume", "r\n\ns")] and loaded.attachments == [Attachment("Bilag 1", "b.pdf")]
+    assert edit_item(db, meeting, "4", loaded) == []
 
 
 def test_an_edit_that_changes_nothing_leaves_nothing_to_undo(db, meeting):
