@@ -130,7 +130,8 @@ def meetings(draw):
             postponed=draw(st.booleans()),
         ))
     return Meeting(committee="Økonomiudvalget", status=draw(st.sampled_from(("planlagt", "hævet", "godkendt"))),
-                   members=members, items=items, approvals=[Approval("Anna Holm", "2017-06-01T09:00:00", text())])
+                   members=members, items=items, approvals=[Approval("Anna Holm", "2017-06-01T09:00:00", text())],
+                   guests=some(text, 2), closing=text() if draw(st.booleans()) else None)
 
 
 def secrets(meeting: Meeting) -> set[str]:

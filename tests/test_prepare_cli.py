@@ -205,3 +205,20 @@ def test_an_import_retried_after_a_kill_imports_no_document_twice(db_path, tmp_p
     assert result.stdout.count("er allerede indlæst som møde") == done
     hashes = [row[0] for row in db.execute("SELECT source_hash FROM meetings")]
     assert len(hashes) == len(files) == len(set(hashes))
+
+
+def test_a_dagsorden_exported_edited_in_an_editor_and_imported_again(db_path, meeting, tmp_path):
+    ok(db_path, "item", "add", meeting, "--title", "Budget 2031", "--indstilling", "at godkende.")
+    ok(db_path, "item", "add", meeting, "--title", "Salg af grund", "--lukket", "--section", "Resume: Fortroligt.")
+    ok(db_path, "meeting", "guest", meeting, "Direktør Jens Lund")
+    path = tmp_path / "dagsorden.md"
+    ok(db_path, "export", meeting, "--full", "-o", str(path))
+    text = path.read_text(encoding="utf-8").replace("Budget 2031", "Budget 2031 og 2032")
+    path.write_text(text + "\n# Punkt 3: Eventuelt\n", encoding="utf-8")
+    ok(db_path, "import", str(path), "--replace")
+    rows = agenda(db_path, meeting)
+    assert [(r["number"], r["title"], r["public"]) for r in rows] == [
+        ("1", "Budget 2031 og 2032", True), ("2", "Salg af grund", False), ("3", "Eventuelt", True)]
+    document = load_meeting(open_database(db_path), int(meeting))
+    assert document.guests == ["Direktør Jens Lund"] and document.items[1].sections[0].text == "Fortroligt."
+    assert len(list_meetings(open_database(db_path))) == 1
