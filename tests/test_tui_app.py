@@ -121,6 +121,27 @@ async def test_the_palette_exports_the_full_referat_next_to_the_database(meeting
         assert str(exported) in notifications(app)
 
 
+@pytest.mark.parametrize(("command", "extension", "magic"), [("Eksportér referat som PDF", "pdf", b"%PDF-"),
+                                                        ("Eksportér referat som Word", "docx", b"PK")])
+async def test_the_palette_exports_word_and_pdf_next_to_the_database(meeting, command, extension, magic):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3", "1", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*command)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.2)
+            if str(path.parent) in notifications(app):
+                break
+        exported = path.parent / f"2017-05-29-arbejdsmarkedsudvalget-fuld.{extension}"
+        assert exported.read_bytes().startswith(magic)
+        assert stat.S_IMODE(exported.stat().st_mode) == 0o600
+        assert str(exported) in notifications(app)
+
+
 async def test_every_outcome_is_in_the_palette(meeting):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id)
