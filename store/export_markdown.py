@@ -45,6 +45,7 @@ escaped inside names):
                   is confidential, public export)
     item       := "# Punkt " N ": " ITEM-TITLE
                   [closed-mark]
+                  ["**Hastesag.** Optaget på dagsordenen under mødet."]   (an item added at the meeting)
                   ["Sagsnr.: " TEXT]
                   section* [beslutning] section*       (sections not with --decisions-only; the
                                                         beslutning follows the section that shows the
@@ -153,6 +154,7 @@ NO_QUORUM_SENTENCE = "Udvalget var ikke beslutningsdygtigt under behandlingen af
 _NUMBERED_BILAG = re.compile(r"^\d{1,3}[a-z]?$")
 _BILAG_PREFIX = re.compile(r"^(Bilag \d{1,3}[a-z]?):")
 NO_APPROVALS = "Ingen godkendelser er registreret."
+URGENT_MARK = "**Hastesag.** Optaget på dagsordenen under mødet."
 SIGNATURE_LEAD = "Referatet underskrives af de medlemmer, der deltog i mødet:"
 
 
@@ -393,6 +395,8 @@ class _Document:
                 if item.outcome_confidential:
                     mark += " Udfaldet er fortroligt."
             blocks.append(mark)
+        if item.urgent:
+            blocks.append(URGENT_MARK)
         if item.case_number:
             blocks.append(f"Sagsnr.: {escape_inline(item.case_number)}")
         if self.decisions_only:

@@ -257,7 +257,7 @@ def _save_item(act: Action, meeting_id: int, position: int, item: Item, people: 
          "case_number": item.case_number, "public": int(item.public), "kind": item.kind,
          "title_confidential": int(item.title_confidential),
          "outcome_confidential": int(item.outcome_confidential), "postponed": int(item.postponed),
-         "without_quorum": int(item.without_quorum)},
+         "without_quorum": int(item.without_quorum), "urgent": int(item.urgent)},
     )
     for pos, section in enumerate(item.sections, start=1):
         act.insert("sections", {"item_id": item_id, "position": pos, "heading": section.heading,
@@ -394,7 +394,7 @@ def item_from_row(db: Database, row: dict, persons: dict[int, dict] | None = Non
         amendments=[Amendment(text=a["text"], at=a["at"], reason=a["reason"])
                     for a in _rows(db, "amendments", item_id, "at")],
         title_confidential=bool(row["title_confidential"]), outcome_confidential=bool(row["outcome_confidential"]),
-        postponed=bool(row["postponed"]), without_quorum=bool(row["without_quorum"]),
+        postponed=bool(row["postponed"]), without_quorum=bool(row["without_quorum"]), urgent=bool(row["urgent"]),
     )
 
 

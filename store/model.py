@@ -175,6 +175,7 @@ class Item:
     outcome_confidential: bool = False
     postponed: bool = False
     without_quorum: bool = False  # decided although the udvalg was not beslutningsdygtigt (KSL § 11)
+    urgent: bool = False  # a hastesag: put on the agenda at the meeting
 
 
 @dataclass

@@ -80,6 +80,7 @@ def public_item(item: Item) -> Item:
         outcome_confidential=item.outcome_confidential,
         postponed=item.postponed,
         without_quorum=item.without_quorum,
+        urgent=item.urgent,
     )
 
 

@@ -10,6 +10,7 @@ from export_support import sample_meeting
 from markdown_it import MarkdownIt
 
 from store.export_markdown import CONFIDENTIAL_LINE, compress_numbers, render_markdown
+from store.meetings import load_meeting, save_meeting
 from store.model import (
     DECISION_LAST,
     PLANNED,
@@ -477,3 +478,17 @@ def test_item_absences_are_listed_in_roster_order():
     assert "## Fraværende\n\n- Anna Holm (A), sag 1\n- Bo Berg (V), sag 1\n" in text
     assert "## Beslutning\n\nAnna Holm (A) deltog ikke i behandlingen af punktet. Årsag (intern): inhabil\n\n" in text
     assert "Bo Berg (V) deltog ikke" not in text
+
+
+def test_a_hastesag_says_so_in_every_edition_and_survives_the_database(db):
+    meeting = sample_meeting()
+    meeting.items[4].urgent = True
+    meeting.items[3].urgent = True  # lukket: that it was a hastesag is not content
+    for public in (True, False):
+        text = render_markdown(meeting, public=public)
+        assert blocks(item_part(text, "5"))[:2] == [
+            "# Punkt 5: Eventuelt", "**Hastesag.** Optaget på dagsordenen under mødet."]
+        assert "**Hastesag.**" in item_part(text, "4")
+        assert "**Hastesag.**" not in item_part(text, "3")
+    loaded = load_meeting(db, save_meeting(db, meeting))
+    assert [item.urgent for item in loaded.items] == [False, False, False, True, True]

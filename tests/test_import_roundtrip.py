@@ -167,7 +167,9 @@ def test_placement_lists_numbered_bilag_closing_line_and_signature_lines_round_t
     item = meeting.items[1]
     item.sections[0].text = "Nyhedsliste:\n\n1. Status på Covid-19\n2. Status\n\n• Grib Chancen\n1) ikke en liste"
     item.attachments.append(Attachment("Nyhedsliste", "1"))
+    meeting.items[3].urgent = True
     again = assert_round_trip(meeting, public=False)
+    assert [i.urgent for i in again.items] == [False, False, False, True]
     assert again.decision_placement == placement
     assert again.end == meeting.end
     assert again.items[1].sections[0].text == item.sections[0].text

@@ -18,6 +18,7 @@ from store.export_markdown import (
     NO_APPROVALS,
     NO_QUORUM_SENTENCE,
     SIGNATURE_LEAD,
+    URGENT_MARK,
 )
 from store.importing.people import expand_numbers
 from store.importing.problems import ImportProblem, where
@@ -296,6 +297,8 @@ class _Reader:
             item.public = False
             item.title_confidential = item.title_confidential or "Titlen er fortrolig." in line
             item.outcome_confidential = "Udfaldet er fortroligt." in line
+        elif line == URGENT_MARK:
+            item.urgent = True
         elif line.startswith("Sagsnr.: "):
             item.case_number = unescape(line[len("Sagsnr.: "):]).strip()
         elif line == DECISION_HEADING:
