@@ -1,7 +1,8 @@
 """The `referat` command line: wires the store to the terminal UI.
 
 Commands and options are English (typed in a shell); what they print about a
-meeting is Danish.  Every command takes `--db PATH` (or `$REFERAT_DB`).
+meeting is Danish.  Every command takes `--db PATH`; store.paths decides the file when it is
+not given ($REFERAT_DB, else the user's data directory; the demo has a database of its own).
 
 Startup counts on meeting day (bench/startup.py): each command imports the store and TUI
 modules it needs inside its function, and typer itself is imported only to parse a command
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -54,7 +54,7 @@ def typer_app() -> typer.Typer:
 
     DbOption = Annotated[
         Path | None,
-        typer.Option("--db", envvar="REFERAT_DB", help="Databasefil (standard: i brugerens datamappe).",
+        typer.Option("--db", help="Databasefil (standard: $REFERAT_DB, ellers i brugerens datamappe).",
                      show_default=False),
     ]
     JsonOption = Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")]
@@ -110,7 +110,7 @@ def friendly(func):
             from store import paths
             from store.db import translate_error
 
-            fail(str(translate_error(error, kwargs.get("db") or paths.default_db_path())))
+            fail(str(translate_error(error, paths.database_path(kwargs.get("db")))))
         except OSError as error:
             from store.error_sentences import os_error_sentence
 
@@ -148,7 +148,7 @@ def db_path_of(db: Path | None) -> Path:
     """The database --db / $REFERAT_DB / the default location names."""
     from store import paths
 
-    return Path(db or paths.default_db_path())
+    return paths.database_path(db)
 
 
 def say(text: str, *, err: bool = False) -> None:
@@ -626,11 +626,11 @@ def import_files(
 
     En fil, der allerede er indlæst (samme indhold), springes over.
     """
-    from store.committees import committee_label
     from store.document_import import content_hash, import_meeting
     from store.importing import ImportProblem, read_file
     from store.importing.summary import describe, import_summary
     from store.meetings import AlreadyImported, get_meeting, list_meetings, save_meeting
+    from store.model import committee_label
 
     if into is not None and len(files) != 1:
         fail("--meeting bruges med én fil ad gangen.")
@@ -880,8 +880,8 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Søg i punkternes titler, sagsfremstillinger, beslutninger og bemærkninger."""
-    from store.committees import committee_label
     from store.dates import long_date, parse_date
+    from store.model import committee_label
     from store.search import search as search_items
 
     try:
@@ -913,7 +913,7 @@ def datasette_metadata(
     from store.datasette import datasette_metadata as metadata
     from store.output_files import write_file
 
-    db_path = db or paths.default_db_path()
+    db_path = paths.database_path(db)
     text = json.dumps(metadata(open_db(db_path, readonly=True), Path(db_path).stem), ensure_ascii=False, indent=2)
     if output is None:
         typer.echo(text)
@@ -1059,22 +1059,6 @@ def verify(meeting: MeetingArgument, db: DbOption = None) -> None:
 
 # --- the meeting-day UI -------------------------------------------------------
 
-def _meeting_day(open_meeting) -> int:
-    """Run the meeting-day UI on the meeting `open_meeting(pid)` opens (a store.opening.Opening); its id.
-
-    The opening runs in a forked process while this one imports Textual (tui/startup.py); it claims the
-    meeting for this process, whose pid it is given.
-    """
-    from tui.startup import Ahead
-
-    pid = os.getpid()
-    opening = Ahead(lambda: open_meeting(pid).detached())
-    from tui.app import ReferatApp
-
-    opened = opening.result()
-    ReferatApp(opened.db_path, opened.meeting_id, opening=opened).run()
-    return opened.meeting_id
-
 
 @command("run")
 @friendly
@@ -1084,12 +1068,12 @@ def run(
 ) -> None:
     """Åbn mødet i terminalen, dér hvor det slap; optager et andet vindue mødet, følger dette vindue med."""
     from store import paths
-    from store.opening import open_meeting_day
+    from tui.app import ReferatApp
 
-    db_path = db or paths.default_db_path()
-    if not Path(db_path).exists():
+    db_path = paths.database_path(db)
+    if not db_path.exists():
         fail(f"Databasen {db_path} findes ikke; kontrollér --db (eller REFERAT_DB).")
-    _meeting_day(lambda pid: open_meeting_day(db_path, meeting, pid=pid))
+    ReferatApp(db_path, meeting).run()
 
 
 @command("chair")
@@ -1100,32 +1084,26 @@ def chair(
 ) -> None:
     """Formandens skærm: det aktuelle punkt stort på en ekstra skærm eller projektor; følger mødet."""
     from store import paths
-    from store.meetings import meeting_to_open
     from tui.chair import ChairApp
 
-    db_path = db or paths.default_db_path()
-    meeting_id = meeting_to_open(open_db(db_path, readonly=True), meeting)
-    ChairApp(db_path, meeting_id).run()
+    ChairApp(paths.database_path(db), meeting).run()
 
 
 @command("demo")
 @friendly
 def demo(
     reset: Annotated[bool, typer.Option("--reset", help="Start demoen forfra.")] = False,
-    db: DbOption = None,
+    db: Annotated[Path | None, typer.Option(
+        "--db", help="Demoens databasefil (standard: demo.db i brugerens datamappe).", show_default=False)] = None,
 ) -> None:
     """Åbn et demomøde: Arbejdsmarkedsudvalget i Hvidovre, 29. maj 2017."""
     from store import paths
+    from store.demo import prepare_demo
+    from tui.app import ReferatApp
 
-    db_path = db or paths.demo_db_path()
-
-    def open_demo(pid: int):
-        from store.demo import prepare_demo
-        from store.opening import open_meeting_day
-
-        return open_meeting_day(db_path, prepare_demo(db_path, reset=reset), pid=pid)
-
-    meeting_id = _meeting_day(open_demo)
+    db_path = paths.demo_database_path(db)
+    meeting_id = prepare_demo(db_path, reset=reset)
+    ReferatApp(db_path, meeting_id).run()
     print(f"Demodatabasen ligger i {db_path}")  # print: typer is not imported on the short cut
     print(f"Eksportér referatet med: referat export {meeting_id} --full --db '{db_path}'")
 
@@ -1137,7 +1115,8 @@ def meeting_day_call(argv: list[str]):
     """(run or demo, its keyword arguments) for a plain `run`/`demo` command line, else None.
 
     Only `run [MEETING] [--db PATH]` and `demo [--reset] [--db PATH]` qualify; anything else (--help,
-    a mistake, another command) is left to typer, which says what is wrong.
+    a mistake, another command) is left to typer, which says what is wrong.  The command itself decides
+    the database (store.paths), as it does when typer calls it.
     """
     if not argv or argv[0] not in ("run", "demo"):
         return None
@@ -1154,17 +1133,15 @@ def meeting_day_call(argv: list[str]):
             kwargs["meeting"] = int(arg)
         else:
             return None
-    if "db" not in kwargs and os.environ.get("REFERAT_DB"):
-        kwargs["db"] = Path(os.environ["REFERAT_DB"])
     return (run if command == "run" else demo), kwargs
 
 
 def entry_point() -> None:
     """The `referat` console script: the typer app, with a short cut to the meeting-day UI.
 
-    A plain `referat run` / `referat demo` calls its command directly, without importing typer (≈ 12 ms)
-    or running its argument parsing (which imports pydantic, ≈ 100 ms), and with the cycle collector
-    paused until the first frame (bench/startup.py).  New commands need nothing here.
+    A plain `referat run` / `referat demo` calls its command directly, without importing typer or running
+    its argument parsing (which imports pydantic; bench/startup.py prints what both cost), and with the
+    cycle collector paused until the first frame.  New commands need nothing here.
     """
     call = meeting_day_call(sys.argv[1:])
     if call is None:

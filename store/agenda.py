@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from store.audit import action
+from store.db import get_row
 from store.errors import StoreError
 from store.meetings import get_meeting, item_from_row
 from store.model import ADJOURNED, OPENED, PLANNED, Item, plain_number
@@ -46,12 +47,12 @@ def agenda(db: Database, meeting_id: int) -> list[dict]:
 
 def item_detail(db: Database, item_id: int) -> Item:
     """One item as a document: sections, indstilling, decision, votes, remarks, bilag."""
-    return item_from_row(db, db["items"].get(item_id))
+    return item_from_row(db, get_row(db, "items", item_id))
 
 
 def item_label(db: Database, item_id: int) -> str:
     """The item as "punkt 3": how the audit log and the timer name it."""
-    row = db["items"].get(item_id)
+    row = get_row(db, "items", item_id)
     return f"punkt {row['number']}"
 
 
@@ -63,7 +64,7 @@ def set_current_item(db: Database, meeting_id: int, item_id: int | None) -> None
     with action(db, meeting_id, f"Aktuelt punkt: {item_label(db, item_id) if item_id else 'intet'}",
                 undoable=False) as act:
         act.update("meetings", meeting_id, current_item_id=item_id)
-        if item_id and db["items"].get(item_id)["started_at"] is None:
+        if item_id and get_row(db, "items", item_id)["started_at"] is None:
             act.update("items", item_id, started_at=act.at)
 
 
@@ -119,7 +120,7 @@ def next_undecided(db: Database, meeting_id: int, after_item_id: int | None = No
 
 def move_item(db: Database, item_id: int, delta: int) -> None:
     """Move an item up (delta -1) or down (+1) in the order."""
-    item = db["items"].get(item_id)
+    item = get_row(db, "items", item_id)
     rows = list(db.query("SELECT id, position FROM items WHERE meeting_id = ? ORDER BY position", [item["meeting_id"]]))
     index = next(i for i, row in enumerate(rows) if row["id"] == item_id)
     other = index + delta
@@ -146,7 +147,7 @@ def add_urgent_item(db: Database, meeting_id: int, title: str) -> int:
 
 def set_confidential(db: Database, item_id: int, *, title: bool | None = None, outcome: bool | None = None) -> None:
     """Mark a lukket item's title and/or outcome as confidential in the public referat."""
-    item = db["items"].get(item_id)
+    item = get_row(db, "items", item_id)
     if item["public"]:
         raise StoreError("Kun lukkede punkter kan have fortrolig titel eller beslutning.")
     changes = {}
@@ -160,7 +161,7 @@ def set_confidential(db: Database, item_id: int, *, title: bool | None = None, o
 
 def set_public(db: Database, item_id: int, public: bool) -> None:
     """Mark an item åbent or lukket."""
-    item = db["items"].get(item_id)
+    item = get_row(db, "items", item_id)
     with action(db, item["meeting_id"], f"{'Åbent' if public else 'Lukket'} {item_label(db, item_id)}") as act:
         act.update("items", item_id, public=int(public))
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from store.audit import action
 from store.committees import SUBSTITUTE_ROLE, ensure_membership, ensure_person
+from store.db import get_row
 from store.errors import StoreError
 from store.meetings import get_meeting
 from store.model import ABSENT, EXPECTED_LATE, PLANNED, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
@@ -58,7 +59,7 @@ def _attendance_row(db: Database, meeting_id: int, person_id: int) -> dict:
 
 
 def _name(db: Database, person_id: int) -> str:
-    row = db["persons"].get(person_id)
+    row = get_row(db, "persons", person_id)
     return display_name(row["name"], row["party"])
 
 
@@ -95,7 +96,7 @@ def set_substitute(db: Database, meeting_id: int, person_id: int, substitute_nam
     meeting = get_meeting(db, meeting_id)
     seat = _attendance_row(db, meeting_id, person_id)
     with action(db, meeting_id, f"Stedfortræder for {_name(db, person_id)}: {substitute_name}") as act:
-        substitute_id = ensure_person(act, substitute_name, party or db["persons"].get(person_id)["party"])
+        substitute_id = ensure_person(act, substitute_name, party or get_row(db, "persons", person_id)["party"])
         if substitute_id == person_id:
             raise StoreError("Et medlem kan ikke være stedfortræder for sig selv.")
         ensure_membership(act, meeting["committee_id"], substitute_id, SUBSTITUTE_ROLE, person_id)
@@ -233,7 +234,7 @@ def participants(db: Database, meeting_id: int, item_id: int | None = None) -> l
     rows = attendance_list(db, meeting_id)
     item_position = None
     if item_id is not None:
-        item_position = db["items"].get(item_id)["position"]
+        item_position = get_row(db, "items", item_id)["position"]
     positions = {row["id"]: row["position"] for row in db.query(
         "SELECT id, position FROM items WHERE meeting_id = ?", [meeting_id])}
     not_taking_part = set()

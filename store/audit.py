@@ -4,6 +4,11 @@ Every user action runs as one `action(...)` block: one transaction, one row in
 `actions`, and one `audit_log` row per inserted, changed or deleted value
 (old → new).  Nothing is written any other way, so the log is complete, and
 undo simply replays an action's log rows backwards as a new action.
+
+The transaction begins with `BEGIN IMMEDIATE`: it waits for any other writer
+first, and the checks every write depends on (the referat is not locked, the
+`write_checks` other modules register, such as store.recorder's claim) run
+inside it, so no other process can commit between a check and the write.
 """
 
 from __future__ import annotations
@@ -12,20 +17,30 @@ import datetime as dt
 import json
 import sqlite3
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from store.chain import head, link
 from store.db import translate_error
-from store.errors import StoreError
+from store.errors import NotFound, StoreError
 from store.model import APPROVED
-from store.recorder import ensure_recorder
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 LOCKED_MESSAGE = "Referatet er godkendt og låst; brug 'referat amend' til en tilføjelse eller 'referat reopen' for at åbne det igen."
+
+
+WriteCheck = Callable[["Database", "int | None"], None]
+write_checks: list[WriteCheck] = []  # run inside every action's transaction, after the lock check
+
+
+def register_write_check(check: WriteCheck) -> WriteCheck:
+    """Run `check(db, meeting_id)` inside every action's transaction; it refuses a write by raising StoreError."""
+    if check not in write_checks:
+        write_checks.append(check)
+    return check
 
 
 def now_iso() -> str:
@@ -124,17 +139,15 @@ class Action:
         return self._statements[key]
 
     def _one(self, kind: str, table: str, row_id: int) -> dict:
-        """Select or delete the row with this primary key, returning it (NotFoundError if there is none)."""
+        """Select or delete the row with this primary key, returning it (NotFound if there is none)."""
         cursor = self.db.execute(self._sql(kind, table)[0], [row_id])
         rows = cursor.fetchall()
         if not rows:
-            from sqlite_utils.db import NotFoundError
-
-            raise NotFoundError(f"{table} {row_id}")
+            raise NotFound(table, row_id)
         return row_dict(cursor, rows[0])
 
     def row(self, table: str, row_id: int) -> dict:
-        """The row with this primary key (NotFoundError if there is none)."""
+        """The row with this primary key (NotFound if there is none)."""
         return self._one("select", table, row_id)
 
     def insert(self, table: str, row: dict) -> int:
@@ -188,25 +201,44 @@ def meeting_is_locked(db: Database, meeting_id: int) -> bool:
 
 
 @contextmanager
+def write_transaction(db: Database) -> Iterator[None]:
+    """`BEGIN IMMEDIATE` … `COMMIT` (rolled back on any exception); inside a transaction already, a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    db.execute("BEGIN IMMEDIATE")  # waits (busy timeout) for another writer; what follows reads the latest commit
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:  # also when COMMIT itself failed (a full disk): nothing stays half-written
+            db.execute("ROLLBACK")
+        raise
+
+
+@contextmanager
 def action(db: Database, meeting_id: int | None, label: str, *, allow_locked: bool = False,
            undoable: bool = True) -> Iterator[Action]:
     """Run one user action as one committed, logged transaction.
 
     `undoable=False` marks actions that ctrl+z passes over (moving between items).
-    Refuses (StoreError) when the meeting's referat is locked, unless `allow_locked`.
+    Refuses (StoreError) when the meeting's referat is locked, unless `allow_locked`, or when a registered
+    write check refuses; both are checked inside the transaction, after it has taken the write lock.
     SQLite failures (read-only file, full disk, lock) become one Danish StoreError;
     the transaction is rolled back, so the last committed state stays intact.
     """
     try:
-        if meeting_id is not None and not allow_locked and meeting_is_locked(db, meeting_id):
-            raise StoreError(LOCKED_MESSAGE)
-        with db.atomic():
+        with write_transaction(db):
+            if meeting_id is not None and not allow_locked and meeting_is_locked(db, meeting_id):
+                raise StoreError(LOCKED_MESSAGE)
+            for check in write_checks:
+                check(db, meeting_id)
             at = now_iso()
             action_id = db.execute(
                 "INSERT INTO actions (meeting_id, label, at, undoable) VALUES (?, ?, ?, ?)",
                 [meeting_id, label, at, int(undoable)],
             ).lastrowid
-            ensure_recorder(db, meeting_id)  # after the insert took the write lock: check and write are atomic
             yield Action(db, action_id, meeting_id, at, label)
     except sqlite3.Error as error:
         raise translate_error(error, database_path(db)) from error

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from store.audit import Action, action
 from store.error_sentences import toml_error_sentence
 from store.errors import StoreError
-from store.model import DECISION_PLACEMENTS, DEFAULT_VOCABULARY, MEMBER, ROLES
+from store.model import DECISION_PLACEMENTS, DEFAULT_VOCABULARY, MEMBER, ROLES, committee_label
 from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
@@ -33,11 +33,6 @@ def _kommune(text: str | None) -> str:
 def same_municipality(first: str | None, second: str | None) -> bool:
     """Whether two names of a kommune name the same one ('Hvidovre' and 'Hvidovre Kommune' do)."""
     return _kommune(first) == _kommune(second)
-
-
-def committee_label(name: str, municipality: str | None) -> str:
-    """'Arbejdsmarkedsudvalget (Hvidovre Kommune)', or the bare name when the kommune is unknown."""
-    return f"{name} ({municipality})" if municipality else name
 
 
 def _named(db: Database, name: str) -> list[dict]:

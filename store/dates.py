@@ -6,10 +6,10 @@ import datetime as dt
 import functools
 import re
 
-MONTHS = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-)
+from store.model import MONTHS, danish_time, short_date, short_iso_date
+
+__all__ = ["MONTHS", "WEEKDAYS", "danish_time", "long_date", "parse_date", "parse_time", "short_date",
+           "short_iso_date"]
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
@@ -87,17 +87,3 @@ def long_date(day: dt.date) -> str:
     weekday = WEEKDAYS[day.weekday()].capitalize()
     return f"{weekday} den {day.day}. {MONTHS[day.month - 1]} {day.year}"
 
-
-def short_date(day: dt.date) -> str:
-    """'29. maj 2017'."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_iso_date(iso: str | None) -> str:
-    """'29. maj 2017' for '2017-05-29'; 'uden dato' when there is none."""
-    return short_date(dt.date.fromisoformat(iso)) if iso else "uden dato"
-
-
-def danish_time(hhmm: str) -> str:
-    """'15:00' -> '15.00', the way a referat writes the clock."""
-    return hhmm.replace(":", ".")

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.errors import StoreError
+from store.errors import NotFound, StoreError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -127,6 +127,15 @@ def open_database(path: Path | str, *, readonly: bool = False, create: bool = Tr
     except sqlite3.Error as error:
         raise translate_error(error, path) from error
     return db
+
+
+def get_row(db: Database, table: str, row_id: int) -> dict:
+    """The row of `table` with this id; NotFound (a StoreError) when there is none."""
+    cursor = db.execute(f'SELECT * FROM "{table}" WHERE id = ?', [row_id])
+    row = cursor.fetchone()
+    if row is None:
+        raise NotFound(table, row_id)
+    return dict(zip([column[0] for column in cursor.description], row))
 
 
 class ChangeWatch:

@@ -13,7 +13,6 @@ from store.errors import StoreError
 from store.meetings import get_meeting
 from store.model import (
     CARRIED,
-    DEFEATED,
     OPENED,
     PLANNED,
     REMARK_KINDS,
@@ -22,6 +21,7 @@ from store.model import (
     VOTE_ON_RECOMMENDATION,
     Vote,
     display_name,
+    tally,
 )
 
 if TYPE_CHECKING:
@@ -55,9 +55,10 @@ def _decision(act: Action, item_id: int, **fields) -> None:
 def _finish(act: Action, item: dict, outcome: str | None) -> None:
     """The item is treated: postponed or not, when, and whether the udvalg was beslutningsdygtigt for it
     (a postponement needs no quorum)."""
+    started = act.row("items", item["id"])["started_at"]  # read inside the transaction: what it overwrites
     without_quorum = outcome != POSTPONED_PHRASE and not quorum(act.db, item["meeting_id"], item["id"]).ok
     act.update("items", item["id"], postponed=int(outcome == POSTPONED_PHRASE), finished_at=act.at,
-               started_at=item["started_at"] or act.at, without_quorum=int(without_quorum))
+               started_at=started or act.at, without_quorum=int(without_quorum))
 
 
 def _advance(act: Action, meeting_id: int, after_item_id: int) -> int | None:
@@ -163,15 +164,6 @@ def vote_participants(db: Database, item_id: int) -> list[dict]:
     ]
 
 
-def tally(choices: dict[int, str]) -> tuple[int, int, int, str]:
-    """(for, imod, undlod, result): simple majority of votes cast; a tie is forkastet."""
-    counts = {choice: 0 for choice in VOTE_CHOICES}
-    for choice in choices.values():
-        counts[choice] += 1
-    result = CARRIED if counts["for"] > counts["imod"] else DEFEATED
-    return counts["for"], counts["imod"], counts["undlod"], result
-
-
 def vote_labels(people: list[dict], choices: dict[int, str]) -> dict[str, list[str]]:
     """Per choice, party letters where a whole party voted alike, else names 'X (A)'."""
     by_party: dict[str | None, list[dict]] = defaultdict(list)
@@ -211,8 +203,8 @@ def record_vote(db: Database, item_id: int, subject: str, kind: str, choices: di
     for_count, against_count, abstain_count, result = tally(choices)
     labels = vote_labels(people, choices)
     item = _item(db, item_id)
-    position = db.execute("SELECT count(*) FROM votes WHERE item_id = ?", [item_id]).fetchone()[0] + 1
     with action(db, item["meeting_id"], f"Afstemning punkt {item['number']}: {result}") as act:
+        position = db.execute("SELECT count(*) FROM votes WHERE item_id = ?", [item_id]).fetchone()[0] + 1
         _open_if_planned(act, item["meeting_id"])
         vote_id = act.insert(
             "votes",
@@ -249,10 +241,10 @@ def add_remark(db: Database, item_id: int, members: list[str], kind: str, text: 
 def mark_not_taking_part(db: Database, item_id: int, person_id: int, reason: str | None = None) -> None:
     """The member does not take part in the item (inhabil, left the room); the reason stays internal."""
     item = _item(db, item_id)
-    if db.execute("SELECT 1 FROM item_absences WHERE item_id = ? AND person_id = ?", [item_id, person_id]).fetchone():
-        return
     with action(db, item["meeting_id"], f"Deltager ikke i punkt {item['number']}") as act:
-        act.insert("item_absences", {"item_id": item_id, "person_id": person_id, "reason": reason})
+        marked = "SELECT 1 FROM item_absences WHERE item_id = ? AND person_id = ?"
+        if not db.execute(marked, [item_id, person_id]).fetchone():
+            act.insert("item_absences", {"item_id": item_id, "person_id": person_id, "reason": reason})
 
 
 def clear_not_taking_part(db: Database, item_id: int, person_id: int) -> None:

@@ -60,9 +60,44 @@ def plain_number(number: str) -> int | None:
     return int(number) if number.isascii() and number.isdigit() else None
 
 
+MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)
+
+
 def display_name(name: str, party: str | None) -> str:
     """'Benthe Viola Holm (A)' — a member as the referat prints one."""
     return f"{name} ({party})" if party else name
+
+
+def committee_label(name: str, municipality: str | None) -> str:
+    """'Arbejdsmarkedsudvalget (Hvidovre Kommune)', or the bare name when the kommune is unknown."""
+    return f"{name} ({municipality})" if municipality else name
+
+
+def short_date(day: dt.date) -> str:
+    """'29. maj 2017'."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_iso_date(iso: str | None) -> str:
+    """'29. maj 2017' for '2017-05-29'; 'uden dato' when there is none."""
+    return short_date(dt.date.fromisoformat(iso)) if iso else "uden dato"
+
+
+def danish_time(hhmm: str) -> str:
+    """'15:00' -> '15.00', the way a referat writes the clock."""
+    return hhmm.replace(":", ".")
+
+
+def tally(choices: dict[int, str]) -> tuple[int, int, int, str]:
+    """(for, imod, undlod, result) of an afstemning: simple majority of votes cast; a tie is forkastet."""
+    counts = {choice: 0 for choice in VOTE_CHOICES}
+    for choice in choices.values():
+        counts[choice] += 1
+    result = CARRIED if counts["for"] > counts["imod"] else DEFEATED
+    return counts["for"], counts["imod"], counts["undlod"], result
 
 
 @dataclass

@@ -1,28 +1,33 @@
-"""Where referat keeps its databases by default."""
+"""Where referat keeps its databases: the one place that decides which file a command uses."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "referat"
+ENVIRONMENT = "REFERAT_DB"
 
 
 def data_dir() -> Path:
     """The user's data directory for referat (created on demand)."""
+    import platformdirs
+
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def default_db_path() -> Path:
-    """`$REFERAT_DB` if set, else referat.db in the user's data directory."""
-    env = os.environ.get("REFERAT_DB")
+def database_path(option: Path | str | None = None) -> Path:
+    """The database a command uses: `--db` (`option`), else `$REFERAT_DB`, else referat.db in the user's data
+    directory."""
+    if option:
+        return Path(option)
+    env = os.environ.get(ENVIRONMENT)
     return Path(env) if env else data_dir() / "referat.db"
 
 
-def demo_db_path() -> Path:
-    """The demo's own database, apart from the user's real one."""
-    return data_dir() / "demo.db"
+def demo_database_path(option: Path | str | None = None) -> Path:
+    """The demo's own database: `--db` (`option`), else demo.db in the user's data directory — never
+    `$REFERAT_DB`, the user's real database."""
+    return Path(option) if option else data_dir() / "demo.db"

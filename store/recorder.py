@@ -8,42 +8,32 @@ database is shared only by processes on one host, so the pid, checked against th
 time because pids are reused, says exactly whether the holder lives.  There is no heartbeat: it
 would be a periodic synchronous write that wakes every follower.
 
-No lost update: `ensure_recorder` runs inside every audited write (store.audit.action), after the
-transaction has taken the write lock, and refuses when this connection's claim has been taken
-over.  Check and write are one transaction, so a window that lost the claim never overwrites
-what the new recorder wrote.  Connections that never claimed (the CLI commands) are not checked.
+No lost update: `ensure_recorder` is registered as a write check of store.audit.action, so it runs
+inside every audited write after the transaction has taken the write lock (BEGIN IMMEDIATE), and
+refuses when this connection's claim has been taken over.  Check and write are one transaction, so a
+window that lost the claim never overwrites what the new recorder wrote.  Connections that never
+claimed (the CLI commands) are not checked.
 """
 
 from __future__ import annotations
 
 import os
 import platform
-import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from store.db import translate_error
-from store.errors import StoreError
+from store.audit import action, register_write_check
+from store.errors import FOLLOWING, RECORDING_LOST, Following, RecordingLost
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-RECORDING_LOST = "Optagelsen er overtaget af et andet vindue; dette vindue følger nu mødet."
-FOLLOWING = "Dette vindue følger mødet; overtag optagelsen for at ændre noget."
+__all__ = ["FOLLOWING", "RECORDING_LOST", "Following", "RecordingLost", "claim", "ensure_recorder", "holder",
+           "is_recording", "release", "take_over"]
 
 # Per connection: meeting id → the token it holds, or None while it follows the meeting.
 _claims: WeakKeyDictionary[Database, dict[int, str | None]] = WeakKeyDictionary()
-
-
-class RecordingLost(StoreError):
-    """This connection's claim on the meeting was taken over by another process."""
-
-
-class Following(StoreError):
-    """This connection follows the meeting (another process records it): it may not write."""
 
 
 class _Held(Exception):
@@ -88,9 +78,9 @@ def holder(db: Database, meeting_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def _write_claim(act, meeting_id: int, current: dict | None, pid: int | None = None) -> str:
+def _write_claim(act, meeting_id: int, current: dict | None) -> str:
     token = uuid.uuid4().hex
-    values = {"token": token, **_process_identity(pid or os.getpid()), "since": act.at}
+    values = {"token": token, **_process_identity(os.getpid()), "since": act.at}
     if current is None:
         act.insert("recorders", {"meeting_id": meeting_id, **values})
     else:
@@ -98,42 +88,15 @@ def _write_claim(act, meeting_id: int, current: dict | None, pid: int | None = N
     return token
 
 
-@contextmanager
-def _write_locked(db: Database) -> Iterator[None]:
-    """BEGIN IMMEDIATE around an action: wait (busy timeout) for any other writer first, so what the
-    action reads is what it overwrites (a deferred BEGIN would fail on a stale snapshot instead)."""
-    from store.audit import database_path  # store.audit calls ensure_recorder in this module
-
-    try:
-        db.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as error:
-        raise translate_error(error, database_path(db)) from error
-    try:
-        yield
-        db.execute("COMMIT")
-    except BaseException as error:
-        if db.conn.in_transaction:
-            db.execute("ROLLBACK")
-        if isinstance(error, sqlite3.Error):
-            raise translate_error(error, database_path(db)) from error
-        raise
-
-
-def claim(db: Database, meeting_id: int, *, pid: int | None = None) -> bool:
-    """Record the meeting from this connection if no live process does; False means: follow it.
-
-    `pid` claims for another process of this host (default: this one): the process that will record,
-    when this one only opens the meeting for it (store/opening.py).
-    """
-    from store.audit import action
-
+def claim(db: Database, meeting_id: int) -> bool:
+    """Record the meeting from this connection if no live process does; False means: follow it."""
     claims = _claims.setdefault(db, {})
     try:
-        with _write_locked(db), action(db, None, f"Optager møde {meeting_id}", undoable=False) as act:
+        with action(db, None, f"Optager møde {meeting_id}", undoable=False) as act:
             current = holder(db, meeting_id)
             if current is not None and _holder_alive(current):
                 raise _Held
-            token = _write_claim(act, meeting_id, current, pid)
+            token = _write_claim(act, meeting_id, current)
     except _Held:
         token = None
     claims[meeting_id] = token
@@ -145,22 +108,13 @@ def claim_token(db: Database, meeting_id: int) -> str | None:
     return _claims.get(db, {}).get(meeting_id)
 
 
-def adopt(db: Database, meeting_id: int, token: str | None) -> None:
-    """Make this connection the holder of a claim written for its process through another connection
-    (`token`), or a follower of the meeting (None)."""
-    _claims.setdefault(db, {})[meeting_id] = token
-
-
 def take_over(db: Database, meeting_id: int) -> None:
     """The explicit action: this connection records the meeting from now on; the old holder's writes are refused."""
-    from store.audit import action
-
     claims = _claims.setdefault(db, {})
     previous = claims.pop(meeting_id, None)  # while taking over, this connection is not checked
     token = None
     try:
-        with _write_locked(db), action(db, meeting_id, "Optagelsen overtaget", allow_locked=True,
-                                       undoable=False) as act:
+        with action(db, meeting_id, "Optagelsen overtaget", allow_locked=True, undoable=False) as act:
             token = _write_claim(act, meeting_id, holder(db, meeting_id))
     finally:
         claims[meeting_id] = token or previous
@@ -168,13 +122,11 @@ def take_over(db: Database, meeting_id: int) -> None:
 
 def release(db: Database, meeting_id: int) -> None:
     """Give the meeting free (on a clean exit) if this connection still records it."""
-    from store.audit import action
-
     token = _claims.get(db, {}).pop(meeting_id, None)
     if token is None:
         return
     try:
-        with _write_locked(db), action(db, None, f"Optagelse afsluttet: møde {meeting_id}", undoable=False) as act:
+        with action(db, None, f"Optagelse afsluttet: møde {meeting_id}", undoable=False) as act:
             current = holder(db, meeting_id)
             if current is None or current["token"] != token:
                 raise _Held
@@ -190,6 +142,7 @@ def is_recording(db: Database, meeting_id: int) -> bool:
     return token is not None and row is not None and row["token"] == token
 
 
+@register_write_check
 def ensure_recorder(db: Database, meeting_id: int | None) -> None:
     """Inside an audited write: refuse it when this connection follows the meeting or lost its claim."""
     claims = _claims.get(db)

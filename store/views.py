@@ -1,7 +1,6 @@
-"""What the meeting-day screens show, each read from the store in one call.
+"""What the meeting-day screens show, each read from the store in one call (through store.meeting_day).
 
-The screens draw these plain values and never query in between, so reading and drawing are apart:
-the first screen can be read in another process while the terminal UI loads (store/opening.py).
+The screens draw these plain values and never query in between, so reading and drawing are apart.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from store.attendance import Quorum, attendance_list, quorum
 from store.committees import vocabulary
 from store.meetings import get_meeting
 from store.model import OPENED, Item
+from store.redaction import public_item
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -57,18 +57,30 @@ class AttendanceView:
     members: list[dict]
 
 
-def meeting_top(db: Database, meeting_id: int, item_id: int | None) -> MeetingTop:
-    """The meeting, the timer of its current item, and the quorum counted for `item_id` (inhabile excluded)."""
-    meeting = get_meeting(db, meeting_id)
+@dataclass(frozen=True)
+class ChairView:
+    """Formandens skærm: the meeting, the quorum, and the current item as the public referat shows it."""
+
+    meeting: dict
+    quorum: Quorum
+    item: Item | None  # public_item of the current item
+    item_started: str | None  # when it was taken up, while the meeting is open
+
+
+def meeting_top(db: Database, meeting_id: int, item_id: int | None, meeting: dict | None = None) -> MeetingTop:
+    """The meeting (`meeting`: already read), the timer of its current item, and the quorum counted for
+    `item_id` (inhabile excluded)."""
+    meeting = meeting or get_meeting(db, meeting_id)
     current, label, started = meeting["current_item_id"], None, None
     if current is not None and meeting["status"] == OPENED:
         label, started = item_label(db, current), item_started_at(db, current)
     return MeetingTop(meeting, label, started, quorum(db, meeting_id, item_id))
 
 
-def item_pane(db: Database, meeting_id: int, item_id: int | None) -> ItemPane:
+def item_pane(db: Database, meeting_id: int, item_id: int | None, meeting: dict | None = None) -> ItemPane:
     """The item `item_id` (None: an empty agenda) and the lines above it."""
-    return ItemPane(item_id, item_detail(db, item_id) if item_id else None, meeting_top(db, meeting_id, item_id))
+    return ItemPane(item_id, item_detail(db, item_id) if item_id else None,
+                    meeting_top(db, meeting_id, item_id, meeting))
 
 
 def agenda_view(db: Database, meeting_id: int, cursor: int | None = None, shown_current: int | None = None
@@ -85,10 +97,21 @@ def agenda_view(db: Database, meeting_id: int, cursor: int | None = None, shown_
     if cursor is not None and all(row["id"] != cursor for row in rows):
         cursor = rows[0]["id"] if rows else None
     return AgendaView(meeting, rows, vocabulary(db, meeting["committee_id"]), cursor,
-                      item_pane(db, meeting_id, cursor))
+                      item_pane(db, meeting_id, cursor, meeting))
 
 
 def attendance_view(db: Database, meeting_id: int) -> AttendanceView:
     """Fremmøde, with the quorum counted for the current item."""
-    current = get_meeting(db, meeting_id)["current_item_id"]
-    return AttendanceView(meeting_top(db, meeting_id, current), attendance_list(db, meeting_id))
+    meeting = get_meeting(db, meeting_id)
+    return AttendanceView(meeting_top(db, meeting_id, meeting["current_item_id"], meeting),
+                          attendance_list(db, meeting_id))
+
+
+def chair_view(db: Database, meeting_id: int) -> ChairView:
+    """Formandens skærm, read in one call."""
+    meeting = get_meeting(db, meeting_id)
+    current = meeting["current_item_id"]
+    if current is None:
+        return ChairView(meeting, quorum(db, meeting_id, None), None, None)
+    started = item_started_at(db, current) if meeting["status"] == OPENED else None
+    return ChairView(meeting, quorum(db, meeting_id, current), public_item(item_detail(db, current)), started)

@@ -11,6 +11,7 @@ from tui_support import make_database
 from typer.testing import CliRunner
 
 import cli
+from store.meeting_day import MeetingDay
 
 runner = CliRunner()
 
@@ -20,8 +21,8 @@ class FakeApp:
 
     opened: list[tuple[Path, int]] = []
 
-    def __init__(self, db_path: Path, meeting_id: int, *, opening) -> None:
-        assert (opening.db_path, opening.meeting_id) == (db_path, meeting_id)  # opened by the forked process
+    def __init__(self, db_path: Path, meeting_id: int | None) -> None:
+        MeetingDay.open(db_path, meeting_id, read_only=True).close()  # refuses as ReferatApp does
         self.call = (Path(db_path), meeting_id)
 
     def run(self) -> None:
@@ -65,10 +66,19 @@ def test_only_plain_run_and_demo_take_the_short_cut(monkeypatch, argv, expected)
     assert cli.meeting_day_call(argv) == expected
 
 
-def test_the_environment_names_the_database_unless_db_does(monkeypatch):
+def test_the_short_cut_leaves_the_database_to_the_command(monkeypatch):
     monkeypatch.setenv("REFERAT_DB", "env.db")
-    assert cli.meeting_day_call(["run", "2"]) == (cli.run, {"meeting": 2, "db": Path("env.db")})
-    assert cli.meeting_day_call(["run", "2", "--db", "x.db"]) == (cli.run, {"meeting": 2, "db": Path("x.db")})
+    assert cli.meeting_day_call(["run", "2"]) == (cli.run, {"meeting": 2})
+
+
+def test_the_environment_names_the_database_for_both_ways_in(tmp_path, monkeypatch, fake_app):
+    db_path = tmp_path / "env.db"
+    meeting_id = make_database(db_path)
+    monkeypatch.setenv("REFERAT_DB", str(db_path))
+    assert through_main(monkeypatch, ["run", str(meeting_id)]) == 0
+    gc.enable()
+    assert runner.invoke(cli.app, ["run", str(meeting_id)]).exit_code == 0
+    assert fake_app == [(db_path, meeting_id), (db_path, meeting_id)]
 
 
 @pytest.mark.parametrize("argv", [["run", "{id}", "--db", "{db}"], ["run", "--db={db}", "{id}"],

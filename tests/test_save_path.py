@@ -7,7 +7,6 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlite_utils.db import NotFoundError
 from tui_support import make_database
 
 from store.agenda import agenda, next_undecided
@@ -23,6 +22,7 @@ from store.decisions import (
     set_decision_text,
     vote_participants,
 )
+from store.errors import NotFound
 from store.search import search
 
 # Everything an action may change; `actions` and `audit_log` only ever grow.
@@ -112,7 +112,7 @@ def test_the_sql_cache_follows_schema_changes_from_any_connection(db, db_path):
         act.update("notes", "a", text="ny")
         act.insert("notes", {"code": "b", "text": "anden"})
         act.delete("notes", "a")
-        with pytest.raises(NotFoundError):
+        with pytest.raises(NotFound):
             act.row("notes", 1)
     assert list(db.query("SELECT code, text FROM notes")) == [{"code": "b", "text": "anden"}]
     assert [(entity_id, field) for _, entity_id, field, _, _ in log_of_last_action(db)] == [
@@ -122,7 +122,7 @@ def test_the_sql_cache_follows_schema_changes_from_any_connection(db, db_path):
 def test_a_failed_action_leaves_nothing_behind(small):
     db, meeting_id, items = small
     before, actions_before = snapshot(db), db.execute("SELECT count(*) FROM actions").fetchone()[0]
-    with pytest.raises(NotFoundError), action(db, meeting_id, "halvt") as act:
+    with pytest.raises(NotFound), action(db, meeting_id, "halvt") as act:
         act.update("items", items[0], title="Ændret")
         act.update("items", 999_999, title="findes ikke")
     assert snapshot(db) == before

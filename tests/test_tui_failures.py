@@ -51,7 +51,7 @@ async def refused_then_recorded(app, pilot, path, meeting_id, message: str, remo
     assert app.is_running and app.return_code is None
     assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
     assert "Meddelelser — Taget" not in screen_text(app)  # the screen shows what is stored
-    assert not app.db.conn.in_transaction  # no failed transaction left open to swallow the next action
+    assert not app.day.db.conn.in_transaction  # no failed transaction left open to swallow the next action
     remove_cause()
     await pilot.press("2")
     await pilot.pause()
@@ -63,10 +63,10 @@ async def test_a_read_only_database_refuses_then_records(meeting):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id)
     async with first_item_decided(app, path, meeting_id) as pilot:
-        app.db.execute("PRAGMA query_only = ON")  # SQLite itself refuses every write (SQLITE_READONLY)
+        app.day.db.execute("PRAGMA query_only = ON")  # SQLite itself refuses every write (SQLITE_READONLY)
 
         def writable_again() -> None:
-            app.db.execute("PRAGMA query_only = OFF")
+            app.day.db.execute("PRAGMA query_only = OFF")
 
         await refused_then_recorded(app, pilot, path, meeting_id,
                                     f"Databasen {path} er skrivebeskyttet; referat kan ikke gemme i den.",
@@ -92,17 +92,17 @@ async def test_a_full_disk_refuses_then_records(meeting):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id)
     async with first_item_decided(app, path, meeting_id) as pilot:
-        app.db.execute("VACUUM")  # no free pages left inside the file …
-        pages = app.db.execute("PRAGMA page_count").fetchone()[0]
-        app.db.execute(f"PRAGMA max_page_count = {pages}")  # … and it cannot grow: SQLite reports SQLITE_FULL
+        app.day.db.execute("VACUUM")  # no free pages left inside the file …
+        pages = app.day.db.execute("PRAGMA page_count").fetchone()[0]
+        app.day.db.execute(f"PRAGMA max_page_count = {pages}")  # … and it cannot grow: SQLite reports SQLITE_FULL
         await save_free_text(app, pilot)
         assert f"Disken er fuld; {path} kan ikke gemme mere." in notifications(app)
         assert app.is_running and app.return_code is None
         assert free_texts(path, meeting_id) == [None] * 5
         assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
-        assert not app.db.conn.in_transaction
+        assert not app.day.db.conn.in_transaction
         assert app.screen.query_one("#decision-text").text == LONG_TEXT  # the dialog keeps what was typed
-        app.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # space again
+        app.day.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # space again
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert free_texts(path, meeting_id) == [None, LONG_TEXT.strip(), None, None, None]
@@ -125,12 +125,12 @@ async def test_a_full_disk_at_commit_refuses_then_records(meeting, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(sqlite3, "connect", partial(sqlite3.connect, factory=DiskFullConnection))
         app = ReferatApp(path, meeting_id)
-    assert isinstance(app.db.conn, DiskFullConnection)
+    assert isinstance(app.day.db.conn, DiskFullConnection)
     async with first_item_decided(app, path, meeting_id) as pilot:
-        app.db.conn.full = True
+        app.day.db.conn.full = True
 
         def space_again() -> None:
-            app.db.conn.full = False
+            app.day.db.conn.full = False
 
         await refused_then_recorded(app, pilot, path, meeting_id,
                                     f"Disken er fuld; {path} kan ikke gemme mere.", space_again)
@@ -180,7 +180,7 @@ async def test_a_database_locked_at_start_opens_following_and_ctrl_t_records_lat
             released()
             await pilot.press("ctrl+t", "j")
             await pilot.pause()
-            assert not app.following and is_recording(app.db, meeting_id)
+            assert not app.following and is_recording(app.day.db, meeting_id)
             await pilot.press("1")
             await pilot.pause()
             assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]

@@ -127,7 +127,7 @@ async def test_enter_opens_the_hit_read_only_at_its_item_and_nothing_can_be_writ
         await pilot.pause()
         assert isinstance(app.screen, ArchiveScreen)
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
-            viewer.db.execute("UPDATE items SET title = 'x' WHERE id = ?", [viewer.start_item])
+            viewer.archive.db.execute("UPDATE items SET title = 'x' WHERE id = ?", [viewer.start_item])
         assert dump(path) == before
 
 
@@ -160,7 +160,7 @@ async def test_escape_returns_to_the_recording_meeting_where_it_was(archive):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is agenda_screen and isinstance(app.screen, MeetingScreen)
-        assert app.current_mode == "dagsorden" and app.meeting_id == recording
+        assert app.current_mode == "dagsorden" and app.day.meeting_id == recording
         assert agenda_screen.highlighted() == item_id(path, recording, "3")
         await pilot.press("1")
         await pilot.pause()

@@ -1,49 +1,45 @@
 """ReferatApp: the meeting-day UI, one mode (screen stack) per F-key screen.
 
-Every action goes through `perform`: the store commits it in one transaction,
-then the screens are redrawn from the store.  The UI keeps no second copy of
-the meeting; a StoreError becomes a notification and the app stays alive.
+The app holds one `MeetingDay` (store/meeting_day.py), opened before the app runs: the screens read
+their views from it and every write is one of its methods, run through `perform`: the store commits it
+in one transaction, then the screens are redrawn from the store.  The UI keeps no second copy of the
+meeting; a StoreError becomes a notification and the app stays alive.
 
-One window records a meeting; a second window on the same meeting follows it
-read-only (store/recorder.py), redrawing when another process commits, until
-its user takes the recording over (ctrl+t).
+One window records a meeting; a second window on the same meeting follows it read-only
+(store/recorder.py), redrawing when another process commits, until its user takes the recording over
+(ctrl+t).  `WRITE_ACTIONS` names every action that writes, and `may` is the one place they are checked.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen, SystemModalScreen
 from textual.theme import Theme
 
-from store.agenda import close_meeting, open_meeting
-from store.audit import redo_last, undo_last
-from store.db import ChangeWatch, open_database, translate_error
-from store.errors import StoreError
-from store.meetings import get_meeting, load_meeting
+from store.errors import RECORDING_LOST, Following, RecordingLost, StoreError
+from store.meeting_day import MeetingDay
 from store.model import OPENED, PLANNED
-from store.opening import Opening, open_meeting_day
-from store.recorder import RECORDING_LOST, Following, RecordingLost, adopt, is_recording, release, take_over
-from store.settings import set_setting
-from store.views import AgendaView, AttendanceView
 from tui.lost_terminal import watch_terminal
 from tui.screens.base import MeetingScreen
 from tui.startup import resume_collection
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 # Screens, dialogs, the help screen, the command palette and export are imported when first used:
 # startup time counts on meeting day (see bench/startup.py).
 THEME_SETTING = "tui.theme"
 ATTENDANCE, AGENDA, REFERAT = "fremmode", "dagsorden", "referat"
-WRITE_ACTIONS = {"undo", "redo", "open_meeting", "close_meeting"}
+# Every action (of the app and its screens) that writes: a read-only or following window may not run them.
+WRITE_ACTIONS = frozenset({
+    "undo", "redo", "open_meeting", "close_meeting",  # the app
+    "outcome", "free_text", "point_outcomes", "vote", "remark", "not_taking_part", "postpone", "urgent_item",
+    "toggle_public", "confidential", "move", "make_current", "toggle_blok", "clear_blok",  # Dagsorden
+    "status", "apologies", "substitute", "arrival", "departure",  # Fremmøde
+})
 WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)
 TAKE_OVER_HINT = "ctrl+t overtager optagelsen."
 QUIT_HINT = "Tryk ctrl+q for at afslutte."
@@ -91,69 +87,42 @@ class ReferatApp(App):
         Binding("ctrl+t", "take_over", "Overtag optagelsen", id="take_over"),
     ]
 
-    def __init__(self, db_path: Path | None = None, meeting_id: int | None = None, *, read_only: bool = False,
-                 opening: Opening | None = None) -> None:
-        """Open the meeting; record it unless another live process does (then follow it), or `read_only`.
-
-        `opening` is the meeting as another process opened it for this one (cli.py): the first screen is
-        drawn from it and this process's own connection is opened after the first frame.
-        """
-        if opening is None:
-            opening = open_meeting_day(Path(db_path), meeting_id, read_only=read_only)
-        self.db_path = opening.db_path
-        self.meeting_id = opening.meeting_id
-        self._db, self._file_read_only, self._token = opening.db, opening.read_only, opening.token
-        self._first_view: AgendaView | AttendanceView | None = opening.first_screen
-        self.changes = ChangeWatch(self._db) if self._db is not None else None
-        self.claim_refused = opening.claim_refused  # why the claim could not be written (a lock, a full disk)
-        self.following = opening.following
-        # read_only hides every write: a read-only file, or a meeting another window records.
-        self.read_only = opening.read_only or self.following
+    def __init__(self, db_path: Path | str, meeting_id: int | None = None, *, read_only: bool = False) -> None:
+        """Open the meeting (None: today's) and claim it, before the app runs: record it unless another live
+        window does (then follow it), or `read_only`.  StoreError when it cannot be opened."""
+        self.day = MeetingDay.open(db_path, meeting_id, read_only=read_only)
+        meeting = self.day.meeting()
         # A new meeting opens on Fremmøde, one in progress on Dagsorden at its current item.
-        self.DEFAULT_MODE = ATTENDANCE if isinstance(opening.first_screen, AttendanceView) else AGENDA
-        self.shown_status = opening.status
+        starts_on_roll_call = meeting["status"] == PLANNED and meeting["current_item_id"] is None
+        self.DEFAULT_MODE = ATTENDANCE if starts_on_roll_call else AGENDA
+        self.shown_status = meeting["status"]
         super().__init__()
         # The first screen is Textual's default screen, not a mode: the first screen of a mode makes Textual
-        # parse and apply all CSS a second time (≈ 11 ms of CPU before the first frame). Its mode is added
-        # once it is up.
+        # parse and apply all CSS a second time (bench/startup.py). Its mode is added once it is up.
         for mode, screen in SCREENS.items():
             if mode != self.DEFAULT_MODE:
                 self.add_mode(mode, screen)
-        theme = opening.settings.get(THEME_SETTING)
+        theme = self.day.settings().get(THEME_SETTING)
         if theme in self.available_themes:
             self.theme = theme  # before the start: set later, it makes Textual parse all CSS again
 
     @property
-    def db(self) -> Database:
-        """This process's connection (opened on first use when another process opened the meeting)."""
-        return self._db if self._db is not None else self._connect()
+    def following(self) -> bool:
+        """Another window records the meeting: this one shows what it records."""
+        return self.day.following
 
-    def _connect(self) -> Database:
-        """Open this process's connection; it holds the claim written for this process, or follows."""
-        self._db = open_database(self.db_path, readonly=self._file_read_only)
-        if not self._file_read_only:
-            adopt(self._db, self.meeting_id, self._token)
-        self.changes = ChangeWatch(self._db)
-        return self._db
+    @property
+    def read_only(self) -> bool:
+        """This window writes nothing (opened read-only, or following)."""
+        return not self.day.writable
 
-    def first_view(self, mode: str) -> AgendaView | AttendanceView | None:
-        """The view read when the meeting was opened, once, for the screen the app starts on."""
-        if mode != self.DEFAULT_MODE:
-            return None
-        view, self._first_view = self._first_view, None
-        return view
+    def may(self, action: str) -> bool:
+        """Whether this window may run `action` now: a read-only or following window runs no WRITE_ACTIONS."""
+        return self.day.writable or action not in WRITE_ACTIONS
 
     def first_frame_drawn(self) -> None:
-        """After the first frame: open this process's connection (when another process opened the meeting),
-        redraw whatever was committed meanwhile, and let the cycle collector run again."""
+        """After the first frame: let the cycle collector run again."""
         resume_collection()
-        if self._db is None:
-            try:
-                self._connect()
-            except StoreError as error:  # locked this moment, say: the next key or look tries again
-                self.notify(str(error), severity="error", title="Kan ikke læse databasen", timeout=8)
-                return
-            self.refresh_views()
 
     def get_default_screen(self) -> Screen:
         """The screen the app starts on (Fremmøde or Dagsorden), built once."""
@@ -166,17 +135,17 @@ class ReferatApp(App):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_interval(WATCH_SECONDS, self.watch_database)
         watch_terminal(self)
-        if self.claim_refused:
-            self.notify(f"{self.claim_refused} Dette vindue følger mødet; {TAKE_OVER_HINT}",
+        if self.day.claim_refused:
+            self.notify(f"{self.day.claim_refused} Dette vindue følger mødet; {TAKE_OVER_HINT}",
                         title="Følger mødet", severity="warning", timeout=10)
         elif self.following:
             self.notify(f"Mødet optages i et andet vindue; dette vindue følger med. {TAKE_OVER_HINT}",
                         title="Følger mødet", timeout=8)
 
     def on_unmount(self) -> None:
-        if not self.read_only:
+        if self.day.writable:
             try:
-                release(self.db, self.meeting_id)
+                self.day.release()
             except StoreError:
                 pass  # locked or full at quit: the claim of an ended process is free anyway
 
@@ -185,8 +154,8 @@ class ReferatApp(App):
         self.notify(QUIT_HINT)
 
     def _remember_theme(self, theme: Theme) -> None:
-        if not self.read_only:
-            self.perform(set_setting, THEME_SETTING, theme.name, refresh=False)
+        if self.day.writable:
+            self.perform(self.day.remember, THEME_SETTING, theme.name, refresh=False)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
@@ -195,26 +164,25 @@ class ReferatApp(App):
 
     # --- doing things -------------------------------------------------------------
 
-    def perform(self, func: Callable[..., Any], *args: Any, refresh: bool = True, **kwargs: Any) -> tuple[bool, Any]:
-        """Run one store call; on StoreError tell the user and go on. Returns (succeeded, result).
+    def perform(self, write: Callable[..., Any], *args: Any, refresh: bool = True, **kwargs: Any) -> bool:
+        """Run one write of the meeting day (`write(*args, **kwargs)`); True once it has committed.
 
-        The screens are redrawn from the store afterwards, so what they show is what was committed.
+        A refusal (StoreError) is told to the user and the app goes on; a window whose recording was taken
+        over starts following.  The screens are redrawn from the store afterwards, so what they show is what
+        was committed.
         """
         try:
-            result = func(self.db, *args, **kwargs)
+            write(*args, **kwargs)
         except StoreError as error:
             hint = f" {TAKE_OVER_HINT}" if isinstance(error, (RecordingLost, Following)) else ""
             self.notify(f"{error}{hint}", severity="error", title="Ikke gemt", timeout=8)
             if isinstance(error, RecordingLost):
                 self.follow()
-            return False, None
-        except sqlite3.Error as error:
-            self.notify(str(translate_error(error, self.db_path)), severity="error", title="Ikke gemt", timeout=8)
-            return False, None
+            return False
         finally:
             if refresh:
                 self.refresh_views()
-        return True, result
+        return True
 
     def refresh_views(self) -> None:
         """Redraw the main screens of the current stack (the others redraw when shown).
@@ -222,44 +190,44 @@ class ReferatApp(App):
         The footer's keys are refreshed only when the meeting's status changed (Åbn / Hæv mødet).
         """
         try:
-            status = get_meeting(self.db, self.meeting_id)["status"]
+            meeting = None
+            for screen in self.screen_stack:
+                if isinstance(screen, MeetingScreen) and screen.is_mounted:
+                    meeting = screen.refresh_view()
+            status = (meeting or self.day.meeting())["status"]
             if status != self.shown_status:
                 self.shown_status = status
                 self.refresh_bindings()
-            for screen in self.screen_stack:
-                if isinstance(screen, MeetingScreen) and screen.is_mounted:
-                    screen.refresh_view()
-        except (StoreError, sqlite3.Error) as error:
-            message = str(error) if isinstance(error, StoreError) else str(translate_error(error, self.db_path))
-            self.notify(message, severity="error", title="Kan ikke læse databasen", timeout=8)
+        except StoreError as error:
+            self.notify(str(error), severity="error", title="Kan ikke læse databasen", timeout=8)
 
     def watch_database(self) -> None:
         """Redraw when another process has committed; notice when this window's recording was taken over."""
         try:
-            if self.changes is None or not self.changes.changed():
+            if not self.day.changed():
                 return
-            if not self.read_only and not is_recording(self.db, self.meeting_id):
+            if self.day.writable and not self.day.is_recording():
                 self.follow()
                 self.notify(f"{RECORDING_LOST} {TAKE_OVER_HINT}", title="Følger mødet", severity="warning",
                             timeout=10)
-        except sqlite3.Error:
+        except StoreError:
             return  # busy for a moment: the next look will see the change
         self.refresh_views()
 
     def follow(self) -> None:
         """Another window records the meeting now: hide the writes, keep showing what it records."""
-        self.read_only = self.following = True
+        self.day.following = True
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide writes in read-only mode, take-over unless following; screen switches, undo and take-over while
-        a dialog is open; Åbn/Hæv when moot."""
+        """Hide writes in a read-only or following window, take-over unless following; screen switches, undo
+        and take-over while a dialog is open; Åbn/Hæv when moot."""
         if action == "take_over" and not self.following:
             return False
-        if action in WRITE_ACTIONS and self.read_only:
+        if not self.may(action):
             return False
         dialog_open = isinstance(self.screen, ModalScreen) and not isinstance(self.screen, SystemModalScreen)
-        if action in WRITE_ACTIONS | {"show_mode", "help", "search", "take_over"} and dialog_open:
+        if dialog_open and action in WRITE_ACTIONS | {"show_mode", "help", "search", "take_over"}:
             return False
         if action in ("open_meeting", "close_meeting"):  # shown_status: the key line is drawn before any query
             return self.shown_status == (PLANNED if action == "open_meeting" else OPENED)
@@ -278,35 +246,37 @@ class ReferatApp(App):
 
     def action_undo(self) -> None:
         """Fortryd the latest action (any number of steps back)."""
-        ok, label = self.perform(undo_last, self.meeting_id)
-        if ok:
+
+        def undo() -> None:
+            label = self.day.undo()
             self.notify(f"Fortrudt: {label}" if label else "Der er intet at fortryde.", timeout=4)
+
+        self.perform(undo)
 
     def action_redo(self) -> None:
         """Gentag the latest undone action (walking forward through what ctrl+z undid)."""
-        ok, label = self.perform(redo_last, self.meeting_id)
-        if ok:
+
+        def redo() -> None:
+            label = self.day.redo()
             self.notify(f"Gentaget: {label}" if label else "Der er intet at gentage.", timeout=4)
+
+        self.perform(redo)
 
     # --- drafts: text being typed in a dialog (tui/dialogs/drafts.py) ---------------
 
     def load_draft(self, key: str) -> str | None:
         """The draft kept under `key`, or None (also when the database cannot be read this moment)."""
-        from store.drafts import load_draft
-
         try:
-            return load_draft(self.db, self.meeting_id, key)
-        except (StoreError, sqlite3.Error):
+            return self.day.load_draft(key)
+        except StoreError:
             return None
 
     def keep_draft(self, key: str, text: str) -> None:
         """Keep `text` as the draft under `key` (empty: forget it); a refusal is tried again at the next change."""
-        from store.drafts import save_draft
-
         if self.read_only:
             return
         try:
-            save_draft(self.db, self.meeting_id, key, text)
+            self.day.keep_draft(key, text)
         except StoreError:
             pass  # locked or full this moment: the dialog still holds the text, and tries again
 
@@ -321,7 +291,7 @@ class ReferatApp(App):
 
     def action_open_meeting(self) -> None:
         """Åbn mødet: record the begin time."""
-        if self.perform(open_meeting, self.meeting_id)[0]:
+        if self.perform(self.day.open_meeting):
             self.notify("Mødet er åbnet.", timeout=4)
 
     def action_close_meeting(self) -> None:
@@ -329,7 +299,7 @@ class ReferatApp(App):
         from tui.dialogs.confirm import ConfirmDialog
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self.perform(close_meeting, self.meeting_id)[0]:
+            if yes and self.perform(self.day.close_meeting):
                 self.notify("Mødet er hævet.", timeout=4)
 
         self.push_screen(ConfirmDialog("Hæv mødet nu?", "Sluttidspunktet bliver klokken nu."), confirmed)
@@ -339,7 +309,7 @@ class ReferatApp(App):
         from tui.screens.search import SearchScreen
 
         try:
-            self.push_screen(SearchScreen(self.db_path))
+            self.push_screen(SearchScreen(self.day.path))
         except StoreError as error:
             self.notify(str(error), severity="error", title="Kan ikke søge", timeout=8)
 
@@ -348,8 +318,7 @@ class ReferatApp(App):
         from tui.dialogs.confirm import ConfirmDialog
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self.following and self.perform(take_over, self.meeting_id, refresh=False)[0]:
-                self.read_only = self.following = False
+            if yes and self.following and self.perform(self.day.take_over, refresh=False):
                 self.refresh_bindings()
                 self.refresh_views()
                 self.notify("Dette vindue optager nu mødet.", title="Optagelsen overtaget", timeout=6)
@@ -359,15 +328,10 @@ class ReferatApp(App):
 
     def action_export(self, fmt: str = "md") -> None:
         """Write the full referat (md, docx or pdf; readable by the owner only) next to the database and show where."""
-        from store.export_files import export_to_folder
-
         try:
-            path = export_to_folder(load_meeting(self.db, self.meeting_id), self.db_path.resolve().parent, fmt,
-                                    public=False)
+            path = self.day.export_full(fmt)
         except StoreError as error:
             self.notify(str(error), severity="error", title="Ikke eksporteret", timeout=8)
-        except OSError as error:
-            self.notify(f"Referatet kunne ikke skrives: {error.strerror or error}.", severity="error", timeout=8)
         else:
             self.notify(f"Referatet er skrevet til {path}", title="Eksporteret", timeout=10)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
-from store.db import ChangeWatch, open_database
-from store.meetings import get_meeting
+from store.errors import StoreError
+from store.meeting_day import MeetingDay
 from tui.app import QUIT_HINT, WATCH_SECONDS
 from tui.lost_terminal import watch_terminal
 from tui.screens.chair import ChairScreen
@@ -23,12 +22,9 @@ class ChairApp(App):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "Afslut", show=False, priority=True)]
 
-    def __init__(self, db_path: Path, meeting_id: int) -> None:
-        """Open the database read-only; StoreError when it or the meeting cannot be opened."""
-        self.db = open_database(Path(db_path), readonly=True)
-        self.meeting_id = meeting_id
-        get_meeting(self.db, meeting_id)
-        self.changes = ChangeWatch(self.db)
+    def __init__(self, db_path: Path | str, meeting_id: int | None = None) -> None:
+        """Open the meeting (None: today's) read-only; StoreError when it cannot be opened."""
+        self.day = MeetingDay.open(db_path, meeting_id, read_only=True)
         super().__init__()
 
     def on_mount(self) -> None:
@@ -43,8 +39,8 @@ class ChairApp(App):
     def watch_database(self) -> None:
         """Redraw when the recording window has committed something."""
         try:
-            changed = self.changes.changed()
-        except sqlite3.Error:
+            changed = self.day.changed()
+        except StoreError:
             return  # busy for a moment: the next look will see the change
         if changed and isinstance(self.screen, ChairScreen):
             self.screen.refresh_view()

@@ -17,8 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from store.decisions import tally
-from store.model import VOTE_ON_AMENDMENT, VOTE_ON_RECOMMENDATION, Item, display_name
+from store.model import VOTE_ON_AMENDMENT, VOTE_ON_RECOMMENDATION, Item, display_name, tally
 from tui.dialogs import STYLESHEET
 from tui.dialogs.drafts import DraftDialog
 from tui.dialogs.kept_on_failure import problem_line, save_or_keep

@@ -11,33 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import OptionList
 
-from store.agenda import (
-    add_urgent_item,
-    agenda,
-    item_detail,
-    move_item,
-    set_confidential,
-    set_current_item,
-    set_public,
-)
-from store.attendance import attendance_list, quorum_warning
-from store.committees import vocabulary
-from store.decisions import (
-    add_remark,
-    clear_not_taking_part,
-    mark_not_taking_part,
-    postpone_item,
-    record_outcome,
-    record_outcomes,
-    record_point_outcomes,
-    record_vote,
-    set_decision_text,
-    vote_participants,
-)
-from store.drafts import draft_key
-from store.meetings import get_meeting
-from store.model import PRESENT, SUBSTITUTE, display_name
-from store.views import AgendaView, ItemPane, agenda_view, item_pane
+from store.model import Item, display_name
+from store.views import AgendaView, ItemPane
 from tui.screens.base import MeetingScreen
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.decision_bar import DecisionBar
@@ -50,7 +25,6 @@ if TYPE_CHECKING:  # the dialogs themselves are imported when first opened: star
     from tui.dialogs.vote import VoteEntry
 
 DIGITS = "123456789"
-READS = {"help", "show_mode", "toggle_sections", "scroll_item"}
 
 
 class AgendaScreen(MeetingScreen):
@@ -91,6 +65,7 @@ class AgendaScreen(MeetingScreen):
         self.last_current: int | None = None
         self.shown_item: int | None = None
         self.view: AgendaView | None = None  # what was last read (the rows, the phrases)
+        self.pane: ItemPane | None = None  # the item shown on the right, as last read
 
     def compose(self) -> ComposeResult:
         yield from self.top_bars()
@@ -104,9 +79,7 @@ class AgendaScreen(MeetingScreen):
         self.query_one(AgendaList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.app.read_only and action not in READS:
-            return False
-        return True
+        return self.app.may(action)
 
     # --- drawing ------------------------------------------------------------------
 
@@ -120,7 +93,7 @@ class AgendaScreen(MeetingScreen):
 
     def read_view(self) -> AgendaView:
         """The agenda, with the cursor kept on its item unless the current item changed."""
-        return agenda_view(self.app.db, self.app.meeting_id, self.highlighted(), self.last_current)
+        return self.app.day.agenda_view(self.highlighted(), self.last_current)
 
     def draw(self, view: AgendaView) -> None:
         """Redraw the list, the item, the quorum and the decision bar."""
@@ -136,8 +109,8 @@ class AgendaScreen(MeetingScreen):
         if self.view is None or (pane is None and item_id == self.shown_item):
             return
         if pane is None or pane.item_id != item_id:
-            pane = item_pane(self.app.db, self.app.meeting_id, item_id)
-        self.shown_item = item_id
+            pane = self.app.day.item_pane(item_id)
+        self.shown_item, self.pane = item_id, pane
         rows = self.view.rows
         row = next((r for r in rows if r["id"] == item_id), None)
         self.query_one(ItemView).show(pane.item, row and row["state"], bool(row and row["urgent"]))
@@ -154,12 +127,20 @@ class AgendaScreen(MeetingScreen):
 
     def phrases(self) -> list[str]:
         """The committee's outcome phrases, in digit order."""
-        committee_id = get_meeting(self.app.db, self.app.meeting_id)["committee_id"]
-        return vocabulary(self.app.db, committee_id)
+        return self.view.phrases if self.view else []
 
     def focus_item(self, item_id: int) -> None:
         """Put the cursor on an item."""
         self.agenda_list.highlight_item(item_id)
+
+    def shown(self) -> Item | None:
+        """The highlighted item as shown on the right (read with the view, not again)."""
+        item_id = self.highlighted()
+        if item_id is None:
+            return None
+        if self.pane is None or self.pane.item_id != item_id or self.pane.item is None:
+            self.pane = self.app.day.item_pane(item_id)
+        return self.pane.item
 
     # --- beslutninger -------------------------------------------------------------
 
@@ -168,24 +149,24 @@ class AgendaScreen(MeetingScreen):
         without a quorum, is confirmed first."""
         phrases = self.phrases()
         item_id = self.highlighted()
-        if index >= len(phrases) or item_id is None:
+        if index >= len(phrases) or item_id is None or self.view is None:
             return
-        phrase = phrases[index]
+        phrase, day = phrases[index], self.app.day
         if self.marked:
-            ordered = [row["id"] for row in agenda(self.app.db, self.app.meeting_id) if row["id"] in self.marked]
+            ordered = [row["id"] for row in self.view.rows if row["id"] in self.marked]
 
             def record_blok() -> None:
-                if self.app.perform(record_outcomes, ordered, phrase)[0]:
+                if self.app.perform(day.record_outcomes, ordered, phrase):
                     self.marked.clear()
                     self.refresh_view()
 
             self.confirm_decision(ordered, phrase, record_blok)
         else:
-            self.confirm_decision([item_id], phrase, lambda: self.app.perform(record_outcome, item_id, phrase))
+            self.confirm_decision([item_id], phrase, lambda: self.app.perform(day.record_outcome, item_id, phrase))
 
     def replaced(self, item_ids: list[int], phrase: str | None) -> list[str]:
         """'punkt 34: Taget til efterretning' for each of the items whose recorded beslutning would be replaced."""
-        rows = {row["id"]: row for row in agenda(self.app.db, self.app.meeting_id)}
+        rows = {row["id"]: row for row in (self.view.rows if self.view else [])}
         return [f"punkt {rows[i]['number']}: {rows[i]['summary'] or 'beslutning'}" for i in item_ids
                 if i in rows and rows[i]["decided"] and rows[i]["summary"] != phrase]
 
@@ -199,7 +180,7 @@ class AgendaScreen(MeetingScreen):
         if replaced:
             into = f" med '{phrase}'" if phrase else ""
             questions.append((f"Erstat den gemte beslutning{into}?", "Nu: " + "; ".join(replaced) + "."))
-        warning = quorum and quorum_warning(self.app.db, item_ids)
+        warning = quorum and self.app.day.quorum_warning(item_ids)
         if warning:
             questions.append(("Ikke beslutningsdygtigt. Gem alligevel?", warning))
 
@@ -214,7 +195,7 @@ class AgendaScreen(MeetingScreen):
 
     def outcome_commands(self) -> Iterable[SystemCommand]:
         """One palette command per phrase of the vocabulary (also those beyond 9)."""
-        if self.app.read_only:
+        if not self.app.may("outcome"):
             return
         for index, phrase in enumerate(self.phrases()):
             key = f"tast {DIGITS[index]}" if index < len(DIGITS) else "kun her"
@@ -228,97 +209,89 @@ class AgendaScreen(MeetingScreen):
     def action_free_text(self) -> None:
         from tui.dialogs.decision_text import DecisionTextDialog
 
-        item_id = self.highlighted()
-        if item_id is None:
+        item, item_id, day = self.shown(), self.highlighted(), self.app.day
+        if item is None:
             return
 
         def save(text: str) -> bool:
-            return self.app.perform(set_decision_text, item_id, text)[0]
+            return self.app.perform(day.set_decision_text, item_id, text)
 
-        self.app.push_screen(DecisionTextDialog(item_detail(self.app.db, item_id), save,
-                                                draft_key=draft_key("beslutning", item_id),
-                                                warning=quorum_warning(self.app.db, [item_id])))
+        self.app.push_screen(DecisionTextDialog(item, save, draft_key=day.draft_key("beslutning", item_id),
+                                                warning=day.quorum_warning([item_id])))
 
     def action_point_outcomes(self) -> None:
         from tui.dialogs.point_outcomes import PointOutcomesDialog
 
-        item_id = self.highlighted()
-        if item_id is None:
+        item, item_id, day = self.shown(), self.highlighted(), self.app.day
+        if item is None:
             return
 
         def save(outcomes: list[str]) -> bool:
-            return self.app.perform(record_point_outcomes, item_id, outcomes)[0]
+            return self.app.perform(day.record_point_outcomes, item_id, outcomes)
 
-        self.app.push_screen(PointOutcomesDialog(item_detail(self.app.db, item_id), self.phrases(), save,
-                                                 warning=quorum_warning(self.app.db, [item_id])))
+        self.app.push_screen(PointOutcomesDialog(item, self.phrases(), save, warning=day.quorum_warning([item_id])))
 
     def action_vote(self) -> None:
         from tui.dialogs.vote import VoteDialog
 
-        item_id = self.highlighted()
-        if item_id is None:
+        item, item_id, day = self.shown(), self.highlighted(), self.app.day
+        if item is None:
             return
-        people = vote_participants(self.app.db, item_id)
+        people = day.vote_participants(item_id)
         if not people:
             self.notify("Ingen medlemmer deltager i punktet; markér fremmødet først (F2).", severity="warning")
             return
         warnings = [f"Med 'som beslutning' erstattes den gemte beslutning ({line})." for line in
                     self.replaced([item_id], None)]
-        warning = quorum_warning(self.app.db, [item_id])
+        warning = day.quorum_warning([item_id])
         if warning:
             warnings.append(warning)
 
-        def save(entry: VoteEntry) -> bool:
-            ok, vote = self.app.perform(record_vote, item_id, entry.subject, entry.kind, entry.choices, entry.adopt)
-            if ok:
-                self.notify(f"Afstemning: {vote.result} (for {vote.for_count}, imod {vote.against_count}, "
-                            f"undlod {vote.abstain_count}).", timeout=5)
-            return ok
+        def record(entry: VoteEntry) -> None:
+            vote = day.record_vote(item_id, entry.subject, entry.kind, entry.choices, entry.adopt)
+            self.notify(f"Afstemning: {vote.result} (for {vote.for_count}, imod {vote.against_count}, "
+                        f"undlod {vote.abstain_count}).", timeout=5)
 
-        self.app.push_screen(VoteDialog(item_detail(self.app.db, item_id), people, save, warnings,
-                                        draft_key=draft_key("afstemning", item_id)))
+        def save(entry: VoteEntry) -> bool:
+            return self.app.perform(record, entry)
+
+        self.app.push_screen(VoteDialog(item, people, save, warnings, draft_key=day.draft_key("afstemning", item_id)))
 
     def action_remark(self) -> None:
         from tui.dialogs.remark import RemarkDialog
 
-        item_id = self.highlighted()
-        if item_id is None:
+        item, item_id, day = self.shown(), self.highlighted(), self.app.day
+        if item is None:
             return
-        item = item_detail(self.app.db, item_id)
 
         def save(entry: RemarkEntry) -> bool:
-            return self.app.perform(add_remark, item_id, entry.members, entry.kind, entry.text)[0]
+            return self.app.perform(day.add_remark, item_id, entry.members, entry.kind, entry.text)
 
-        self.app.push_screen(RemarkDialog(f"punkt {item.number}", vote_participants(self.app.db, item_id), save,
-                                          draft_key=draft_key("bemærkning", item_id)))
+        self.app.push_screen(RemarkDialog(f"punkt {item.number}", day.vote_participants(item_id), save,
+                                          draft_key=day.draft_key("bemærkning", item_id)))
 
     def action_not_taking_part(self) -> None:
         from tui.dialogs.not_taking_part import NotTakingPartDialog
 
-        item_id = self.highlighted()
-        if item_id is None:
+        item, item_id, day = self.shown(), self.highlighted(), self.app.day
+        if item is None:
             return
-        db = self.app.db
-        item = item_detail(db, item_id)
-        people = [row for row in attendance_list(db, self.app.meeting_id)
-                  if row["effective_status"] in (PRESENT, SUBSTITUTE)]
+        people = day.present_members()
         absent = {absence.member for absence in item.absences}
         marked = {p["person_id"] for p in people if display_name(p["name"], p["party"]) in absent}
 
         def save(answer: NotTakingPart) -> bool:
-            if answer.taking_part:
-                return self.app.perform(clear_not_taking_part, item_id, answer.person_id)[0]
-            return self.app.perform(mark_not_taking_part, item_id, answer.person_id, answer.reason)[0]
+            return self.app.perform(day.set_taking_part, item_id, answer.person_id, answer.taking_part, answer.reason)
 
         self.app.push_screen(NotTakingPartDialog(f"punkt {item.number}", people, marked, save,
-                                                 draft_key=draft_key("deltager-ikke", item_id)))
+                                                 draft_key=day.draft_key("deltager-ikke", item_id)))
 
     # --- the agenda itself --------------------------------------------------------
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter (or a second click): make the item current."""
-        if not self.app.read_only:
-            self.app.perform(set_current_item, self.app.meeting_id, int(event.option_id))
+        if self.app.may("make_current"):
+            self.app.perform(self.app.day.make_current, int(event.option_id))
 
     def action_toggle_blok(self) -> None:
         item_id = self.highlighted()
@@ -336,23 +309,26 @@ class AgendaScreen(MeetingScreen):
     def action_postpone(self) -> None:
         item_id = self.highlighted()
         if item_id is not None:
-            self.confirm_decision([item_id], "Udsat", lambda: self.app.perform(postpone_item, item_id), quorum=False)
+            self.confirm_decision([item_id], "Udsat", lambda: self.app.perform(self.app.day.postpone, item_id),
+                                  quorum=False)
 
     def action_move(self, delta: int) -> None:
         item_id = self.highlighted()
         if item_id is not None:
-            self.app.perform(move_item, item_id, delta)
+            self.app.perform(self.app.day.move_item, item_id, delta)
 
     def action_urgent_item(self) -> None:
         from tui.dialogs.urgent_item import UrgentItemDialog
 
-        def add(title: str) -> bool:
-            ok, item_id = self.app.perform(add_urgent_item, self.app.meeting_id, title)
-            if ok:
-                self.focus_item(item_id)
-            return ok
+        added: list[int] = []
 
-        self.app.push_screen(UrgentItemDialog(add, draft_key=draft_key("hastesag")))
+        def add(title: str) -> bool:
+            if not self.app.perform(lambda: added.append(self.app.day.add_urgent_item(title))):
+                return False
+            self.focus_item(added[-1])
+            return True
+
+        self.app.push_screen(UrgentItemDialog(add, draft_key=self.app.day.draft_key("hastesag")))
 
     def action_toggle_sections(self) -> None:
         self.query_one(ItemView).toggle_sections()
@@ -363,17 +339,16 @@ class AgendaScreen(MeetingScreen):
         view.scroll_relative(y=direction * max(1, view.size.height // 2), animate=False)
 
     def action_toggle_public(self) -> None:
-        item_id = self.highlighted()
-        if item_id is not None:
-            self.app.perform(set_public, item_id, not item_detail(self.app.db, item_id).public)
+        item = self.shown()
+        if item is not None:
+            self.app.perform(self.app.day.set_public, self.highlighted(), not item.public)
 
     def action_confidential(self, part: str) -> None:
         """Toggle a lukket item's confidential title or outcome."""
-        item_id = self.highlighted()
-        if item_id is None:
+        item, item_id = self.shown(), self.highlighted()
+        if item is None:
             return
-        item = item_detail(self.app.db, item_id)
         if part == "title":
-            self.app.perform(set_confidential, item_id, title=not item.title_confidential)
+            self.app.perform(self.app.day.set_confidential, item_id, title=not item.title_confidential)
         else:
-            self.app.perform(set_confidential, item_id, outcome=not item.outcome_confidential)
+            self.app.perform(self.app.day.set_confidential, item_id, outcome=not item.outcome_confidential)

@@ -1,24 +1,21 @@
 """A meeting from the archive, shown read-only over the meeting being recorded.
 
-The screen reads through its own read-only SQLite connection and never through
-the app's, and it is modal: the app's write keys (o, h, ctrl+z) are disabled
+The screen reads through the archive's read-only connection (store.meeting_day.Archive), never through
+the meeting day's, and it is modal: the app's write keys (o, h, ctrl+z) are disabled
 while it is open and the recording screen below keeps its cursor and state.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
-from sqlite_utils import Database
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 
-from store.agenda import agenda, item_detail
-from store.committees import committee_label
-from store.dates import short_iso_date
-from store.meetings import get_meeting
+from store.meeting_day import Archive
+from store.model import committee_label, short_iso_date
 from tui.dialogs import STYLESHEET
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.item_view import ItemView
@@ -45,20 +42,20 @@ class ArchiveScreen(ModalScreen[bool]):
         Binding("ctrl+up", "scroll_item(-1)", "Rul punktet op", show=False, key_display="^↑"),
     ]
 
-    def __init__(self, db: Database, meeting_id: int, item_id: int) -> None:
+    def __init__(self, archive: Archive, meeting_id: int, item_id: int) -> None:
         super().__init__(classes="archive")
-        self.db, self.meeting_id, self.start_item = db, meeting_id, item_id
+        self.archive, self.meeting_id, self.start_item = archive, meeting_id, item_id
         self.rows: list[dict] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(read_only_label(get_meeting(self.db, self.meeting_id))), id="archive-banner")
+        yield Static(Text(read_only_label(self.archive.meeting(self.meeting_id))), id="archive-banner")
         with Horizontal(id="agenda-body"):
             yield AgendaList(id="agenda-list", compact=True)
             yield ItemView(id="item-view")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.rows = agenda(self.db, self.meeting_id)
+        self.rows = self.archive.agenda(self.meeting_id)
         self.query_one(AgendaList).focus()
 
     def on_screen_resume(self) -> None:
@@ -77,7 +74,7 @@ class ArchiveScreen(ModalScreen[bool]):
     def show_item(self) -> None:
         item_id = self.shown_item()
         row = next((r for r in self.rows if r["id"] == item_id), None)
-        self.query_one(ItemView).show(item_detail(self.db, item_id) if item_id else None,
+        self.query_one(ItemView).show(self.archive.item(item_id) if item_id else None,
                                       row and row["state"], bool(row and row["urgent"]))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

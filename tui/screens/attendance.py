@@ -14,23 +14,14 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from store.attendance import (
-    attendance_list,
-    record_arrival,
-    record_departure,
-    set_status,
-    set_substitute,
-    substitute_candidates,
-)
 from store.model import ABSENT, EXPECTED_LATE, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
-from store.views import AttendanceView, attendance_view
+from store.views import AttendanceView
 from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_table import RowTable
 
 STATUS_STYLES = {PRESENT: "green", SENT_APOLOGIES: "yellow", ABSENT: "red", SUBSTITUTE: "cyan",
                  EXPECTED_LATE: "magenta"}
-WRITES = {"status", "substitute", "arrival", "departure", "apologies"}
 MEMBER_KEYS = "1234567890"  # member number n (1–10) is marked afbud with MEMBER_KEYS[n - 1]
 
 
@@ -107,13 +98,11 @@ class AttendanceScreen(MeetingScreen):
         table.add_column("Bemærkning", key="note")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in WRITES and self.app.read_only:
-            return False
-        return True
+        return self.app.may(action)
 
     def read_view(self) -> AttendanceView:
         """The members and the lines on top."""
-        return attendance_view(self.app.db, self.app.meeting_id)
+        return self.app.day.attendance_view()
 
     def draw(self, view: AttendanceView) -> None:
         """Redraw the lines on top and one row per member, keeping the cursor's row."""
@@ -142,37 +131,40 @@ class AttendanceScreen(MeetingScreen):
             )
         table.move_cursor(row=min(row, table.row_count - 1))
 
+    def members(self) -> list[dict]:
+        """The attendance rows as last drawn (every write redraws them)."""
+        return self.view.members if self.view else []
+
     def selected_person(self) -> dict | None:
-        """The attendance row under the cursor (read from the store)."""
+        """The attendance row under the cursor."""
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((m for m in attendance_list(self.app.db, self.app.meeting_id) if str(m["person_id"]) == key),
-                    None)
+        return next((m for m in self.members() if str(m["person_id"]) == key), None)
 
     def action_status(self, status: str) -> None:
         person = self.selected_person()
-        if person and self.app.perform(set_status, self.app.meeting_id, person["person_id"], status)[0]:
+        if person and self.app.perform(self.app.day.set_status, person["person_id"], status):
             self.query_one(DataTable).action_cursor_down()
 
     def action_apologies(self, number: int) -> None:
         """Member number `number` (0-based): afbud, or til stede when already afbud; the cursor goes to them."""
-        members = seat_holders(attendance_list(self.app.db, self.app.meeting_id))
+        members = seat_holders(self.members())
         if number >= len(members):
             self.notify(f"Der er ikke noget medlem med tasten {MEMBER_KEYS[number]}.", severity="warning", timeout=3)
             return
         member = members[number]
         status = PRESENT if member["status"] == SENT_APOLOGIES else SENT_APOLOGIES
-        if self.app.perform(set_status, self.app.meeting_id, member["person_id"], status)[0]:
+        if self.app.perform(self.app.day.set_status, member["person_id"], status):
             table = self.query_one(DataTable)
             table.move_cursor(row=table.get_row_index(str(member["person_id"])))
 
     def apologies_commands(self) -> Iterable[SystemCommand]:
         """One palette command per member: afbud til/fra (members 11 and on have no key of their own)."""
-        if self.app.read_only:
+        if not self.app.may("apologies"):
             return
-        for number, member in enumerate(seat_holders(attendance_list(self.app.db, self.app.meeting_id))):
+        for number, member in enumerate(seat_holders(self.members())):
             key = f"tast {MEMBER_KEYS[number]}" if number < len(MEMBER_KEYS) else "eller ↑ ↓ og a"
             yield SystemCommand(f"Afbud til/fra: {member['name']}", f"Medlem nr. {number + 1} ({key})",
                                 partial(self.action_apologies, number))
@@ -186,25 +178,23 @@ class AttendanceScreen(MeetingScreen):
         if person["status"] == SUBSTITUTE:
             self.notify("Vælg det medlem, hvis plads stedfortræderen skal have.", severity="warning")
             return
-        candidates = substitute_candidates(self.app.db, self.app.meeting_id, person["person_id"])
+        candidates = self.app.day.substitute_candidates(person["person_id"])
 
         def chosen(answer: tuple[str, str | None] | None) -> None:
             if answer:
                 name, party = answer
-                self.app.perform(set_substitute, self.app.meeting_id, person["person_id"], name, party)
+                self.app.perform(self.app.day.set_substitute, person["person_id"], name, party)
 
         self.app.push_screen(SubstituteDialog(person, candidates), chosen)
 
     def action_arrival(self) -> None:
         person = self.selected_person()
         if person:
-            ok, said = self.app.perform(record_arrival, self.app.meeting_id, person["person_id"])
-            if ok:
-                self.notify(said, timeout=5)
+            person_id = person["person_id"]
+            self.app.perform(lambda: self.notify(self.app.day.record_arrival(person_id), timeout=5))
 
     def action_departure(self) -> None:
         person = self.selected_person()
         if person:
-            ok, said = self.app.perform(record_departure, self.app.meeting_id, person["person_id"])
-            if ok:
-                self.notify(said, timeout=5)
+            person_id = person["person_id"]
+            self.app.perform(lambda: self.notify(self.app.day.record_departure(person_id), timeout=5))

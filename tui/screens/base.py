@@ -1,4 +1,4 @@
-"""What the three main screens share: the meeting bar, the quorum line, the footer, drawing a view of the store."""
+"""What the three main screens share: the meeting bar with the quorum line, and drawing a view of the meeting day."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import datetime as dt
 
 from textual.screen import Screen
 
-from store.dates import danish_time, short_iso_date
-from store.meetings import get_meeting
-from store.model import ADJOURNED, APPROVED, OPENED, PLANNED
+from store.model import ADJOURNED, APPROVED, OPENED, PLANNED, danish_time, short_iso_date
 from store.terminal_text import visible
-from store.views import MeetingTop, meeting_top
+from store.views import MeetingTop
 from tui.widgets.meeting_bar import MeetingBar
 
 
@@ -32,7 +30,7 @@ def meeting_line(meeting: dict) -> str:
 
 
 class MeetingScreen(Screen):
-    """A main screen of one meeting: `read_view` reads what it shows from the store, `draw` shows it."""
+    """A main screen of one meeting: `read_view` reads what it shows from the meeting day, `draw` shows it."""
 
     SCREEN_TITLE = ""
     MODE = ""
@@ -48,14 +46,15 @@ class MeetingScreen(Screen):
             self.drawn = True
             self.call_after_refresh(self.app.first_frame_drawn)
 
-    def refresh_view(self) -> None:
-        """Redraw everything: from the view the meeting was opened with, the first time, else from the store."""
-        self.draw(self.app.first_view(self.MODE) or self.read_view())
+    def refresh_view(self) -> dict:
+        """Redraw everything from the meeting day; returns the meeting as drawn."""
+        view = self.read_view()
+        self.draw(view)
+        return view.meeting if hasattr(view, "meeting") else view.top.meeting
 
     def read_view(self):
-        """What the screen shows, read from the store (subclasses: their view of store.views)."""
-        db, meeting_id = self.app.db, self.app.meeting_id
-        return meeting_top(db, meeting_id, get_meeting(db, meeting_id)["current_item_id"])
+        """What the screen shows (subclasses: their view of store.views): the lines on top."""
+        return self.app.day.meeting_top()
 
     def draw(self, view) -> None:
         """Show a view read by `read_view`."""

@@ -15,11 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
-from store.agenda import item_detail, item_started_at
-from store.attendance import quorum
-from store.meetings import get_meeting
 from store.model import ADJOURNED, APPROVED, OPENED, PLANNED
-from store.redaction import public_item
 from tui.screens.base import meeting_line
 from tui.widgets import meeting_bar
 from tui.widgets.item_view import decision_lines, heading, recommendation_parts
@@ -57,26 +53,21 @@ class ChairScreen(Screen):
         self.set_interval(1, self.tick)
 
     def refresh_view(self) -> None:
-        """Redraw everything from the store."""
-        db, meeting_id = self.app.db, self.app.meeting_id
-        meeting = get_meeting(db, meeting_id)
-        current = meeting["current_item_id"]
-        self.query_one("#chair-meeting", Static).update(Text(meeting_line(meeting)))
-        count = quorum(db, meeting_id, current)
-        self.query_one(QuorumLine).show(count.label, count.ok)
+        """Redraw everything from the meeting day (the current item as the public referat shows it)."""
+        view = self.app.day.chair_view()
+        self.query_one("#chair-meeting", Static).update(Text(meeting_line(view.meeting)))
+        self.query_one(QuorumLine).show(view.quorum.label, view.quorum.ok)
         number = self.query_one("#chair-number", Digits)
         title = self.query_one("#chair-title", Static)
         content = self.query_one("#chair-content", Static)
-        self.item_started = None
-        if current is None:
+        self.item_started = view.item_started
+        item = view.item
+        if item is None:
             number.update("")
             number.display = False
-            title.update(Text(NO_ITEM.get(meeting["status"], "")))
+            title.update(Text(NO_ITEM.get(view.meeting["status"], "")))
             content.update("")
         else:
-            if meeting["status"] == OPENED:
-                self.item_started = item_started_at(db, current)
-            item = public_item(item_detail(db, current))
             number.display = True
             number.update(item.number)
             title.update(Text(item.title))

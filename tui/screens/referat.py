@@ -6,8 +6,6 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
-from store.export_markdown import render_markdown
-from store.meetings import load_meeting
 from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 
@@ -33,9 +31,10 @@ class ReferatScreen(MeetingScreen):
     def on_mount(self) -> None:
         self.query_one("#referat-scroll").focus()
 
-    def refresh_view(self) -> None:
-        super().refresh_view()
-        text = render_markdown(load_meeting(self.app.db, self.app.meeting_id), public=False)
+    def refresh_view(self) -> dict:
+        meeting = super().refresh_view()
+        text = self.app.day.referat_markdown()
         if text != self.rendered:
             self.rendered = text
             self.query_one(Markdown).update(text)
+        return meeting

@@ -15,11 +15,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.committees import committee_label
-from store.dates import short_iso_date
-from store.db import open_database
 from store.errors import StoreError
-from store.search import search, snippet_parts
+from store.meeting_day import Archive
+from store.model import committee_label, short_iso_date
 from tui.dialogs import STYLESHEET
 from tui.screens.archive import BACK_TO_MEETING, ArchiveScreen
 
@@ -35,7 +33,7 @@ def hit_prompt(hit: dict) -> Content:
     committee = committee_label(hit["committee"], hit["municipality"])
     head = Content.assemble((f"{day} · {committee} · punkt {hit['number']}: ", "dim"), (hit["title"], "bold"))
     snippet = Content.assemble("  ", *((text, "bold reverse") if matched else text
-                                       for text, matched in snippet_parts(hit["snippet"], MARKS)))
+                                       for text, matched in hit["parts"]))
     return Content("\n").join([head, snippet])
 
 
@@ -52,7 +50,7 @@ class SearchScreen(ModalScreen[None]):
 
     def __init__(self, db_path) -> None:
         super().__init__(classes="archive")
-        self.db = open_database(db_path, readonly=True)
+        self.archive = Archive(db_path)
         self.hits: list[dict] = []
         self.pending: Timer | None = None
 
@@ -68,7 +66,7 @@ class SearchScreen(ModalScreen[None]):
         self.query_one(Input).focus()
 
     def on_unmount(self) -> None:
-        self.db.close()
+        self.archive.close()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Search once typing pauses, not on every key."""
@@ -84,7 +82,7 @@ class SearchScreen(ModalScreen[None]):
         hit_list = self.query_one(OptionList)
         self.hits, message = [], "Ingen punkter matcher søgningen."
         try:
-            self.hits = search(self.db, query, limit=HIT_LIMIT, marks=MARKS)
+            self.hits = self.archive.search(query, HIT_LIMIT, MARKS)
         except ValueError:  # no words yet
             message = HINT
         except StoreError as error:
@@ -128,7 +126,7 @@ class SearchScreen(ModalScreen[None]):
             else:
                 self.query_one(Input).focus()
 
-        self.app.push_screen(ArchiveScreen(self.db, hit["meeting_id"], hit["item_id"]), closed)
+        self.app.push_screen(ArchiveScreen(self.archive, hit["meeting_id"], hit["item_id"]), closed)
 
     def action_close(self) -> None:
         self.dismiss()

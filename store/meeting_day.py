@@ -1,0 +1,377 @@
+"""The seam between the meeting-day UI and the store.
+
+`MeetingDay` is one meeting in one window: it opens the database, claims the meeting (or follows the
+window that holds the claim), reads the views the screens draw (store.views) and performs every write
+as a method, each one committed action (store.audit).  `Archive` reads every meeting of a database
+read-only, for the archive search and its viewer.
+
+The UI talks to the store only through these two, store.views, store.model and store.errors (an
+import-linter contract in pyproject.toml keeps it so).  Every problem, SQLite's included, reaches the
+UI as a StoreError with one Danish sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+from store import agenda, attendance, decisions, recorder
+from store.audit import redo_last, undo_last
+from store.db import ChangeWatch, open_database, translate_error
+from store.drafts import draft_key, load_draft, save_draft
+from store.errors import StoreError
+from store.meetings import get_meeting, load_meeting, meeting_to_open
+from store.model import PLANNED, PRESENT, SUBSTITUTE, Item, Vote
+from store.settings import all_settings, set_setting
+from store.views import (
+    AgendaView,
+    AttendanceView,
+    ChairView,
+    ItemPane,
+    MeetingTop,
+    agenda_view,
+    attendance_view,
+    chair_view,
+    item_pane,
+    meeting_top,
+)
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _translated(method: Callable[P, T]) -> Callable[P, T]:
+    """Let an SQLite failure leave the method as one Danish StoreError."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as error:
+            raise translate_error(error, args[0].path) from error  # type: ignore[attr-defined]
+
+    return wrapper
+
+
+class MeetingDay:
+    """One meeting in one window: its views, its writes, and its claim (who records it)."""
+
+    def __init__(self, db: Database, path: Path, meeting_id: int, *, read_only: bool) -> None:
+        self.db, self.path, self.meeting_id = db, path, meeting_id
+        self.read_only = read_only  # opened read-only: this window never writes
+        self.following = False  # another live window records the meeting: this one follows it
+        self.claim_refused: str | None = None  # why the claim could not be written (a lock, a full disk)
+        self.changes = ChangeWatch(db)
+
+    @classmethod
+    def open(cls, path: Path | str, meeting_id: int | None = None, *, read_only: bool = False) -> MeetingDay:
+        """Open the database and the meeting (None: today's) and record it, unless another live window does
+        (then follow it) or `read_only`.  StoreError when the database or the meeting cannot be opened."""
+        path = Path(path)
+        try:
+            db = open_database(path, readonly=read_only)
+            day = cls(db, path, meeting_to_open(db, meeting_id), read_only=read_only)
+        except sqlite3.Error as error:
+            raise translate_error(error, path) from error
+        if not read_only:
+            try:
+                day.following = not recorder.claim(db, day.meeting_id)
+            except StoreError as error:
+                day.following, day.claim_refused = True, str(error)
+        return day
+
+    @property
+    def writable(self) -> bool:
+        """True while this window may write (not read-only, not following)."""
+        return not (self.read_only or self.following)
+
+    def close(self) -> None:
+        """Give the claim free (if this window still holds it) and close the connection."""
+        if self.writable:
+            try:
+                self.release()
+            except StoreError:
+                pass  # locked or full at quit: the claim of an ended process is free anyway
+        self.db.close()
+
+    # --- reading ------------------------------------------------------------------
+
+    @_translated
+    def meeting(self) -> dict:
+        """The meeting row, with its committee and kommune."""
+        return get_meeting(self.db, self.meeting_id)
+
+    @_translated
+    def starts_on_roll_call(self) -> bool:
+        """True for a meeting not yet begun (Fremmøde first); else the UI starts on Dagsorden."""
+        meeting = self.meeting()
+        return meeting["status"] == PLANNED and meeting["current_item_id"] is None
+
+    @_translated
+    def settings(self) -> dict[str, str]:
+        """Every remembered preference, by key."""
+        return all_settings(self.db)
+
+    @_translated
+    def meeting_top(self) -> MeetingTop:
+        """The lines every main screen starts with, counted for the current item."""
+        meeting = self.meeting()
+        return meeting_top(self.db, self.meeting_id, meeting["current_item_id"], meeting)
+
+    @_translated
+    def agenda_view(self, cursor: int | None = None, shown_current: int | None = None) -> AgendaView:
+        """Dagsorden (store.views.agenda_view)."""
+        return agenda_view(self.db, self.meeting_id, cursor, shown_current)
+
+    @_translated
+    def item_pane(self, item_id: int | None) -> ItemPane:
+        """The item Dagsorden shows on the right, with the lines above it."""
+        return item_pane(self.db, self.meeting_id, item_id)
+
+    @_translated
+    def attendance_view(self) -> AttendanceView:
+        """Fremmøde."""
+        return attendance_view(self.db, self.meeting_id)
+
+    @_translated
+    def chair_view(self) -> ChairView:
+        """Formandens skærm: the current item as the public referat shows it."""
+        return chair_view(self.db, self.meeting_id)
+
+    @_translated
+    def item(self, item_id: int) -> Item:
+        """One item as a document."""
+        return agenda.item_detail(self.db, item_id)
+
+    @_translated
+    def referat_markdown(self) -> str:
+        """The full referat so far (lukket items marked), as the Markdown export writes it."""
+        from store.export_markdown import render_markdown
+
+        return render_markdown(load_meeting(self.db, self.meeting_id), public=False)
+
+    @_translated
+    def vote_participants(self, item_id: int) -> list[dict]:
+        """Who may vote on the item (person_id, name, party)."""
+        return decisions.vote_participants(self.db, item_id)
+
+    @_translated
+    def present_members(self) -> list[dict]:
+        """The attendance rows of everyone present (members and seated stedfortrædere)."""
+        return [row for row in attendance.attendance_list(self.db, self.meeting_id)
+                if row["effective_status"] in (PRESENT, SUBSTITUTE)]
+
+    @_translated
+    def substitute_candidates(self, person_id: int) -> list[dict]:
+        """The committee's stedfortrædere, those named for this member's seat first."""
+        return attendance.substitute_candidates(self.db, self.meeting_id, person_id)
+
+    @_translated
+    def quorum_warning(self, item_ids: list[int]) -> str | None:
+        """Why a beslutning on these items would be made without a quorum, or None."""
+        return attendance.quorum_warning(self.db, item_ids)
+
+    draft_key = staticmethod(draft_key)
+
+    @_translated
+    def load_draft(self, key: str) -> str | None:
+        """The text kept as a dialog's draft under `key` (see store/drafts.py), or None."""
+        return load_draft(self.db, self.meeting_id, key)
+
+    @_translated
+    def keep_draft(self, key: str, text: str) -> None:
+        """Keep `text` as the draft under `key` (empty text forgets it); not an action."""
+        save_draft(self.db, self.meeting_id, key, text)
+
+    @_translated
+    def changed(self) -> bool:
+        """True when another process has committed since the previous call (one cheap PRAGMA)."""
+        return self.changes.changed()
+
+    @_translated
+    def is_recording(self) -> bool:
+        """True while this window holds the meeting's claim."""
+        return recorder.is_recording(self.db, self.meeting_id)
+
+    # --- writing: each method is one committed action, refused with a StoreError ---------------------------
+
+    @_translated
+    def record_outcome(self, item_id: int, phrase: str) -> None:
+        """A standard outcome on an item; the next undecided item becomes current."""
+        decisions.record_outcome(self.db, item_id, phrase)
+
+    @_translated
+    def record_outcomes(self, item_ids: list[int], phrase: str) -> None:
+        """Blok: several items, one outcome."""
+        decisions.record_outcomes(self.db, item_ids, phrase)
+
+    @_translated
+    def record_point_outcomes(self, item_id: int, outcomes: list[str]) -> None:
+        """One outcome per indstilling point."""
+        decisions.record_point_outcomes(self.db, item_id, outcomes)
+
+    @_translated
+    def set_decision_text(self, item_id: int, text: str) -> None:
+        """The beslutning as typed (a phrase on the first line, then free text)."""
+        decisions.set_decision_text(self.db, item_id, text)
+
+    @_translated
+    def record_vote(self, item_id: int, subject: str, kind: str, choices: dict[int, str], adopt: bool) -> Vote:
+        """An afstemning; with `adopt` its result becomes the item's outcome."""
+        return decisions.record_vote(self.db, item_id, subject, kind, choices, adopt)
+
+    @_translated
+    def add_remark(self, item_id: int, members: list[str], kind: str, text: str) -> None:
+        """A protokolbemærkning."""
+        decisions.add_remark(self.db, item_id, members, kind, text)
+
+    @_translated
+    def set_taking_part(self, item_id: int, person_id: int, taking_part: bool, reason: str | None = None) -> None:
+        """Mark a member as not taking part in the item (inhabil, left the room), or clear the mark."""
+        if taking_part:
+            decisions.clear_not_taking_part(self.db, item_id, person_id)
+        else:
+            decisions.mark_not_taking_part(self.db, item_id, person_id, reason)
+
+    @_translated
+    def postpone(self, item_id: int) -> None:
+        """Udsæt punktet."""
+        decisions.postpone_item(self.db, item_id)
+
+    @_translated
+    def make_current(self, item_id: int) -> None:
+        """Make the item the one being treated."""
+        agenda.set_current_item(self.db, self.meeting_id, item_id)
+
+    @_translated
+    def move_item(self, item_id: int, delta: int) -> None:
+        """Move the item up (-1) or down (1) on the agenda."""
+        agenda.move_item(self.db, item_id, delta)
+
+    @_translated
+    def add_urgent_item(self, title: str) -> int:
+        """A hastesag at the end of the agenda; returns its id."""
+        return agenda.add_urgent_item(self.db, self.meeting_id, title)
+
+    @_translated
+    def set_public(self, item_id: int, public: bool) -> None:
+        """Åbent or lukket punkt."""
+        agenda.set_public(self.db, item_id, public)
+
+    @_translated
+    def set_confidential(self, item_id: int, *, title: bool | None = None, outcome: bool | None = None) -> None:
+        """A lukket item's confidential title or outcome."""
+        agenda.set_confidential(self.db, item_id, title=title, outcome=outcome)
+
+    @_translated
+    def open_meeting(self) -> None:
+        """Åbn mødet: the begin time."""
+        agenda.open_meeting(self.db, self.meeting_id)
+
+    @_translated
+    def close_meeting(self) -> None:
+        """Hæv mødet: the end time."""
+        agenda.close_meeting(self.db, self.meeting_id)
+
+    @_translated
+    def undo(self) -> str | None:
+        """Fortryd the latest action; returns its label, or None when there is nothing to undo."""
+        return undo_last(self.db, self.meeting_id)
+
+    @_translated
+    def redo(self) -> str | None:
+        """Gentag the latest undone action; returns its label, or None when there is nothing to redo."""
+        return redo_last(self.db, self.meeting_id)
+
+    @_translated
+    def set_status(self, person_id: int, status: str) -> None:
+        """A member's attendance (til stede, afbud, fraværende)."""
+        attendance.set_status(self.db, self.meeting_id, person_id, status)
+
+    @_translated
+    def set_substitute(self, person_id: int, name: str, party: str | None) -> None:
+        """A stedfortræder takes the member's seat."""
+        attendance.set_substitute(self.db, self.meeting_id, person_id, name, party)
+
+    @_translated
+    def record_arrival(self, person_id: int) -> str:
+        """The member came later (now, during the current item); returns the sentence that says so."""
+        return attendance.record_arrival(self.db, self.meeting_id, person_id)
+
+    @_translated
+    def record_departure(self, person_id: int) -> str:
+        """The member left (now, after the current item); returns the sentence that says so."""
+        return attendance.record_departure(self.db, self.meeting_id, person_id)
+
+    @_translated
+    def remember(self, key: str, value: str) -> None:
+        """Remember a preference (the theme) for the next start."""
+        set_setting(self.db, key, value)
+
+    @_translated
+    def take_over(self) -> None:
+        """Record the meeting from this window from now on; the other window's next write is refused."""
+        recorder.take_over(self.db, self.meeting_id)
+        self.following = False
+
+    @_translated
+    def release(self) -> None:
+        """Give the meeting free if this window still records it."""
+        recorder.release(self.db, self.meeting_id)
+
+    def export_full(self, fmt: str = "md") -> Path:
+        """Write the full referat (md, docx or pdf; readable by the owner only) next to the database; returns its
+        path.  StoreError (in Danish) when it cannot be written."""
+        from store.export_files import export_to_folder
+
+        try:
+            meeting = load_meeting(self.db, self.meeting_id)
+            return export_to_folder(meeting, self.path.resolve().parent, fmt, public=False)
+        except sqlite3.Error as error:
+            raise translate_error(error, self.path) from error
+        except OSError as error:
+            raise StoreError(f"Referatet kunne ikke skrives: {error.strerror or error}.") from error
+
+
+class Archive:
+    """Every meeting of a database, read through a read-only connection of its own."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.db = open_database(self.path, readonly=True)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @_translated
+    def search(self, query: str, limit: int, marks: tuple[str, str]) -> list[dict]:
+        """The best hits (store.search), each with `parts`: its snippet as (text, matched) pieces.
+        ValueError when the query has no words."""
+        from store.search import search, snippet_parts
+
+        hits = search(self.db, query, limit=limit, marks=marks)
+        for hit in hits:
+            hit["parts"] = snippet_parts(hit["snippet"], marks)
+        return hits
+
+    @_translated
+    def meeting(self, meeting_id: int) -> dict:
+        """One meeting's row, with its committee and kommune."""
+        return get_meeting(self.db, meeting_id)
+
+    @_translated
+    def agenda(self, meeting_id: int) -> list[dict]:
+        """One meeting's agenda rows."""
+        return agenda.agenda(self.db, meeting_id)
+
+    @_translated
+    def item(self, item_id: int) -> Item:
+        """One item as a document."""
+        return agenda.item_detail(self.db, item_id)
+
