@@ -106,8 +106,13 @@ class Terminal:
             self.master = -1
 
     def quit(self) -> int:
+        """ctrl+q, then wait for the process to end, reading its output meanwhile as a real terminal does (a
+        process whose terminal is not read blocks once the pseudo-terminal's buffer is full)."""
         self.press("ctrl+q")
-        code = self.process.wait(timeout=15)
+        deadline = time.monotonic() + 15
+        while self.process.poll() is None and time.monotonic() < deadline:
+            self.pump(0.1)
+        code = self.process.wait(timeout=1)
         self.pump(0.2)
         self.close()
         return code
