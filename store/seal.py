@@ -2,10 +2,9 @@
 
 When the referat becomes godkendt, the same action stores one `approval_seals` row: the committee's
 name, kommune and placement of the beslutning, and the name, party and role of every person the
-referat names.  An approved
-meeting is rendered from its seal, so a roster imported later, a renamed person or a kommune
-learnt from another document never changes a signed referat; only `amend` and `reopen` do.
-A referat imported as godkendt is sealed as it is imported.
+referat names.  An approved meeting is rendered from its seal, so a roster imported later, a renamed
+person or a kommune learnt from another document never changes a signed referat; only `amend` and
+`reopen` do.  A referat imported as godkendt is sealed as it is imported.
 """
 
 from __future__ import annotations
