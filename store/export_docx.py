@@ -1,6 +1,7 @@
 """The referat as a Word document (python-docx), laid out from `store.export_document`.
 
-Real Word styles (Title, Heading 1–3, List Number, List Bullet, Quote), a running header with the
+Real Word styles (Title, Heading 1–3, List Number, List Bullet, Quote), tables for the attendance
+and each afstemning, a running header with the
 udvalg and the date, "Side N af M" in the footer, the full edition marked FORTROLIGT in the header
 of every page, and the Underskriftsblad on a page of its own with a line to sign for each member.
 """
@@ -8,6 +9,7 @@ of every page, and the Underskriftsblad on a page of its own with a line to sign
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document as new_docx
 from docx.enum.text import WD_BREAK
@@ -20,6 +22,7 @@ from store.export_document import (
     CONFIDENTIAL_MARK,
     HEADING,
     NUMBERED,
+    PARAGRAPH,
     QUOTE,
     SECTION,
     SIGNATURE,
@@ -34,6 +37,10 @@ from store.model import Meeting
 _STYLE = {TITLE: "Title", HEADING: "Heading 1", SECTION: "Heading 2", SUBHEADING: "Heading 3",
           QUOTE: "Quote", BULLET: "List Bullet", SIGNATURE: "Normal"}
 _SIGNATURE_RULE = "_" * 40
+_ATTENDANCE_GROUPS = ("Deltagere", "Fraværende med afbud", "Fraværende", "Medlemmer")
+_MEMBER = re.compile(r"^(?P<name>.*?\))(?:, (?P<rest>.*))?$|^(?P<bare>[^,]*)(?:, (?P<bare_rest>.*))?$")
+_VOTE = re.compile(r"^(?P<label>Afstemning[^:]*:) (?P<for>For stemte:) (?P<for_side>.*?\.) (?P<against>Imod stemte:) "
+                   r"(?P<against_side>.*?\.) (?P<abstain>Undlod at stemme:) (?P<abstain_side>.*?\.)(?: (?P<result>.*))?$")
 
 
 def render_docx(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> bytes:
@@ -50,7 +57,22 @@ def write_docx(document: Document) -> bytes:
     # Style ids looked up once: python-docx's lookup by name walks every style on each call.
     style_ids = {kind: docx.styles[name].style_id for kind, name in {**_STYLE, NUMBERED: "List Number"}.items()}
     previous: Block | None = None
+    group: str | None = None  # the attendance group whose members go into one table
+    table = None
     for block in document.blocks:
+        if block.kind == SECTION:
+            group = block.text if block.text in _ATTENDANCE_GROUPS else None
+            table = None
+        if group and block.kind == BULLET:
+            table = table or _table(docx, 2)
+            _member_row(table, block.text)
+            previous = block
+            continue
+        vote = _VOTE.match(block.text) if block.kind == PARAGRAPH else None
+        if vote:
+            _vote(docx, vote)
+            previous = block
+            continue
         if block.kind == HEADING and block.text == "Underskriftsblad":
             docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         paragraph = docx.add_paragraph()
@@ -70,6 +92,35 @@ def write_docx(document: Document) -> bytes:
     buffer = io.BytesIO()
     docx.save(buffer)
     return buffer.getvalue()
+
+
+def _table(docx, columns: int):
+    table = docx.add_table(rows=0, cols=columns)
+    table.style = docx.styles["Light List Accent 1"]
+    return table
+
+
+def _member_row(table, text: str) -> None:
+    """'Anna Holm (A), formand, ankom kl. 16.20' as the name and what is said about the attendance."""
+    match = _MEMBER.match(text)
+    name = match["name"] or match["bare"] or text
+    rest = match["rest"] if match["name"] else match["bare_rest"]
+    cells = table.add_row().cells
+    cells[0].text = name
+    cells[1].text = rest or ""
+
+
+def _vote(docx, vote: re.Match) -> None:
+    """An afstemning as its label, a table of for, imod and undlod, and the result."""
+    label = docx.add_paragraph()
+    _add_run(label, vote["label"], bold=True)
+    table = _table(docx, 2)
+    for side in ("for", "against", "abstain"):
+        cells = table.add_row().cells
+        cells[0].text = vote[side]
+        cells[1].text = vote[f"{side}_side"]
+    if vote["result"]:
+        docx.add_paragraph(vote["result"])
 
 
 def _add_run(paragraph, text: str, *, bold: bool = False, italic: bool = False) -> None:

@@ -50,16 +50,27 @@ def markdown_items(markdown: str) -> dict[str, list[str]]:
     return items
 
 
+def docx_blocks(document) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph and table cell in document order."""
+    blocks = []
+    for block in document.iter_inner_content():
+        if isinstance(block, docx.table.Table):
+            blocks += [("Table", cell.text) for row in block.rows for cell in row.cells]
+        else:
+            blocks.append((block.style.name, block.text))
+    return blocks
+
+
 def docx_text(data: bytes) -> tuple[docx.document.Document, list[str]]:
     document = docx.Document(io.BytesIO(data))
-    return document, [paragraph.text for paragraph in document.paragraphs]
+    return document, [text for _, text in docx_blocks(document)]
 
 
 def docx_items(paragraphs: list[str], document) -> dict[str, list[str]]:
     items: dict[str, list[str]] = {}
     current = None
-    for paragraph, text in zip(document.paragraphs, paragraphs):
-        if paragraph.style.name == "Heading 1":
+    for style, text in docx_blocks(document):
+        if style == "Heading 1":
             match = ITEM.match(text)
             current = match[1] if match else None
             if current:
@@ -114,6 +125,15 @@ def test_docx_uses_word_styles_header_page_numbers_and_marks_the_full_edition(pu
     assert ("FORTROLIGT – må ikke offentliggøres" in header) == (not public)
     footer = document.sections[0].footer.paragraphs[0]._p.xml
     assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
+
+
+def test_attendance_and_votes_are_word_tables():
+    document, _ = docx_text(render_docx(sample_meeting()))
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+    assert tables[0][:2] == [["Benthe Viola Holm (A)", "formand"],
+                             ["Ivan Fogtmann (O)", "næstformand, ankom kl. 15.50 under behandlingen af punkt 2"]]
+    assert tables[2] == [["Jan Kongebro (A)", ""], ["Mikail Erman (A)", "sag 2-3"]]
+    assert tables[4] == [["For stemte:", "A, Ø (3)."], ["Imod stemte:", "O (1)."], ["Undlod at stemme:", "ingen."]]
 
 
 def test_each_numbered_list_in_word_starts_at_one():
