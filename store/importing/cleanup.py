@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from store.importing.page_lines import unfold_page_lines
 from store.importing.readers import PAGE_BREAK
 from store.importing.structure import heading_kind, item_heading
+from store.importing.vocabulary import WEB_CHROME
 
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # CSI ('ESC[2J'), OSC ('ESC]0;title BEL') and two-character escapes, as a terminal would read them.
@@ -30,12 +31,6 @@ _PAGE_LABEL = re.compile(r"^(?:side|s\.|page)\s*\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,
 _PAGE_IN_LINE = re.compile(r"\b(?:side|page)\s*\d{1,4}(?:\s*(?:af|/|of)\s*\d{1,4})?\b", re.IGNORECASE)
 _DOT_LEADER_TOC = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{0,4}\s*$")
 _TAB_TOC = re.compile(r"\S\t+\s*\d{1,4}\s*$")
-# Lines a web page puts around the text; removed wherever they stand alone.
-_WEB_CHROME = {
-    "accepter cookies", "accepter alle cookies", "afvis cookies", "nej tak til cookies", "tillad alle",
-    "til toppen", "tilbage til toppen", "udskriv", "print", "del", "del på facebook", "del på linkedin",
-    "gå til indhold", "spring til indhold", "luk", "læs mere", "læs op", "menu", "søg",
-}
 
 
 @dataclass
@@ -172,7 +167,7 @@ def _drop_noise(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     for line_no, raw in rows:
         text = plain(raw)[0]
         lower = text.lower().rstrip(".:! ")
-        if lower in _WEB_CHROME:
+        if lower in WEB_CHROME:
             continue
         if in_front and "cookie" in lower:
             continue

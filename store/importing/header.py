@@ -11,10 +11,12 @@ from store.dates import WEEKDAYS, parse_date, parse_time
 from store.importing.cleanup import Line
 from store.importing.people import Roster, member_line, role_line, sentence_facts, substitute_note
 from store.importing.problems import ImportProblem, where
+from store.importing.structure import heading_kind
 from store.importing.vocabulary import (
     BODY_WORD,
     CLOCK,
     COMPOUND_LABELS,
+    CONTENTS_HEADINGS,
     DATE,
     DOCUMENT_KINDS,
     LABELS,
@@ -251,7 +253,8 @@ def _place_near_date(preamble: list[Line]) -> str | None:
                 text = text[:clock.start()].strip(" ,-–")
                 text = re.split(r"\s+[-–]\s+", text)[-1]
             if _NAME_LINE.fullmatch(text) and not _label(following) and text.lower() not in MEMBER_HEADINGS \
-                    and not _REFERAT_WORD.fullmatch(text):
+                    and not _REFERAT_WORD.fullmatch(text) and text.lower() not in CONTENTS_HEADINGS \
+                    and heading_kind(text) is None:
                 return text
         return None
     return None

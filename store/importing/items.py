@@ -44,11 +44,17 @@ def find_items(lines: list[Line], loose: bool = False) -> list[ItemStart]:
     """The items of a document in order (empty when none can be recognised)."""
     candidates, contents = _split_contents(lines, _candidates(lines))
     items = _numbered(lines, candidates, loose) if candidates else []
-    if not contents:
+    if not contents and not any(c.strong for c in items) and not _counts_up(items):
         unnumbered = _unnumbered(lines, loose)
-        if len(unnumbered) > len(items) and not any(c.strong for c in items):
+        if len(unnumbered) > len(items):
             return unnumbered  # more items open with a case line than with a number: the numbers are lists
     return _listed_only(contents, items)
+
+
+def _counts_up(items: list[ItemStart]) -> bool:
+    """Three or more items numbered n, n+1, n+2, …: the numbers are the agenda's own."""
+    numbers = [number_key(item.number)[0] for item in items]
+    return len(numbers) >= 3 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 def _numbered(lines: list[Line], candidates: list[ItemStart], loose: bool) -> list[ItemStart]:

@@ -54,6 +54,10 @@ _KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:[-.]?[A-ZÆØÅ]\d{2})?(?:-[\w]+)*\b
 _CASE_NUMBER = re.compile(r"\b\d{2,4}/\d{2,}\b")
 # 'Dok.nr.: 330-2018-105840', 'Sagsansvarlig: mas.sf', 'Kompetence: Byrådet' beside the case number.
 _OTHER_LABELLED = re.compile(r"\b(?:dok\.?\s*nr|sagsansvarlig|sagsbehandler|kompetence)\.?\s*:\s*\S+", re.IGNORECASE)
+MAX_META = 300
+# Every metadata line has a digit or one of these words; other lines are never read as metadata.
+_META_HINT = re.compile(r"\d|åben|lukket|fortrolig|offentlig|ikke offentlig|afbud|fraværende|sag|kompetence"
+                        r"|beslutning|orientering", re.IGNORECASE)
 _EMPTY_ATTENDANCE = re.compile(r"^\s*(?:fraværende|afbud)\s*:\s*$", re.IGNORECASE)  # 'Afbud:' with no one after
 _ACCESS = re.compile(
     r"\b(?P<access>åben|åbent|offentlig|offentligt|lukket|fortrolig|fortroligt)\s+(?:sag|punkt|dagsordenspunkt)\b"
@@ -183,7 +187,7 @@ class ItemFacts:
 def meta_facts(text: str) -> ItemFacts | None:
     """Facts from a line made only of item metadata ('Åben sag', 'Sagsnr.: 15/11238', a KLE number,
     'Åbent - 00.01.00A04 - 2007/34364'), else None."""
-    if not text or sag_number(text):
+    if not text or len(text) > MAX_META or not _META_HINT.search(text) or sag_number(text):
         return None
     facts = ItemFacts()
     rest = text

@@ -124,6 +124,15 @@ LABELS = {
 COMPOUND_LABELS = ("mødedato", "mødested", "mødetidspunkt")
 DOCUMENT_KINDS = r"(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol|åben dagsorden|lukket dagsorden)"
 
+# Lines a web page puts around the text; removed wherever they stand alone.
+WEB_CHROME = frozenset((
+    "accepter cookies", "accepter alle cookies", "afvis cookies", "nej tak til cookies", "tillad alle",
+    "til toppen", "tilbage til toppen", "udskriv", "print", "del", "del på facebook", "del på linkedin",
+    "gå til indhold", "spring til indhold", "luk", "læs mere", "læs op", "menu", "søg", "tilbage",
+    "fold alle ud", "fold alle punkter", "fold alle punkter ud", "fold alle sammen", "vis alle", "skjul alle",
+    "forside", "download", "transkript", "del siden", "kontakt",
+))
+
 # --- names, dates, times ------------------------------------------------------------------
 
 PARTY = r"(?:[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|UP)"
