@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 COMMANDS: list[tuple[str | None, str, Callable]] = []  # (group, name, function) of each command
 CREATED: list[Path] = []  # databases this command created
 GROUPS = {"committee": "Udvalg og medlemmer.", "meeting": "Planlæg og ret møder.",  # `referat GROUP NAME`
-          "item": "Skriv og ret dagsordenens punkter.", "member": "Udvalgets medlemmer og stedfortrædere."}
+          "item": "Skriv og ret dagsordenens punkter.", "member": "Udvalgets medlemmer og stedfortrædere.",
+          "config": "Indstillingsfilen."}
 
 
 def command(name: str, group: str | None = None) -> Callable[[Callable], Callable]:
@@ -775,7 +776,8 @@ def export(
     since: Annotated[str | None, typer.Option("--since", help="Med --all: møder fra og med denne dato.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Med --all: møder til og med denne dato.")] = None,
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Fil (ét møde) eller mappe (--all); uden -o skrives til skærmen.")] = None,
+        "-o", "--output", help="Fil (ét møde) eller mappe (--all); uden -o skrives ét møde til skærmen, "
+        "--all til indstillingernes export_folder (standard: dokumentmappen).")] = None,
     db: DbOption = None,
 ) -> None:
     """Eksportér referatet som Markdown, JSON, Word eller PDF, offentligt (uden lukket indhold) eller fuldt."""
@@ -807,7 +809,7 @@ def export(
         typer.echo(f"Møde {meeting} er eksporteret til {output}.")
         return
     if output is None:
-        fail("--all kræver en mappe: -o MAPPE.")
+        output = _settings().export_folder  # the documents folder unless the settings file says otherwise
     rows = list_meetings(database, committee=committee, since=_export_date(since, "--since"),
                          until=_export_date(until, "--until"), municipality=municipality)
     if not rows:
@@ -964,6 +966,16 @@ def close(meeting: MeetingArgument, db: DbOption = None) -> None:
     close_meeting(database, meeting)
     ended = dt.datetime.fromisoformat(get_meeting(database, meeting)["ended_at"])
     typer.echo(f"Møde {meeting} er hævet kl. {ended:%H.%M}.")
+    _auto_backup(db, "haevet")
+
+
+def _auto_backup(db: Path | None, reason: str) -> None:
+    """The automatic backup after hæv or godkend; a failure is said on stderr and changes nothing else."""
+    from store import paths
+    from store.backup import auto_backup
+
+    path, message = auto_backup(paths.database_path(db), reason)
+    typer.echo(message, err=path is None)
 
 
 @command("approve")
@@ -988,12 +1000,14 @@ def approve(
     if final:
         approve_final(database, meeting)
         typer.echo(f"Referatet for møde {meeting} er godkendt og låst.")
+        _auto_backup(db, "godkendt")
         return
     complete = approve_member(database, meeting, member, reservation)
     name = approvals(database, meeting)[-1]["name"]
     typer.echo(f"{name} har godkendt referatet" + (" med forbehold." if reservation else "."))
     if complete:
         typer.echo(f"Alle deltagere har godkendt; referatet for møde {meeting} er nu låst.")
+        _auto_backup(db, "godkendt")
 
 
 @command("amend")
@@ -1055,6 +1069,95 @@ def verify(meeting: MeetingArgument, db: DbOption = None) -> None:
     say(verdict.sentence)
     if not verdict.ok:
         raise SystemExit(1)
+
+
+# --- backups ------------------------------------------------------------------
+
+
+@command("backup")
+@friendly
+def backup(
+    destination: Annotated[Path | None, typer.Argument(
+        help="Mappe eller .db-fil til kopien (standard: indstillingernes backup_folder).", show_default=False)] = None,
+    list_them: Annotated[bool, typer.Option("--list", help="Vis sikkerhedskopierne i mappen i stedet.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Tag en sikkerhedskopi af databasen (sikkert, mens et vindue optager), navngivet med dato og tid."""
+    from store import paths
+    from store.backup import list_backups, make_backup
+
+    folder = destination or _settings().backup_folder
+    if list_them:
+        rows = list_backups(folder)
+        for row in rows:
+            row["size"] = f"{row['size'] / 1024:.0f} KB" if not as_json else row["size"]
+        emit_rows(rows, as_json, [("taken", "Tidspunkt"), ("size", "Størrelse"), ("file", "Fil")],
+                  f"Ingen sikkerhedskopier i {folder}.")
+        return
+    path = make_backup(paths.database_path(db), folder)
+    typer.echo(f"Sikkerhedskopien er gemt: {path}")
+
+
+@command("restore")
+@friendly
+def restore(
+    backup_file: Annotated[Path, typer.Argument(help="Sikkerhedskopien der skal gendannes (se 'referat backup --list').")],
+    db: DbOption = None,
+) -> None:
+    """Gendan databasen fra en sikkerhedskopi; den nuværende gemmes først som kopi. Afvises, mens et vindue optager."""
+    from store import paths
+    from store.backup import restore as restore_backup
+
+    db_path = paths.database_path(db)
+    aside = restore_backup(db_path, backup_file)
+    typer.echo(f"Databasen {db_path} er gendannet fra {backup_file}.")
+    typer.echo(f"Den tidligere udgave er gemt i {aside}.")
+
+
+# --- settings -----------------------------------------------------------------
+
+
+def _settings():
+    """The settings in force; what in the file could not be used is said on stderr."""
+    from store.config import load
+
+    settings = load()
+    for problem in settings.problems:
+        typer.echo(f"Advarsel: {problem}", err=True)
+    return settings
+
+
+@command("path", group="config")
+def config_path() -> None:
+    """Vis hvor indstillingsfilen ligger (den behøver ikke findes)."""
+    from store.config import config_path as path
+
+    typer.echo(str(path()))
+
+
+@command("show", group="config")
+def config_show() -> None:
+    """Vis indstillingerne der gælder nu, og hvor hver kommer fra (standard, filen eller miljøet)."""
+    from store.config import render
+
+    typer.echo(render(_settings()), nl=False)
+
+
+@command("keys", group="config")
+def config_keys() -> None:
+    """Vis alle taster der kan ændres under [keys]: id, tasten nu, standardtasten og handlingen."""
+    from tui.keymap import keymap_problems, rebindable
+
+    settings = _settings()
+    for problem in keymap_problems(settings).values():
+        typer.echo(f"Advarsel: {problem}", err=True)
+    rows = []
+    for binding_id, (scope, binding) in rebindable().items():
+        rows.append({"id": binding_id, "keys": settings.keys.get(binding_id, binding.key),
+                     "default": binding.key, "scope": scope, "action": binding.description})
+    emit_rows(rows, False, [("id", "Id"), ("keys", "Tast"), ("default", "Standard"), ("scope", "Skærm"),
+                            ("action", "Handling")], "")
 
 
 # --- the meeting-day UI -------------------------------------------------------

@@ -25,7 +25,6 @@ from store.drafts import draft_key, load_draft, save_draft
 from store.errors import StoreError
 from store.meetings import get_meeting, load_meeting, meeting_to_open
 from store.model import PLANNED, PRESENT, SUBSTITUTE, Item, Vote
-from store.settings import all_settings, set_setting
 from store.views import (
     AgendaView,
     AttendanceView,
@@ -112,11 +111,6 @@ class MeetingDay:
         """True for a meeting not yet begun (Fremmøde first); else the UI starts on Dagsorden."""
         meeting = self.meeting()
         return meeting["status"] == PLANNED and meeting["current_item_id"] is None
-
-    @_translated
-    def settings(self) -> dict[str, str]:
-        """Every remembered preference, by key."""
-        return all_settings(self.db)
 
     @_translated
     def meeting_top(self) -> MeetingTop:
@@ -310,11 +304,6 @@ class MeetingDay:
         return attendance.record_departure(self.db, self.meeting_id, person_id)
 
     @_translated
-    def remember(self, key: str, value: str) -> None:
-        """Remember a preference (the theme) for the next start."""
-        set_setting(self.db, key, value)
-
-    @_translated
     def take_over(self) -> None:
         """Record the meeting from this window from now on; the other window's next write is refused."""
         recorder.take_over(self.db, self.meeting_id)
@@ -325,18 +314,24 @@ class MeetingDay:
         """Give the meeting free if this window still records it."""
         recorder.release(self.db, self.meeting_id)
 
-    def export_full(self, fmt: str = "md") -> Path:
-        """Write the full referat (md, docx or pdf; readable by the owner only) next to the database; returns its
-        path.  StoreError (in Danish) when it cannot be written."""
+    def export_full(self, fmt: str = "md", folder: Path | None = None, *, public: bool = False) -> Path:
+        """Write the referat (md, docx or pdf; the full edition readable by the owner only) into `folder` (default:
+        next to the database); returns its path.  StoreError (in Danish) when it cannot be written."""
         from store.export_files import export_to_folder
 
         try:
             meeting = load_meeting(self.db, self.meeting_id)
-            return export_to_folder(meeting, self.path.resolve().parent, fmt, public=False)
+            return export_to_folder(meeting, folder or self.path.resolve().parent, fmt, public=public)
         except sqlite3.Error as error:
             raise translate_error(error, self.path) from error
         except OSError as error:
             raise StoreError(f"Referatet kunne ikke skrives: {error.strerror or error}.") from error
+
+    def backup(self, reason: str) -> tuple[Path | None, str]:
+        """The automatic backup after hæv (store/backup.py): (the copy or None, one Danish sentence); never raises."""
+        from store.backup import auto_backup
+
+        return auto_backup(self.path, reason)
 
 
 class Archive:

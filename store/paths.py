@@ -19,12 +19,16 @@ def data_dir() -> Path:
 
 
 def database_path(option: Path | str | None = None) -> Path:
-    """The database a command uses: `--db` (`option`), else `$REFERAT_DB`, else referat.db in the user's data
-    directory."""
+    """The database a command uses: `--db` (`option`), else `$REFERAT_DB`, else the settings file's `database`,
+    else referat.db in the user's data directory."""
     if option:
         return Path(option)
     env = os.environ.get(ENVIRONMENT)
-    return Path(env) if env else data_dir() / "referat.db"
+    if env:
+        return Path(env)
+    from store.config import load  # the settings module imports this one
+
+    return load().database
 
 
 def demo_database_path(option: Path | str | None = None) -> Path:

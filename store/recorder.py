@@ -78,6 +78,11 @@ def holder(db: Database, meeting_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
+def live_recorders(db: Database) -> list[dict]:
+    """Every claim whose process still records (on another host: cannot be checked, so counted)."""
+    return [row for row in db.query("SELECT * FROM recorders") if _holder_alive(row)]
+
+
 def _write_claim(act, meeting_id: int, current: dict | None) -> str:
     token = uuid.uuid4().hex
     values = {"token": token, **_process_identity(os.getpid()), "since": act.at}

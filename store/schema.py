@@ -336,6 +336,25 @@ def seal_decision_placement(db: Database) -> None:
         "JOIN committees c ON c.id = g.committee_id WHERE g.id = approval_seals.meeting_id)"
     )
 
+
+@migrations(name="0014_settings_to_config")
+def settings_to_config(db: Database) -> None:
+    """The theme moves from the database to the user's settings file (store/config.py), once; the table goes.
+
+    A theme already in the settings file wins; a file that cannot be written loses only the theme.
+    """
+    from store.config import load, save_value
+    from store.errors import StoreError
+
+    row = db.execute("SELECT value FROM settings WHERE key = 'tui.theme'").fetchone()
+    if row and row[0] and load().sources["theme"] != "fil":
+        try:
+            save_value("theme", row[0])
+        except StoreError:
+            pass
+    db["settings"].drop()
+
+
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]

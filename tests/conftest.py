@@ -6,9 +6,24 @@ from pathlib import Path
 
 import pytest
 
+from store.config import SETTINGS
 from store.db import open_database
 
 SHARED_REFERATER = Path(__file__).resolve().parents[2] / "shared" / "referater"
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own settings file, config, data and documents folders: none touches the real home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("REFERAT_CONFIG", str(home / "config" / "referat" / "config.toml"))
+    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                             ("XDG_DOCUMENTS_DIR", "Dokumenter"), ("XDG_CACHE_HOME", "cache")):
+        monkeypatch.setenv(variable, str(home / folder))
+    for setting in SETTINGS:
+        monkeypatch.delenv(setting.env, raising=False)
+    return home
 
 
 @pytest.fixture

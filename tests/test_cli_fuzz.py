@@ -59,6 +59,8 @@ OUTPUTS = ["ud.md", "ud", "", "ingen-mappe/ud.md", "fuzz.db"]
 # --db: the copy the test watches (by $REFERAT_DB when not named), a folder, files that are no database …
 DB = st.one_of(st.sampled_from([f"{HERE}/fuzz.db", HERE, f"{HERE}/binær.bin", f"{HERE}/webside-referat.html",
                                 f"{HERE}/ingen-mappe/ny.db", "/dev/null", "/proc/ny.db"]), JUNK)
+BACKUP = st.one_of(st.sampled_from([f"{HERE}/skabelon.db", f"{HERE}/binær.bin", f"{HERE}/mangler.db", HERE,
+                                    f"{HERE}/roster.toml", "/dev/null"]), JUNK)
 INPUT = st.one_of(st.sampled_from([f"{HERE}/{name}" for name in INPUTS] + ["/dev/null"]), JUNK)
 OUTPUT = st.one_of(st.sampled_from([f"{HERE}/{name}" for name in OUTPUTS] + ["/dev/null", "/proc/ikke-her.md"]), JUNK)
 
@@ -127,6 +129,11 @@ def command() -> st.SearchStrategy[list[str]]:
             **{"--item": ITEM, "--text": JUNK, "--reason": JUNK})),
         ("reopen",): st.tuples(st.lists(MEETING, max_size=2), options(**{"--reason": JUNK})),
         ("log",): st.tuples(st.lists(MEETING, max_size=2), options(**{"--json": None})),
+        ("backup",): st.tuples(st.lists(OUTPUT, max_size=1), options(**{"--list": None, "--json": None})),
+        ("restore",): st.tuples(st.lists(BACKUP, max_size=2), options()),
+        ("config", "path"): st.tuples(st.just([]), options()),
+        ("config", "show"): st.tuples(st.just([]), options()),
+        ("config", "keys"): st.tuples(st.just([]), options()),
     }
 
     @st.composite

@@ -118,6 +118,14 @@ def test_all_filters_by_committee_and_dates_and_full_files_are_private(db_path, 
     assert json.loads(files[0].read_text(encoding="utf-8"))["edition"] == "fuld"
 
 
+def test_all_without_o_writes_into_the_documents_folder(db_path, meeting_ids, private_home):
+    result = export(db_path, "--all")
+    assert result.exit_code == 0, result.output
+    documents = private_home / "Dokumenter"
+    assert len(list(documents.glob("*.md"))) == len(meeting_ids)
+    assert result.stdout.splitlines()[-1].endswith(f"er eksporteret til {documents}.")
+
+
 def test_all_with_nothing_to_export(db_path, meeting_ids, tmp_path):
     result = export(db_path, "--all", "--since", "2030-01-01", "-o", str(tmp_path / "tom"))
     assert result.exit_code == 0
@@ -130,7 +138,6 @@ def test_all_with_nothing_to_export(db_path, meeting_ids, tmp_path):
     (["1", "--format", "pdf"], "--format pdf skrives til en fil: angiv -o FIL"),
     ([], "Angiv enten mødets id eller --all."),
     (["1", "--all", "-o", "x"], "Angiv enten mødets id eller --all."),
-    (["--all"], "--all kræver en mappe"),
     (["1", "--committee", "Økonomiudvalget"], "bruges kun sammen med --all"),
     (["--all", "--since", "i morgen", "-o", "x"], "--since: 'i morgen' er ikke en dato"),
     (["1", "--format", "json", "--decisions-only"], "--decisions-only gælder kun Markdown"),

@@ -10,10 +10,10 @@ from tui_support import make_database, notifications, outcomes, screen_text
 
 from store.attendance import attendance_list
 from store.audit import audit_trail
+from store.config import config_path, load
 from store.db import open_database
 from store.meetings import get_meeting
-from store.settings import get_setting
-from tui.app import THEME_SETTING, ReferatApp
+from tui.app import ReferatApp
 from tui.screens.help import HelpScreen
 from tui.startup import pause_collection
 from tui.widgets.key_bar import KeyBar
@@ -23,6 +23,11 @@ from tui.widgets.key_bar import KeyBar
 def meeting(tmp_path):
     path = tmp_path / "referat.db"
     return path, make_database(path)
+
+
+def write_settings(text: str) -> None:
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text(text, encoding="utf-8")
 
 
 def meeting_row(path, meeting_id) -> dict:
@@ -103,22 +108,38 @@ async def test_a_question_mark_in_a_text_field_is_text(meeting):
         assert app.screen.query_one("#decision-text").text == "?"
 
 
-async def test_the_palette_exports_the_full_referat_next_to_the_database(meeting):
+async def export_from_palette(app, pilot) -> None:
+    await pilot.press("f3", "1", "ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"Eksport")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+
+
+async def test_the_palette_exports_the_full_referat_into_the_documents_folder(meeting, private_home):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("f3", "1", "ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Eksport")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        exported = path.parent / "2017-05-29-arbejdsmarkedsudvalget-fuld.md"
+        await export_from_palette(app, pilot)
+        exported = private_home / "Dokumenter" / "2017-05-29-arbejdsmarkedsudvalget-fuld.md"
         text = exported.read_text(encoding="utf-8")
         assert "# Referat: Arbejdsmarkedsudvalget" in text and "**Godkendt.**" in text
         assert "Personalesag" in text  # the full version keeps the lukket item
         assert stat.S_IMODE(exported.stat().st_mode) == 0o600
         assert str(exported) in notifications(app)
+        assert not list(path.parent.glob("*.md"))  # not in the hidden data folder beside the database
+
+
+async def test_the_palette_exports_the_edition_and_folder_of_the_settings(meeting, tmp_path):
+    path, meeting_id = meeting
+    write_settings(f'export_folder = "{tmp_path / "udvalg"}"\nexport_edition = "offentlig"\n')
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await export_from_palette(app, pilot)
+        exported = tmp_path / "udvalg" / "2017-05-29-arbejdsmarkedsudvalget.md"
+        text = exported.read_text(encoding="utf-8")
+        assert "Lukket: Personalesag" in text and "Fortroligt indhold" not in text  # the public edition
 
 
 @pytest.mark.parametrize(("command", "extension", "magic"), [("Eksportér referat som PDF", "pdf", b"%PDF-"),
@@ -185,21 +206,23 @@ async def test_read_only_mode_changes_nothing(meeting):
         assert meeting_row(path, meeting_id)["status"] == "planlagt"
 
 
-async def test_the_theme_is_remembered(meeting):
+async def test_the_theme_is_remembered_in_the_settings_file_with_its_comments(meeting):
     path, meeting_id = meeting
+    write_settings("# mine indstillinger\nkeep_backups = 3  # tre er nok\n\n[keys]\nagenda = \"alt+d\"\n")
     app = ReferatApp(path, meeting_id)
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = "nord"
         await pilot.pause()
-    db = open_database(path)
-    assert get_setting(db, THEME_SETTING) == "nord"
-    setting_writes = "SELECT count(*) FROM actions WHERE label LIKE 'Indstilling %'"
-    writes = db.execute(setting_writes).fetchone()[0]
+    text = config_path().read_text(encoding="utf-8")
+    assert 'theme = "nord"' in text and "# tre er nok" in text and "# mine indstillinger" in text
+    assert load().keys == {"agenda": "alt+d"}  # still in its table
+    before = config_path().stat().st_mtime_ns
     again = ReferatApp(path, meeting_id)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
-    assert db.execute(setting_writes).fetchone()[0] == writes  # starting does not write the theme again
+    assert config_path().stat().st_mtime_ns == before  # starting does not write the theme again
+    assert "settings" not in open_database(path).table_names()  # the database holds no theme
 
 
 async def test_the_mouse_switches_screens_and_picks_items(meeting):

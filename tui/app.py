@@ -31,7 +31,6 @@ from tui.startup import resume_collection
 
 # Screens, dialogs, the help screen, the command palette and export are imported when first used:
 # startup time counts on meeting day (see bench/startup.py).
-THEME_SETTING = "tui.theme"
 ATTENDANCE, AGENDA, REFERAT = "fremmode", "dagsorden", "referat"
 # Every action (of the app and its screens) that writes: a read-only or following window may not run them.
 WRITE_ACTIONS = frozenset({
@@ -102,9 +101,15 @@ class ReferatApp(App):
         for mode, screen in SCREENS.items():
             if mode != self.DEFAULT_MODE:
                 self.add_mode(mode, screen)
-        theme = self.day.settings().get(THEME_SETTING)
-        if theme in self.available_themes:
-            self.theme = theme  # before the start: set later, it makes Textual parse all CSS again
+        from store.config import load as load_settings
+
+        self.settings = load_settings()  # the settings file (store/config.py): theme, keymap, exports
+        self.settings_problems = list(self.settings.problems)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme  # before the start: set later, it makes Textual parse all CSS again
+        elif self.settings.theme:
+            self.settings_problems.append(f"Temaet '{self.settings.theme}' findes ikke; standardtemaet bruges.")
+        self.set_keymap(self.settings.keys)
 
     @property
     def following(self) -> bool:
@@ -123,6 +128,14 @@ class ReferatApp(App):
     def first_frame_drawn(self) -> None:
         """After the first frame: let the cycle collector run again."""
         resume_collection()
+        if self.settings.keys:  # checked after the first frame: it imports every screen
+            from tui.keymap import keymap_problems
+
+            problems = keymap_problems(self.settings)
+            if problems:
+                self.set_keymap({key: keys for key, keys in self.settings.keys.items() if key not in problems})
+                self.settings_problems = list(problems.values())
+                self._tell_settings_problems()
 
     def get_default_screen(self) -> Screen:
         """The screen the app starts on (Fremmøde or Dagsorden), built once."""
@@ -133,6 +146,7 @@ class ReferatApp(App):
     def on_mount(self) -> None:
         self.add_mode(self.DEFAULT_MODE, SCREENS[self.DEFAULT_MODE])  # its stack already holds the first screen
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._tell_settings_problems()
         self.set_interval(WATCH_SECONDS, self.watch_database)
         watch_terminal(self)
         if self.day.claim_refused:
@@ -153,9 +167,26 @@ class ReferatApp(App):
         """ctrl+c: say how to quit (Textual's own hint is English and uses markup)."""
         self.notify(QUIT_HINT)
 
+    def key_display(self, binding_id: str) -> str:
+        """How the first key of one of the app's bindings is shown, as the settings' keymap has it."""
+        binding = next(binding for binding in self.BINDINGS if binding.id == binding_id)
+        keys = self.settings.keys.get(binding_id)
+        return self.get_key_display(Binding(keys.split(",")[0], "") if keys else binding)
+
+    def _tell_settings_problems(self) -> None:
+        """Say what in the settings file could not be used (once); the app goes on with the defaults."""
+        for problem in self.settings_problems:
+            self.notify(problem, title="Indstillinger", severity="warning", timeout=15)
+        self.settings_problems = []
+
     def _remember_theme(self, theme: Theme) -> None:
-        if self.day.writable:
-            self.perform(self.day.remember, THEME_SETTING, theme.name, refresh=False)
+        """Keep a theme chosen with ctrl+p in the settings file (which keeps its comments)."""
+        from store.config import save_value
+
+        try:
+            save_value("theme", theme.name)
+        except StoreError as error:
+            self.notify(str(error), title="Temaet er ikke gemt", severity="warning", timeout=8)
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
@@ -295,14 +326,21 @@ class ReferatApp(App):
             self.notify("Mødet er åbnet.", timeout=4)
 
     def action_close_meeting(self) -> None:
-        """Hæv mødet after a confirmation: record the end time."""
+        """Hæv mødet after a confirmation: record the end time, then take the automatic backup."""
         from tui.dialogs.confirm import ConfirmDialog
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.perform(self.day.close_meeting):
                 self.notify("Mødet er hævet.", timeout=4)
+                self.backup_after("haevet")
 
         self.push_screen(ConfirmDialog("Hæv mødet nu?", "Sluttidspunktet bliver klokken nu."), confirmed)
+
+    def backup_after(self, reason: str) -> None:
+        """The automatic backup (store/backup.py); a failure is a warning and the meeting goes on."""
+        path, message = self.day.backup(reason)
+        self.notify(message, title="Sikkerhedskopi", severity="information" if path else "warning",
+                    timeout=6 if path else 10)
 
     def action_search(self) -> None:
         """Søg i arkivet: every meeting's items; a hit opens read-only over this meeting."""
@@ -327,9 +365,11 @@ class ReferatApp(App):
                                        "mødet i stedet. Hvad det har gemt, bevares."), confirmed)
 
     def action_export(self, fmt: str = "md") -> None:
-        """Write the full referat (md, docx or pdf; readable by the owner only) next to the database and show where."""
+        """Write the referat (md, docx or pdf) in the settings' edition into the settings' export folder (the
+        documents folder by default; the full edition readable by the owner only) and show where."""
         try:
-            path = self.day.export_full(fmt)
+            path = self.day.export_full(fmt, self.settings.export_folder,
+                                        public=self.settings.export_edition == "offentlig")
         except StoreError as error:
             self.notify(str(error), severity="error", title="Ikke eksporteret", timeout=8)
         else:
@@ -363,12 +403,13 @@ class ReferatApp(App):
             yield from screen.outcome_commands()
         if isinstance(screen, AttendanceScreen):
             yield from screen.apologies_commands()
-        yield SystemCommand("Eksportér referat", "Skriv hele referatet (Markdown) ved siden af databasen",
-                            self.action_export)
-        yield SystemCommand("Eksportér referat som Word", "Skriv hele referatet (.docx) ved siden af databasen",
+        edition = "den offentlige udgave" if self.settings.export_edition == "offentlig" else "hele referatet"
+        folder = self.settings.export_folder
+        yield SystemCommand("Eksportér referat", f"Skriv {edition} (Markdown) i {folder}", self.action_export)
+        yield SystemCommand("Eksportér referat som Word", f"Skriv {edition} (.docx) i {folder}",
                             partial(self.action_export, "docx"))
-        yield SystemCommand("Eksportér referat som PDF", "Skriv hele referatet (.pdf) ved siden af databasen",
+        yield SystemCommand("Eksportér referat som PDF", f"Skriv {edition} (.pdf) i {folder}",
                             partial(self.action_export, "pdf"))
         yield SystemCommand("Hjælp", "Vis alle taster på denne skærm (F1)", self.action_help)
-        yield SystemCommand("Tema", "Skift farvetema (huskes til næste gang)", self.action_change_theme)
+        yield SystemCommand("Tema", "Skift farvetema (huskes i indstillingsfilen)", self.action_change_theme)
         yield SystemCommand("Afslut", "Luk referat (alt er allerede gemt)", self.action_quit)

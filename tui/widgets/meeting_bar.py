@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.events import Click
 from textual.widget import Widget
 
-TABS = (("fremmode", "F2", "Fremmøde"), ("dagsorden", "F3", "Dagsorden"), ("referat", "F4", "Referat"))
+TABS = (("fremmode", "attendance", "Fremmøde"), ("dagsorden", "agenda", "Dagsorden"), ("referat", "referat", "Referat"))
 
 
 def now() -> dt.datetime:
@@ -89,11 +89,12 @@ class MeetingBar(Widget):
         return line
 
     def tab_line(self) -> Text:
-        """' F2  Fremmøde  F3  Dagsorden  …   punkt 3: 12 min  kl. 15.07 '."""
+        """' F2  Fremmøde  F3  Dagsorden  …   punkt 3: 12 min  kl. 15.07 ' (the keys in force: a keymap may change them)."""
         tab_style = self.get_component_rich_style("meeting-bar--tab")
         line = Text(no_wrap=True, overflow="crop", end="")
         self.tab_cells = []
-        for mode, key, label in TABS:
+        for mode, binding_id, label in TABS:
+            key = self.app.key_display(binding_id)
             start = line.cell_len
             style = self.get_component_rich_style("meeting-bar--active-tab") if mode == self.mode else tab_style
             line.append(f" {key} ", style=style)
