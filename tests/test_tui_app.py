@@ -144,8 +144,10 @@ async def test_the_palette_exports_the_edition_and_folder_of_the_settings(meetin
 
 @pytest.mark.parametrize(("command", "extension", "magic"), [("Eksportér referat som PDF", "pdf", b"%PDF-"),
                                                         ("Eksportér referat som Word", "docx", b"PK")])
-async def test_the_palette_exports_word_and_pdf_next_to_the_database(meeting, command, extension, magic):
+async def test_the_palette_exports_word_and_pdf_into_the_documents_folder(meeting, private_home, command, extension,
+                                                                         magic):
     path, meeting_id = meeting
+    documents = private_home / "Dokumenter"
     app = ReferatApp(path, meeting_id)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f3", "1", "ctrl+p")
@@ -155,9 +157,9 @@ async def test_the_palette_exports_word_and_pdf_next_to_the_database(meeting, co
         await pilot.press("enter")
         for _ in range(50):
             await pilot.pause(0.2)
-            if str(path.parent) in notifications(app):
+            if str(documents) in notifications(app):
                 break
-        exported = path.parent / f"2017-05-29-arbejdsmarkedsudvalget-fuld.{extension}"
+        exported = documents / f"2017-05-29-arbejdsmarkedsudvalget-fuld.{extension}"
         assert exported.read_bytes().startswith(magic)
         assert stat.S_IMODE(exported.stat().st_mode) == 0o600
         assert str(exported) in notifications(app)
