@@ -26,7 +26,7 @@ REFERATER = Path(__file__).resolve().parents[2] / "shared" / "referater"
 REFERATER_FILES = ["herlev-arbejdsmarkedsudvalget-2022-10-26.md", "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt"]
 QUERIES = ["kontanthjælp", "jobcamp", "beskæftigelse plan", "a"]
 RUNS = 20
-LIMIT = 50  # as many hits as ctrl+f asks for (tui/screens/search.py HIT_LIMIT)
+LIMIT = 50  # as many hits as ctrl+f asks for (tui/modals/search.py HIT_LIMIT)
 
 
 def main() -> None:

@@ -1,10 +1,12 @@
-"""Shared fixtures: a fresh database, and the real referater in ../shared/referater."""
+"""Shared fixtures: a fresh database, the small meeting of the TUI tests (one `meeting` for every test file),
+and the real referater in ../shared/referater."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from tui_support import make_database
 
 from store.config import SETTINGS
 from store.db import open_database
@@ -46,3 +48,10 @@ def db(db_path):
     database = open_database(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def meeting(tmp_path) -> tuple[Path, int]:
+    """A database file holding the small meeting of tests/tui_support.py: (its path, the meeting's id)."""
+    path = tmp_path / "referat.db"
+    return path, make_database(path)

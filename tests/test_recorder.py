@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from tui_support import make_database, outcomes
+from tui_support import outcomes
 
 from store.agenda import agenda, set_current_item
 from store.audit import action, audit_trail
@@ -26,12 +26,6 @@ from store.recorder import (
     release,
     take_over,
 )
-
-
-@pytest.fixture
-def meeting(tmp_path):
-    path = tmp_path / "referat.db"
-    return path, make_database(path)
 
 
 def first_item(db, meeting_id) -> int:

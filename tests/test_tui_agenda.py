@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from tui_support import make_database, notifications, screen_text
+from tui_support import notifications, screen_text
 
 from store.agenda import agenda, set_current_item
 from store.attendance import set_status
@@ -11,12 +10,6 @@ from store.db import open_database
 from store.meetings import get_meeting, load_meeting
 from tui.app import ReferatApp
 from tui.widgets.agenda_list import AgendaList
-
-
-@pytest.fixture
-def meeting(tmp_path):
-    path = tmp_path / "referat.db"
-    return path, make_database(path)
 
 
 def stored(path, meeting_id):

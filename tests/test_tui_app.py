@@ -6,7 +6,7 @@ import gc
 import stat
 
 import pytest
-from tui_support import make_database, notifications, outcomes, screen_text
+from tui_support import notifications, outcomes, screen_text
 
 from store.attendance import attendance_list
 from store.audit import audit_trail
@@ -14,15 +14,9 @@ from store.config import config_path, load
 from store.db import open_database
 from store.meetings import get_meeting
 from tui.app import ReferatApp
-from tui.screens.help import HelpScreen
+from tui.modals.help import HelpScreen
 from tui.startup import pause_collection
 from tui.widgets.key_bar import KeyBar
-
-
-@pytest.fixture
-def meeting(tmp_path):
-    path = tmp_path / "referat.db"
-    return path, make_database(path)
 
 
 def write_settings(text: str) -> None:

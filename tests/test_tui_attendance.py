@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-from tui_support import make_database, notifications, run_from_palette, screen_text, small_meeting
+from tui_support import notifications, run_from_palette, screen_text, small_meeting
 
 from store.attendance import attendance_list, quorum
 from store.db import open_database
@@ -13,12 +12,6 @@ from store.meetings import save_meeting
 from store.model import Member
 from tui.app import ReferatApp
 from tui.widgets.meeting_bar import MeetingBar
-
-
-@pytest.fixture
-def meeting(tmp_path):
-    path = tmp_path / "referat.db"
-    return path, make_database(path)
 
 
 def statuses(path, meeting_id) -> dict[str, str | None]:

@@ -10,8 +10,7 @@ import sys
 from contextlib import ExitStack, asynccontextmanager, closing, contextmanager
 from functools import partial
 
-import pytest
-from tui_support import decisions, make_database, notifications, outcomes, screen_text
+from tui_support import decisions, notifications, outcomes, screen_text
 
 import store.db
 from store.recorder import holder, is_recording
@@ -25,12 +24,6 @@ print("låst", flush=True)
 sys.stdin.readline()
 conn.rollback()
 """
-
-
-@pytest.fixture
-def meeting(tmp_path):
-    path = tmp_path / "referat.db"
-    return path, make_database(path)
 
 
 @asynccontextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import TextArea
-from tui_support import decisions, make_database, notifications, outcomes, screen_text
+from tui_support import decisions, notifications, outcomes, screen_text
 
 from store.agenda import agenda
 from store.attendance import attendance_list, set_status
@@ -16,12 +16,6 @@ from tui import app as tui_app
 from tui.app import TAKE_OVER_HINT, ReferatApp
 
 WATCHED = 1.0  # seconds: more than two looks at the database
-
-
-@pytest.fixture
-def meeting(tmp_path):
-    path = tmp_path / "referat.db"
-    return path, make_database(path)
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from store.importing import parse_file
 from store.meetings import load_meeting, save_meeting
 from store.search import search
 from tui.app import ReferatApp
-from tui.screens.archive import ArchiveScreen
+from tui.modals.archive import ArchiveScreen
+from tui.modals.search import SearchScreen
 from tui.screens.base import MeetingScreen
-from tui.screens.search import SearchScreen
 
 HVIDOVRE = "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt"
 TYPING_PAUSE = 0.5  # longer than the search's debounce

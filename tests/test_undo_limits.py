@@ -6,8 +6,7 @@ tilføjelser are barriers undo does not pass; a fresh meeting and a hastesag mad
 
 from __future__ import annotations
 
-import pytest
-from tui_support import make_database, notifications, screen_text
+from tui_support import notifications, screen_text
 
 from store.agenda import agenda, close_meeting, open_meeting
 from store.approval import amend, approvals, approve, reopen, taking_part
@@ -16,12 +15,6 @@ from store.db import open_database
 from store.decisions import record_outcome
 from store.meetings import get_meeting, load_meeting
 from tui.app import ReferatApp
-
-
-@pytest.fixture
-def meeting(tmp_path):
-    path = tmp_path / "referat.db"
-    return path, make_database(path)
 
 
 def adjourn(path, meeting_id) -> None:

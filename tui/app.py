@@ -271,7 +271,7 @@ class ReferatApp(App):
 
     def action_help(self) -> None:
         """List every key of the current screen."""
-        from tui.screens.help import HelpScreen
+        from tui.modals.help import HelpScreen
 
         self.push_screen(HelpScreen(self.screen))
 
@@ -293,7 +293,7 @@ class ReferatApp(App):
 
         self.perform(redo)
 
-    # --- drafts: text being typed in a dialog (tui/dialogs/drafts.py) ---------------
+    # --- drafts: text being typed in a dialog (tui/modals/drafts.py) ---------------
 
     def load_draft(self, key: str) -> str | None:
         """The draft kept under `key`, or None (also when the database cannot be read this moment)."""
@@ -313,7 +313,7 @@ class ReferatApp(App):
 
     async def action_quit(self) -> None:
         """Afslut: text typed in open dialogs is kept as drafts first (offered again next time)."""
-        from tui.dialogs.drafts import DraftDialog
+        from tui.modals.drafts import DraftDialog
 
         for screen in self.screen_stack:
             if isinstance(screen, DraftDialog):
@@ -327,7 +327,7 @@ class ReferatApp(App):
 
     def action_close_meeting(self) -> None:
         """Hæv mødet after a confirmation: record the end time, then take the automatic backup."""
-        from tui.dialogs.confirm import ConfirmDialog
+        from tui.modals.confirm import ConfirmDialog
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.perform(self.day.close_meeting):
@@ -344,7 +344,7 @@ class ReferatApp(App):
 
     def action_search(self) -> None:
         """Søg i arkivet: every meeting's items; a hit opens read-only over this meeting."""
-        from tui.screens.search import SearchScreen
+        from tui.modals.search import SearchScreen
 
         try:
             self.push_screen(SearchScreen(self.day.path))
@@ -353,7 +353,7 @@ class ReferatApp(App):
 
     def action_take_over(self) -> None:
         """Overtag optagelsen after a confirmation: the other window's next write is refused."""
-        from tui.dialogs.confirm import ConfirmDialog
+        from tui.modals.confirm import ConfirmDialog
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.following and self.perform(self.day.take_over, refresh=False):

@@ -20,9 +20,9 @@ from tui.widgets.item_view import ItemView
 from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:  # the dialogs themselves are imported when first opened: startup time counts on meeting day
-    from tui.dialogs.not_taking_part import NotTakingPart
-    from tui.dialogs.remark import RemarkEntry
-    from tui.dialogs.vote import VoteEntry
+    from tui.modals.not_taking_part import NotTakingPart
+    from tui.modals.remark import RemarkEntry
+    from tui.modals.vote import VoteEntry
 
 DIGITS = "123456789"
 
@@ -173,7 +173,7 @@ class AgendaScreen(MeetingScreen):
     def confirm_decision(self, item_ids: list[int], phrase: str | None, record, *, quorum: bool = True) -> None:
         """Run `record` once the secretary has confirmed replacing a recorded beslutning (if any) and deciding
         without a quorum (if so); each question is asked in its own dialog, Enter or j answers ja."""
-        from tui.dialogs.confirm import ConfirmDialog
+        from tui.modals.confirm import ConfirmDialog
 
         questions = []
         replaced = self.replaced(item_ids, phrase)
@@ -207,7 +207,7 @@ class AgendaScreen(MeetingScreen):
                             partial(self.action_confidential, "outcome"))
 
     def action_free_text(self) -> None:
-        from tui.dialogs.decision_text import DecisionTextDialog
+        from tui.modals.decision_text import DecisionTextDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
         if item is None:
@@ -220,7 +220,7 @@ class AgendaScreen(MeetingScreen):
                                                 warning=day.quorum_warning([item_id])))
 
     def action_point_outcomes(self) -> None:
-        from tui.dialogs.point_outcomes import PointOutcomesDialog
+        from tui.modals.point_outcomes import PointOutcomesDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
         if item is None:
@@ -232,7 +232,7 @@ class AgendaScreen(MeetingScreen):
         self.app.push_screen(PointOutcomesDialog(item, self.phrases(), save, warning=day.quorum_warning([item_id])))
 
     def action_vote(self) -> None:
-        from tui.dialogs.vote import VoteDialog
+        from tui.modals.vote import VoteDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
         if item is None:
@@ -258,7 +258,7 @@ class AgendaScreen(MeetingScreen):
         self.app.push_screen(VoteDialog(item, people, save, warnings, draft_key=day.draft_key("afstemning", item_id)))
 
     def action_remark(self) -> None:
-        from tui.dialogs.remark import RemarkDialog
+        from tui.modals.remark import RemarkDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
         if item is None:
@@ -271,7 +271,7 @@ class AgendaScreen(MeetingScreen):
                                           draft_key=day.draft_key("bemærkning", item_id)))
 
     def action_not_taking_part(self) -> None:
-        from tui.dialogs.not_taking_part import NotTakingPartDialog
+        from tui.modals.not_taking_part import NotTakingPartDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
         if item is None:
@@ -318,7 +318,7 @@ class AgendaScreen(MeetingScreen):
             self.app.perform(self.app.day.move_item, item_id, delta)
 
     def action_urgent_item(self) -> None:
-        from tui.dialogs.urgent_item import UrgentItemDialog
+        from tui.modals.urgent_item import UrgentItemDialog
 
         added: list[int] = []
 

@@ -170,7 +170,7 @@ class AttendanceScreen(MeetingScreen):
                                 partial(self.action_apologies, number))
 
     def action_substitute(self) -> None:
-        from tui.dialogs.substitute import SubstituteDialog  # imported when first needed (startup time)
+        from tui.modals.substitute import SubstituteDialog  # imported when first needed (startup time)
 
         person = self.selected_person()
         if person is None:
@@ -178,14 +178,12 @@ class AttendanceScreen(MeetingScreen):
         if person["status"] == SUBSTITUTE:
             self.notify("Vælg det medlem, hvis plads stedfortræderen skal have.", severity="warning")
             return
-        candidates = self.app.day.substitute_candidates(person["person_id"])
+        day, person_id = self.app.day, person["person_id"]
 
-        def chosen(answer: tuple[str, str | None] | None) -> None:
-            if answer:
-                name, party = answer
-                self.app.perform(self.app.day.set_substitute, person["person_id"], name, party)
+        def save(answer: tuple[str, str | None]) -> bool:
+            return self.app.perform(day.set_substitute, person_id, *answer)
 
-        self.app.push_screen(SubstituteDialog(person, candidates), chosen)
+        self.app.push_screen(SubstituteDialog(person, day.substitute_candidates(person_id), save))
 
     def action_arrival(self) -> None:
         person = self.selected_person()

@@ -7,10 +7,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from tui.dialogs import STYLESHEET
+from tui.modals.base import Modal
 
 NAVIGATION = [
     ("↑ ↓ PgUp PgDn", "Flyt markøren"),
@@ -24,8 +24,8 @@ NAVIGATION = [
 def key_rows(screen: Screen) -> list[tuple[str, str]]:
     """(key, description) for every enabled binding of `screen` and the app, keys merged per action.
 
-    Only referat's own bindings (they all have an id, so a keymap can rebind them) are listed; Textual's
-    built-in ones (in English) are left out and NAVIGATION describes them.
+    Only referat's own bindings with an id are listed (the keys without one, such as the digits, are told by
+    the screen's HELP_EXTRA); Textual's built-in ones (in English) are left out and NAVIGATION describes them.
     """
     by_action: dict[str, tuple[list[str], str]] = {}
     app = screen.app
@@ -46,10 +46,10 @@ def _normal(key: str) -> str:
     return {"esc": "escape", "mellemrum": "space"}.get(key, key)
 
 
-class HelpScreen(ModalScreen[None]):
+
+class HelpScreen(Modal):
     """A table of keys; any of Escape, F1, ? or q closes it."""
 
-    CSS_PATH = STYLESHEET
 
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Luk")]
 

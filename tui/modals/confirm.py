@@ -5,16 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label
 
-from tui.dialogs import STYLESHEET
+from tui.modals.base import Modal
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Modal):
     """Ask; j/Enter answers ja, n/Escape answers nej."""
 
-    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         Binding("j,y", "answer(True)", "Ja"),

@@ -11,9 +11,7 @@ from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from store.model import display_name
-from tui.dialogs import STYLESHEET
-from tui.dialogs.drafts import DraftDialog
-from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+from tui.modals.drafts import DraftDialog
 
 KEPT = "Ikke gemt; valget og årsagen står her stadig."
 
@@ -32,7 +30,8 @@ class NotTakingPartDialog(DraftDialog):
     not taking part — or clears an existing mark — through `save` (True once committed); the dialog stays
     open with its reason when that is refused."""
 
-    CSS_PATH = STYLESHEET
+    KEPT = KEPT
+
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 
@@ -49,7 +48,7 @@ class NotTakingPartDialog(DraftDialog):
             yield Input(placeholder="Årsag (kun internt, fx inhabil), valgfri", id="reason")
             yield Label("Vælg medlemmet med Enter (et markeret medlem deltager igen):")
             yield OptionList(*(self._option(person) for person in self.people), id="people", markup=False)
-            yield problem_line()
+            yield self.problem_line()
         yield Footer()
 
     def _option(self, person: dict) -> Option:
@@ -74,5 +73,4 @@ class NotTakingPartDialog(DraftDialog):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         person_id = int(event.option.id)
         reason = self.query_one("#reason", Input).value.strip() or None
-        save_or_keep(self, self.save, NotTakingPart(person_id, taking_part=person_id in self.marked, reason=reason),
-                     KEPT)
+        self.submit(NotTakingPart(person_id, taking_part=person_id in self.marked, reason=reason))

@@ -13,9 +13,7 @@ from textual.widgets import Footer, Label, RadioButton, RadioSet, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from store.model import REMARK_KINDS, display_name
-from tui.dialogs import STYLESHEET
-from tui.dialogs.drafts import DraftDialog
-from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+from tui.modals.drafts import DraftDialog
 
 KEPT = "Bemærkningen er ikke gemt; den står her stadig, så du kan markere teksten og kopiere den med ctrl+c."
 
@@ -40,7 +38,8 @@ class RemarkDialog(DraftDialog):
     """Space picks senders, the radio buttons the kind; ctrl+s saves through `save` (True once committed).
     The text is kept as a draft until saved; Escape asks before throwing typed text away."""
 
-    CSS_PATH = STYLESHEET
+    KEPT = KEPT
+
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),
@@ -65,7 +64,7 @@ class RemarkDialog(DraftDialog):
                     for index, kind in enumerate(REMARK_KINDS):
                         yield RadioButton(kind.capitalize(), value=index == 0, name=kind)
             yield TextArea(id="remark-text", soft_wrap=True)
-            yield problem_line()
+            yield self.problem_line()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,4 +88,4 @@ class RemarkDialog(DraftDialog):
         if not senders or not text:
             self.notify("Vælg hvem der ønsker bemærkningen, og skriv teksten.", severity="warning")
             return
-        save_or_keep(self, self.save, RemarkEntry(senders, pressed.name if pressed else REMARK_KINDS[0], text), KEPT)
+        self.submit(RemarkEntry(senders, pressed.name if pressed else REMARK_KINDS[0], text))

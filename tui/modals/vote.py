@@ -18,9 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from store.model import VOTE_ON_AMENDMENT, VOTE_ON_RECOMMENDATION, Item, display_name, tally
-from tui.dialogs import STYLESHEET
-from tui.dialogs.drafts import DraftDialog
-from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+from tui.modals.drafts import DraftDialog
 
 RECOMMENDATION_SUBJECT = "Indstillingen"
 CHOICE_LABELS = {"for": "For", "imod": "Imod", "undlod": "Undlod"}
@@ -55,7 +53,8 @@ class VoteDialog(DraftDialog):
     """The ændringsforslag field first (Enter or Tab goes on to the voters), then the voters; ctrl+s saves
     through `save` (True once committed) and the dialog stays open with its votes when the save is refused."""
 
-    CSS_PATH = STYLESHEET
+    KEPT = KEPT
+
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),
@@ -86,7 +85,7 @@ class VoteDialog(DraftDialog):
             yield Static("Stemmer: f for · i imod · u undlod · e enstemmigt for · d del/saml parti", classes="dim")
             yield VoterTable(id="voters", cursor_type="row", zebra_stripes=False)
             yield Static(id="tally")
-            yield problem_line()
+            yield self.problem_line()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -200,9 +199,9 @@ class VoteDialog(DraftDialog):
                         "enstemmigt.", severity="warning")
             return
         amendment = self.query_one("#subject", Input).value.strip()
-        save_or_keep(self, self.save, VoteEntry(
+        self.submit(VoteEntry(
             subject=amendment or RECOMMENDATION_SUBJECT,
             kind=VOTE_ON_AMENDMENT if amendment else VOTE_ON_RECOMMENDATION,
             choices=dict(self.choices),
             adopt=self.adopt,
-        ), KEPT)
+        ))

@@ -11,9 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Label, Static, TextArea
 
 from store.model import Item
-from tui.dialogs import STYLESHEET
-from tui.dialogs.drafts import DraftDialog
-from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+from tui.modals.drafts import DraftDialog
 
 KEPT = "Teksten er ikke gemt; den står her stadig, så du kan markere den og kopiere den med ctrl+c."
 
@@ -34,7 +32,8 @@ class DecisionTextDialog(DraftDialog):
     """Edit the beslutning; ctrl+s saves through `save` (True once committed), Escape cancels (asking first
     when text was typed); what is typed is kept as a draft until saved."""
 
-    CSS_PATH = STYLESHEET
+    KEPT = KEPT
+
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),
@@ -57,7 +56,7 @@ class DecisionTextDialog(DraftDialog):
                          classes="dim")
             editor = TextArea(prefill(self.item), id="decision-text", soft_wrap=True, show_line_numbers=False)
             yield editor
-            yield problem_line()
+            yield self.problem_line()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -77,4 +76,4 @@ class DecisionTextDialog(DraftDialog):
         if not text:
             self.notify("Skriv beslutningen, eller tryk Escape.", severity="warning")
             return
-        save_or_keep(self, self.save, text, KEPT)
+        self.submit(text)

@@ -8,23 +8,22 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from store.model import Item
-from tui.dialogs import STYLESHEET
-from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+from tui.modals.base import SavingDialog
 from tui.widgets.decision_bar import DecisionBar
 
 DIGITS = "123456789"
 KEPT = "Valgene er ikke gemt; de står her stadig."
 
 
-class PointOutcomesDialog(ModalScreen[list[str]]):
+class PointOutcomesDialog(SavingDialog):
     """A digit gives the highlighted point an outcome and moves down; Enter saves through `save` (True once
     committed)."""
 
-    CSS_PATH = STYLESHEET
+    KEPT = KEPT
+
 
     BINDINGS = [
         *(Binding(digit, f"outcome({index})", show=False) for index, digit in enumerate(DIGITS)),
@@ -50,7 +49,7 @@ class PointOutcomesDialog(ModalScreen[list[str]]):
                 yield Static(Text(self.warning), classes="dialog-warning")
             yield DataTable(id="points", cursor_type="row", zebra_stripes=False)
             yield DecisionBar(id="point-decision-bar")
-            yield problem_line()
+            yield self.problem_line()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -99,7 +98,7 @@ class PointOutcomesDialog(ModalScreen[list[str]]):
             self.notify("Giv mindst ét punkt en beslutning med et tal.", severity="warning")
             return
         last = max(i for i, outcome in enumerate(self.outcomes) if outcome)
-        save_or_keep(self, self.save, self.outcomes[: last + 1], KEPT)
+        self.submit(self.outcomes[: last + 1])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

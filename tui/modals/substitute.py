@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from store.model import display_name
-from tui.dialogs import STYLESHEET
+from tui.modals.base import SavingDialog
 
 
-class SubstituteDialog(ModalScreen[tuple[str, str | None]]):
-    """Returns (name, party) of the stedfortræder, or None when cancelled."""
+class SubstituteDialog(SavingDialog):
+    """Saves (name, party) of the stedfortræder through `save`; Escape cancels."""
 
-    CSS_PATH = STYLESHEET
+    KEPT = "Stedfortræderen er ikke gemt; navnet står her stadig."
+
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 
-    def __init__(self, member: dict, candidates: list[dict]) -> None:
+    def __init__(self, member: dict, candidates: list[dict], save: Callable[[tuple[str, str | None]], bool]) -> None:
         super().__init__()
+        self.save = save
         self.member, self.candidates = member, candidates
 
     def compose(self) -> ComposeResult:
@@ -41,18 +44,16 @@ class SubstituteDialog(ModalScreen[tuple[str, str | None]]):
             with Horizontal(classes="dialog-row"):
                 yield Input(placeholder="Navn", id="name")
                 yield Input(value=self.member["party"] or "", placeholder="Parti", id="party", max_length=6)
+            yield self.problem_line()
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         chosen = self.candidates[int(event.option.id)]
-        self.dismiss((chosen["name"], chosen["party"]))
+        self.submit((chosen["name"], chosen["party"]))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         name = self.query_one("#name", Input).value.strip()
         if not name:
             self.query_one("#name", Input).focus()
             return
-        self.dismiss((name, self.query_one("#party", Input).value.strip() or None))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.submit((name, self.query_one("#party", Input).value.strip() or None))

@@ -7,13 +7,13 @@ Escape on a dialog holding typed text asks before the text is thrown away.
 
 from __future__ import annotations
 
-from textual.screen import ModalScreen
+from tui.modals.base import SavingDialog
 
 DRAFT_SECONDS = 1.0
 RESTORED = "Teksten, du skrev sidst, er sat ind igen (kladde)."
 
 
-class DraftDialog(ModalScreen):
+class DraftDialog(SavingDialog):
     """A dialog whose typed text is kept as a draft under `draft_key` (None: not kept)."""
 
     draft_key: str | None = None
@@ -54,6 +54,10 @@ class DraftDialog(ModalScreen):
             self.app.keep_draft(self.draft_key, text if self.typed() else "")
             self._kept = text
 
+    def close_saved(self, value) -> None:
+        """The content is saved: close, and its draft goes."""
+        self.finish(value)
+
     def finish(self, result=None) -> None:
         """Close the dialog and forget its draft (its content was saved, or thrown away on purpose)."""
         self._finished = True
@@ -66,7 +70,7 @@ class DraftDialog(ModalScreen):
         if not self.typed():
             self.finish(None)
             return
-        from tui.dialogs.confirm import ConfirmDialog
+        from tui.modals.confirm import ConfirmDialog
 
         def answered(discard: bool | None) -> None:
             if discard:

@@ -11,12 +11,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 
 from store.meeting_day import Archive
 from store.model import committee_label, short_iso_date
-from tui.dialogs import STYLESHEET
+from tui.modals.base import Modal
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.item_view import ItemView
 
@@ -29,10 +28,9 @@ def read_only_label(meeting: dict) -> str:
     return f"Skrivebeskyttet: {committee_label(meeting['committee'], meeting['municipality'])} {when}"
 
 
-class ArchiveScreen(ModalScreen[bool]):
+class ArchiveScreen(Modal):
     """One meeting's agenda and items, read-only; dismissed with BACK_TO_MEETING or BACK_TO_HITS."""
 
-    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         Binding("escape", f"leave({BACK_TO_MEETING})", "Tilbage til mødet", id="archive_close"),

@@ -7,9 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Input, Label
 
-from tui.dialogs import STYLESHEET
-from tui.dialogs.drafts import DraftDialog
-from tui.dialogs.kept_on_failure import problem_line, save_or_keep
+from tui.modals.drafts import DraftDialog
 
 KEPT = "Hastesagen er ikke tilføjet; titlen står her stadig."
 
@@ -18,7 +16,8 @@ class UrgentItemDialog(DraftDialog):
     """Type the hastesag's title; Enter adds it through `add` (True once committed) and the dialog stays open
     with the title when that is refused; Escape cancels (asking first when a title was typed)."""
 
-    CSS_PATH = STYLESHEET
+    KEPT = KEPT
+
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 
@@ -27,12 +26,12 @@ class UrgentItemDialog(DraftDialog):
             yield Label("Ny hastesag", classes="dialog-title")
             yield Label("Punktet sættes sidst på dagsordenen.")
             yield Input(placeholder="Titel", id="title")
-            yield problem_line()
+            yield self.problem_line()
         yield Footer()
 
     def __init__(self, add, draft_key: str | None = None) -> None:
         super().__init__()
-        self.add, self.draft_key = add, draft_key
+        self.save, self.draft_key = add, draft_key
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -46,6 +45,6 @@ class UrgentItemDialog(DraftDialog):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
-            save_or_keep(self, self.add, event.value.strip(), KEPT)
+            self.submit(event.value.strip())
         else:
             self.notify("Hastesagen skal have en titel.", severity="warning")

@@ -1,6 +1,6 @@
 """Søg i arkivet (ctrl+f): full-text search over every meeting's items, hits shown as you type.
 
-Enter on a hit opens that meeting read-only at that item (tui/screens/archive.py);
+Enter on a hit opens that meeting read-only at that item (tui/modals/archive.py);
 Escape returns to the meeting being recorded, exactly as it was left.
 """
 
@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,8 +17,8 @@ from textual.widgets.option_list import Option
 from store.errors import StoreError
 from store.meeting_day import Archive
 from store.model import committee_label, short_iso_date
-from tui.dialogs import STYLESHEET
-from tui.screens.archive import BACK_TO_MEETING, ArchiveScreen
+from tui.modals.archive import BACK_TO_MEETING, ArchiveScreen
+from tui.modals.base import Modal
 
 DEBOUNCE_SECONDS = 0.15
 HIT_LIMIT = 50
@@ -37,10 +36,9 @@ def hit_prompt(hit: dict) -> Content:
     return Content("\n").join([head, snippet])
 
 
-class SearchScreen(ModalScreen[None]):
+class SearchScreen(Modal):
     """An input and the hits below it; ↑/↓ choose, Enter opens, Escape closes."""
 
-    CSS_PATH = STYLESHEET
 
     BINDINGS = [
         Binding("escape", "close", "Tilbage til mødet", id="search_close"),
