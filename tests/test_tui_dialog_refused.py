@@ -73,7 +73,7 @@ DIALOGS = {
                    lambda path, meeting_id: [d and d.text for d in [stored(path, meeting_id).items[0].decision]],
                    ["Godkendt med en bemærkning"]),
     "stedfortræder": (["s", "tab", *"Anne Vikar"], "enter", "Anne Vikar", substitutes, ["Anne Vikar"]),
-    "deltog ikke": (["f3", "d", "shift+tab", *"inhabil", "enter"], "enter", "inhabil", not_taking_part,
+    "deltog ikke": (["f3", "d", *"inhabil", "enter"], "enter", "inhabil", not_taking_part,
                     ["Benthe Viola Holm (A)"]),
 }
 
