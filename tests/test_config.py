@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tui.screens.help import HelpScreen
 from tui_support import make_database, notifications, screen_text
 from typer.testing import CliRunner
 
@@ -16,6 +15,7 @@ from store import paths
 from store.config import config_path, load
 from store.db import open_database
 from tui.app import ReferatApp
+from tui.modals.help import HelpScreen
 from tui.widgets.key_bar import KeyBar
 
 runner = CliRunner()

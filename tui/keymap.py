@@ -18,10 +18,10 @@ APP_SCOPE = "Overalt"
 def scopes() -> dict[str, list[Binding]]:
     """Screen name -> its bindings (the app's own, under APP_SCOPE, apply on every screen)."""
     from tui.app import ReferatApp
+    from tui.modals.archive import ArchiveScreen
+    from tui.modals.search import SearchScreen
     from tui.screens.agenda import AgendaScreen
-    from tui.screens.archive import ArchiveScreen
     from tui.screens.attendance import AttendanceScreen
-    from tui.screens.search import SearchScreen
 
     def bindings(owner) -> list[Binding]:
         return [binding for binding in owner.BINDINGS if isinstance(binding, Binding)]
