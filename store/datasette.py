@@ -48,9 +48,9 @@ TABLES: dict[str, tuple[str, str, str | None]] = {
     "audit_log": ("Ændringslog", "Hver ændret værdi: gammel → ny, pr. handling. Kan ikke ændres eller slettes.",
                   None),
 }
-# Hidden, with "_*" and the full-text index's own tables: the search index, which window records a meeting,
+# Hidden, with "_*" and the full-text index's own tables: settings, the search index, which window records a meeting,
 # the text being typed in a dialog.
-INTERNAL = {"search_items", "recorders", "drafts"}
+INTERNAL = {"settings", "search_items", "recorders", "drafts"}
 # Free text: sorting by it helps nobody.
 UNSORTABLE = {"text", "body", "reason", "note", "reference", "members", "old", "new", "reservation", "block", "people"}
 SEARCH = {"items": ("search_items_fts", "id")}  # table: (FTS table, the column its rowid matches)

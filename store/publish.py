@@ -3,7 +3,7 @@ public referat shows, for Datasette or any other reader.
 
 Every meeting goes through `store.redaction.public_view`, the rules of the public Markdown and JSON: no lukket
 content, no inhabilitet or other reasons, no members' notes, no bilag marked not public.  Nothing else is
-copied: no audit log, no actions, no recorders, no drafts.  The file is built beside the target
+copied: no audit log, no actions, no recorders, no settings, no drafts.  The file is built beside the target
 and renamed over it, so a reader never sees half of it.
 """
 

@@ -339,7 +339,7 @@ def seal_decision_placement(db: Database) -> None:
 
 @migrations(name="0014_settings_to_config")
 def settings_to_config(db: Database) -> None:
-    """The theme moves from the database to the user's settings file (store/config.py), once; the table goes.
+    """The theme moves from the database to the user's settings file (store/config.py), once.
 
     A theme already in the settings file wins; a file that cannot be written loses only the theme.
     """
@@ -352,7 +352,7 @@ def settings_to_config(db: Database) -> None:
             save_value("theme", row[0])
         except StoreError:
             pass
-    db["settings"].drop()
+    db.execute("DELETE FROM settings WHERE key = 'tui.theme'")
 
 
 def known_migrations() -> list[str]:

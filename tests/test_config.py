@@ -170,7 +170,7 @@ def test_the_theme_moves_from_the_database_into_the_settings_file_once(tmp_path)
     conn.close()
     write_settings("# mine indstillinger\n")
     db = open_database(copy)
-    assert "settings" not in db.table_names()
+    assert db.execute("SELECT count(*) FROM settings WHERE key = 'tui.theme'").fetchone()[0] == 0
     assert load().theme == "dracula" and load().sources["theme"] == "fil"
     assert config_path().read_text(encoding="utf-8").startswith("# mine indstillinger\n")
 
