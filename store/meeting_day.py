@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -67,6 +68,8 @@ class MeetingDay:
         self.following = False  # another live window records the meeting: this one follows it
         self.claim_refused: str | None = None  # why the claim could not be written (a lock, a full disk)
         self.changes = ChangeWatch(db)
+        self._reader: Database | None = None  # a second, read-only connection for reads off the UI thread
+        self._reader_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path | str, meeting_id: int | None = None, *, read_only: bool = False) -> MeetingDay:
@@ -97,6 +100,10 @@ class MeetingDay:
                 self.release()
             except StoreError:
                 pass  # locked or full at quit: the claim of an ended process is free anyway
+        if self._reader is not None and self._reader_lock.acquire(blocking=False):  # a read under way ends with the process
+            self._reader.close()
+            self._reader = None
+            self._reader_lock.release()
         self.db.close()
 
     # --- reading ------------------------------------------------------------------
@@ -145,10 +152,16 @@ class MeetingDay:
 
     @_translated
     def referat_markdown(self) -> str:
-        """The full referat so far (lukket items marked), as the Markdown export writes it."""
+        """The full referat so far (lukket items marked), as the Markdown export writes it: what is committed.
+
+        Safe to call from a worker thread: it reads through its own read-only connection, one call at a time."""
         from store.export_markdown import render_markdown
 
-        return render_markdown(load_meeting(self.db, self.meeting_id), public=False)
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = open_database(self.path, readonly=True)
+            meeting = load_meeting(self._reader, self.meeting_id)
+        return render_markdown(meeting, public=False)
 
     @_translated
     def vote_participants(self, item_id: int) -> list[dict]:

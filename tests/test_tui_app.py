@@ -281,12 +281,14 @@ async def test_the_referat_screen_shows_the_live_referat(meeting):
     app = ReferatApp(path, meeting_id)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("f3", "1", "f4")
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()  # the referat is drawn in a worker
+        await pilot.pause()
         assert app.current_mode == "referat"
         assert "Referat: Arbejdsmarkedsudvalget" in screen_text(app)
         assert "**Godkendt.**" in app.screen.query_one("#referat").source
         await pilot.press("f3", "2", "f4")
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         source = app.screen.query_one("#referat").source
         assert "**Taget til efterretning.**" in source
         assert "Lukket punkt" in source

@@ -49,7 +49,13 @@ def meeting_in_progress(tmp_path, monkeypatch):
 @pytest.mark.parametrize("screen_key", ["f2", "f3", "f4"], ids=["fremmoede", "dagsorden", "referat"])
 def test_screen(snap_compare, meeting_in_progress, screen_key, size):
     path, meeting_id = meeting_in_progress
-    assert snap_compare(tui_app.ReferatApp(path, meeting_id), press=[screen_key, "_"], terminal_size=size)
+
+    async def show(pilot) -> None:
+        await pilot.press(screen_key)
+        await pilot.app.workers.wait_for_complete()  # Referat is drawn in a worker
+        await pilot.press("_")
+
+    assert snap_compare(tui_app.ReferatApp(path, meeting_id), run_before=show, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

@@ -1,13 +1,50 @@
-"""Referat (F4): the live referat so far, rendered by the same code that writes the Markdown export."""
+"""Referat (F4): the live referat so far, rendered by the same code that writes the Markdown export.
+
+The referat is read and laid out in a thread worker (Rich's Markdown, drawn at the pane's width into lines),
+then shown in one `Static`: keys are handled while a large meeting is being drawn.
+"""
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.markdown import Markdown
+from rich.segment import Segment
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
+from textual.widgets import Static
+from textual.worker import get_current_worker
 
+from store.errors import StoreError
 from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
+
+
+class RenderedLines:
+    """Lines of segments already laid out at one width: drawing them again costs no layout."""
+
+    def __init__(self, lines: list[list[Segment]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        new_line = Segment.line()
+        for line in self.lines:
+            yield from line
+            yield new_line
+
+
+def render_referat(text: str, width: int) -> RenderedLines:
+    """The referat's Markdown laid out by Rich at `width` cells (bilag references are not links)."""
+    console = Console(width=width, color_system="truecolor", force_terminal=True, legacy_windows=False)
+    markdown = Markdown(text, hyperlinks=False)
+    return RenderedLines(console.render_lines(markdown, console.options.update(width=width), pad=False))
+
+
+class ReferatView(Static):
+    """The referat as drawn; `source` is the Markdown it was drawn from."""
+
+    source: str = ""
+    width_drawn: int = 0
 
 
 class ReferatScreen(MeetingScreen):
@@ -18,23 +55,50 @@ class ReferatScreen(MeetingScreen):
     HELP_EXTRA = [("↑ ↓ PgUp PgDn", "Rul i referatet"),
                   ("", "Referatet vises i fuld udgave; lukkede punkter er markeret. Eksportér via Ctrl+P.")]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rendered: str | None = None
-
     def compose(self) -> ComposeResult:
         yield from self.top_bars()
         with VerticalScroll(id="referat-scroll"):
-            yield Markdown(id="referat", open_links=False)  # bilag references are not web addresses
+            yield ReferatView("Henter referatet …", id="referat")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#referat-scroll").focus()
 
+    def text_width(self) -> int:
+        """The cells a referat line may take: the pane's width (before the first layout: the terminal's)."""
+        width = self.query_one("#referat-scroll").scrollable_content_region.width
+        return max(20, width or self.app.size.width - 4)
+
     def refresh_view(self) -> dict:
         meeting = super().refresh_view()
-        text = self.app.day.referat_markdown()
-        if text != self.rendered:
-            self.rendered = text
-            self.query_one(Markdown).update(text)
+        self.draw_referat()
         return meeting
+
+    def on_resize(self) -> None:
+        if self.query_one(ReferatView).width_drawn not in (0, self.text_width()):
+            self.draw_referat()
+
+    def draw_referat(self) -> None:
+        """Redraw the referat in a worker (nothing changes on screen when neither the text nor the width did)."""
+        view = self.query_one(ReferatView)
+        self.read_and_render(self.text_width(), view.source, view.width_drawn)
+
+    @work(thread=True, exclusive=True, group="referat", exit_on_error=False)
+    def read_and_render(self, width: int, source: str, width_drawn: int) -> None:
+        """Read the referat and lay it out off the event loop; show it unless a newer drawing has begun."""
+        try:
+            text = self.app.day.referat_markdown()
+        except StoreError as error:
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self.app.notify, str(error), severity="error")
+            return
+        if text == source and width == width_drawn:
+            return
+        lines = render_referat(text, width)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_referat, text, width, lines)
+
+    def show_referat(self, text: str, width: int, lines: RenderedLines) -> None:
+        view = self.query_one(ReferatView)
+        view.source, view.width_drawn = text, width
+        view.update(lines)

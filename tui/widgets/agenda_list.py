@@ -48,12 +48,17 @@ class AgendaList(OptionList):
     shown: tuple | None = None
 
     def show(self, rows: list[dict], marked: set[int], cursor_item: int | None) -> None:
-        """Redraw every line (unless nothing changed); highlight `cursor_item` (if present)."""
+        """Redraw the lines that changed (every line when the items or the width did); highlight `cursor_item`."""
         # Before the first layout the list has no size: the stylesheet's width (45 %, at least 30) of the terminal.
         width = self.scrollable_content_region.width or max(30, self.app.size.width * 45 // 100)
         width = max(MARKS_WIDTH + NUMBER_WIDTH + 10, width)
-        if self.shown != (rows, marked, width):
-            self.shown = (rows, set(marked), width)
+        shown, self.shown = self.shown, (rows, set(marked), width)
+        if shown is not None and shown[2] == width and [row["id"] for row in shown[0]] == [row["id"] for row in rows]:
+            old_rows, old_marked, _ = shown
+            for index, (old, new) in enumerate(zip(old_rows, rows)):
+                if old != new or (old["id"] in old_marked) != (new["id"] in marked):
+                    self.replace_option_prompt_at_index(index, item_line(new, new["id"] in marked, width))
+        else:
             self.clear_options()
             self.add_options([Option(item_line(row, row["id"] in marked, width), id=str(row["id"])) for row in rows])
         self.highlight_item(cursor_item)
