@@ -56,6 +56,22 @@ async def test_digits_record_the_vocabulary_and_move_to_the_next_undecided_item(
         assert "Punkt 3. JobCAMP 2017" in text and "1 Godkendt" in text
 
 
+async def test_a_digit_redraws_only_the_rows_that_changed(meeting):
+    """The agenda list is updated in place: rows whose item did not change keep their option."""
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_agenda(app, pilot)
+        agenda_list = app.screen.query_one(AgendaList)
+        before, prompts = list(agenda_list.options), [option.prompt for option in agenda_list.options]
+        await pilot.press("1")
+        await pilot.pause()
+        after = list(agenda_list.options)
+        assert str(after[0].prompt).startswith(" ✓") and str(after[1].prompt).startswith(" ▶")
+        assert [option is old for option, old in zip(after, before)] == [True, True, True, True, True]
+        assert [option.prompt is prompt for option, prompt in zip(after, prompts)] == [False, False, True, True, True]
+
+
 async def test_free_text_is_pre_filled_and_saved_with_the_outcome(meeting):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id)
