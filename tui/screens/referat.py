@@ -1,10 +1,13 @@
 """Referat (F4): the live referat so far, rendered by the same code that writes the Markdown export.
 
 The referat is read and laid out in a thread worker (Rich's Markdown, drawn at the pane's width into lines),
-then shown in one `Static`: keys are handled while a large meeting is being drawn.
+then shown in one `Static`: keys are handled while a large meeting is being drawn.  Each top-level part (the
+header, each item) is laid out on its own and kept, so a later visit lays out only the items that changed.
 """
 
 from __future__ import annotations
+
+import re
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markdown import Markdown
@@ -33,11 +36,29 @@ class RenderedLines:
             yield new_line
 
 
-def render_referat(text: str, width: int) -> RenderedLines:
-    """The referat's Markdown laid out by Rich at `width` cells (bilag references are not links)."""
+PART_START = re.compile(r"^(?=# )", re.MULTILINE)  # the export's top-level headings: title, each item, ending
+
+
+def render_part(text: str, width: int) -> list[list[Segment]]:
+    """Markdown laid out by Rich at `width` cells (bilag references are not links)."""
     console = Console(width=width, color_system="truecolor", force_terminal=True, legacy_windows=False)
-    markdown = Markdown(text, hyperlinks=False)
-    return RenderedLines(console.render_lines(markdown, console.options.update(width=width), pad=False))
+    return console.render_lines(Markdown(text, hyperlinks=False), console.options.update(width=width), pad=False)
+
+
+def render_referat(text: str, width: int, kept: dict[tuple[str, int], list[list[Segment]]] | None = None
+                   ) -> tuple[RenderedLines, dict[tuple[str, int], list[list[Segment]]]]:
+    """The referat laid out part by part, reusing the parts in `kept`; returns the lines and the parts laid out."""
+    kept = kept or {}
+    parts: dict[tuple[str, int], list[list[Segment]]] = {}
+    lines: list[list[Segment]] = []
+    for part in filter(str.strip, PART_START.split(text)):
+        key = (part.strip(), width)
+        if key not in parts:
+            parts[key] = kept.get(key) or render_part(key[0], width)
+        if lines:
+            lines.append([])  # the blank line Markdown puts between blocks
+        lines.extend(parts[key])
+    return RenderedLines(lines), parts
 
 
 class ReferatView(Static):
@@ -45,6 +66,7 @@ class ReferatView(Static):
 
     source: str = ""
     width_drawn: int = 0
+    parts: dict = {}  # the parts last laid out (render_referat), for the next drawing to reuse
 
 
 class ReferatScreen(MeetingScreen):
@@ -81,10 +103,10 @@ class ReferatScreen(MeetingScreen):
     def draw_referat(self) -> None:
         """Redraw the referat in a worker (nothing changes on screen when neither the text nor the width did)."""
         view = self.query_one(ReferatView)
-        self.read_and_render(self.text_width(), view.source, view.width_drawn)
+        self.read_and_render(self.text_width(), view.source, view.width_drawn, view.parts)
 
     @work(thread=True, exclusive=True, group="referat", exit_on_error=False)
-    def read_and_render(self, width: int, source: str, width_drawn: int) -> None:
+    def read_and_render(self, width: int, source: str, width_drawn: int, kept: dict) -> None:
         """Read the referat and lay it out off the event loop; show it unless a newer drawing has begun."""
         try:
             text = self.app.day.referat_markdown()
@@ -94,11 +116,11 @@ class ReferatScreen(MeetingScreen):
             return
         if text == source and width == width_drawn:
             return
-        lines = render_referat(text, width)
+        lines, parts = render_referat(text, width, kept)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_referat, text, width, lines)
+            self.app.call_from_thread(self.show_referat, text, width, lines, parts)
 
-    def show_referat(self, text: str, width: int, lines: RenderedLines) -> None:
+    def show_referat(self, text: str, width: int, lines: RenderedLines, parts: dict) -> None:
         view = self.query_one(ReferatView)
-        view.source, view.width_drawn = text, width
+        view.source, view.width_drawn, view.parts = text, width, parts
         view.update(lines)
