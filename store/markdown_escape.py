@@ -37,6 +37,8 @@ _NUMBERED = re.compile(r"^(\d{1,9})\.[ \t]+(\S.*)$")
 _KEPT_NUMBERED = re.compile(r"^(\d{1,9})\) (.*)$")
 _KEPT_ROUND_BULLET = re.compile(r"^\* (.*)$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+# One entry of a ", "-separated list: escapes, a comma not followed by a space, anything else.
+_LIST_ENTRY = re.compile(r"(?:\\.|\\$|,(?! )|[^\\,])*")
 
 
 def _clean(text: str) -> str:
@@ -100,6 +102,19 @@ def escape_block(text: str, *, allow_structure: bool = True) -> str:
 def unescape(text: str) -> str:
     """Undo backslash escapes (CommonMark: a backslash before ASCII punctuation)."""
     return _ESCAPED.sub(r"\1", text)
+
+
+def split_list(text: str) -> list[str]:
+    """Split a line written with `escape_name` at its ", " separators, never at an escaped comma."""
+    entries = []
+    position = 0
+    while True:
+        entry = _LIST_ENTRY.match(text, position)
+        assert entry is not None  # the pattern also matches the empty string
+        entries.append(entry.group(0))
+        position = entry.end() + len(", ")
+        if entry.end() >= len(text):
+            return entries
 
 
 def unescape_line(line: str) -> str:

@@ -182,3 +182,11 @@ def test_the_real_referat_keeps_its_own_placement(shared_referater):
     assert (herlev.decision_placement, roedovre.decision_placement) == (DECISION_LAST, DECISION_AFTER_RECOMMENDATION)
     for meeting in (herlev, roedovre):
         assert parse_text(render_markdown(meeting, public=False)).decision_placement == meeting.decision_placement
+
+
+def test_a_guest_whose_name_ends_in_a_backslash_round_trips():
+    """An escaped backslash before the ", " separator does not hide the separator."""
+    meeting = rich_meeting()
+    meeting.guests = ["Ztok\\", "Bo, Berg\\\\", "Anna"]
+    again = assert_round_trip(meeting, public=False)
+    assert again.guests == meeting.guests

@@ -22,7 +22,7 @@ from store.export_markdown import (
 )
 from store.importing.people import expand_numbers
 from store.importing.problems import ImportProblem, where
-from store.markdown_escape import unescape, unescape_line
+from store.markdown_escape import split_list, unescape, unescape_line
 from store.model import (
     ABSENT,
     ADJOURNED,
@@ -56,7 +56,6 @@ from store.redaction import CLOSED_ITEM_TITLE
 
 _TITLE = re.compile(r"^# (?P<kind>Referat|Dagsorden|Beslutningsprotokol): (?P<committee>.+)$")
 _ITEM = re.compile(r"^# Punkt (?P<number>(?:\\.|[^:\\])+): (?P<title>.*)$")
-_SPLIT = re.compile(r"(?<!\\), ")
 _NAME = re.compile(r"^(?P<name>(?:\\.|[^\\(])*?)\s*\((?P<party>(?:\\.|[^\\)])*)\)$")
 _POINT = re.compile(r"^(\d+)\. (.*)$")
 _GROUPS = {"Deltagere": PRESENT, "Fraværende med afbud": SENT_APOLOGIES, "Fraværende": ABSENT, "Medlemmer": None}
@@ -200,7 +199,7 @@ class _Reader:
                     continue
                 self._member(entry, _GROUPS[line[3:]])
         elif line.startswith(GUESTS_LABEL) and self.item is None:
-            meeting.guests = [unescape(guest).strip() for guest in _SPLIT.split(line[len(GUESTS_LABEL):])]
+            meeting.guests = [unescape(guest).strip() for guest in split_list(line[len(GUESTS_LABEL):])]
         elif line == ENDING_HEADING:
             self.item = None
             meeting.closing = unescape(" ".join(self._block())).strip() or None
@@ -220,7 +219,7 @@ class _Reader:
     # --- attendance -------------------------------------------------------------------------
 
     def _member(self, entry: str, attendance: str | None) -> None:
-        parts = _SPLIT.split(entry[2:] if entry.startswith("- ") else entry)
+        parts = split_list(entry[2:] if entry.startswith("- ") else entry)
         name, party = _name(parts[0])
         member = Member(name=name, party=party, attendance=attendance)
         missed = None
@@ -253,7 +252,7 @@ class _Reader:
 
     def _partial_absence(self, entry: str) -> bool:
         """'- Jan Kongebro (A), sag 29-34': a member at the meeting who missed those items."""
-        parts = _SPLIT.split(entry[2:] if entry.startswith("- ") else entry)
+        parts = split_list(entry[2:] if entry.startswith("- ") else entry)
         if len(parts) < 2 or not parts[1].startswith("sag "):
             return False
         display = _display(parts[0])
@@ -449,7 +448,7 @@ class _Reader:
         counted = re.search(r" \((\d+)\)$", text)
         if counted:
             count, text = int(counted[1]), text[:counted.start()]
-        return [_display(label) for label in _SPLIT.split(text)], count
+        return [_display(label) for label in split_list(text)], count
 
     @staticmethod
     def _remark(lines: list[str]) -> Remark:
@@ -460,9 +459,9 @@ class _Reader:
         if anonymous:
             members, kind, body = [], REMARK_KINDS[2], anonymous[1]
         elif minority:
-            members, kind, body = _SPLIT.split(minority[1]), REMARK_KINDS[1], minority[2]
+            members, kind, body = split_list(minority[1]), REMARK_KINDS[1], minority[2]
         elif named:
-            members, kind, body = _SPLIT.split(named[1]), REMARK_KINDS[2], named[2]
+            members, kind, body = split_list(named[1]), REMARK_KINDS[2], named[2]
         else:
             members, kind, body = [], REMARK_KINDS[2], first
         text = "\n".join([body, *rest])
