@@ -1,7 +1,8 @@
 """Writing an output file (`-o`) safely: never onto a database or through a symbolic link, never half-written.
 
 The text goes to a temporary file beside the target, is flushed to disk and then renamed over it: a full disk
-or a crash leaves the old file as it was.  The full (lukket) edition is created 0600 and a folder made for it
+or a crash leaves the old file as it was.  A target that is a device or a pipe (`/dev/null`, `/dev/stdout`) is
+written to directly, since a rename would replace the device itself.  The full (lukket) edition is created 0600 and a folder made for it
 0700, whatever the umask; other files and folders are ordinary, but never writable by others.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -25,7 +27,17 @@ def _umask() -> int:
     return mask
 
 
+def _is_device_or_pipe(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def _is_database(path: Path) -> bool:
+    if _is_device_or_pipe(path):
+        return False
     try:
         with path.open("rb") as handle:
             return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
@@ -56,9 +68,17 @@ def write_file(path: Path, data: str | bytes, *, private: bool, database: Path |
     if not path.parent.is_dir():
         raise StoreError(f"Mappen {path.parent} findes ikke.")
     try:
-        _write_through_temporary(path, data, private)
+        if _is_device_or_pipe(path):
+            _write_directly(path, data)
+        else:
+            _write_through_temporary(path, data, private)
     except OSError as error:
         raise StoreError(os_error_sentence(error, path)) from error
+
+
+def _write_directly(path: Path, data: str | bytes) -> None:
+    with path.open("wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _write_through_temporary(path: Path, data: str | bytes, private: bool) -> None:

@@ -58,6 +58,21 @@ def test_o_never_follows_a_symbolic_link_onto_another_file(db_path, meeting_id, 
     assert public.read_text(encoding="utf-8") == before and link.is_symlink()
 
 
+def test_o_onto_a_pipe_writes_into_it_and_leaves_it_a_pipe(db_path, meeting_id, tmp_path):
+    """A device or a pipe (/dev/null, a FIFO) is written to, never replaced by a renamed file."""
+    pipe = tmp_path / "rør"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen([sys.executable, "-c", f"import sys; sys.stdout.write(open({str(pipe)!r}).read())"],
+                              stdout=subprocess.PIPE, text=True)
+    result = runner.invoke(app, ["export", str(meeting_id), "-o", str(pipe), "--db", str(db_path)])
+    received, _ = reader.communicate(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert received.startswith("# Referat")
+    assert runner.invoke(app, ["export", str(meeting_id), "-o", "/dev/null", "--db", str(db_path)]).exit_code == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
 def test_an_export_that_cannot_be_written_whole_leaves_the_old_file(db_path, meeting_id, tmp_path):
     """A disk that fills up mid-write (here: a file-size limit of 1,000 bytes, below the export's size)."""
     target = tmp_path / "referat.md"
