@@ -627,7 +627,7 @@ def import_files(
 
     En fil, der allerede er indlæst (samme indhold), springes over.
     """
-    from store.document_import import content_hash, import_meeting
+    from store.document_import import content_hash, import_meeting, meeting_to_fill
     from store.importing import ImportProblem, read_file
     from store.importing.summary import describe, import_summary
     from store.meetings import AlreadyImported, get_meeting, list_meetings, save_meeting
@@ -676,6 +676,9 @@ def import_files(
 
                     if find_committee(database, committee or meeting.committee, municipality or meeting.municipality):
                         target = same_day_meeting(meeting)
+                if target is None and not replace:
+                    target = meeting_to_fill(database, committee or meeting.committee,
+                                             municipality or meeting.municipality, meeting)
                 if target is None:
                     created.append(save_meeting(database, meeting, committee=committee, source=path.name,
                                                 municipality=municipality, source_hash=source_hash))

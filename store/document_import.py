@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from store.agenda_edit import delete_item_rows
 from store.audit import action
-from store.committees import same_municipality
+from store.committees import find_committee, same_municipality
 from store.errors import StoreError
 from store.meetings import AlreadyImported, get_meeting, imported_as, save_content, stamp
 from store.model import PLANNED, Meeting
@@ -28,6 +28,23 @@ def content_hash(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def meeting_to_fill(db: Database, committee: str, municipality: str | None, meeting: Meeting) -> int | None:
+    """The committee's one planned meeting on the document's date that has no dagsorden yet, or None.
+
+    That is the meeting `referat meeting new` or `referat plan` made: a dagsorden for it fills it
+    instead of making a second meeting the same day.
+    """
+    found = find_committee(db, committee, municipality) if meeting.date else None
+    if found is None:
+        return None
+    rows = db.execute(
+        "SELECT g.id FROM meetings g WHERE g.committee_id = ? AND g.date = ? AND g.status = ? "
+        "AND NOT EXISTS (SELECT 1 FROM items i WHERE i.meeting_id = g.id)",
+        [found["id"], meeting.date.isoformat(), PLANNED],
+    ).fetchall()
+    return rows[0][0] if len(rows) == 1 else None
 
 
 def _refuse_other_meeting(row: dict, meeting: Meeting, committee: str | None, municipality: str | None) -> None:

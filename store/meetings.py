@@ -23,6 +23,7 @@ from store.model import (
     ABSENT,
     APPROVED,
     EXPECTED_LATE,
+    PLANNED,
     SENT_APOLOGIES,
     SUBSTITUTE,
     Amendment,
@@ -187,6 +188,9 @@ def save_meeting(db: Database, meeting: Meeting, committee: str | None = None, s
              "closing": meeting.closing, "source_hash": source_hash},
         )
         save_content(act, meeting_id, committee_id, meeting)
+        if meeting.status == PLANNED and not meeting.members:
+            for member in roster(db, committee_id):
+                act.insert("attendance", {"meeting_id": meeting_id, "person_id": member["person_id"]})
         if meeting.status == APPROVED:
             seal(act, meeting_id)
     return meeting_id

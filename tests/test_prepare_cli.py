@@ -171,6 +171,26 @@ def test_import_into_a_planned_meeting_and_replace_its_agenda(db_path, meeting, 
         db_path, "import", str(other_day), "--meeting", meeting)
 
 
+def test_a_dagsorden_fills_the_planned_meeting_of_its_day_and_one_naming_nobody_gets_the_roster(
+        db_path, meeting, tmp_path):
+    """Issue 13: no second meeting on the planned meeting's day; a dagsorden without members gets the roster."""
+    template = agenda_template(dt.date(2030, 2, 4)).replace("Udvalgets navn", "Teknikudvalget")
+    template = template.replace("Kommunens navn", "Herlev")
+    members = template[template.index("## Medlemmer"):template.index("## Indholdsfortegnelse")]
+    planned_day = tmp_path / "dagsorden.md"
+    planned_day.write_text(template.replace(members, ""), encoding="utf-8")
+    assert ok(db_path, "import", str(planned_day)).split()[-1] == meeting
+    assert len(list_meetings(open_database(db_path))) == 1
+    assert [r["title"] for r in agenda(db_path, meeting)][:2] == ["Godkendelse af dagsorden", "Punktets titel"]
+    unplanned_day = tmp_path / "næste.md"
+    unplanned_day.write_text(planned_day.read_text(encoding="utf-8").replace("4. februar", "5. februar"),
+                             encoding="utf-8")
+    new = ok(db_path, "import", str(unplanned_day)).split()[-1]
+    assert new != meeting
+    names = [member.name for member in load_meeting(open_database(db_path), int(new)).members]
+    assert names == ["Anna Holm", "Bo Berg"]
+
+
 def imported(db_path: Path) -> int:
     """How many meetings another process has committed so far (0 before its database is ready)."""
     try:
