@@ -2,7 +2,7 @@
 follower costs.
 
 This process records the demo meeting (it holds the claim); `referat run` (follow mode) and `referat chair`
-run in pseudo-terminals (the pty/pyte harness of tests/test_e2e_pty.py).  Each change is a real commit
+run in pseudo-terminals (the pty/pyte harness of tests/e2e/test_e2e_pty.py).  Each change is a real commit
 here, at a random moment (0–0.5 s after the previous one was seen, so commits do not fall into step
 with the followers' looks); the delay is from the commit's return to the screen showing it.  Then both followers
 sit idle for 30 s and their CPU time (utime + stime from /proc) is read before and after.  Last, what

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
-from test_export_redaction import TOKEN, meetings, secrets
+from redaction_support import TOKEN, meetings, secrets
 from typer.testing import CliRunner
 
 from cli import app

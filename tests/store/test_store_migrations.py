@@ -10,7 +10,7 @@ from store.export_markdown import render_markdown
 from store.meetings import list_meetings, load_meeting
 from store.schema import known_migrations
 
-FIXTURE = Path(__file__).parent / "data" / "migrations"
+FIXTURE = Path(__file__).parents[1] / "data" / "migrations"
 
 
 def test_first_schema_database_upgrades_and_exports_unchanged(tmp_path):

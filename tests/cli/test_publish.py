@@ -1,6 +1,6 @@
 """`referat publish --public -o PUBLIC.db`: a new SQLite file with only what the public referat shows (issue 14.8).
 
-The property is the public export's (tests/test_export_redaction.py): a generated meeting whose every text holds
+The property is the public export's (tests/export/test_export_redaction.py): a generated meeting whose every text holds
 a unique token is saved and published, and no token the public edition must hide is anywhere in the file."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from datasette.app import Datasette
 from export_support import sample_meeting
 from hypothesis import HealthCheck, given, settings
-from test_export_redaction import TOKEN, meetings, secrets, shown_in_public
+from redaction_support import TOKEN, meetings, secrets, shown_in_public
 from typer.testing import CliRunner
 
 from cli import app

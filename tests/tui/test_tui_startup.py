@@ -20,7 +20,7 @@ from store.recorder import holder
 from tui.app import ReferatApp
 from tui.startup import pause_collection
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_ui_modules_leave_dateutil_and_the_importer_to_other_commands_and_typer_to_other_command_lines():

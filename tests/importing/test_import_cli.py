@@ -13,7 +13,7 @@ from store.db import open_database
 from store.importing.summary import import_summary
 from store.meetings import list_meetings, load_meeting
 
-DATA = Path(__file__).parent / "data" / "import"
+DATA = Path(__file__).parents[1] / "data" / "import"
 runner = CliRunner()
 
 

@@ -394,7 +394,7 @@ def test_the_template_imports_as_a_dagsorden(db):
 
 
 def test_the_readme_example_of_a_hand_written_dagsorden_imports():
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     example = readme.split("```markdown\n")[1].split("```")[0]
     meeting = parse_text(example, "README.md")
     assert (meeting.committee, meeting.date, meeting.start) == ("Teknikudvalget", dt.date(2030, 2, 4), "16:00")

@@ -10,7 +10,7 @@ from import_samples import docx_bytes, pdf_bytes
 
 from store.importing import parse_file, parse_text
 
-DATA = Path(__file__).parent / "data" / "import"
+DATA = Path(__file__).parents[1] / "data" / "import"
 
 
 def by_number(meeting):

@@ -24,7 +24,7 @@ from store.approval import approve_final
 from store.db import open_database
 from store.meetings import save_meeting
 
-DATA = Path(__file__).parent / "data" / "import"
+DATA = Path(__file__).parents[1] / "data" / "import"
 runner = CliRunner()
 
 # Text as a shell can pass it: any characters but NUL, and no lone surrogates.

@@ -210,7 +210,7 @@ def test_an_import_retried_after_a_kill_imports_no_document_twice(db_path, tmp_p
     env = {**os.environ, "REFERAT_DB": str(db_path)}
     command = [sys.executable, "-c", "from cli import entry_point; entry_point()", "import", *files]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               cwd=Path(__file__).parents[1])
+                               cwd=Path(__file__).parents[2])
     while process.poll() is None:
         if imported(db_path) >= 2:
             process.send_signal(signal.SIGKILL)
@@ -220,7 +220,7 @@ def test_an_import_retried_after_a_kill_imports_no_document_twice(db_path, tmp_p
     db = open_database(db_path)
     done = db.execute("SELECT count(*) FROM meetings").fetchone()[0]
     assert done >= 2
-    result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("er allerede indlæst som møde") == done
     hashes = [row[0] for row in db.execute("SELECT source_hash FROM meetings")]

@@ -15,7 +15,7 @@ import pytest
 from export_support import sample_meeting
 from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
-from test_export_redaction import TOKEN, meetings, secrets
+from redaction_support import TOKEN, meetings, secrets
 from typer.testing import CliRunner
 
 from cli import app

@@ -13,7 +13,7 @@ from import_samples import pdf_bytes
 from store.errors import StoreError
 from store.importing import ImportProblem, parse_file, parse_text, readers
 
-DATA = Path(__file__).parent / "data" / "import"
+DATA = Path(__file__).parents[1] / "data" / "import"
 AGENDA_HEAD = "Dagsorden - Økonomiudvalget den 3. marts 2022\nMødested: Rådhuset\n\n"
 
 

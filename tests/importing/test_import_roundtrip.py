@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from test_export_redaction import meetings as hostile_meetings
+from redaction_support import meetings as hostile_meetings
 
 from store.export_markdown import render_markdown
 from store.importing import parse_file, parse_text

@@ -19,7 +19,7 @@ from tui.modals.help import HelpScreen
 from tui.widgets.key_bar import KeyBar
 
 runner = CliRunner()
-MIGRATIONS = Path(__file__).parent / "data" / "migrations"
+MIGRATIONS = Path(__file__).parents[1] / "data" / "migrations"
 
 
 def write_settings(text: str) -> Path:

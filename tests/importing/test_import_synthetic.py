@@ -12,7 +12,7 @@ from pathlib import Path
 from store.export_markdown import render_markdown
 from store.importing import read_file
 
-DATA = Path(__file__).parent / "data" / "import"
+DATA = Path(__file__).parents[1] / "data" / "import"
 
 
 def facts(name: str):
