@@ -63,6 +63,19 @@ class AgendaList(OptionList):
             self.add_options([Option(item_line(row, row["id"] in marked, width), id=str(row["id"])) for row in rows])
         self.highlight_item(cursor_item)
 
+    def _replace_option_prompt(self, index: int, prompt) -> None:
+        """Replace one line's text, dropping only that option's drawing: every option is one line, so the
+        line map of the other items stays valid (OptionList would measure every option again)."""
+        option = self.get_option_at_index(index)
+        option._set_prompt(prompt)
+        for key in [key for key in self._option_render_cache.keys() if key[0] is option]:
+            self._option_render_cache.discard(key)
+        line = self._line_cache.index_to_line.get(index)
+        if line is None:
+            self._clear_caches()
+        else:
+            self.refresh_line(line)
+
     def on_resize(self) -> None:
         """Fit the titles to the new width (the first layout comes after the first `show`)."""
         if self.shown is not None:
