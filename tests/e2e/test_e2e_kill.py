@@ -8,6 +8,10 @@ restarted screen (same current item); a step whose result had not appeared must 
 not at all.  The restarted app then plays on from where the database is, to the next kill (five per
 series), and at last to the end of the script, where the meeting must hold everything.
 
+Text typed into a dialog is kept as a kladde (tui/modals/drafts.py): when a kill lands after the kladde was
+saved, the restarted dialog offers it again, so the replay checks that the kladde is the beginning of what was
+typed (nothing extra) and types only the rest (nothing twice).
+
 The seed is printed (and named in every failure); REFERAT_KILL_SEED=<seed> replays the same kills.
 """
 
@@ -32,7 +36,9 @@ from typer.testing import CliRunner
 from cli import app
 from store.db import open_database
 from store.demo import prepare_demo
+from store.drafts import draft_key, load_draft
 from store.meetings import get_meeting, load_meeting
+from tui.modals.drafts import RESTORED
 
 pytestmark = needs_referat
 
@@ -75,9 +81,22 @@ def from_json(data: dict, current: str | None) -> State:
     )
 
 
+class Typed(str):
+    """Text typed into a dialog whose field is kept as a kladde under `dialog` (for item `number`)."""
+
+    dialog: str
+    number: str | None
+
+    def __new__(cls, text: str, dialog: str, number: str | None = None) -> Typed:
+        typed = super().__new__(cls, text)
+        typed.dialog, typed.number = dialog, number
+        return typed
+
+
 @dataclass
 class Step:
-    """Keys to type ("?regex" waits for the screen), what the screen then shows, and what the store then holds."""
+    """Keys to type ("?regex" waits for the screen; a Typed text goes into a dialog field that may hold its
+    kladde), what the screen then shows, and what the store then holds."""
 
     keys: list[str]
     shows: list[str]
@@ -145,7 +164,7 @@ SCRIPT = [
     Step(["p", "?Beslutning pr. indstillingspunkt", "1", "4", r"?2\. +Anbefales", "enter"],
          [r"✓ +4\. Arbejdsmarkedsudvalgets", r"Punkt 5\. Beslutning om projektet"],
          decide("4", None, points=("Godkendt", "Anbefales"), then="5")),
-    Step(["e", "?Beslutning, punkt 5", "Udvalget anbefaler.", r"?anbefaler\.", "ctrl+s"],
+    Step(["e", "?Beslutning, punkt 5", Typed("Udvalget anbefaler.", "beslutning", "5"), r"?anbefaler\.", "ctrl+s"],
          [r"✓ +5\. Beslutning om projektet", r"Punkt 6\. Orientering"],
          decide("5", None, "Udvalget anbefaler.", then="6")),
     Step(["shift+down"], [r"7\. Afrapportering[^\n]*\n[^\n]*6\. Orientering"], swap_6_and_7),
@@ -154,7 +173,7 @@ SCRIPT = [
     Step(["f2", "home", "a"], [r"Benthe Viola Holm +A +medlem +afbud"], attend("Benthe Viola Holm", "afbud")),
     Step(["f3", "ctrl+z"], [r"4 af 5 til stede", r"Punkt 8\. Beslutning om godkendelse"],
          attend("Benthe Viola Holm", None)),
-    Step(["n", "?Ny hastesag", URGENT_TITLE, "?Hvidovrevej", "enter"], [r"12\. Vejarbejde på Hvidovrevej"],
+    Step(["n", "?Ny hastesag", Typed(URGENT_TITLE, "hastesag"), "?Hvidovrevej", "enter"], [r"12\. Vejarbejde på Hvidovrevej"],
          add_urgent),
     Step(["h", "?Hæv mødet nu", "j"], [r"–\d\d\.\d\d, hævet"], closed),
 ]
@@ -222,9 +241,10 @@ def copy_database(source: Path, target: Path) -> None:
 class Series:
     """One database, one `referat run` after the other, killed KILLS_PER_SERIES times."""
 
-    def __init__(self, demo: Path, folder: Path, seed: int, number: int) -> None:
+    def __init__(self, demo: Path, folder: Path, seed: int, number: int, kills: list[Kill] | None = None) -> None:
         self.name = f"serie {number}"
         self.rng = random.Random(f"{seed}-{number}")
+        self.kills = kills  # None: KILLS_PER_SERIES drawn from the seed
         self.folder = folder
         self.db_path = folder / f"serie-{number}.db"
         copy_database(demo, self.db_path)
@@ -233,11 +253,28 @@ class Series:
         self.log: list[str] = []
 
     def enter_key(self, terminal: Terminal, key: str) -> None:
-        """Send a key, or ("?regex") wait until the screen matches."""
-        if key.startswith("?"):
+        """Send a key, or ("?regex") wait until the screen matches, or type a Typed text after its kladde."""
+        if isinstance(key, Typed):
+            kept = self.kladde(key)
+            assert key.startswith(kept), f"{self.name}: kladden {kept!r} er ikke begyndelsen af {key!r}"
+            if kept:
+                terminal.wait_for(RESTORED[:30])  # the dialog says it has put the kladde back
+            terminal.send(key[len(kept):])
+        elif key.startswith("?"):
             terminal.wait_for_pattern(key[1:])
         else:
             terminal.send(key)
+
+    def kladde(self, typed: Typed) -> str:
+        """The kladde the open dialog was given for `typed`'s field ("" when none was kept)."""
+        db = open_database(self.db_path, readonly=True)
+        try:
+            item_id = None
+            if typed.number is not None:
+                item_id = next(db["items"].rows_where("meeting_id = 1 AND number = ?", [typed.number]))["id"]
+            return load_draft(db, 1, draft_key(typed.dialog, item_id)) or ""
+        finally:
+            db.close()
 
     def type_keys(self, terminal: Terminal, index: int, count: int) -> None:
         """Type the first `count` keys of step `index`, whose result must not be on the screen before."""
@@ -286,7 +323,7 @@ class Series:
         terminal = Terminal("run", "1", "--db", str(self.db_path))
         try:
             terminal.wait_for("Fremmøde", "Ømer Kuscu")
-            for kill in draw_kills(self.rng):
+            for kill in self.kills if self.kills is not None else draw_kills(self.rng):
                 terminal = self.kill_and_restart(terminal, kill)
             self.play_until(terminal, len(SCRIPT))
         except BaseException:
@@ -319,3 +356,20 @@ def test_sigkill_at_random_moments_loses_nothing_shown(tmp_path):
         print("\n".join(series.log))
         for snapshot, state, where in series.snapshots:
             assert export_state(snapshot, state.current) == state, f"REFERAT_KILL_SEED={seed}, {where}: eksporten"
+
+
+def typed_step(text: str) -> int:
+    """The index of the step that types `text` into a dialog."""
+    return next(index for index, step in enumerate(SCRIPT) if text in step.keys)
+
+
+def test_sigkill_after_a_kladde_was_kept_types_nothing_twice(tmp_path):
+    """Killed once the typed beslutning and the hastesag's title were kept as kladder (a draft is saved every
+    second): the restarted dialogs offer them, and the meeting ends with each text exactly once."""
+    demo = tmp_path / "demo.db"
+    prepare_demo(demo)
+    kills = [Kill(step, SCRIPT[step].keys.index(text), delay=2.5)
+             for text in ("Udvalget anbefaler.", URGENT_TITLE) for step in [typed_step(text)]]
+    series = Series(demo, tmp_path, 0, 0, kills).run()
+    assert [(state.decisions, state.items) for _, state, _ in series.snapshots] == [
+        (STATES[kill.step].decisions, STATES[kill.step].items) for kill in kills]
