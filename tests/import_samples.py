@@ -56,3 +56,49 @@ def docx_bytes(blocks: list[tuple[str, str | list[list[str]]]]) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def laid_out_pdf(running_header: str, title_block: list[str], attendance: list[tuple[str, str]],
+                 members: list[str], items: list[tuple[str, str]]) -> bytes:
+    """A dagsorden or referat as an agenda system prints it (fpdf2): a running header and 'Side n af m' on every
+    page, an attendance table with a column per heading, members in two columns, then `items` as
+    (bold heading, body text) with their sections."""
+    from fpdf import FPDF
+
+    class Pages(FPDF):
+        def header(self):
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 6, running_header, new_x="LMARGIN", new_y="NEXT")
+            self.ln(4)
+
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 6, f"Side {self.page_no()} af {{nb}}", align="C")
+
+    pdf = Pages()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+
+    def paragraph(text: str, height: float = 6) -> None:
+        pdf.multi_cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
+
+    paragraph("\n".join(title_block) + "\n")
+    with pdf.table(col_widths=(60, 60)) as table:
+        for left, right in attendance:
+            row = table.row()
+            row.cell(left)
+            row.cell(right)
+    pdf.ln(4)
+    paragraph("Medlemmer")
+    top = pdf.get_y()
+    for index, name in enumerate(members):
+        pdf.set_xy(pdf.l_margin + (index % 2) * 90, top + (index // 2) * 6)
+        pdf.cell(80, 6, name)
+    pdf.set_xy(pdf.l_margin, top + (len(members) + 1) // 2 * 6 + 6)
+    for heading, body in items:
+        pdf.set_font("Helvetica", "B", 12)
+        paragraph(heading, 7)
+        pdf.set_font("Helvetica", size=11)
+        paragraph(body + "\n")
+    return bytes(pdf.output())

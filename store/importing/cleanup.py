@@ -1,4 +1,5 @@
-"""Text to clean lines: odd spaces, web-page noise, PDF page furniture and tables of contents removed.
+"""Text to clean lines: odd spaces, web-page noise, PDF page furniture and tables of contents removed,
+attendance tables laid out in columns ('Til stede' | 'Afbud') turned into one list per column.
 
 Each `Line` keeps its line number in the file (for error messages), the raw
 text (for section contents, so Markdown inside a section survives) and a
@@ -13,9 +14,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from store.importing.page_lines import unfold_page_lines
+from store.importing.people import names_in
 from store.importing.readers import PAGE_BREAK
 from store.importing.structure import heading_kind, item_heading
-from store.importing.vocabulary import WEB_CHROME
+from store.importing.vocabulary import MEMBER_HEADINGS, WEB_CHROME
 
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # CSI ('ESC[2J'), OSC ('ESC]0;title BEL') and two-character escapes, as a terminal would read them.
@@ -98,7 +100,7 @@ def clean_lines(text: str) -> CleanText:
         if page_labels >= 2:
             from_pdf = True
             rows = _drop_running_headers(rows)
-    rows = _drop_noise(rows)
+    rows = _columns_to_lists(_drop_noise(rows))
     lines = []
     for line_no, raw in rows:
         text_, level = plain(raw)
@@ -121,11 +123,18 @@ def _drop_page_edges(pages: list[list[tuple[int, str]]]) -> list[tuple[int, str]
         counts.update({_edge_key(page[i][1]) for i in edge})
     threshold = max(2, (len(pages) + 1) // 2)
     kept = []
-    for page, edge in zip(pages, edges, strict=True):
+    seen: set[str] = set()
+    for number, (page, edge) in enumerate(zip(pages, edges, strict=True)):
+        filled = [i for i, (_, raw) in enumerate(page) if raw.strip()]
         for i, (line_no, raw) in enumerate(page):
             if i in edge:
                 key = _edge_key(raw)
-                if _PAGE_NUMBER.match(raw.strip()) or (counts[key] >= threshold and not _is_structural(raw)):
+                if _PAGE_NUMBER.match(raw.strip()):
+                    continue
+                # A running header is kept once, at the top of the first page: it often names the committee.
+                first_top = number == 0 and i in filled[:3] and key not in seen
+                seen.add(key)
+                if counts[key] >= threshold and not _is_structural(raw) and not first_top:
                     continue
             kept.append((line_no, raw))
         kept.append((0, ""))
@@ -188,6 +197,47 @@ def _drop_contents(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if any(tabbed[j] or toc[j] for j in neighbours):
                 toc[i] = True
     return [row for row, is_toc in zip(rows, toc, strict=True) if not is_toc]
+
+
+def _cells(raw: str) -> list[str]:
+    return [cell.strip() for cell in raw.split("\t")]
+
+
+def _member_heading(cell: str) -> bool:
+    return cell.rstrip(":").strip().lower() in MEMBER_HEADINGS
+
+
+def _columns_to_lists(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A table whose header row names attendance in columns ('Til stede<TAB>Ikke til stede') and whose rows
+    hold names under them: one list per column, under its heading, as the header reader expects."""
+    out: list[tuple[int, str]] = []
+    index = 0
+    while index < len(rows):
+        line_no, raw = rows[index]
+        headings = _cells(raw)
+        if len(headings) < 2 or not all(_member_heading(cell) for cell in headings if cell):
+            out.append(rows[index])
+            index += 1
+            continue
+        columns: list[list[tuple[int, str]]] = [[] for _ in headings]
+        end = index + 1
+        while end < len(rows):
+            row_no, row = rows[end]
+            cells = _cells(row)
+            if not row.strip():
+                end += 1
+                continue
+            if not all(names_in(cell) for cell in cells if cell):
+                break
+            for column, cell in enumerate(cells[:len(columns)]):
+                if cell:
+                    columns[column].append((row_no, cell))
+            end += 1
+        for heading, names in zip(headings, columns, strict=True):
+            if heading:
+                out.extend([(line_no, heading), *names, (line_no, "")])
+        index = end
+    return out
 
 
 def _collapse_blank(lines: list[Line]) -> list[Line]:

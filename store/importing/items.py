@@ -18,6 +18,8 @@ from store.importing.structure import heading_kind, inline_heading, item_heading
 from store.importing.vocabulary import CLOSED_WORD, CONTENTS_HEADINGS
 
 LOOKAHEAD = 8
+MAX_WRAP = 120
+MIN_WRAPPED = 40  # a title shorter than this did not reach the margin, so did not wrap
 
 
 @dataclass
@@ -42,7 +44,7 @@ def number_key(number: str) -> tuple[int, str]:
 
 def find_items(lines: list[Line], loose: bool = False) -> list[ItemStart]:
     """The items of a document in order (empty when none can be recognised)."""
-    candidates, contents = _split_contents(lines, _candidates(lines))
+    candidates, contents = _split_contents(lines, _candidates(lines, loose))
     items = _numbered(lines, candidates, loose) if candidates else []
     if not contents and not any(c.strong for c in items) and not _counts_up(items):
         unnumbered = _unnumbered(lines, loose)
@@ -192,7 +194,7 @@ def item_end(lines: list[Line], start: int) -> int:
     return len(lines)
 
 
-def _candidates(lines: list[Line]) -> list[ItemStart]:
+def _candidates(lines: list[Line], loose: bool = False) -> list[ItemStart]:
     found: list[ItemStart] = []
     titles_used: set[int] = set()
     for index, line in enumerate(lines):
@@ -220,11 +222,33 @@ def _candidates(lines: list[Line]) -> list[ItemStart]:
                 continue
             title, body = lines[following].text, following + 1
             titles_used.add(following)
+        for wrapped in _title_wrap(lines, index if body == index + 1 else body - 1, loose):
+            title, body = f"{title} {lines[wrapped].text}", wrapped + 1
+            titles_used.add(wrapped)
         if found and heading.number == found[-1].number and _title_key(title) == _title_key(found[-1].title) \
                 and all(line.blank for line in lines[found[-1].body:index]):
             index = found.pop().start  # the heading printed twice: one item from the first to the body
         found.append(ItemStart(index, body, heading.number, title, heading.strong))
     return found
+
+
+def _title_wrap(lines: list[Line], title_at: int, loose: bool) -> list[int]:
+    """The lines a long title wraps onto (at most two, right under it), when a section follows them."""
+    if len(lines[title_at].text) < MIN_WRAPPED or lines[title_at].text.endswith((".", ":", ";", "!", "?")):
+        return []
+    wrapped: list[int] = []
+    for index in range(title_at + 1, min(title_at + 3, len(lines))):
+        line = lines[index]
+        if line.blank or len(line.text) > MAX_WRAP or not _can_be_title(line) or only_names(line.text) \
+                or item_heading(line.text, line.level) or inline_heading(line.text, loose):
+            break
+        wrapped.append(index)
+        probe = ItemStart(title_at, index + 1, "", "", False)
+        if _what_follows(lines, probe, {}, loose) == "section":
+            return wrapped
+        if line.text.endswith((".", ":", ";", "!", "?")):
+            break
+    return []
 
 
 def _can_be_title(line: Line) -> bool:

@@ -3,7 +3,9 @@
 Everything a reader returns goes through the same text parser.  Markdown
 heading marks are kept (and Word/HTML headings become `#` lines) so heading
 levels survive; PDF pages are separated by form feeds so running headers and
-page numbers can be recognised later.
+page numbers can be recognised later.  PDF text is read in pypdf's layout mode,
+which keeps apart the lines and table columns that plain mode runs together;
+a wide gap between columns becomes a tab, as between the cells of a Word table.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 from store.importing.problems import ImportProblem, where
+from store.importing.vocabulary import SUSPENDED_COMPOUND_WORDS
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a PDF with scanned bilag can be big; the text rarely is
 MAX_TEXT_CHARS = 10 * 1024 * 1024
@@ -114,7 +117,7 @@ def pdf_text(data: bytes, source: str) -> str:
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise ImportProblem(f"{where(source)} er beskyttet med adgangskode.")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            pages = [_page_text(page) for page in reader.pages]
         except ImportProblem:
             raise
         except Exception as error:  # pypdf raises many kinds on damaged input
@@ -126,6 +129,39 @@ def pdf_text(data: bytes, source: str) -> str:
     if not any(page.strip() for page in pages):
         raise ImportProblem(f"{where(source)} er en PDF uden tekst (måske en scanning); den kan ikke indlæses.")
     return f"\n{PAGE_BREAK}\n".join(pages)
+
+
+_COLUMN_GAP = re.compile(r" {4,}")  # layout mode keeps a column's place with spaces; within a line of text they are few
+_SPLIT_WORD = re.compile(r"(?<=[a-zæøå]{2})-$")
+_WORD_START = re.compile(r"^(?P<word>[a-zæøå][\wæøå]*[.,;:!?)]*)\s*(?P<rest>.*)$")
+
+
+def _page_text(page) -> str:
+    """One page's lines as laid out (plain mode where layout mode fails on the page), words split
+    over a line end joined again."""
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode is newer and stricter than plain mode on odd fonts
+        text = page.extract_text() or ""
+    lines = [_COLUMN_GAP.sub("\t", line.rstrip()) for line in text.split("\n")]
+    return "\n".join(_join_split_words(lines))
+
+
+def _join_split_words(lines: list[str]) -> list[str]:
+    """'budget-' / 'området er …' -> 'budgetområdet' / 'er …'; 'Arbejdsmarkeds-' / 'og Beskæftigelse' stays
+    (a shared ending: 'Arbejdsmarkeds- og Beskæftigelsesområdet'), and so does a hyphen before a capital or digit."""
+    out: list[str | None] = list(lines)
+    for index in range(len(out) - 1):
+        line, following = out[index], out[index + 1]
+        if line is None or following is None or not _SPLIT_WORD.search(line):
+            continue
+        match = _WORD_START.match(following.strip())
+        if not match or match.group("word").rstrip(".,;:!?)").lower() in SUSPENDED_COMPOUND_WORDS:
+            continue
+        out[index] = line[:-1] + match.group("word")
+        indent = following[:len(following) - len(following.lstrip())]
+        out[index + 1] = indent + match.group("rest") if match.group("rest") else None
+    return [line for line in out if line is not None]
 
 
 # --- Word -----------------------------------------------------------------------

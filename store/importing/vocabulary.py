@@ -133,6 +133,10 @@ WEB_CHROME = frozenset((
     "forside", "download", "transkript", "del siden", "kontakt",
 ))
 
+# Words after a hyphen at a line end that show the hyphen is the writer's own ('Arbejdsmarkeds- og
+# Beskæftigelsesområdet'), not a word split by the line break.
+SUSPENDED_COMPOUND_WORDS = frozenset(("og", "eller", "samt", "til", "som", "men", "end", "mv", "m.v", "m.fl"))
+
 # --- names, dates, times ------------------------------------------------------------------
 
 PARTY = r"(?:[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|UP)"

@@ -1,0 +1,137 @@
+"""`.pdf` files: pypdf's layout mode, page furniture, tables, split words; bad PDFs refused in one sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from import_samples import laid_out_pdf
+from typer.testing import CliRunner
+
+from cli import app
+from store.export_pdf import render_pdf
+from store.importing import ImportProblem, parse_file, read_file
+
+FILLER = "Forvaltningen har udarbejdet en beskrivelse af økonomien i kommunen, og den foreligger nu. " * 4
+runner = CliRunner()
+
+
+def agenda_item(number: int, decision: str) -> tuple[str, str]:
+    heading = (f"{number}. Budgetopfølgning nummer {number} for Økonomiudvalgets område med "
+               "en titel så lang at den ombrydes i dokumentet")
+    body = (f"Sagsnr.: 25/{1000 + number}\n\nSagsfremstilling\n{FILLER}Det samlede budget-\n"
+            "område er i balance, og Arbejdsmarkeds-\nog Beskæftigelsesområdet følger planen. CO2-\n"
+            "Udledningen falder.\n\nIndstilling\nDirektionen indstiller, at\n1. budgetopfølgningen godkendes\n"
+            "2. sagen oversendes til byrådet\n\nBeslutning\n" + decision)
+    return heading, body
+
+
+@pytest.fixture(scope="module")
+def referat_pdf(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "referat.pdf"
+    path.write_bytes(laid_out_pdf(
+        "Økonomiudvalget - Referat - 3. marts 2025",
+        ["Referat", "Økonomiudvalget", "Mødedato: 3. marts 2025", "Mødetidspunkt: kl. 16.00",
+         "Mødested: Byrådssalen"],
+        [("Til stede", "Ikke til stede"), ("Anne Hansen (A)", "Bo Berg (V)"), ("Carl Dam (C)", "")],
+        ["Dorte Ek (F)", "Erik Fog (O)", "Finn Gade (B)", "Gitte Holm (Ø)"],
+        [agenda_item(n, "Godkendt." if n != 3 else "Anbefales.") for n in range(1, 6)],
+    ))
+    return path
+
+
+def test_laid_out_pdf_header_and_attendance_table(referat_pdf):
+    meeting = parse_file(referat_pdf)
+    assert (meeting.committee, meeting.date, meeting.start, meeting.location) == (
+        "Økonomiudvalget", dt.date(2025, 3, 3), "16:00", "Byrådssalen")
+    attendance = {(m.name, m.party): m.attendance for m in meeting.members}
+    assert attendance == {
+        ("Anne Hansen", "A"): "til stede", ("Carl Dam", "C"): "til stede", ("Bo Berg", "V"): "fraværende",
+        ("Dorte Ek", "F"): "til stede", ("Erik Fog", "O"): "til stede", ("Finn Gade", "B"): "til stede",
+        ("Gitte Holm", "Ø"): "til stede",
+    }
+
+
+def test_laid_out_pdf_items_with_wrapped_titles_across_pages(referat_pdf):
+    items = parse_file(referat_pdf).items
+    assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
+    assert items[1].title == ("Budgetopfølgning nummer 2 for Økonomiudvalgets område med en titel så lang at "
+                              "den ombrydes i dokumentet")
+    assert [i.case_number for i in items] == [f"25/{1000 + n}" for n in range(1, 6)]
+    assert [i.decision.outcome for i in items] == ["Godkendt", "Godkendt", "Anbefales", "Godkendt", "Godkendt"]
+    assert all(i.recommendation == ["budgetopfølgningen godkendes", "sagen oversendes til byrådet"] for i in items)
+
+
+def test_laid_out_pdf_page_furniture_gone_and_split_words_joined(referat_pdf):
+    items = parse_file(referat_pdf).items
+    texts = "\n".join(s.text for i in items for s in i.sections)
+    assert "Side " not in texts and "Referat - 3. marts 2025" not in texts
+    assert "budgetområde\ner i balance" in texts
+    assert "Arbejdsmarkeds-\nog Beskæftigelsesområdet" in texts  # the writer's own hyphen stays
+    assert "CO2-\nUdledningen" in texts
+
+
+def test_referat_exported_as_pdf_imports_again(tmp_path):
+    source = tmp_path / "referat.md"
+    source.write_text(
+        "Referat\nByudviklingsudvalget\nDato: 11. august 2020 kl. 15.00\nSted: Mødesal 1, Rådhuset\n\n"
+        "Deltagere\nBirgitte Glifberg (A)\nLars Holm (V)\nAfbud: Per Krag (C)\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Lokalplan for bydelscenter ved Stationsvej med boliger, butikker og et nyt torv\n\n"
+        "Sagsfremstilling\n\nLokalplanen giver mulighed for 120 boliger.\n\n"
+        "Indstilling\n\nForvaltningen indstiller, at\n\n1. planen vedtages\n2. høringssvarene besvares\n\n"
+        "Beslutning\n\n1. Anbefales\n2. Godkendt\n",
+        encoding="utf-8",
+    )
+    original = parse_file(source)
+    path = tmp_path / "eksport.pdf"
+    path.write_bytes(render_pdf(original, public=True))
+    again = parse_file(path)
+    assert (again.committee, again.date) == (original.committee, original.date)
+    assert [(i.number, i.title) for i in again.items] == [(i.number, i.title) for i in original.items]
+    assert again.items[1].decision.points == ["Anbefales", "Godkendt"]
+    assert {(m.name, m.attendance) for m in again.members} >= {("Birgitte Glifberg", "til stede"),
+                                                               ("Per Krag", "afbud")}
+
+
+def _encrypted_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("hemmelig")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _image_only_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")  # a scanned page has pictures, no text
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(("name", "content", "says"), [
+    ("krypteret.pdf", _encrypted_pdf, "adgangskode"),
+    ("scannet.pdf", _image_only_pdf, "uden tekst"),
+    ("rod.pdf", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 40, "PDF"),
+])
+def test_bad_pdf_is_one_danish_sentence_and_writes_nothing(tmp_path, name, content, says):
+    path = tmp_path / name
+    path.write_bytes(content())
+    with pytest.raises(ImportProblem) as caught:
+        read_file(path)
+    message = str(caught.value)
+    assert name in message and says in message and "\n" not in message
+    db = tmp_path / "referat.db"
+    result = runner.invoke(app, ["import", str(path), "--db", str(db)])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output and name in result.output
+    if db.exists():
+        import sqlite3
+
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
