@@ -78,11 +78,16 @@ escaped inside names):
                   {"**Afstemning[ om " TEXT "]:** For stemte: SIDE. Imod stemte: SIDE. Undlod at stemme: SIDE."
                    [" " RESULT]}                        (ændringsforslag first, and their TEXT always starts
                                                          with "ændringsforslag" — "ændringsforslag (SUBJECT)"
-                                                         when the subject did not — so a TEXT starting with
-                                                         it marks an ændringsforslag vote; SIDE is
-                                                         NAME {", " NAME} [" (" COUNT ")"] | COUNT " medlem(mer)"
-                                                         | "ingen"; RESULT "Ændringsforslaget|Indstillingen|
-                                                         Forslaget blev vedtaget|forkastet." or "Resultat: TEXT.")
+                                                         when the subject did not; "Indstillingen", "Forslaget" …
+                                                         as the first word are written in lower case.
+                                                         SIDE is ENTRY {", " ENTRY} (a party that voted as one:
+                                                         PARTY " (" COUNT ")"; a member of a party that split:
+                                                         NAME) | COUNT " (" NAME {", " NAME} ")" (the roster
+                                                         cannot divide the total) | COUNT " medlem(mer)"
+                                                         | "ingen"; RESULT is NOUN " blev vedtaget|forkastet"
+                                                         [" med " N " stemme(r) mod " N] "." with NOUN
+                                                         "Ændringsforslaget", "Indstillingen" (subject empty or
+                                                         starting so) or "Forslaget", or "Resultat: TEXT.")
                   {"> " NAME {", " NAME} " ønskede følgende tilført protokollen: " TEXT {NL "> " TEXT}
                    | "> Mindretalsudtalelse fra " NAME {", " NAME} ": " TEXT {NL "> " TEXT}
                    | "> Følgende blev tilført protokollen: " TEXT}
@@ -127,7 +132,6 @@ from store.model import (
     SUBSTITUTE,
     VICE_CHAIR,
     VOTE_ON_AMENDMENT,
-    VOTE_ON_RECOMMENDATION,
     Attachment,
     Item,
     Meeting,
@@ -144,7 +148,8 @@ DECISION_HEADING = "## Beslutning"
 RESERVED_SECTION_HEADINGS = ("beslutning", "bilag")
 _ROLE_ORDER = {CHAIR: 0, VICE_CHAIR: 1}
 AMENDMENT_WORD = "ændringsforslag"
-_VOTE_NOUN = {VOTE_ON_AMENDMENT: "Ændringsforslaget", VOTE_ON_RECOMMENDATION: "Indstillingen"}
+_VOTE_SUBJECT_NOUNS = {"indstillingen", "indstilling", "forslaget", "forslag", "ændringsforslaget",
+                       "ændringsforslag", "ændringsforslagene", "sagen", "punktet"}
 _RESULT_VERB = {CARRIED: "vedtaget", DEFEATED: "forkastet"}
 _MINORITY_STATEMENT = "mindretalsudtalelse"  # one of model.REMARK_KINDS
 _DISPLAY = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]{1,6})\)\s*$")
@@ -207,6 +212,22 @@ def _escape_heading(heading: str) -> str:
     if text.casefold() in RESERVED_SECTION_HEADINGS:
         text = f"&#{ord(text[0])};{text[1:]}"
     return text
+
+
+def _lower_subject(subject: str) -> str:
+    """'Indstillingen' -> 'indstillingen': the common nouns a vote is about are written in lower case."""
+    first = subject.split(" ", 1)[0]
+    if first.casefold() in _VOTE_SUBJECT_NOUNS and first[:1].isupper() and first[1:].islower():
+        return subject[:1].lower() + subject[1:]
+    return subject
+
+
+def _result_noun(vote: Vote) -> str:
+    """What the result sentence says was carried: the amendment, the indstilling or another proposal."""
+    if vote.kind == VOTE_ON_AMENDMENT:
+        return "Ændringsforslaget"
+    subject = (vote.subject or "").strip().casefold()
+    return "Indstillingen" if not subject or subject.startswith("indstilling") else "Forslaget"
 
 
 def _numbered(points: list[str]) -> str:
@@ -501,44 +522,64 @@ class _Document:
         subject = (vote.subject or "").strip()
         if vote.kind == VOTE_ON_AMENDMENT and not subject.casefold().startswith(AMENDMENT_WORD):
             subject = f"{AMENDMENT_WORD} ({subject})" if subject else AMENDMENT_WORD
-        subject = escape_inline(subject)
+        subject = escape_inline(_lower_subject(subject))
         label = f"**Afstemning om {subject}:**" if subject else "**Afstemning:**"
         sides = (
             ("For stemte", vote.for_, vote.for_count),
             ("Imod stemte", vote.against, vote.against_count),
             ("Undlod at stemme", vote.abstain, vote.abstain_count),
         )
-        text = " ".join(f"{lead}: {self._side(labels, count, item)}." for lead, labels, count in sides)
+        rendered = [self._side(labels, count, item) for _, labels, count in sides]
+        text = " ".join(f"{lead}: {side}." for (lead, _, _), (side, _) in zip(sides, rendered, strict=True))
         if vote.result:
-            noun = _VOTE_NOUN.get(vote.kind, "Forslaget")
+            noun = _result_noun(vote)
             verb = _RESULT_VERB.get(vote.result)
-            text += f" {noun} blev {verb}." if verb else f" Resultat: {escape_name(vote.result)}."
+            (_, votes_for), (_, votes_against) = rendered[0], rendered[1]
+            if verb and votes_for is not None and votes_against is not None:
+                word = "stemme" if votes_for == 1 else "stemmer"
+                text += f" {noun} blev {verb} med {votes_for} {word} mod {votes_against}."
+            elif verb:
+                text += f" {noun} blev {verb}."
+            else:
+                text += f" Resultat: {escape_name(vote.result)}."
         return f"{label} {text}"
 
-    def _side(self, labels: list[str], count: int | None, item: Item) -> str:
-        if count is None:
-            count = self._count(labels, item)
+    def _side(self, labels: list[str], count: int | None, item: Item) -> tuple[str, int | None]:
+        """One side of a vote and its number of votes when known.
+
+        A party that voted as one is its letter with its votes, 'A (3), C (1)'; a member of a party
+        that split is named, 'Bo Berg (A)'.  When the roster cannot tell each party's votes the
+        side is its total with the labels, '9 (A, B, V)'.
+        """
         if not labels:
             if not count:
-                return "ingen"
-            return f"{count} medlem" if count == 1 else f"{count} medlemmer"
+                return "ingen", 0
+            return (f"{count} medlem" if count == 1 else f"{count} medlemmer"), count
+        shares = [self._share(label, item) for label in labels]
+        unknown = [index for index, share in enumerate(shares) if share is None]
+        known = sum(share for share in shares if share is not None)
+        if count is not None and len(unknown) == 1 and count > known:
+            shares[unknown[0]] = count - known
+            unknown = []
+        if not unknown and (count is None or sum(shares) == count):
+            entries = [self.who(label) if self._counts_one(label) else f"{escape_name(label.strip())} ({share})"
+                       for label, share in zip(labels, shares, strict=True)]
+            return ", ".join(entries), sum(shares)
         names = ", ".join(self.who(label) for label in labels)
-        return f"{names} ({count})" if count else names
+        return (f"{count} ({names})", count) if count else (names, None)
 
-    def _count(self, labels: list[str], item: Item) -> int | None:
-        """Votes behind a list of names and party letters, when the attendance tells it."""
+    def _counts_one(self, label: str) -> bool:
+        """Whether a vote label is one person (a member, or a name with a party) rather than a party."""
+        return self._member(label) is not None or bool(_DISPLAY.match(label))
+
+    def _share(self, label: str, item: Item) -> int | None:
+        """The votes behind one label: one for a person, a party's voting members, None when unknown."""
+        if self._counts_one(label):
+            return 1
         away = {id(m) for _, m, _ in self.item_absence[id(item)] if m}
-        voting = [m for m in self.attending if id(m) not in away]
-        total = 0
-        for label in labels:
-            if self._member(label):
-                total += 1
-                continue
-            party = sum(1 for m in voting if m.party and m.party.casefold() == label.strip().casefold())
-            if not party:
-                return None
-            total += party
-        return total or None
+        party = label.strip().casefold()
+        votes = sum(1 for m in self.attending if id(m) not in away and m.party and m.party.casefold() == party)
+        return votes or None
 
     # --- bilag and signatures -----------------------------------------------------
 

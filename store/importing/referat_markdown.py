@@ -65,7 +65,10 @@ _VOTE = re.compile(
     r"^\*\*Afstemning(?: om (?P<subject>.*?))?:\*\* For stemte: (?P<for>.*?)\. Imod stemte: (?P<against>.*?)\. "
     r"Undlod at stemme: (?P<abstain>.*?)\.(?: (?P<result>.*))?$"
 )
-_RESULT = re.compile(r"^(?P<noun>Ændringsforslaget|Indstillingen|Forslaget) blev (?P<verb>vedtaget|forkastet)\.$")
+_RESULT = re.compile(
+    r"^(?P<noun>Ændringsforslaget|Indstillingen|Forslaget) blev (?P<verb>vedtaget|forkastet)(?: med \d+ stemmer? mod \d+)?\.$"
+)
+_COUNTED = re.compile(r" \((\d+)\)$")
 _AMENDMENT = re.compile(
     r"^\*\*Tilføjelse (?P<date>[^:*]+?)(?::\*\* (?P<text>.*?)(?: \*Begrundelse: (?P<reason>.*)\*)?|\.\*\*)$"
 )
@@ -439,16 +442,26 @@ class _Reader:
 
     @staticmethod
     def _side(text: str) -> tuple[list[str], int | None]:
+        """'A (3), Bo Berg (A)', '9 (A, B)', '2 medlemmer' or 'ingen': the labels and the votes when the text tells."""
         if text == "ingen":
             return [], None
         members = re.fullmatch(r"(\d+) medlem(?:mer)?", text)
         if members:
             return [], int(members[1])
-        count = None
-        counted = re.search(r" \((\d+)\)$", text)
-        if counted:
-            count, text = int(counted[1]), text[:counted.start()]
-        return [_display(label) for label in split_list(text)], count
+        total = re.fullmatch(r"(\d+) \((.*)\)", text)
+        if total:
+            return [_display(label) for label in split_list(total[2])], int(total[1])
+        labels: list[str] = []
+        count: int | None = 0
+        for entry in split_list(text):
+            counted = _COUNTED.search(entry)
+            if counted:
+                labels.append(_display(entry[:counted.start()]))
+                count = count + int(counted[1]) if count is not None else None
+            else:
+                labels.append(_display(entry))
+                count = count + 1 if count is not None and _NAME.match(entry.strip()) else None
+        return labels, count
 
     @staticmethod
     def _remark(lines: list[str]) -> Remark:

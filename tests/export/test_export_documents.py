@@ -133,7 +133,7 @@ def test_attendance_and_votes_are_word_tables():
     assert tables[0][:2] == [["Benthe Viola Holm (A)", "formand"],
                              ["Ivan Fogtmann (O)", "næstformand, ankom kl. 15.50 under behandlingen af punkt 2"]]
     assert tables[2] == [["Jan Kongebro (A)", ""], ["Mikail Erman (A)", "sag 2-3"]]
-    assert tables[4] == [["For stemte:", "A, Ø (3)."], ["Imod stemte:", "O (1)."], ["Undlod at stemme:", "ingen."]]
+    assert tables[4] == [["For stemte:", "A (2), Ø (1)."], ["Imod stemte:", "O (1)."], ["Undlod at stemme:", "ingen."]]
 
 
 def test_each_numbered_list_in_word_starts_at_one():

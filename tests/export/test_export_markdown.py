@@ -269,10 +269,10 @@ def test_beslutning_with_afbud_absence_outcome_text_points_votes_remark_and_tilf
         "**Anbefales.**",
         "Forvaltningen orienterede om tidsplanen.",
         "1. Anbefales\n2. Anbefales",
-        "**Afstemning om ændringsforslag fra Ø om halv bevilling:** For stemte: Ø (1). Imod stemte: A, O (3). "
-        "Undlod at stemme: ingen. Ændringsforslaget blev forkastet.",
-        "**Afstemning om indstillingen:** For stemte: A, Ø (3). Imod stemte: O (1). Undlod at stemme: ingen. "
-        "Indstillingen blev vedtaget.",
+        "**Afstemning om ændringsforslag fra Ø om halv bevilling:** For stemte: Ø (1). Imod stemte: A (2), O (1). "
+        "Undlod at stemme: ingen. Ændringsforslaget blev forkastet med 1 stemme mod 3.",
+        "**Afstemning om indstillingen:** For stemte: A (2), Ø (1). Imod stemte: O (1). Undlod at stemme: ingen. "
+        "Indstillingen blev vedtaget med 3 stemmer mod 1.",
         "> Mogens Leo Hansen (Ø) ønskede følgende tilført protokollen: Projektet er for dyrt.",
         "**Tilføjelse 2. juni 2017:** Bevillingen er 2,5 mio. kr. *Begrundelse: Tastefejl*",
     ]
@@ -303,8 +303,8 @@ def test_votes_list_names_when_a_group_splits():
     vote = Vote("indstillingen", ["Anna Holm", "V"], ["Bo Berg"], [], "vedtaget")
     item = Item("1", "Budget", decision=Decision("Godkendt"), votes=[vote])
     text = render_markdown(Meeting(committee="U", status="hævet", members=members, items=[item]))
-    assert ("**Afstemning om indstillingen:** For stemte: Anna Holm (A), V (2). Imod stemte: Bo Berg (A) (1). "
-            "Undlod at stemme: ingen. Indstillingen blev vedtaget.") in text
+    assert ("**Afstemning om indstillingen:** For stemte: Anna Holm (A), V (1). Imod stemte: Bo Berg (A). "
+            "Undlod at stemme: ingen. Indstillingen blev vedtaget med 2 stemmer mod 1.") in text
 
 
 def test_vote_counts_given_by_the_secretary_win_and_counts_without_names_are_shown():
@@ -312,6 +312,54 @@ def test_vote_counts_given_by_the_secretary_win_and_counts_without_names_are_sho
     item = Item("1", "Budget", votes=[vote])
     text = render_markdown(Meeting(committee="U", status="hævet", items=[item]))
     assert "For stemte: 4 medlemmer. Imod stemte: O (1). Undlod at stemme: 1 medlem." in text
+
+
+def _vote_text(vote: Vote, members: list[Member]) -> str:
+    item = Item("1", "Budget", decision=Decision("Godkendt"), votes=[vote])
+    text = render_markdown(Meeting(committee="U", status="hævet", members=members, items=[item]))
+    return next(line for line in text.splitlines() if line.startswith("**Afstemning"))
+
+
+def _roster(*parties: str) -> list[Member]:
+    return [Member(f"Medlem {n}", party, attendance=PRESENT) for n, party in enumerate(parties, 1)]
+
+
+def test_each_party_that_voted_as_one_carries_its_own_votes():
+    """'For stemte: A (3), C (1)': the count follows each party, never one total after the last letter."""
+    members = _roster("A", "A", "A", "C", "O", "O")
+    vote = Vote("Indstillingen", ["A", "C"], ["O"], [], "vedtaget", for_count=4, against_count=2, abstain_count=0)
+    assert _vote_text(vote, members) == (
+        "**Afstemning om indstillingen:** For stemte: A (3), C (1). Imod stemte: O (2). Undlod at stemme: ingen. "
+        "Indstillingen blev vedtaget med 4 stemmer mod 2.")
+
+
+def test_names_only_for_the_party_that_split():
+    members = [*_roster("C", "C", "C"), Member("Jan Kongebro", "A", attendance=PRESENT),
+               Member("Steen Skriver Rasmussen", "A", attendance=PRESENT), Member("Ole Dam", "A", attendance=PRESENT)]
+    vote = Vote("indstillingen", ["Ole Dam (A)"], ["Jan Kongebro (A)", "Steen Skriver Rasmussen (A)", "C"], [],
+                "forkastet", for_count=1, against_count=5, abstain_count=0)
+    assert _vote_text(vote, members) == (
+        "**Afstemning om indstillingen:** For stemte: Ole Dam (A). "
+        "Imod stemte: Jan Kongebro (A), Steen Skriver Rasmussen (A), C (3). Undlod at stemme: ingen. "
+        "Indstillingen blev forkastet med 1 stemme mod 5.")
+
+
+def test_a_tie_is_stated_with_its_votes():
+    vote = Vote("forslag fra V", ["A"], ["V"], [], "forkastet", for_count=3, against_count=3)
+    assert _vote_text(vote, _roster("A", "A", "A", "V", "V", "V")).endswith(
+        "For stemte: A (3). Imod stemte: V (3). Undlod at stemme: ingen. Forslaget blev forkastet med 3 stemmer mod 3.")
+
+
+def test_a_side_whose_parties_the_roster_cannot_count_gives_its_total_first():
+    vote = Vote("indstillingen", ["A", "B", "V"], ["Ø"], ["O"], "vedtaget", for_count=9, against_count=2, abstain_count=1)
+    assert _vote_text(vote, []) == (
+        "**Afstemning om indstillingen:** For stemte: 9 (A, B, V). Imod stemte: Ø (2). Undlod at stemme: O (1). "
+        "Indstillingen blev vedtaget med 9 stemmer mod 2.")
+
+
+def test_only_the_nouns_a_vote_is_about_are_lower_cased():
+    assert _vote_text(Vote("Forslaget", ["A"], [], []), []).startswith("**Afstemning om forslaget:**")
+    assert _vote_text(Vote("Venstres forslag", ["A"], [], []), []).startswith("**Afstemning om Venstres forslag:**")
 
 
 def test_amendment_votes_come_before_the_main_proposal():
@@ -389,8 +437,8 @@ def test_public_lukket_item_shows_title_outcome_votes_and_absence_only(public):
         "## Beslutning",
         "**Godkendt.**",
         "1. Godkendt",
-        "**Afstemning om indstillingen:** For stemte: A, O (3). Imod stemte: Ø (1). Undlod at stemme: ingen. "
-        "Indstillingen blev vedtaget.",
+        "**Afstemning om indstillingen:** For stemte: A (2), O (1). Imod stemte: Ø (1). Undlod at stemme: ingen. "
+        "Indstillingen blev vedtaget med 3 stemmer mod 1.",
         "**Tilføjelse 2. juni 2017.**",
     ]
     assert blocks(item_part(public, "4")) == [
@@ -408,7 +456,7 @@ def test_decisions_only_has_beslutning_attendance_and_votes_but_no_dagsorden(mee
                    "Indholdsfortegnelse", "første trin"):
         assert absent not in text
     part = item_part(text, "2")
-    assert "**Anbefales.**" in part and "For stemte: A, Ø (3)." in part
+    assert "**Anbefales.**" in part and "For stemte: A (2), Ø (1)." in part
     assert "## Fraværende\n\n- Jan Kongebro (A)\n- Mikail Erman (A), sag 2-3\n" in text
     assert text.rstrip().endswith("med forbehold: punkt 2 er gengivet for kort")
 
@@ -467,7 +515,7 @@ def test_amendment_vote_subject_always_says_aendringsforslag():
     text = render_markdown(Meeting(committee="U", items=[Item("1", "Budget", votes=votes)]))
     assert "**Afstemning om ændringsforslag (forslag fra Ø om halv bevilling):** For stemte: Ø." in text
     assert "**Afstemning om ændringsforslag:** For stemte: V." in text
-    assert "**Afstemning om Ændringsforslag fra V:**" in text
+    assert "**Afstemning om ændringsforslag fra V:**" in text
 
 
 def test_item_absences_are_listed_in_roster_order():

@@ -190,3 +190,21 @@ def test_a_guest_whose_name_ends_in_a_backslash_round_trips():
     meeting.guests = ["Ztok\\", "Bo, Berg\\\\", "Anna"]
     again = assert_round_trip(meeting, public=False)
     assert again.guests == meeting.guests
+
+
+def test_every_form_of_a_vote_side_round_trips():
+    """Per-party counts, names of a split party, a total the roster cannot divide, counts without names."""
+    meeting = rich_meeting()
+    meeting.items[1].votes = [
+        Vote("Indstillingen", for_=["A", "Erik Fog (C)"], against=["Ø"], abstain=[], result="vedtaget",
+             for_count=2, against_count=1),
+        Vote("forslag fra V", for_=["A", "B", "V"], against=["Ø", "Cai Dahl (Ø)"], abstain=["O"], result="forkastet",
+             for_count=9, against_count=9, abstain_count=1),
+        Vote("forslaget", for_=[], against=["Hans"], abstain=[], for_count=4, against_count=None),
+    ]
+    again = assert_round_trip(meeting, public=False)
+    assert [(v.for_, v.for_count, v.against, v.against_count) for v in again.items[1].votes] == [
+        (["A", "Erik Fog (C)"], 2, ["Ø"], 1),
+        (["A", "B", "V"], 9, ["Ø", "Cai Dahl (Ø)"], 9),
+        ([], 4, ["Hans"], None),
+    ]
