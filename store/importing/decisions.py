@@ -14,6 +14,7 @@ from store.importing.people import (
     substitution_sentences,
     told_substitution,
 )
+from store.importing.structure import POINT_LABEL, point_ordinals
 from store.importing.vocabulary import CLOSING_LINE, standard_outcome
 from store.model import (
     ABSENT,
@@ -70,8 +71,8 @@ _REMARK_LEAD = re.compile(
     re.IGNORECASE,
 )
 _ANONYMOUS_REMARK = re.compile(r"^følgende\s+blev\s+tilført\s+protokollen\s*:\s*(?P<text>.*)$", re.IGNORECASE)
-_POINT = re.compile(r"^(?:ad\s+)?(?P<n>\d{1,2})\s*[.):]\s*(?P<rest>\S.*)$", re.IGNORECASE)
-_INLINE_POINT = re.compile(r"(?:^|\s)(?:ad\s+)?(\d{1,2})\s*[.)]\s*(?=\S)", re.IGNORECASE)
+_POINT = re.compile(rf"^(?:ad\s+)?(?P<n>{POINT_LABEL})\s*[.):]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_INLINE_POINT = re.compile(rf"(?:^|\s)(?:ad\s+)?({POINT_LABEL})\s*[.)]\s*(?=\S)", re.IGNORECASE)
 
 
 @dataclass
@@ -346,12 +347,20 @@ def _decision(paragraphs: list[list[str]], points_expected: int) -> Decision | N
     return decision
 
 
+def _counted(found: list[re.Match]) -> list[re.Match]:
+    """The labels that count 1, 2, 3 … (or a, b, c; i, ii, iii) from the first; the others are text."""
+    counted: list[re.Match] = []
+    for match in found:
+        if len(counted) + 1 in point_ordinals(match.group(1)):
+            counted.append(match)
+    return counted
+
+
 def _points(lines: list[str], expected: int) -> tuple[list[str], list[str]]:
     """Per-point outcomes ('1.Anbefales', '2. Anbefales' or '1. Anbefales 2. Anbefales'); the lines before them."""
     if len(lines) == 1:
-        found = list(_INLINE_POINT.finditer(lines[0]))
-        numbers = [int(m.group(1)) for m in found]
-        if len(found) >= 2 and numbers == list(range(1, len(found) + 1)) and found[0].start() == 0:
+        found = _counted(list(_INLINE_POINT.finditer(lines[0])))
+        if len(found) >= 2 and found[0].start() == 0:
             bounds = [m.end() for m in found] + [len(lines[0])]
             starts = [m.start() for m in found[1:]] + [len(lines[0])]
             return [lines[0][bounds[i]:starts[i]].strip() for i in range(len(found))], []
@@ -359,7 +368,7 @@ def _points(lines: list[str], expected: int) -> tuple[list[str], list[str]]:
     before: list[str] = []
     for line in lines:
         match = _POINT.match(line)
-        if match and int(match.group("n")) == len(points) + 1:
+        if match and len(points) + 1 in point_ordinals(match.group("n")):
             points.append(match.group("rest").strip())
         elif points:
             points[-1] = f"{points[-1]} {line}".strip()

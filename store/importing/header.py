@@ -115,7 +115,19 @@ def read_header(preamble: list[Line], roster: Roster, source: str) -> Header:
         header.municipality = f"{town.group(1)} Kommune" if town else None
     if header.start is None:
         header.start = _first_clock(preamble)
+    if header.committee and header.committee.isupper():
+        header.committee = _name_case(header.committee)
     return header
+
+
+_SMALL_WORDS = frozenset(("og", "i", "for", "af", "til", "med", "samt"))
+
+
+def _name_case(name: str) -> str:
+    """'BØRNE- OG SKOLEUDVALGET' -> 'Børne- og Skoleudvalget', as committees write their own names."""
+    words = name.lower().split(" ")
+    return " ".join(word if word in _SMALL_WORDS and position else word[:1].upper() + word[1:]
+                    for position, word in enumerate(words))
 
 
 _FIELD_LABEL = re.compile(r"^(?P<label>[\wæøåÆØÅ .]{2,30}?)\s*:\s*(?P<value>.*)$")

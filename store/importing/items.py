@@ -203,6 +203,13 @@ def _candidates(lines: list[Line], loose: bool = False) -> list[ItemStart]:
         number = sag_number(line.text)
         if number:
             previous = _previous_filled(lines, index)
+            below = index + 1 if index + 1 < len(lines) and not lines[index + 1].blank else None
+            if below is not None and (index == 0 or lines[index - 1].blank) and _can_be_item_title(lines[below]) \
+                    and not item_heading(lines[below].text, lines[below].level):
+                # 'Sag: 12' standing apart above its title: the title is the line under it
+                found.append(ItemStart(index, below + 1, number, lines[below].text, True))
+                titles_used.add(below)
+                continue
             if previous is not None and _can_be_title(lines[previous]):
                 if found and found[-1].start == previous:
                     found.pop()

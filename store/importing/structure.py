@@ -12,6 +12,7 @@ from store.importing.vocabulary import (
     DATE,
     DECISION,
     MONTH_START,
+    OPEN_MARKS,
     OPEN_WORDS,
     RECOMMENDATION,
     RECOMMENDS,
@@ -41,7 +42,7 @@ _LABELLED = re.compile(r"^(?:nr|sag(?:\s*nr)?)\.?\s*(?P<number>\d+[a-z]?)\s*[:.)
 _NUMBERED = re.compile(r"^(?P<number>\d+[a-z]?)[.)]\s+(?P<title>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d+[a-z]?)[.)]?\s+(?P<title>\S.*)$")
 _GLUED = re.compile(r"^(?P<number>\d+)(?P<title>[A-ZÆØÅ][a-zæøå].*)$")  # '38Godkendelse af dagsorden'
-_SAG_NR = re.compile(r"^sag\s*nr\.?\s*:?\s*(?P<number>\d+[a-z]?)\.?$", re.IGNORECASE)
+_SAG_NR = re.compile(r"^sag(?:\s*nr\.?)?\s*:?\s*(?P<number>\d{1,3}[a-z]?)\.?$", re.IGNORECASE)
 _FILE_MARK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|htm|html)\)\s*$", re.IGNORECASE)
 
 # Item metadata found between the title and the first section.
@@ -50,6 +51,8 @@ _CASE_LABELLED = re.compile(
     r"acadre\s*sagsnr|sbsys\s*sagsnr|dokumentnr|dok\.\s?nr)\.?\s*:?\s*(?P<value>[\w./\-]*\d[\w./\-]*)",
     re.IGNORECASE,
 )
+# 'Sag: 24/9876': the word alone labels a case number only when the value has a case number's separators.
+_CASE_SAG = re.compile(r"^sag\.?\s*:?\s*(?P<value>\d[\w.\-]*[/.\-][\w./\-]*\d[\w./\-]*)", re.IGNORECASE)
 _KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:[-.]?[A-ZÆØÅ]\d{2})?(?:-[\w]+)*\b")
 _CASE_NUMBER = re.compile(r"\b\d{2,4}/\d{2,}\b")
 # 'Dok.nr.: 330-2018-105840', 'Sagsansvarlig: mas.sf', 'Kompetence: Byrådet' beside the case number.
@@ -78,6 +81,9 @@ _CLOSED_PREFIX = re.compile(rf"^(?:{_MARKS})\s*[:\-–.]\s*(?=\S)", re.IGNORECAS
 _CLOSED_SUFFIX = re.compile(rf"\s*(?:[-–:,]\s*(?:{_MARKS})|\s(?:{_MARKS.replace('lukket|', '')}))\s*\.?$", re.IGNORECASE)
 _CLOSED_TITLE = re.compile(rf"^(?:\d+\.?\s*)?(?:{_MARKS})\.?$", re.IGNORECASE)
 _KIND_SUFFIX = re.compile(r"\s*\((?P<kind>[BO])\)\s*$")
+_OPEN = "|".join(re.escape(mark).replace(r"\ ", r"\s+") for mark in sorted(OPEN_MARKS, key=len, reverse=True))
+# '(Åben)', '[Åbent punkt]', '- Åben': said of an item that is public anyway, so only dropped from the title.
+_OPEN_MARK = re.compile(rf"\s*[\[(]\s*(?:{_OPEN})\s*[\])]\s*|\s*[-–]\s*(?:{_OPEN})\s*$", re.IGNORECASE)
 
 
 def heading_kind(text: str) -> str | None:
@@ -169,6 +175,27 @@ def item_heading(text: str, level: int | None = None) -> ItemHeading | None:
     return ItemHeading(match.group("number"), title, False)
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+POINT_LABEL = r"(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})"  # '1', 'a', 'B', 'iv', 'III'
+
+
+def point_ordinals(label: str) -> set[int]:
+    """The places a point label can stand for: '2' -> {2}; 'b' -> {2}; 'i' -> {1 (roman), 9 (letter)}."""
+    label = label.strip().lower()
+    if label.isdigit():
+        return {int(label)}
+    found = set()
+    if len(label) == 1 and label.isalpha():
+        found.add(ord(label) - ord("a") + 1)
+    if label and all(char in _ROMAN for char in label):
+        total = 0
+        for char, following in zip(label, label[1:] + " ", strict=True):
+            value = _ROMAN[char]
+            total += -value if following in _ROMAN and _ROMAN[following] > value else value
+        found.add(total)
+    return found
+
+
 def sag_number(text: str) -> str | None:
     """'Sag nr. 29' -> '29' (the item number in layouts that print it under the title)."""
     match = _SAG_NR.match(text.strip())
@@ -191,7 +218,7 @@ def meta_facts(text: str) -> ItemFacts | None:
         return None
     facts = ItemFacts()
     rest = text
-    for pattern in (_CASE_LABELLED, _CASE_NUMBER, _KLE):
+    for pattern in (_CASE_LABELLED, _CASE_SAG, _CASE_NUMBER, _KLE):
         for match in list(pattern.finditer(rest)):
             value = match.groupdict().get("value") or match.group(0)
             facts.case_number = facts.case_number or value.rstrip(".")
@@ -241,6 +268,7 @@ def clean_title(title: str) -> Title:
         if match:
             found.kind = KINDS[match.group("kind").lower()]
             found.text = found.text[:match.start()]
+        found.text = _OPEN_MARK.sub(" ", found.text) if _OPEN_MARK.sub("", found.text).strip() else found.text
         for pattern in (_CLOSED_PREFIX, _CLOSED_BRACKETED, _CLOSED_SUFFIX):
             if found.public and pattern.search(found.text):  # one marker: 'Lukket: Meddelelser - Lukket møde'
                 found.text, found.public = pattern.sub(" ", found.text, count=1), False

@@ -38,6 +38,9 @@ _TEXT_HEADINGS = (
 _RECOMMENDATION_HEADINGS = (
     "indstilling", "indstillinger", "forslag til beslutning", "forslag til indstilling", "indstilling fra forvaltningen",
     "administrationens indstilling", "forvaltningens indstilling", "direktionens indstilling",
+    "indstilling fra direktionen", "indstilling fra administrationen", "indstilling fra direktøren",
+    "direktørens indstilling", "indstilling fra borgmesteren", "borgmesterens indstilling",
+    "indstilling fra udvalget", "udvalgets indstilling",
 )
 _ATTACHMENT_HEADINGS = ("bilag", "bilagsliste", "bilagsfortegnelse", "vedhæftede bilag", "bilag til punktet")
 
@@ -73,6 +76,7 @@ CLOSED_MARKS = (
     "ikke offentlig", "ikke offentligt", "ikke offentligt punkt", "lukket behandling",
 )
 OPEN_WORDS = ("åben", "åbent", "offentlig", "offentligt")
+OPEN_MARKS = (*OPEN_WORDS, "åben sag", "åbent punkt", "åben punkt", "åbent dagsordenspunkt", "offentligt punkt")
 # A word that may mean lukket where no marker says so: such an item is imported as lukket, and the import says so.
 CLOSED_WORD = re.compile(r"\b(?:lukket|lukkede|fortrolig[te]?|fortrolighed)\b", re.IGNORECASE)
 
@@ -110,6 +114,8 @@ MEMBER_HEADINGS = {
     "til stede": "present", "tilstede": "present", "fremmødte": "present", "deltagere fra udvalget": "present",
     "afbud": "afbud", "fraværende med afbud": "afbud", "meldt afbud": "afbud", "afbud fra": "afbud",
     "fraværende": "absent", "fraværende uden afbud": "absent", "ikke til stede": "absent",
+    "deltog ikke": "absent", "ikke deltagende": "absent", "ikke mødt": "absent", "udeblev": "absent",
+    "deltog": "present", "deltagende": "present", "mødt": "present", "fremmødt": "present",
     "stedfortrædere": "substitute", "stedfortræder": "substitute", "suppleanter": "substitute",
     "suppleant": "substitute", "indkaldte stedfortrædere": "substitute",
 }

@@ -99,3 +99,46 @@ def test_contents_split_in_open_and_closed_items_matched_to_the_bodies():
     assert meeting.items[1].decision.text == "Godkendt med den bemærkning, at planen offentliggøres."
     assert meeting.items[2].decision is None and meeting.items[3].decision is None
     assert any("103, 104 står kun i indholdsfortegnelsen" in note for note in imported.notes)
+
+
+def test_dagsordenspunkt_with_access_in_brackets_lettered_points_and_afgoerelse():
+    imported, meeting, items = facts("syn-dagsordenspunkt-afgoerelse.txt")
+    assert (meeting.committee, meeting.municipality, str(meeting.date), meeting.start, meeting.end) == (
+        "Teknik- og Miljøudvalget", "Silkeby Kommune", "2025-01-14", "15:00", "17:10")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Trafiksikkerhedsplan 2025-2028", True),
+                     ("3", "Salg af areal ved Havnevej", False), ("4", "Eventuelt", True)]
+    assert [i.case_number for i in meeting.items] == ["25/101", "24/9876", "24/5555", None]
+    plan = meeting.items[1]
+    assert [s.heading for s in plan.sections] == ["Resumé", "Indstilling fra direktionen"]
+    assert plan.recommendation == ["planen godkendes", "der afsættes 2 mio. kr. i 2025"]
+    assert plan.decision.points == ["Godkendt.", "Anbefales over for Økonomiudvalget."]
+    assert meeting.items[2].decision.outcome == "Godkendt"  # under 'Afgørelse'
+    assert meeting.items[3].decision.outcome == "Intet"  # 'Beslutning: Intet.' on one line
+    attendance = {m.display: m.attendance for m in meeting.members}
+    assert attendance == {"Hanne Lund (A)": "til stede", "Peter Skov (V)": "til stede", "Mette Kjær (F)": "til stede",
+                          "Jens Bach (C)": "til stede", "Ole Mark (O)": "fraværende", "Lise Frost (Ø)": "fraværende"}
+
+
+def test_punkt_with_roman_points_and_meeting_in_one_sentence():
+    imported, meeting, items = facts("syn-punkt-aaben-romertal.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.end) == (
+        "Børne- og Skoleudvalget", "2025-03-04", "16:30", "18:05")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Skolestruktur", True),
+                     ("3", "Personalesag", False)]
+    skole = meeting.items[1]
+    assert skole.recommendation == ["model A vælges", "høring igangsættes"]
+    assert skole.decision.points == ["Godkendt", "Godkendt"]
+    assert {m.display: m.attendance for m in meeting.members}["Thomas Vang (O)"] == "afbud"
+
+
+def test_sag_number_standing_above_its_title_and_committee_in_capitals():
+    imported, meeting, items = facts("syn-sag-over-titel.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.location) == (
+        "Socialudvalget", "2025-02-05", "14:00", "Byrådssalen")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Budgetopfølgning 2025", True),
+                     ("3", "Eventuelt", True)]
+    budget = meeting.items[1]
+    assert budget.case_number == "25/200"
+    assert budget.decision.outcome == "Taget til efterretning"
+    assert [a.member for a in budget.absences] == ["Karl Nielsen (V)"]
+    assert imported.notes == []
