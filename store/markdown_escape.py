@@ -50,8 +50,12 @@ def escape_inline(text: str, *, line_start: bool = False) -> str:
 
     With `line_start`, the text also may not begin a block (list, quote, setext underline, …).
     """
-    line = _BREAKS.sub(" ", _clean(text))
-    line = _INLINE.sub(lambda match: "\\" + match.group(0), line).strip()
+    return _escape_line(_BREAKS.sub(" ", _clean(text)), line_start)
+
+
+def _escape_line(line: str, line_start: bool) -> str:
+    """`escape_inline` of a line already cleaned of control characters and line breaks."""
+    line = _INLINE.sub(r"\\\g<0>", line).strip()
     if line_start:
         match = _LINE_START.match(line)
         if match:
@@ -80,20 +84,21 @@ def escape_block(text: str, *, allow_structure: bool = True) -> str:
             if lines and lines[-1]:
                 lines.append("")
             continue
-        heading = _SUBHEADING.match(raw) if allow_structure else None
-        bullet = _BULLET.match(raw) if allow_structure else None
-        round_bullet = _ROUND_BULLET.match(raw) if allow_structure else None
-        numbered = _NUMBERED.match(raw) if allow_structure else None
+        structure = allow_structure and (raw[0] in "#-•" or raw[0].isdigit())
+        heading = _SUBHEADING.match(raw) if structure else None
+        bullet = _BULLET.match(raw) if structure else None
+        round_bullet = _ROUND_BULLET.match(raw) if structure else None
+        numbered = _NUMBERED.match(raw) if structure else None
         if heading:
-            lines.append(f"{heading.group(1)} {escape_inline(heading.group(2))}")
+            lines.append(f"{heading.group(1)} {_escape_line(heading.group(2), False)}")
         elif bullet:
-            lines.append("- " + escape_inline(bullet.group(1), line_start=True))
+            lines.append("- " + _escape_line(bullet.group(1), True))
         elif round_bullet:
-            lines.append("* " + escape_inline(round_bullet.group(1), line_start=True))
+            lines.append("* " + _escape_line(round_bullet.group(1), True))
         elif numbered:
-            lines.append(f"{numbered.group(1)}) " + escape_inline(numbered.group(2), line_start=True))
+            lines.append(f"{numbered.group(1)}) " + _escape_line(numbered.group(2), True))
         else:
-            lines.append(escape_inline(raw, line_start=True))
+            lines.append(_escape_line(raw, True))
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines)

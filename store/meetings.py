@@ -323,6 +323,7 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
             "SELECT person_id, role FROM memberships WHERE committee_id = ? AND valid_to IS NULL",
             [row["committee_id"]])}
     items = list(db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]))
+    children = item_children(db, "SELECT id FROM items WHERE meeting_id = ?", [meeting_id])
     numbers = {item["id"]: item["number"] for item in items}
     members = []
     for att in db.query("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id]):
@@ -342,7 +343,7 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
         start=_hhmm(row["started_at"]) or row["planned_start"], end=_hhmm(row["ended_at"]),
         location=row["location"], status=row["status"], members=members,
         decision_placement=row["decision_placement"] or row["committee_placement"],
-        items=[item_from_row(db, item, persons) for item in items],
+        items=[item_from_row(db, item, persons, children) for item in items],
         approvals=[
             Approval(member=display_name(persons[a["person_id"]]["name"], persons[a["person_id"]]["party"]),
                      at=a["at"], reservation=a["reservation"])
@@ -356,27 +357,54 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
     return meeting
 
 
-def _rows(db: Database, table: str, item_id: int, order: str = "position") -> list[dict]:
-    return list(db.query(f"SELECT * FROM {table} WHERE item_id = ? ORDER BY {order}, id", [item_id]))
+# What hangs on an item: each table with the order its rows are read in.
+ITEM_CHILDREN = {"decisions": "id", "decision_points": "position", "votes": "position", "sections": "position",
+                 "recommendations": "position", "remarks": "id", "item_absences": "id", "attachments": "position",
+                 "amendments": "at"}
 
 
-def item_from_row(db: Database, row: dict, persons: dict[int, dict] | None = None) -> Item:
-    """An item row with everything that hangs on it, as a document Item."""
+def item_children(db: Database, items_sql: str, params: list) -> dict[str, dict[int, list[dict]]]:
+    """The rows hanging on the items `items_sql` selects (their ids), by table and item id: one query a table,
+    however many items."""
+    children: dict[str, dict[int, list[dict]]] = {}
+    for table, order in ITEM_CHILDREN.items():
+        grouped: dict[int, list[dict]] = {}
+        for row in db.query(f"SELECT * FROM {table} WHERE item_id IN ({items_sql}) ORDER BY item_id, {order}, id",
+                            params):
+            grouped.setdefault(row["item_id"], []).append(row)
+        children[table] = grouped
+    casts: dict[int, list[dict]] = {}
+    for cast in db.query("SELECT vote_id, choice, label FROM vote_casts WHERE person_id IS NULL AND vote_id IN "
+                         f"(SELECT id FROM votes WHERE item_id IN ({items_sql})) ORDER BY id", params):
+        casts.setdefault(cast["vote_id"], []).append(cast)
+    children["vote_casts"] = casts
+    return children
+
+
+def item_from_row(db: Database, row: dict, persons: dict[int, dict] | None = None,
+                  children: dict[str, dict[int, list[dict]]] | None = None) -> Item:
+    """An item row with everything that hangs on it (`children`: read already by item_children), as a document Item."""
     item_id = row["id"]
     if persons is None:
         persons = {p["id"]: p for p in db.query(
             "SELECT id, name, party FROM persons WHERE id IN (SELECT person_id FROM item_absences WHERE item_id = ?)",
             [item_id])}
-    decision_row = next(iter(_rows(db, "decisions", item_id, "id")), None)
-    points = [p["outcome"] for p in _rows(db, "decision_points", item_id)]
+    if children is None:
+        children = item_children(db, "?", [item_id])
+
+    def rows(table: str) -> list[dict]:
+        return children[table].get(item_id, [])
+
+    decision_row = next(iter(rows("decisions")), None)
+    points = [p["outcome"] for p in rows("decision_points")]
     decision = None
     if decision_row or points:
         decision = Decision(outcome=decision_row and decision_row["outcome"],
                             text=decision_row and decision_row["text"], points=points)
     votes = []
-    for vote in _rows(db, "votes", item_id):
-        casts = {"for": [], "imod": [], "undlod": []}
-        for cast in db.query("SELECT choice, label FROM vote_casts WHERE vote_id = ? AND person_id IS NULL ORDER BY id", [vote["id"]]):
+    for vote in rows("votes"):
+        casts: dict[str, list[str]] = {"for": [], "imod": [], "undlod": []}
+        for cast in children["vote_casts"].get(vote["id"], []):
             casts[cast["choice"]].append(cast["label"])
         votes.append(Vote(subject=vote["subject"], for_=casts["for"], against=casts["imod"],
                           abstain=casts["undlod"], result=vote["result"], kind=vote["kind"],
@@ -385,18 +413,18 @@ def item_from_row(db: Database, row: dict, persons: dict[int, dict] | None = Non
     return Item(
         number=row["number"], title=row["title"], public=bool(row["public"]), case_number=row["case_number"],
         kind=row["kind"],
-        sections=[Section(s["heading"], s["text"] or "", s["kind"]) for s in _rows(db, "sections", item_id)],
-        recommendation=[r["text"] for r in _rows(db, "recommendations", item_id)],
+        sections=[Section(s["heading"], s["text"] or "", s["kind"]) for s in rows("sections")],
+        recommendation=[r["text"] for r in rows("recommendations")],
         decision=decision, votes=votes,
         remarks=[Remark(members=json.loads(r["members"] or "[]"), kind=r["kind"], text=r["text"])
-                 for r in _rows(db, "remarks", item_id, "id")],
+                 for r in rows("remarks")],
         absences=[ItemAbsence(member=display_name(persons[a["person_id"]]["name"], persons[a["person_id"]]["party"])
                               if a["person_id"] in persons else "", reason=a["reason"])
-                  for a in _rows(db, "item_absences", item_id, "id")],
+                  for a in rows("item_absences")],
         attachments=[Attachment(a["title"], a["reference"], bool(a["public"]))
-                     for a in _rows(db, "attachments", item_id)],
+                     for a in rows("attachments")],
         amendments=[Amendment(text=a["text"], at=a["at"], reason=a["reason"])
-                    for a in _rows(db, "amendments", item_id, "at")],
+                    for a in rows("amendments")],
         title_confidential=bool(row["title_confidential"]), outcome_confidential=bool(row["outcome_confidential"]),
         postponed=bool(row["postponed"]), without_quorum=bool(row["without_quorum"]), urgent=bool(row["urgent"]),
     )

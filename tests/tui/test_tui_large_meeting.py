@@ -1,11 +1,12 @@
-"""A 2,000-item meeting on meeting day: a decision, its undo and the live referat complete (a hang is caught)."""
+"""A 2,000-item meeting on meeting day: a decision, its undo and the live referat complete (a hang is caught);
+5 MB fields are shown cut and kept whole."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
-from tui_support import ROSTER, outcomes, small_meeting
+from tui_support import ROSTER, outcomes, screen_text, small_meeting
 
 from store.committees import import_roster
 from store.db import open_database
@@ -14,6 +15,7 @@ from store.model import Item, Section
 from tui.app import ReferatApp
 from tui.screens.referat import ReferatView
 from tui.widgets.agenda_list import AgendaList
+from tui.widgets.item_view import CUT_NOTE, ItemView
 
 ITEMS = 2_000
 
@@ -57,3 +59,38 @@ async def test_a_2000_item_meeting_records_undoes_and_shows_the_referat(large_me
         await pilot.pause()
         assert app.current_mode == "dagsorden"
         assert app.screen.query_one(AgendaList).option_count == ITEMS
+
+
+@pytest.fixture
+def huge_fields(tmp_path):
+    """The small meeting with a 5 MB title on its first item and a 5 MB section on its second."""
+    meeting = small_meeting()
+    huge = "Lang titel " * 500_000
+    meeting.items[0] = dataclasses.replace(meeting.items[0], title=huge)
+    meeting.items[1] = dataclasses.replace(meeting.items[1], sections=[Section("Sagsfremstilling", "Ord " * 1_250_000)])
+    path = tmp_path / "referat.db"
+    db = open_database(path)
+    import_roster(db, ROSTER)
+    meeting_id = save_meeting(db, meeting)
+    db.close()
+    return path, meeting_id, huge
+
+
+async def test_a_5_mb_title_and_section_are_shown_cut_and_kept_whole(huge_fields):
+    path, meeting_id, huge = huge_fields
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        first = app.screen.view.rows[0]["id"]
+        app.screen.focus_item(first)
+        await pilot.pause()
+        assert "forkortet her" in screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert CUT_NOTE.split()[-1] in app.screen.query_one(ItemView).lines[-1].text
+        await pilot.press("1")
+        await pilot.pause()
+    assert outcomes(path, meeting_id)[1] == "Godkendt"  # on the item with the 5 MB section
+    db = open_database(path)
+    assert db.execute("SELECT title FROM items WHERE id = ?", [first]).fetchone()[0] == huge  # kept whole in the store

@@ -34,9 +34,10 @@ def item_line(row: dict, marked: bool, width: int) -> Text:
     """' ▶    3. JobCAMP 2017 — Godkendt', cut to `width` cells with an ellipsis."""
     line = marks(row, marked)
     line.append(visible(f"{row['number']}.").rjust(NUMBER_WIDTH) + " ")
-    line.append(visible(row["title"]), style="bold" if row["state"] == "aktuel" else "")
+    # Cut before cleaning: a line shows at most `width` characters of a title however long it is.
+    line.append(visible(row["title"][:width]), style="bold" if row["state"] == "aktuel" else "")
     if row["summary"]:
-        line.append(visible(f" — {row['summary']}"), style="dim")
+        line.append(visible(f" — {row['summary'][:width]}"), style="dim")
     line.no_wrap = True
     line.truncate(width, overflow="ellipsis")
     return line

@@ -1,18 +1,21 @@
 """The right-hand pane of Dagsorden: one item with its beslutning, indstilling, resume and folded sections.
 
-The whole pane is one renderable, updated in place: walking the agenda costs no widget mounting.
+The item is laid out once into lines (tui/widgets/lines_view.py) when it is shown: walking the agenda costs no
+widget mounting, and a frame draws only the lines on screen.  A pathologically long title or section is shown cut
+(the store keeps it whole).
 """
 
 from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from store.model import RECOMMENDATION_SECTION, VOTE_ON_AMENDMENT, Item, Vote
 from store.terminal_text import visible
+from tui.widgets.lines_view import LinesView
 
+TITLE_SHOWN, TEXT_SHOWN = 1_000, 100_000  # characters of a title, of a section, shown in the pane
+CUT_NOTE = " … (forkortet her; hele teksten er gemt)"
 STATE_LABELS = {"afventer": "Afventer", "aktuel": "Aktuelt punkt", "besluttet": "Besluttet", "udsat": "Udsat"}
 
 
@@ -50,6 +53,11 @@ def decision_lines(item: Item) -> list[Text]:
     return lines
 
 
+def cut(text: str, limit: int) -> str:
+    """`text`, or its first `limit` characters and a note that the rest is not shown."""
+    return text if len(text) <= limit else text[:limit] + CUT_NOTE
+
+
 def heading(text: str) -> Text:
     return Text(f"\n{text}", style="bold underline")
 
@@ -68,7 +76,7 @@ def item_renderable(item: Item | None, state: str | None, urgent: bool, unfolded
         return Group(Text("Dagsordenen har ingen punkter. Tilføj en hastesag med n."))
     parts: list[Text] = []
     head = Text(f"Punkt {visible(item.number)}. ", style="bold")
-    head.append(visible(item.title), style="bold")
+    head.append(visible(cut(item.title, TITLE_SHOWN)), style="bold")
     parts.append(head)
     facts = [STATE_LABELS.get(state or "", ""), "Åbent punkt" if item.public else "🔒 Lukket punkt"]
     if item.case_number:
@@ -86,8 +94,8 @@ def item_renderable(item: Item | None, state: str | None, urgent: bool, unfolded
     bilag = [f"{n}. {a.title}" + ("" if a.public else " (lukket)") for n, a in enumerate(item.attachments, 1)]
     if sections:
         parts.append(heading(sections[0].heading))
-        parts.append(Text(sections[0].text))
-    folded = [(section.heading, section.text) for section in sections[1:]]
+        parts.append(Text(cut(sections[0].text, TEXT_SHOWN)))
+    folded = [(section.heading, cut(section.text, TEXT_SHOWN)) for section in sections[1:]]
     if bilag:
         folded.append((f"Bilag ({len(bilag)})", "\n".join(bilag)))
     if folded and not unfolded:
@@ -99,8 +107,8 @@ def item_renderable(item: Item | None, state: str | None, urgent: bool, unfolded
     return Group(*parts)
 
 
-class ItemView(VerticalScroll):
-    """Shows one item; redrawn from the store's Item on every refresh. A click folds or unfolds the sections."""
+class ItemView(LinesView):
+    """Shows one item, laid out when it (or the pane's width) changes. A click folds or unfolds the sections."""
 
     can_focus = False
 
@@ -108,23 +116,30 @@ class ItemView(VerticalScroll):
         super().__init__(**kwargs)
         self.shown: tuple | None = None
         self.unfolded = False
-
-    def compose(self):
-        yield Static(id="item-content")
+        self.width_drawn = 0
 
     def show(self, item: Item | None, state: str | None = None, urgent: bool = False) -> None:
         """Show `item` (None: an empty agenda); a different item starts with its sections folded."""
         if self.shown and item is not None and self.shown[0] is not None and self.shown[0].number != item.number:
             self.unfolded = False
-        if self.shown == (item, state, urgent, self.unfolded):
+        width = self.text_width()
+        if self.shown == (item, state, urgent, self.unfolded) and width == self.width_drawn:
             return
-        self.shown = (item, state, urgent, self.unfolded)
-        self.query_one("#item-content", Static).update(item_renderable(item, state, urgent, self.unfolded))
+        same_item = self.shown is not None and self.shown[0] is not None and item is not None \
+            and self.shown[0].number == item.number
+        self.shown, self.width_drawn = (item, state, urgent, self.unfolded), width
+        self.show_lines(self.lay_out_here(item_renderable(item, state, urgent, self.unfolded), width),
+                        keep_scroll=same_item)
 
     def toggle_sections(self) -> None:
         """Fold or unfold the item's other sections."""
         if self.shown:
             self.unfolded = not self.unfolded
+            self.show(*self.shown[:3])
+
+    def on_resize(self) -> None:
+        """Lay the item out again at the new width."""
+        if self.shown is not None and self.text_width() != self.width_drawn:
             self.show(*self.shown[:3])
 
     def on_click(self) -> None:
