@@ -60,7 +60,9 @@ escaped inside names):
                   letter written as a character reference ("&#66;eslutning").  body is escaped text in
                   which the only Markdown is "- " and "* " bullet lines ("* " is a "• " line of text),
                   "N) " numbered lines (a "N. " line of text) and "###"–"######" sub-headings.
-                  recommendation is an ordered list "1. TEXT" — a section holding one is the indstilling
+                  recommendation is an ordered list "1. TEXT", or, when the source numbered none of its
+                  points ("at …" alone), one paragraph per point whose first character is written as a
+                  character reference ("&#97;t …") — a section holding one is the indstilling
                   (Section.kind "indstilling").  An item with indstilling points but no such section gets
                   "## Indstilling" with the list after its other sections.
     beslutning := "## Beslutning"
@@ -228,6 +230,23 @@ def _result_noun(vote: Vote) -> str:
         return "Ændringsforslaget"
     subject = (vote.subject or "").strip().casefold()
     return "Indstillingen" if not subject or subject.startswith("indstilling") else "Forslaget"
+
+
+def _recommendation(item: Item) -> list[str]:
+    """The indstilling points: a numbered list, or one paragraph each when the source numbered none."""
+    points = [escape_inline(point) for point in item.recommendation]
+    if item.recommendation_numbered or not all(points):
+        return [_numbered(item.recommendation)]
+    return [_unnumbered_point(point) for point in points]
+
+
+def _unnumbered_point(escaped: str) -> str:
+    """'&#97;t …': the first character as a character reference marks the paragraph as a point.
+
+    Escaped body text never starts with '&#', and the reference reads as the character itself.
+    """
+    first = 2 if escaped.startswith("\\") else 1
+    return f"&#{ord(escaped[first - 1])};{escaped[first:]}"
 
 
 def _numbered(points: list[str]) -> str:
@@ -440,14 +459,14 @@ class _Document:
             if body:
                 self.blocks.append(body)
             if pending and section.kind == RECOMMENDATION_SECTION:
-                self.blocks.append(_numbered(item.recommendation))
+                self.blocks.extend(_recommendation(item))
                 pending = False
                 if early and decision_due:
                     self._decision(item)
                     decision_due = False
         if pending:
             self.blocks.append("## Indstilling")
-            self.blocks.append(_numbered(item.recommendation))
+            self.blocks.extend(_recommendation(item))
         if decision_due:
             self._decision(item)
 

@@ -261,7 +261,8 @@ def _save_item(act: Action, meeting_id: int, position: int, item: Item, people: 
          "case_number": item.case_number, "public": int(item.public), "kind": item.kind,
          "title_confidential": int(item.title_confidential),
          "outcome_confidential": int(item.outcome_confidential), "postponed": int(item.postponed),
-         "without_quorum": int(item.without_quorum), "urgent": int(item.urgent)},
+         "without_quorum": int(item.without_quorum), "urgent": int(item.urgent),
+         "recommendation_numbered": int(item.recommendation_numbered)},
     )
     for pos, section in enumerate(item.sections, start=1):
         act.insert("sections", {"item_id": item_id, "position": pos, "heading": section.heading,
@@ -427,6 +428,7 @@ def item_from_row(db: Database, row: dict, persons: dict[int, dict] | None = Non
                     for a in rows("amendments")],
         title_confidential=bool(row["title_confidential"]), outcome_confidential=bool(row["outcome_confidential"]),
         postponed=bool(row["postponed"]), without_quorum=bool(row["without_quorum"]), urgent=bool(row["urgent"]),
+        recommendation_numbered=bool(row["recommendation_numbered"]),
     )
 
 

@@ -199,6 +199,7 @@ class Item:
     kind: str | None = None  # "beslutning" | "orientering" | None
     sections: list[Section] = field(default_factory=list)
     recommendation: list[str] = field(default_factory=list)
+    recommendation_numbered: bool = True  # False: the source wrote its points as plain "at …" paragraphs
     decision: Decision | None = None
     votes: list[Vote] = field(default_factory=list)
     remarks: list[Remark] = field(default_factory=list)

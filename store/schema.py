@@ -358,3 +358,9 @@ def settings_to_config(db: Database) -> None:
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
     return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]
+
+
+@migrations(name="0015_recommendation_form")
+def recommendation_form(db: Database) -> None:
+    """Whether an item's indstilling points are numbered, as its source wrote them ("at …" alone has no number)."""
+    db["items"].add_column("recommendation_numbered", int, not_null_default=1)

@@ -92,6 +92,9 @@ def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
             intro, points = _recommendation(block)
             item.sections.append(Section(block.heading or "", intro, RECOMMENDATION_SECTION))
             item.recommendation.extend(points)
+            item.recommendation_numbered = any(
+                (entry := _LIST_ENTRY.match(line.raw.strip())) and entry["num"] for line in block.lines if not line.blank
+            ) or not points
         elif block.heading is None and context.referat and not any(b.heading for b in blocks):
             _decision(block, item, context)
         elif _text(block.lines) or block.heading:

@@ -58,6 +58,7 @@ _TITLE = re.compile(r"^# (?P<kind>Referat|Dagsorden|Beslutningsprotokol): (?P<co
 _ITEM = re.compile(r"^# Punkt (?P<number>(?:\\.|[^:\\])+): (?P<title>.*)$")
 _NAME = re.compile(r"^(?P<name>(?:\\.|[^\\(])*?)\s*\((?P<party>(?:\\.|[^\\)])*)\)$")
 _POINT = re.compile(r"^(\d+)\. (.*)$")
+_UNNUMBERED_POINT = re.compile(r"^&#(\d+);(.*)$")
 _GROUPS = {"Deltagere": PRESENT, "Fraværende med afbud": SENT_APOLOGIES, "Fraværende": ABSENT, "Medlemmer": None}
 _ABSENCE = re.compile(r"^(?P<who>.+?) deltog ikke i behandlingen af punktet\.(?: Årsag \(intern\): (?P<reason>.*))?$")
 _OUTCOME = re.compile(r"^\*\*(?P<outcome>.+)\*\*$")
@@ -157,7 +158,8 @@ class _Reader:
         body = []
         while self.index < len(self.lines):
             line = self.lines[self.index]
-            if re.match(r"^#{1,2}(?: |$)", line) or _POINT.match(line) or _CLOSING.match(line):
+            if re.match(r"^#{1,2}(?: |$)", line) or _POINT.match(line) or _UNNUMBERED_POINT.match(line) \
+                    or _CLOSING.match(line):
                 break
             body.append(line)
             self.index += 1
@@ -326,10 +328,29 @@ class _Reader:
         while self.index < len(self.lines) and _POINT.match(self.lines[self.index]):
             points.append(unescape(_POINT.match(self.lines[self.index])[2]))
             self.index += 1
+        if not points:
+            points = self._unnumbered_points()
+            item.recommendation_numbered = item.recommendation_numbered and not points
         if points:
             section.kind = RECOMMENDATION_SECTION
             item.recommendation = points
         item.sections.append(section)
+
+    def _unnumbered_points(self) -> list[str]:
+        """Indstilling points written one paragraph each, the first character as a reference ('&#97;t …')."""
+        points = []
+        while self.index < len(self.lines):
+            match = _UNNUMBERED_POINT.match(self.lines[self.index])
+            if not match:
+                break
+            points.append(chr(int(match[1])) + unescape(match[2]))
+            self.index += 1
+            following = self.index
+            while following < len(self.lines) and not self.lines[following].strip():
+                following += 1
+            if following < len(self.lines) and _UNNUMBERED_POINT.match(self.lines[following]):
+                self.index = following
+        return points
 
     def _bilag(self, entry: str) -> None:
         match = _BILAG.match(entry)

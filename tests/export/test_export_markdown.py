@@ -540,3 +540,26 @@ def test_a_hastesag_says_so_in_every_edition_and_survives_the_database(db):
         assert "**Hastesag.**" not in item_part(text, "3")
     loaded = load_meeting(db, save_meeting(db, meeting))
     assert [item.urgent for item in loaded.items] == [False, False, False, True, True]
+
+
+def test_an_indstilling_keeps_the_source_form_of_its_points(shared_referater):
+    """Rødovre writes a lone 'at …' without a number and several points numbered; Hvidovre numbers even one."""
+    from store.importing import parse_file
+
+    roedovre = render_markdown(parse_file(shared_referater / "roedovre-beu-2020-08-11.txt"))
+    read = MarkdownIt("commonmark").render
+    lone = item_part(roedovre, "29")
+    assert "Social- og Sundhedsforvaltningen indstiller,\n\n&#97;t meddelelsespunkterne forelægges" in lone
+    assert "<p>at meddelelsespunkterne forelægges til orientering.</p>" in read(lone)
+    assert "<ol>" not in read(lone.split("## Beslutning")[0])
+    assert "\n1. at der igangsættes en proces" in item_part(roedovre, "30")
+    hvidovre = render_markdown(parse_file(shared_referater / "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt"))
+    assert "\n1. at træffe beslutning om deltagelse i JobCAMP 2017." in hvidovre
+
+
+def test_unnumbered_points_survive_the_database(db):
+    item = Item("1", "Budget", sections=[Section("Indstilling", "Forvaltningen indstiller,", RECOMMENDATION_SECTION)],
+                recommendation=["at budgettet godkendes,", "at der følges op."], recommendation_numbered=False)
+    meeting_id = save_meeting(db, Meeting(committee="U", items=[item]))
+    text = render_markdown(load_meeting(db, meeting_id))
+    assert "Forvaltningen indstiller,\n\n&#97;t budgettet godkendes,\n\n&#97;t der følges op.\n" in text

@@ -208,3 +208,15 @@ def test_every_form_of_a_vote_side_round_trips():
         (["A", "B", "V"], 9, ["Ø", "Cai Dahl (Ø)"], 9),
         ([], 4, ["Hans"], None),
     ]
+
+
+def test_unnumbered_indstilling_points_round_trip_whatever_they_start_with():
+    meeting = rich_meeting()
+    item = meeting.items[1]
+    item.recommendation = ["at planen vedtages", "*stjerne", "\\skråstreg", "&#97; ligner en reference",
+                           "1. ligner et nummer", "# ligner en overskrift", "æøå først"]
+    item.recommendation_numbered = False
+    again = assert_round_trip(meeting, public=False)
+    assert again.items[1].recommendation == item.recommendation
+    assert not again.items[1].recommendation_numbered and again.items[0].recommendation_numbered
+    assert again.items[1].sections[1].kind == "indstilling"
