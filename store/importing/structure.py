@@ -152,6 +152,7 @@ class ItemHeading:
     number: str
     title: str
     strong: bool
+    shape: str = "punkt"  # which heading form: punkt, numbered, labelled, glued (the document's dominant one wins)
 
 
 def item_heading(text: str, level: int | None = None) -> ItemHeading | None:
@@ -159,7 +160,12 @@ def item_heading(text: str, level: int | None = None) -> ItemHeading | None:
     match = _PUNKT.match(text)
     if match:
         return ItemHeading(match.group("number"), match.group("title").strip(), True)
-    match = (_NUMBERED_HEADING if level else _NUMBERED).match(text) or _LABELLED.match(text) or _GLUED.match(text)
+    shape = "numbered"
+    match = (_NUMBERED_HEADING if level else _NUMBERED).match(text)
+    if not match:
+        shape, match = "labelled", _LABELLED.match(text)
+    if not match:
+        shape, match = "glued", _GLUED.match(text)
     if not match:
         return None
     title = match.group("title").strip()
@@ -172,7 +178,7 @@ def item_heading(text: str, level: int | None = None) -> ItemHeading | None:
         or re.match(r"^[\d.,%\-]+$", title)
     ):
         return None
-    return ItemHeading(match.group("number"), title, False)
+    return ItemHeading(match.group("number"), title, False, shape)
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10}

@@ -142,3 +142,11 @@ def test_sag_number_standing_above_its_title_and_committee_in_capitals():
     assert budget.decision.outcome == "Taget til efterretning"
     assert [a.member for a in budget.absences] == ["Karl Nielsen (V)"]
     assert imported.notes == []
+
+
+def test_numbered_list_before_the_next_punkt_is_not_an_item():
+    imported, meeting, items = facts("syn-punkt-med-talliste.txt")
+    assert items == [("7", "Godkendelse af dagsorden", True), ("8", "Anlægsplan for idrætsfaciliteter", True),
+                     ("12", "Eventuelt", True)]
+    plan = meeting.items[1].sections[0].text
+    assert "9. Ny kunstgræsbane ved skolen" in plan and "10. Renovering af svømmehallen" in plan
