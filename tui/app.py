@@ -258,8 +258,10 @@ class ReferatApp(App):
         if not self.may(action):
             return False
         dialog_open = isinstance(self.screen, ModalScreen) and not isinstance(self.screen, SystemModalScreen)
-        if dialog_open and action in WRITE_ACTIONS | {"show_mode", "help", "search", "take_over"}:
+        if dialog_open and action in WRITE_ACTIONS | {"show_mode", "search", "take_over"}:
             return False
+        if action == "help" and type(self.screen).__name__ == "HelpScreen":
+            return False  # F1 on the help closes it
         if action in ("open_meeting", "close_meeting"):  # shown_status: the key line is drawn before any query
             return self.shown_status == (PLANNED if action == "open_meeting" else OPENED)
         return True

@@ -31,6 +31,7 @@ def read_only_label(meeting: dict) -> str:
 class ArchiveScreen(Modal):
     """One meeting's agenda and items, read-only; dismissed with BACK_TO_MEETING or BACK_TO_HITS."""
 
+    SCREEN_TITLE = "Arkivet (skrivebeskyttet)"
 
     BINDINGS = [
         Binding("escape", f"leave({BACK_TO_MEETING})", "Tilbage til mødet", id="archive_close"),

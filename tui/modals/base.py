@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -22,9 +23,11 @@ TAKEN_OVER = "Optagelsen er overtaget af et andet vindue."
 
 
 class Modal(ModalScreen):
-    """A screen over the meeting; the rules of modals.tcss reach only screens of this type."""
+    """A screen over the meeting; the rules of modals.tcss reach only screens of this type.  F1 lists its keys
+    (tui/modals/help.py)."""
 
     CSS_PATH = STYLESHEET
+    BINDINGS = [Binding("f1", "app.help", "Hjælp", show=False)]
 
 
 class SavingDialog(Modal):

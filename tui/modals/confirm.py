@@ -13,6 +13,8 @@ from tui.modals.base import Modal
 class ConfirmDialog(Modal):
     """Ask; j/Enter answers ja, n/Escape answers nej."""
 
+    SCREEN_TITLE = "Spørgsmål"
+    HELP_EXTRA = [("Enter", "Den markerede knap (Ja, til at begynde med)")]
 
     BINDINGS = [
         Binding("j,y", "answer(True)", "Ja"),

@@ -33,7 +33,7 @@ class DecisionTextDialog(DraftDialog):
     when text was typed); what is typed is kept as a draft until saved."""
 
     KEPT = KEPT
-
+    SCREEN_TITLE = "Beslutning som fri tekst"
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),

@@ -31,7 +31,9 @@ class NotTakingPartDialog(DraftDialog):
     open with its reason when that is refused."""
 
     KEPT = KEPT
-
+    SCREEN_TITLE = "Deltager ikke"
+    HELP_EXTRA = [("Enter", "I feltet Årsag: videre til medlemmerne; i listen: marker medlemmet (eller fjern "
+                            "markeringen)")]
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 

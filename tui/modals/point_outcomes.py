@@ -23,7 +23,9 @@ class PointOutcomesDialog(SavingDialog):
     committed)."""
 
     KEPT = KEPT
-
+    SCREEN_TITLE = "Beslutning pr. indstillingspunkt"
+    HELP_EXTRA = [("1–9", "Beslutning for det markerede indstillingspunkt efter udvalgets formuleringer (se linjen "
+                          "nederst); markøren går ét punkt ned")]
 
     BINDINGS = [
         *(Binding(digit, f"outcome({index})", show=False) for index, digit in enumerate(DIGITS)),

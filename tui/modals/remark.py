@@ -39,7 +39,9 @@ class RemarkDialog(DraftDialog):
     The text is kept as a draft until saved; Escape asks before throwing typed text away."""
 
     KEPT = KEPT
-
+    SCREEN_TITLE = "Protokolbemærkning"
+    HELP_EXTRA = [("Mellemrum", "I listen Hvem: vælg eller fravælg den markerede"),
+                  ("", "I Art: ↑ ↓ og Enter vælger arten")]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),

@@ -39,6 +39,8 @@ def hit_prompt(hit: dict) -> Content:
 class SearchScreen(Modal):
     """An input and the hits below it; ↑/↓ choose, Enter opens, Escape closes."""
 
+    SCREEN_TITLE = "Søg i arkivet"
+    HELP_EXTRA = [("Enter", "Åbn mødet ved det valgte punkt (skrivebeskyttet)")]
 
     BINDINGS = [
         Binding("escape", "close", "Tilbage til mødet", id="search_close"),

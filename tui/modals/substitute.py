@@ -18,7 +18,8 @@ class SubstituteDialog(SavingDialog):
     """Saves (name, party) of the stedfortræder through `save`; Escape cancels."""
 
     KEPT = "Stedfortræderen er ikke gemt; navnet står her stadig."
-
+    SCREEN_TITLE = "Stedfortræder"
+    HELP_EXTRA = [("Enter", "I listen: vælg den markerede stedfortræder; i felterne: gem det skrevne navn")]
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 

@@ -17,7 +17,8 @@ class UrgentItemDialog(DraftDialog):
     with the title when that is refused; Escape cancels (asking first when a title was typed)."""
 
     KEPT = KEPT
-
+    SCREEN_TITLE = "Ny hastesag"
+    HELP_EXTRA = [("Enter", "Tilføj hastesagen sidst på dagsordenen")]
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 

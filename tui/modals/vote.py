@@ -54,7 +54,10 @@ class VoteDialog(DraftDialog):
     through `save` (True once committed) and the dialog stays open with its votes when the save is refused."""
 
     KEPT = KEPT
-
+    SCREEN_TITLE = "Afstemning"
+    HELP_EXTRA = [("", "f, i, u, e, d, b og Delete virker i listen over stemmerne (Tab fra ændringsforslaget); i "
+                       "feltet er alle bogstaver tekst."),
+                  ("Enter", "I feltet Ændringsforslag: videre til stemmerne")]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),

@@ -60,7 +60,7 @@ class ReferatScreen(MeetingScreen):
 
     SCREEN_TITLE = "Referat"
     MODE = "referat"
-    HELP_EXTRA = [("↑ ↓ PgUp PgDn", "Rul i referatet"),
+    HELP_EXTRA = [("↑ / ↓ / PgUp / PgDn", "Rul i referatet"),
                   ("", "Referatet vises i fuld udgave; lukkede punkter er markeret. Eksportér via Ctrl+P.")]
 
     def compose(self) -> ComposeResult:
