@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import io
 import re
+from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
-from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Inches, Pt, RGBColor
 
 from store.export_document import (
     BULLET,
@@ -37,6 +37,9 @@ from store.model import Meeting
 _STYLE = {TITLE: "Title", HEADING: "Heading 1", SECTION: "Heading 2", SUBHEADING: "Heading 3",
           QUOTE: "Quote", BULLET: "List Bullet", SIGNATURE: "Normal"}
 _SIGNATURE_RULE = "_" * 40
+_SIGNATURE_SPACE = Pt(28).twips
+_TABLE_STYLE = "Light List Accent 1"
+_COLUMN = Inches(3).twips  # half the text width of the default page
 _ATTENDANCE_GROUPS = ("Deltagere", "Fraværende med afbud", "Fraværende", "Medlemmer")
 _MEMBER = re.compile(r"^(?P<name>.*?\))(?:, (?P<rest>.*))?$|^(?P<bare>[^,]*)(?:, (?P<bare_rest>.*))?$")
 _VOTE = re.compile(r"^(?P<label>Afstemning[^:]*:) (?P<for>For stemte:) (?P<for_side>.*?\.) (?P<against>Imod stemte:) "
@@ -53,90 +56,111 @@ def write_docx(document: Document) -> bytes:
     docx.core_properties.title = document.title
     docx.core_properties.language = "da-DK"
     _header_and_footer(docx, document)
-    numbering = _Numbering(docx)
-    # Style ids looked up once: python-docx's lookup by name walks every style on each call.
-    style_ids = {kind: docx.styles[name].style_id for kind, name in {**_STYLE, NUMBERED: "List Number"}.items()}
+    # The body is written as WordprocessingML and parsed once: python-docx's `add_paragraph` and
+    # `add_table` search the whole body on every call.
+    body = _Body(docx)
     previous: Block | None = None
     group: str | None = None  # the attendance group whose members go into one table
-    table = None
+    rows: list[str] = []
     for block in document.blocks:
         if block.kind == SECTION:
             group = block.text if block.text in _ATTENDANCE_GROUPS else None
-            table = None
         if group and block.kind == BULLET:
-            table = table or _table(docx, 2)
-            _member_row(table, block.text)
+            rows.append(_row(_member_cells(block.text)))
             previous = block
             continue
+        if rows:
+            body.table(rows)
+            rows = []
         vote = _VOTE.match(block.text) if block.kind == PARAGRAPH else None
         if vote:
-            _vote(docx, vote)
+            body.paragraph(_run(vote["label"], bold=True))
+            body.table([_row((vote[side], vote[f"{side}_side"])) for side in ("for", "against", "abstain")])
+            if vote["result"]:
+                body.paragraph(_run(vote["result"]))
             previous = block
             continue
         if block.kind == HEADING and block.text == "Underskriftsblad":
-            docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        paragraph = docx.add_paragraph()
-        if block.kind in style_ids and block.kind != SIGNATURE:
-            paragraph._p.style = style_ids[block.kind]
-        if block.kind == NUMBERED:
-            if previous is None or previous.kind != NUMBERED:
-                numbering.restart(paragraph)
-            else:
-                numbering.continue_list(paragraph)
+            body.paragraph('<w:r><w:br w:type="page"/></w:r>')
+        runs = "".join(_run(span.text, bold=span.bold, italic=span.italic) for span in block.spans)
         if block.kind == SIGNATURE:
-            paragraph.paragraph_format.space_before = Pt(28)
-            _add_run(paragraph, _SIGNATURE_RULE + "\n")
-        for span in block.spans:
-            _add_run(paragraph, span.text, bold=span.bold, italic=span.italic)
+            body.paragraph(_run(_SIGNATURE_RULE + "\n") + runs, spacing_before=_SIGNATURE_SPACE)
+        elif block.kind == NUMBERED:
+            body.paragraph(runs, block.kind, restart=previous is None or previous.kind != NUMBERED)
+        else:
+            body.paragraph(runs, block.kind)
         previous = block
+    if rows:
+        body.table(rows)
+    body.close()
     buffer = io.BytesIO()
     docx.save(buffer)
     return buffer.getvalue()
 
 
-def _table(docx, columns: int):
-    table = docx.add_table(rows=0, cols=columns)
-    table.style = docx.styles["Light List Accent 1"]
-    return table
+class _Body:
+    """The document body as WordprocessingML text, put into the document at `close`."""
+
+    def __init__(self, docx) -> None:
+        self.docx = docx
+        # Style ids looked up once: python-docx's lookup by name walks every style on each call.
+        self.styles = {kind: docx.styles[name].style_id for kind, name in {**_STYLE, NUMBERED: "List Number"}.items()}
+        self.table_style = docx.styles[_TABLE_STYLE].style_id
+        self.numbering = _Numbering(docx)
+        self.parts: list[str] = []
+
+    def paragraph(self, runs: str, kind: str | None = None, *, restart: bool = False,
+                  spacing_before: int | None = None) -> None:
+        properties = ""
+        if kind in self.styles:
+            properties += f'<w:pStyle w:val="{escape(self.styles[kind], _QUOTE)}"/>'
+        if kind == NUMBERED:
+            list_id = self.numbering.restart() if restart else self.numbering.current
+            properties += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{list_id}"/></w:numPr>'
+        if spacing_before is not None:
+            properties += f'<w:spacing w:before="{spacing_before}"/>'
+        self.parts.append(f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}{runs}</w:p>")
+
+    def table(self, rows: list[str]) -> None:
+        """A two-column table in the table style, its rows given as `_row` XML."""
+        self.parts.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{escape(self.table_style, _QUOTE)}"/>'
+            '<w:tblW w:type="auto" w:w="0"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" '
+            'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{_COLUMN}"/><w:gridCol w:w="{_COLUMN}"/></w:tblGrid>{"".join(rows)}</w:tbl>'
+        )
+
+    def close(self) -> None:
+        end = self.docx.element.body.sectPr
+        for element in parse_xml(f'<w:body {nsdecls("w")}>{"".join(self.parts)}</w:body>'):
+            end.addprevious(element)
+        self.numbering.close()
 
 
-def _member_row(table, text: str) -> None:
+_QUOTE = {'"': "&quot;"}
+
+
+def _run(text: str, *, bold: bool = False, italic: bool = False) -> str:
+    """A run of text as WordprocessingML, a line break for each newline."""
+    properties = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    content = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' if line else ""
+                             for line in text.split("\n"))
+    return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{content}</w:r>"
+
+
+def _row(cells: tuple[str, str]) -> str:
+    """One table row of plain-text cells as WordprocessingML."""
+    parts = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{_COLUMN}"/></w:tcPr><w:p>{_run(text) if text else ""}</w:p></w:tc>'
+             for text in cells]
+    return f'<w:tr>{"".join(parts)}</w:tr>'
+
+
+def _member_cells(text: str) -> tuple[str, str]:
     """'Anna Holm (A), formand, ankom kl. 16.20' as the name and what is said about the attendance."""
     match = _MEMBER.match(text)
     name = match["name"] or match["bare"] or text
     rest = match["rest"] if match["name"] else match["bare_rest"]
-    cells = table.add_row().cells
-    cells[0].text = name
-    cells[1].text = rest or ""
-
-
-def _vote(docx, vote: re.Match) -> None:
-    """An afstemning as its label, a table of for, imod and undlod, and the result."""
-    label = docx.add_paragraph()
-    _add_run(label, vote["label"], bold=True)
-    table = _table(docx, 2)
-    for side in ("for", "against", "abstain"):
-        cells = table.add_row().cells
-        cells[0].text = vote[side]
-        cells[1].text = vote[f"{side}_side"]
-    if vote["result"]:
-        docx.add_paragraph(vote["result"])
-
-
-def _add_run(paragraph, text: str, *, bold: bool = False, italic: bool = False) -> None:
-    """A run of text, a line break for each newline (python-docx's `add_run(text)` is slow on long text)."""
-    run = paragraph._p.add_r()
-    if bold or italic:
-        properties = run.get_or_add_rPr()
-        if bold:
-            properties._add_b()
-        if italic:
-            properties._add_i()
-    for index, line in enumerate(text.split("\n")):
-        if index:
-            run.add_br()
-        if line:
-            run.add_t(line)
+    return name, rest or ""
 
 
 def _header_and_footer(docx, document: Document) -> None:
@@ -175,19 +199,16 @@ class _Numbering:
         num_id = style.pPr.numPr.numId.val
         num = next(n for n in self.part.num_lst if n.numId == num_id)
         self.abstract_id = num.abstractNumId.val
+        self.next_id = max(n.numId for n in self.part.num_lst) + 1
         self.current: int | None = None
+        self.added: list[str] = []
 
-    def restart(self, paragraph) -> None:
-        num = self.part.add_num(self.abstract_id)
-        override = num.add_lvlOverride(ilvl=0)
-        override.add_startOverride(1)
-        self.current = num.numId
-        self._apply(paragraph)
+    def restart(self) -> int:
+        self.current, self.next_id = self.next_id, self.next_id + 1
+        self.added.append(f'<w:num w:numId="{self.current}"><w:abstractNumId w:val="{self.abstract_id}"/>'
+                          '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+        return self.current
 
-    def continue_list(self, paragraph) -> None:
-        self._apply(paragraph)
-
-    def _apply(self, paragraph) -> None:
-        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = 0
-        num_pr.get_or_add_numId().val = self.current
+    def close(self) -> None:
+        for element in parse_xml(f'<w:numbering {nsdecls("w")}>{"".join(self.added)}</w:numbering>'):
+            self.part.append(element)

@@ -70,15 +70,14 @@ class _Pages(FPDF):
     # --- every page -------------------------------------------------------------------------------
 
     def header(self) -> None:
+        baseline = 10 + 2 + 0.3 * 8 / self.k
         self.set_font(FONT, "", 8)
         self.set_text_color(90)
-        self.set_y(10)
-        self.cell(0, 4, self.document.header, align="L")
+        self.text(self.l_margin, baseline, self.document.header)
         if self.document.full:
             self.set_font(FONT, "B", 8)
             self.set_text_color(176, 0, 0)
-            self.set_x(self.l_margin)
-            self.cell(0, 4, CONFIDENTIAL_MARK, align="R")
+            self.text(self.w - self.r_margin - self.get_string_width(CONFIDENTIAL_MARK), baseline, CONFIDENTIAL_MARK)
         self.set_text_color(0)
         self.set_y(self.t_margin)
 
@@ -125,9 +124,10 @@ class _Pages(FPDF):
         self.set_left_margin(left + indent)
         self.set_x(left + indent)
         if marker:
+            if self.y + _LINE > self.page_break_trigger:
+                self.add_page()
             self.set_font(FONT, "", _BODY_SIZE)
-            self.set_x(left + indent - _INDENT + 1.5)
-            self.cell(_INDENT - 1.5, _LINE, marker)
+            self.text(left + indent - _INDENT + 1.5, self.y + 0.5 * _LINE + 0.3 * _BODY_SIZE / self.k, marker)
         words: list = []
         for span in block.spans:
             style = ("B" if span.bold else "") + ("I" if span.italic or italic else "")
@@ -195,11 +195,22 @@ class _Pages(FPDF):
                 segments.append([word, style, link])
         if segments:
             segments[-1][0] = segments[-1][0].rstrip()
+        if self.y + height > self.page_break_trigger:
+            x = self.x
+            self.add_page()
+            self.x = x
+        x = self.x
+        baseline = self.y + 0.5 * height + 0.3 * size / self.k
         for text, style, link in segments:
             self.set_font(FONT, style, size)
-            self.set_text_color(*((0, 70, 160) if link else (0, 0, 0)))
-            self.cell(self._width(text, style, size), height, text, link=link or "")
-        self.set_text_color(0)
+            if link:
+                self.set_text_color(0, 70, 160)
+            width = self._width(text, style, size)
+            self.text(x, baseline, text)
+            if link:
+                self.link(x, self.y, width, height, link)
+                self.set_text_color(0)
+            x += width
         self.ln(height)
 
     def _signature(self, block: Block) -> None:
