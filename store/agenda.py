@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from store.audit import action
@@ -16,17 +18,22 @@ if TYPE_CHECKING:
 CURRENT, POSTPONED, DECIDED, PENDING = "aktuel", "udsat", "besluttet", "afventer"
 
 
-def agenda(db: Database, meeting_id: int) -> list[dict]:
-    """The items in order with id, number, title, public, urgent, state and a short outcome."""
+def agenda(db: Database, meeting_id: int, item_ids: Iterable[int] | None = None) -> list[dict]:
+    """The items in order with id, number, title, public, urgent, state and a short outcome (only the items
+    `item_ids`, when given)."""
     current = get_meeting(db, meeting_id)["current_item_id"]
+    only, params = "", [meeting_id]
+    if item_ids is not None:
+        params += list(item_ids)
+        only = f" AND i.id IN ({', '.join('?' * (len(params) - 1))})"
     rows = list(
         db.query(
             "SELECT i.id, i.number, i.title, i.public, i.urgent, i.postponed, i.kind, d.outcome, d.text, "
             "(SELECT group_concat(outcome, ' / ') FROM "
             " (SELECT outcome FROM decision_points p WHERE p.item_id = i.id ORDER BY position)) AS points "
             "FROM items i LEFT JOIN decisions d ON d.item_id = i.id "
-            "WHERE i.meeting_id = ? ORDER BY i.position",
-            [meeting_id],
+            f"WHERE i.meeting_id = ?{only} ORDER BY i.position",
+            params,
         )
     )
     for row in rows:
@@ -43,6 +50,38 @@ def agenda(db: Database, meeting_id: int) -> list[dict]:
         else:
             row["state"] = PENDING
     return rows
+
+
+def log_mark(db: Database) -> int:
+    """The newest audit log row: what `rows_changed_since` counts from."""
+    return db.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+
+
+def rows_changed_since(db: Database, meeting_id: int, mark: int) -> set[int] | None:
+    """The items whose agenda row (`agenda`) may have changed since the log row `mark`, read from the audit log
+    (every write is logged, this window's and other processes'); None when the agenda itself may have changed
+    (an item added, removed or moved, or a write outside this meeting): read it whole."""
+    changed: set[int] = set()
+    for entity, entity_id, field, old, new, row_meeting in db.execute(
+            "SELECT entity, entity_id, field, old, new, meeting_id FROM audit_log WHERE id > ? ORDER BY id", [mark]):
+        if row_meeting != meeting_id:
+            return None
+        if entity == "items":
+            if field is None or field == "position":
+                return None
+            changed.add(entity_id)
+        elif entity == "meetings" and field == "current_item_id":
+            changed.update(json.loads(value) for value in (old, new) if value not in (None, "null"))
+        elif entity in ("decisions", "decision_points"):
+            logged = json.loads(new or old) if field is None else None
+            if logged is None:
+                found = db.execute(f"SELECT item_id FROM {entity} WHERE id = ?", [entity_id]).fetchone()
+                if found is None:
+                    return None
+                changed.add(found[0])
+            else:
+                changed.add(logged["item_id"])
+    return changed
 
 
 def item_detail(db: Database, item_id: int) -> Item:

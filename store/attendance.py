@@ -235,8 +235,10 @@ def participants(db: Database, meeting_id: int, item_id: int | None = None) -> l
     item_position = None
     if item_id is not None:
         item_position = get_row(db, "items", item_id)["position"]
-    positions = {row["id"]: row["position"] for row in db.query(
-        "SELECT id, position FROM items WHERE meeting_id = ?", [meeting_id])}
+    # The positions of the items members arrived or left during (not of the whole agenda).
+    moments = list({row[key] for row in rows for key in ("arrived_item_id", "left_item_id") if row[key] is not None})
+    positions = dict(db.execute(f"SELECT id, position FROM items WHERE id IN ({', '.join('?' * len(moments))})",
+                                moments).fetchall()) if moments else {}
     not_taking_part = set()
     if item_id is not None:
         not_taking_part = {r[0] for r in db.execute("SELECT person_id FROM item_absences WHERE item_id = ?",

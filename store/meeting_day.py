@@ -126,9 +126,10 @@ class MeetingDay:
         return meeting_top(self.db, self.meeting_id, meeting["current_item_id"], meeting)
 
     @_translated
-    def agenda_view(self, cursor: int | None = None, shown_current: int | None = None) -> AgendaView:
-        """Dagsorden (store.views.agenda_view)."""
-        return agenda_view(self.db, self.meeting_id, cursor, shown_current)
+    def agenda_view(self, cursor: int | None = None, shown_current: int | None = None,
+                    known: AgendaView | None = None) -> AgendaView:
+        """Dagsorden (store.views.agenda_view); with `known`, only the rows changed since it are read."""
+        return agenda_view(self.db, self.meeting_id, cursor, shown_current, known)
 
     @_translated
     def item_pane(self, item_id: int | None) -> ItemPane:
@@ -348,14 +349,17 @@ class MeetingDay:
 
 
 class Archive:
-    """Every meeting of a database, read through a read-only connection of its own."""
+    """Every meeting of a database, read through a read-only connection of its own; safe to call from a worker
+    thread (one read at a time)."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.db = open_database(self.path, readonly=True)
+        self._lock = threading.Lock()
 
     def close(self) -> None:
-        self.db.close()
+        with self._lock:
+            self.db.close()
 
     @_translated
     def search(self, query: str, limit: int, marks: tuple[str, str]) -> list[dict]:
@@ -363,7 +367,8 @@ class Archive:
         ValueError when the query has no words."""
         from store.search import search, snippet_parts
 
-        hits = search(self.db, query, limit=limit, marks=marks)
+        with self._lock:
+            hits = search(self.db, query, limit=limit, marks=marks)
         for hit in hits:
             hit["parts"] = snippet_parts(hit["snippet"], marks)
         return hits
@@ -371,15 +376,18 @@ class Archive:
     @_translated
     def meeting(self, meeting_id: int) -> dict:
         """One meeting's row, with its committee and kommune."""
-        return get_meeting(self.db, meeting_id)
+        with self._lock:
+            return get_meeting(self.db, meeting_id)
 
     @_translated
     def agenda(self, meeting_id: int) -> list[dict]:
         """One meeting's agenda rows."""
-        return agenda.agenda(self.db, meeting_id)
+        with self._lock:
+            return agenda.agenda(self.db, meeting_id)
 
     @_translated
     def item(self, item_id: int) -> Item:
         """One item as a document."""
-        return agenda.item_detail(self.db, item_id)
+        with self._lock:
+            return agenda.item_detail(self.db, item_id)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from store.agenda import agenda, item_detail, item_label, item_started_at
+from store.agenda import agenda, item_detail, item_label, item_started_at, log_mark, rows_changed_since
 from store.attendance import Quorum, attendance_list, quorum
 from store.committees import vocabulary
 from store.meetings import get_meeting
@@ -47,6 +47,7 @@ class AgendaView:
     phrases: list[str]
     cursor: int | None
     pane: ItemPane
+    mark: int = 0  # the audit log's newest row when the rows were read (store.agenda.rows_changed_since)
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,23 @@ def item_pane(db: Database, meeting_id: int, item_id: int | None, meeting: dict 
                     meeting_top(db, meeting_id, item_id, meeting))
 
 
-def agenda_view(db: Database, meeting_id: int, cursor: int | None = None, shown_current: int | None = None
-                ) -> AgendaView:
+def agenda_view(db: Database, meeting_id: int, cursor: int | None = None, shown_current: int | None = None,
+                known: AgendaView | None = None) -> AgendaView:
     """Dagsorden with the cursor where it belongs: on the current item when that changed since `shown_current`
-    (or nothing is highlighted), else on `cursor`; with no cursor at all, on the first undecided item."""
+    (or nothing is highlighted), else on `cursor`; with no cursor at all, on the first undecided item.
+
+    With `known` (the view read before), only the rows that changed since are read again, so the cost of a
+    redraw follows what changed, not the size of the agenda."""
+    mark = log_mark(db)  # before the rows: a write committed meanwhile is seen again next time
     meeting = get_meeting(db, meeting_id)
-    rows = agenda(db, meeting_id)
+    changed = rows_changed_since(db, meeting_id, known.mark) if known is not None else None
+    if known is None or changed is None:
+        rows, phrases = agenda(db, meeting_id), vocabulary(db, meeting["committee_id"])
+    else:
+        rows, phrases = known.rows, known.phrases
+        if changed:
+            fresh = {row["id"]: row for row in agenda(db, meeting_id, changed)}
+            rows = [fresh.get(row["id"], row) for row in rows]
     current = meeting["current_item_id"]
     if current is not None and (current != shown_current or cursor is None):
         cursor = current
@@ -96,8 +108,7 @@ def agenda_view(db: Database, meeting_id: int, cursor: int | None = None, shown_
         cursor = next((row["id"] for row in rows if not row["decided"]), rows[0]["id"])
     if cursor is not None and all(row["id"] != cursor for row in rows):
         cursor = rows[0]["id"] if rows else None
-    return AgendaView(meeting, rows, vocabulary(db, meeting["committee_id"]), cursor,
-                      item_pane(db, meeting_id, cursor, meeting))
+    return AgendaView(meeting, rows, phrases, cursor, item_pane(db, meeting_id, cursor, meeting), mark)
 
 
 def attendance_view(db: Database, meeting_id: int) -> AttendanceView:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import pytest
+from textual.widgets import Input
 from tui_support import make_database, run_from_palette, screen_text
 
 from store.db import open_database
 from store.importing import parse_file
+from store.meeting_day import Archive
 from store.meetings import load_meeting, save_meeting
 from store.search import search
 from tui.app import ReferatApp
@@ -59,11 +62,18 @@ def outcome(path, meeting_id: int, number: str) -> str | None:
         db.close()
 
 
+async def searched(pilot) -> None:
+    """Wait until typing has paused and the search (a worker) has shown its hits."""
+    await pilot.pause(TYPING_PAUSE)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def type_query(pilot, text: str) -> None:
     await pilot.press("ctrl+f")
     await pilot.pause()
     await pilot.press(*text)
-    await pilot.pause(TYPING_PAUSE)
+    await searched(pilot)
 
 
 async def test_hits_appear_as_you_type_with_the_match_highlighted(archive):
@@ -102,7 +112,7 @@ async def test_no_hits_and_no_words_are_said_in_danish(archive):
         assert app.screen.hits == []
         assert "Ingen punkter matcher søgningen." in screen_text(app)
         await pilot.press(*["backspace"] * len("xyzzyqq"), "-")
-        await pilot.pause(TYPING_PAUSE)
+        await searched(pilot)
         assert "hvert ord matcher også begyndelsen" in screen_text(app)
 
 
@@ -190,3 +200,33 @@ async def test_the_palette_opens_the_search(archive):
     async with app.run_test(size=(100, 30)) as pilot:
         await run_from_palette(pilot, "Søg i arkivet")
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_typing_goes_on_while_a_slow_search_runs(archive, monkeypatch):
+    """The search runs off the event loop: keys typed while a query is still running are shown at once, and the
+    hits shown are those of the input as it ends up."""
+    path, recording, _ = archive
+    release, started, finished = threading.Event(), threading.Event(), []
+    real = Archive.search
+
+    def slow(self, query, limit, marks):
+        if not started.is_set():
+            started.set()
+            release.wait(5)
+            finished.append(query)
+        return real(self, query, limit, marks)
+
+    monkeypatch.setattr(Archive, "search", slow)
+    app = ReferatApp(path, recording)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause(TYPING_PAUSE)
+        assert started.is_set()
+        await pilot.press(*"ontanthjælp")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "kontanthjælp" and finished == []  # typed while it ran
+        release.set()
+        await searched(pilot)
+        assert app.screen.hits and "kontanthjælp" in screen_text(app).lower()

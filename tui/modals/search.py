@@ -1,11 +1,15 @@
 """Søg i arkivet (ctrl+f): full-text search over every meeting's items, hits shown as you type.
 
+The search runs in a thread worker once typing pauses: a slow query in a large archive never holds up typing,
+and hits for what is no longer in the input are not shown.
+
 Enter on a hit opens that meeting read-only at that item (tui/modals/archive.py);
 Escape returns to the meeting being recorded, exactly as it was left.
 """
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +17,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from store.errors import StoreError
 from store.meeting_day import Archive
@@ -53,6 +58,7 @@ class SearchScreen(Modal):
         self.archive = Archive(db_path)
         self.hits: list[dict] = []
         self.pending: Timer | None = None
+        self.shown_query: str | None = None  # the query whose hits are shown
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -75,18 +81,32 @@ class SearchScreen(Modal):
         self.pending = self.set_timer(DEBOUNCE_SECONDS, self.run_search)
 
     def run_search(self) -> None:
-        """Show the hits for what is in the input now."""
+        """Search for what is in the input now, in a worker."""
         self.pending = None
-        query = self.query_one(Input).value
-        status = self.query_one("#search-status", Static)
-        hit_list = self.query_one(OptionList)
-        self.hits, message = [], "Ingen punkter matcher søgningen."
+        self.search_in_background(self.query_one(Input).value)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def search_in_background(self, query: str) -> None:
+        """Search off the event loop; show the hits unless a newer search has begun."""
+        hits, message = self.search(query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_hits, query, hits, message)
+
+    def search(self, query: str) -> tuple[list[dict], str | None]:
+        """The hits for `query`, or none and why (no words yet, or the database could not be read)."""
         try:
-            self.hits = self.archive.search(query, HIT_LIMIT, MARKS)
+            return self.archive.search(query, HIT_LIMIT, MARKS), None
         except ValueError:  # no words yet
-            message = HINT
+            return [], HINT
         except StoreError as error:
-            message = str(error)
+            return [], str(error)
+
+    def show_hits(self, query: str, hits: list[dict], message: str | None) -> None:
+        """Show the hits for `query`, unless the input has changed since."""
+        if query != self.query_one(Input).value:
+            return
+        self.shown_query, self.hits = query, hits
+        hit_list = self.query_one(OptionList)
         hit_list.clear_options()
         hit_list.add_options(Option(hit_prompt(hit)) for hit in self.hits)
         if self.hits:
@@ -96,7 +116,7 @@ class SearchScreen(Modal):
             if count == HIT_LIMIT:
                 found = f"De {count} bedste punkter (flere ord indsnævrer søgningen)"
             message = f"{found} · ↑/↓ vælg, Enter åbner"
-        status.update(Content(message))
+        self.query_one("#search-status", Static).update(Content(message or "Ingen punkter matcher søgningen."))
 
     def action_move(self, delta: int) -> None:
         """↑/↓ from the input move through the hits."""
@@ -106,9 +126,13 @@ class SearchScreen(Modal):
             hit_list.highlighted = max(0, min(hit_list.option_count - 1, current + delta))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self.pending is not None:
-            self.pending.stop()
-            self.run_search()
+        """Enter: open the highlighted hit (searching first, here, when the hits shown are not for the input)."""
+        query = self.query_one(Input).value
+        if self.shown_query != query:
+            if self.pending is not None:
+                self.pending.stop()
+                self.pending = None
+            self.show_hits(query, *self.search(query))
         self.open_hit(self.query_one(OptionList).highlighted)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

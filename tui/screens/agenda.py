@@ -92,8 +92,9 @@ class AgendaScreen(MeetingScreen):
         return self.agenda_list.highlighted_item()
 
     def read_view(self) -> AgendaView:
-        """The agenda, with the cursor kept on its item unless the current item changed."""
-        return self.app.day.agenda_view(self.highlighted(), self.last_current)
+        """The agenda, with the cursor kept on its item unless the current item changed (only the rows changed since
+        the view drawn are read again)."""
+        return self.app.day.agenda_view(self.highlighted(), self.last_current, self.view)
 
     def draw(self, view: AgendaView) -> None:
         """Redraw the list, the item, the quorum and the decision bar."""

@@ -57,7 +57,7 @@ class AgendaList(OptionList):
         if shown is not None and shown[2] == width and [row["id"] for row in shown[0]] == [row["id"] for row in rows]:
             old_rows, old_marked, _ = shown
             for index, (old, new) in enumerate(zip(old_rows, rows)):
-                if old != new or (old["id"] in old_marked) != (new["id"] in marked):
+                if (old is not new and old != new) or (old["id"] in old_marked) != (new["id"] in marked):
                     self.replace_option_prompt_at_index(index, item_line(new, new["id"] in marked, width))
         else:
             self.clear_options()

@@ -19,13 +19,15 @@ class DecisionBar(Static):
     """'Punkt 3: 1 Godkendt · 2 Taget til efterretning · …', or the blok being marked; in a window that
     cannot record, why not."""
 
+    shown_text: Text | None = None
+
     def show(self, phrases: list[str], target: str | None, marked: list[str], *, following: bool = False,
              read_only: bool = False, current: str | None = None) -> None:
         """Show the mapping for `target` (an item label) or for the marked blok; or that the digits do nothing
         here (`following` another window's recording, or `read_only`).  `current`: the number of the current
         item when the keys act on another one, said loudly."""
         if following or read_only:
-            self.update(Text(FOLLOWING if following else READ_ONLY, style="italic"))
+            self.show_text(Text(FOLLOWING if following else READ_ONLY, style="italic"))
             return
         text = Text()
         if marked:
@@ -40,4 +42,10 @@ class DecisionBar(Static):
                 text.append(" · ", style="dim")
             text.append(digit, style="bold reverse")
             text.append(f" {phrase}")
-        self.update(text)
+        self.show_text(text)
+
+    def show_text(self, text: Text) -> None:
+        """Show `text` unless it is shown already (an update lays out the whole screen again)."""
+        if text != self.shown_text:
+            self.shown_text = text
+            self.update(text)

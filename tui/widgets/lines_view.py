@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
-from textual.geometry import Size
+from rich.style import Style
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -34,6 +35,7 @@ class LinesView(ScrollView):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.lines: list[Strip] = []
+        self._base = (Style(), 0)  # the style and width of the drawing under way
 
     def show_lines(self, lines: list[Strip], *, keep_scroll: bool = False) -> None:
         """Show `lines` instead of what was shown, from the top (or where the view was, with `keep_scroll`)."""
@@ -53,10 +55,14 @@ class LinesView(ScrollView):
         the terminal's)."""
         return max(10, self.scrollable_content_region.width or self.app.size.width - 4)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base = (self.rich_style, self.scrollable_content_region.width)  # once a drawing, not once a line
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
+        style, width = self._base
         scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
         index = scroll_y + y
         if index >= len(self.lines):
-            return Strip.blank(width, self.rich_style)
-        return self.lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style).apply_style(self.rich_style)
+            return Strip.blank(width, style)
+        return self.lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)

@@ -68,18 +68,21 @@ class MeetingBar(Widget):
 
     def show_item_timer(self, item_label: str | None, item_started: str | None) -> None:
         """Say which item the timer refers to and when it was taken up."""
-        self.item_label, self.item_started = item_label, item_started
-        self.refresh()
+        if (self.item_label, self.item_started) != (item_label, item_started):
+            self.item_label, self.item_started = item_label, item_started
+            self.refresh()
 
     def show_meeting(self, line: str, following: bool) -> None:
         """The meeting line; marked while this window follows a meeting another window records."""
-        self.meeting_line, self.following = line, following
-        self.refresh()
+        if (self.meeting_line, self.following) != (line, following):
+            self.meeting_line, self.following = line, following
+            self.refresh()
 
     def show_quorum(self, label: str, ok: bool) -> None:
         """The quorum label (already a Danish sentence); warning colours when fewer than half are present."""
-        self.quorum_label, self.quorum_ok = label, ok
-        self.refresh()
+        if (self.quorum_label, self.quorum_ok) != (label, ok):
+            self.quorum_label, self.quorum_ok = label, ok
+            self.refresh()
 
     def _line(self, text: Text, style_class: str) -> Text:
         """`text` as a whole line of the widget's width in the component style."""
