@@ -17,7 +17,7 @@ from store.importing.page_lines import unfold_page_lines
 from store.importing.people import names_in
 from store.importing.readers import PAGE_BREAK
 from store.importing.structure import heading_kind, item_heading
-from store.importing.vocabulary import MEMBER_HEADINGS, WEB_CHROME
+from store.importing.vocabulary import MEMBER_HEADINGS, ROSTER_COLUMNS, WEB_CHROME
 
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # CSI ('ESC[2J'), OSC ('ESC]0;title BEL') and two-character escapes, as a terminal would read them.
@@ -100,7 +100,7 @@ def clean_lines(text: str) -> CleanText:
         if page_labels >= 2:
             from_pdf = True
             rows = _drop_running_headers(rows)
-    rows = _columns_to_lists(_drop_noise(rows))
+    rows = _roster_table(_columns_to_lists(_drop_noise(rows)))
     lines = []
     for line_no, raw in rows:
         text_, level = plain(raw)
@@ -237,6 +237,38 @@ def _columns_to_lists(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if heading:
                 out.extend([(line_no, heading), *names, (line_no, "")])
         index = end
+    return out
+
+
+def _roster_table(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A member table ('Medlem<TAB>Parti<TAB>Fremmøde', then a row per member): a line per member,
+    'Afbud: Lars Møller (V)', as a member list writes it."""
+    out: list[tuple[int, str]] = []
+    index = 0
+    while index < len(rows):
+        line_no, raw = rows[index]
+        columns = [ROSTER_COLUMNS.get(cell.rstrip(":").lower()) for cell in _cells(raw)]
+        if "\t" not in raw or "name" not in columns or not ({"party", "attendance"} & set(columns)):
+            out.append(rows[index])
+            index += 1
+            continue
+        out.append((line_no, "Medlemmer"))
+        index += 1
+        while index < len(rows):
+            row_no, row = rows[index]
+            if not row.strip():
+                index += 1
+                continue
+            cells = dict(zip(columns, _cells(row), strict=False))
+            name = cells.get("name", "")
+            if "\t" not in row or not names_in(name):
+                break
+            party = cells.get("party", "")
+            entry = f"{name} ({party})" if party and "(" not in name else name
+            status = cells.get("attendance", "")
+            out.append((row_no, f"{status}: {entry}" if _member_heading(status) else entry))
+            index += 1
+        out.append((line_no, ""))
     return out
 
 

@@ -21,6 +21,7 @@ from store.importing.vocabulary import (
     DOCUMENT_KINDS,
     LABELS,
     MEETING_END,
+    MEETING_KINDS,
     MEETING_START,
     MEMBER_HEADINGS,
     TIME,
@@ -217,7 +218,7 @@ def committee_from_title(text: str) -> str | None:
     if genitive:
         name = genitive.group("body")
     name = re.sub(r"\s+", " ", name).strip()
-    if not name or len(name) > 80 or not re.search(r"[A-Za-zÆØÅæøå]", name):
+    if not name or len(name) > 80 or not re.search(r"[A-Za-zÆØÅæøå]", name) or name.lower() in MEETING_KINDS:
         return None
     return name
 

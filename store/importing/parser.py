@@ -65,7 +65,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
         date=header.date,
         municipality=header.municipality or municipality_in(lines),
         start=header.start,
-        end=header.end or meeting_end(lines),
+        end=meeting_end(lines) or header.end,  # when the meeting ended, as recorded, over the time planned
         location=header.location,
         status=ADJOURNED if held else PLANNED,
         members=members,

@@ -18,7 +18,8 @@ from store.model import CHAIR, PRESENT, SENT_APOLOGIES, SUBSTITUTE, VICE_CHAIR, 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d{1,3}[.)])\s*")
 _ROLE = re.compile(r"\b(næstformand|formand)\b", re.IGNORECASE)
 _SUBSTITUTE = re.compile(
-    rf"(?:mødte\s+(?:som\s+)?|som\s+|indkaldt\s+som\s+)?(?:stedfortræder|suppleant)\s+for\s+(?P<name>{NAME})"
+    rf"(?:(?:mødte\s+(?:som\s+)?|som\s+|indkaldt\s+som\s+)?(?:stedfortræder|suppleant)\s+for|\bi\s+stedet\s+for)"
+    rf"\s+(?P<name>{NAME})"
     rf"(?:\s*\((?P<party>{PARTY})\))?",
     re.IGNORECASE,
 )

@@ -33,7 +33,8 @@ _BODY_END = re.compile(rf"(?:{BODY_WORD}|mødet)$", re.IGNORECASE)
 _INLINE = re.compile(r"^(?P<heading>[^:]{3,60}?)\s*:\s*(?P<rest>\S.*)$")
 
 _PUNKT = re.compile(
-    r"^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)\s*(?P<number>\d+[a-z]?)\b\s*[:.)\-–]?\s*(?P<title>.*)$",
+    r"^(?:punkt|pkt\.?|dagsordenspunkt|dagsordenpunkt)(?:\s*nr\.?)?\s*(?P<number>\d+[a-z]?)\b\s*[:.)\-–]?\s*"
+    r"(?P<title>.*)$",
     re.IGNORECASE,
 )
 # 'Nr.1 - Title', 'Sag 12: Title': a number label that needs a section after it to count.
@@ -56,7 +57,8 @@ _CASE_SAG = re.compile(r"^sag\.?\s*:?\s*(?P<value>\d[\w.\-]*[/.\-][\w./\-]*\d[\w
 _KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:[-.]?[A-ZÆØÅ]\d{2})?(?:-[\w]+)*\b")
 _CASE_NUMBER = re.compile(r"\b\d{2,4}/\d{2,}\b")
 # 'Dok.nr.: 330-2018-105840', 'Sagsansvarlig: mas.sf', 'Kompetence: Byrådet' beside the case number.
-_OTHER_LABELLED = re.compile(r"\b(?:dok\.?\s*nr|sagsansvarlig|sagsbehandler|kompetence)\.?\s*:\s*\S+", re.IGNORECASE)
+_OTHER_LABELLED = re.compile(r"\b(?:dok\.?\s*nr|kompetence)\.?\s*:\s*\S+"
+                             r"|\b(?:sagsansvarlig|sagsbehandler|ansvarlig)\s*:\s*\S.*$", re.IGNORECASE)
 MAX_META = 300
 # Every metadata line has a digit or one of these words; other lines are never read as metadata.
 _META_HINT = re.compile(r"\d|åben|lukket|fortrolig|offentlig|ikke offentlig|afbud|fraværende|sag|kompetence"

@@ -126,6 +126,18 @@ LABELS = {
     "mødeforum": "committee", "kommune": "municipality", "slut": "end", "sluttidspunkt": "end",
     "mødeslut": "end", "mødet hævet": "end",
 }
+# What a title may call the meeting where a committee's name could stand ('Beslutningsprotokol for ordinært møde').
+MEETING_KINDS = frozenset((
+    "møde", "mødet", "ordinært møde", "ekstraordinært møde", "konstituerende møde", "temamøde", "fællesmøde",
+    "budgetseminar", "budgetmøde", "ordinært", "ekstraordinært",
+))
+# A member table's columns: 'Medlem | Parti | Fremmøde'; attendance values are the member-list headings.
+ROSTER_COLUMNS = {
+    "medlem": "name", "medlemmer": "name", "navn": "name", "deltager": "name", "udvalgsmedlem": "name",
+    "parti": "party", "liste": "party", "partibogstav": "party",
+    "fremmøde": "attendance", "status": "attendance", "deltagelse": "attendance", "til stede": "attendance",
+    "fremmødt": "attendance", "bemærkning": "attendance",
+}
 # Labels specific enough to be recognised without a colon or bold marks.
 COMPOUND_LABELS = ("mødedato", "mødested", "mødetidspunkt")
 DOCUMENT_KINDS = r"(?:referat|dagsorden|beslutningsprotokol|mødereferat|protokol|åben dagsorden|lukket dagsorden)"

@@ -56,7 +56,7 @@ def test_sag_nr_under_the_title_with_a_vote_and_a_fortroligt_line():
     _, meeting, items = facts("syn-sag-nr-referat.txt")
     assert (meeting.committee, meeting.municipality, str(meeting.date)) == (
         "Kommunalbestyrelsen", "Nordby Kommune", "2023-11-21")
-    assert (meeting.start, meeting.end, meeting.location) == ("18:00", "20:30", "Rådhuset, salen")
+    assert (meeting.start, meeting.end, meeting.location) == ("18:00", "20:15", "Rådhuset, salen")  # "Mødet hævet kl. 20.15" over the planned 20:30
     assert items == [("11", "Godkendelse af dagsorden", True), ("12", "Budgetopfølgning", True),
                      ("13", "Salg af ejendom", False)]
     vote = meeting.items[1].votes[0]
@@ -150,3 +150,35 @@ def test_numbered_list_before_the_next_punkt_is_not_an_item():
                      ("12", "Eventuelt", True)]
     plan = meeting.items[1].sections[0].text
     assert "9. Ny kunstgræsbane ved skolen" in plan and "10. Renovering af svømmehallen" in plan
+
+
+def test_member_table_contents_with_tabs_and_case_lines_with_names():
+    imported, meeting, items = facts("syn-medlemstabel-indhold.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.end, meeting.location) == (
+        "Økonomiudvalget", "2025-03-10", "15:00", "16:40", "Udvalgsværelse 1")
+    assert {m.display: m.attendance for m in meeting.members} == {
+        "Karen Holm (A)": "til stede", "Lars Møller (V)": "afbud", "Pia Skov (F)": "til stede",
+        "Ole Berg (C)": "fraværende"}
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Regnskab 2024", True), ("3", "Eventuelt", True)]
+    assert [i.case_number for i in meeting.items] == ["00.01.00-A00-1-25", "00.30.10-S55-1-24", None]
+    regnskab = meeting.items[1]
+    assert regnskab.kind == "beslutning"
+    assert regnskab.decision.outcome == "Anbefales"
+    assert [a.member for a in regnskab.absences] == ["Lars Møller (V)"]
+
+
+def test_punkt_nr_with_decision_headings_naming_the_committee_and_a_substitute_in_stedet_for():
+    imported, meeting, items = facts("syn-punkt-nr-beslutning-i.txt")
+    assert (meeting.committee, meeting.municipality, str(meeting.date), meeting.start, meeting.location) == (
+        "Plan- og Teknikudvalget", "Lejre Kommune", "2025-06-12", "08:30", "Mødelokale Hvalsø")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Lokalplan 17 for boliger ved Skovvej", True),
+                     ("3", "Ekspropriation", False)]
+    members = {m.display: (m.role, m.attendance, m.substitute_for) for m in meeting.members}
+    assert members["Rasmus Lind (A)"] == ("formand", "til stede", None)
+    assert members["Kurt Ravn (O)"][1] == "afbud"
+    assert members["Mia Krog (O)"] == (None, "stedfortræder", "Kurt Ravn")
+    lokalplan = meeting.items[1]
+    assert lokalplan.case_number == "24/4412"
+    assert lokalplan.decision.points == ["Anbefales.", "Godkendt."]
+    assert [(v.against) for v in lokalplan.votes] == [["Signe Lund (F)"]]
+    assert meeting.items[0].decision.outcome == "Godkendt"
