@@ -30,6 +30,7 @@ from store.export_document import (
 from store.model import Meeting
 
 FONT = "DejaVu"
+PDF_A = "PDF/A-2B"  # archival PDF (ISO 19005-2, level B), as Rigsarkivet takes it
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 # Size (pt), style and space before (mm) of each kind of heading.
 _HEADINGS = {TITLE: (18, "B", 0), HEADING: (14, "B", 6), SECTION: (11.5, "B", 3), SUBHEADING: (10.5, "B", 2)}
@@ -53,7 +54,7 @@ def write_pdf(document: Document) -> bytes:
 
 class _Pages(FPDF):
     def __init__(self, document: Document) -> None:
-        super().__init__(format="A4")
+        super().__init__(format="A4", enforce_compliance=PDF_A)
         self.document = document
         self.widths: dict[tuple[str, str, float], float] = {}
         self.set_title(document.title)

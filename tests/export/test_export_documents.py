@@ -24,6 +24,7 @@ from store.export_markdown import render_markdown
 from store.export_pdf import render_pdf
 from store.importing import ImportProblem, parse_file
 from store.meetings import save_meeting
+from store.model import Attachment
 
 MARKDOWN = MarkdownIt("commonmark")
 ITEM = re.compile(r"^Punkt (\S+?): ")
@@ -201,6 +202,34 @@ def test_word_and_pdf_say_what_the_markdown_says_item_by_item(public):
         extra = [word for word in in_pdf[number] if word not in words]
         assert set(extra) <= {"•", "1.", "2.", "Side", "af", "Arbejdsmarkedsudvalget", "·", "Mandag", "den", "29.",
                               "maj", "2017", "FORTROLIGT", "–", "må", "ikke", "offentliggøres", *"0123456789"}, extra
+
+
+def test_pdf_is_pdf_a_2b(public):
+    """What ISO 19005-2 level B asks of the file (veraPDF does not install with pip or apt, so checked here):
+    the marker comment after the header, a file identifier, no encryption, XMP metadata naming PDF/A-2B
+    with the document's title, an sRGB output intent with an embedded ICC profile, every font embedded,
+    and every link annotation set to print."""
+    meeting = sample_meeting()
+    meeting.items[0].attachments.append(Attachment("Dagsorden på nettet", "https://example.org/dagsorden.pdf"))
+    data = render_pdf(meeting, public=public)
+    assert data.startswith(b"%PDF-1.") and all(byte > 127 for byte in data.split(b"\n")[1][1:5])
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert not reader.is_encrypted and len(reader.trailer["/ID"]) == 2
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+    assert "Referat: Arbejdsmarkedsudvalget" in xmp
+    [intent] = [entry.get_object() for entry in root["/OutputIntents"]]
+    assert intent["/S"] == "/GTS_PDFA1" and intent["/OutputConditionIdentifier"] == "sRGB"
+    profile = intent["/DestOutputProfile"].get_object()
+    assert profile["/N"] == 3 and profile.get_data()[36:40] == b"acsp"  # an ICC profile's signature
+    links = []
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor
+        links += [annotation.get_object() for annotation in page.get("/Annots") or []]
+    assert links and all(int(link["/F"]) & 4 for link in links)  # flagged to print
 
 
 def test_first_pdf_page_renders_as_a_picture_that_is_not_blank():
