@@ -41,7 +41,7 @@ _LIST_ENTRY = re.compile(
     r"^(?:(?P<num>\d{1,3})[.)]\s*|(?:[a-z]|[ivx]{1,4})[.)]\s+|(?-i:[IVX]{1,4})[.)]\s+|[•·▪◦●\-*–]\s+)(?P<rest>\S.*)$"
 )
 _AT_POINT = re.compile(r"^at\b", re.IGNORECASE)
-_INLINE_AT = re.compile(r"^(?P<intro>.{3,200}?\bindstiller\b[^,]*?),?\s+(?P<point>at\s+\S.*)$", re.IGNORECASE)
+_INLINE_AT = re.compile(r"^(?P<intro>.{3,200}?\bindstille[rs]\b[^,]*?),?\s+(?P<point>at\s+\S.*)$", re.IGNORECASE)
 _FILE_MARK = re.compile(r"\s*\((?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|html?)\)\s*$", re.IGNORECASE)
 _CLOSED_BILAG = re.compile(
     r"^(?:lukket(?:\s+bilag)?\s*[:\-–]\s*)|\s*(?:\((?:lukket(?:\s+bilag)?|fortroligt?)\)|[-–]\s*lukket(?:\s+bilag)?)\s*$",

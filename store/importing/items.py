@@ -54,7 +54,19 @@ def number_key(number: str) -> tuple[int, str]:
 def find_items(lines: list[Line], loose: bool = False) -> list[ItemStart]:
     """The items of a document in order (empty when none can be recognised)."""
     toks = tokenise(lines, loose)
-    candidates, contents = _split_contents(toks, _candidates(toks))
+    candidates = _candidates(toks)
+    found = _items(toks, [c for c in candidates if c.shape != "bare"])
+    if any(c.shape == "bare" for c in candidates) and all(item.counted for item in found):
+        # '1 Godkendelse af dagsorden': a number with no mark after it is weak evidence, weighed only when no
+        # other heading form holds, and kept when it finds at least as many items as the unnumbered reading
+        bare = _items(toks, candidates)
+        if bare and not all(item.counted for item in bare) and len(bare) >= len(found):
+            return bare
+    return found
+
+
+def _items(toks: list[Token], candidates: list[ItemStart]) -> list[ItemStart]:
+    candidates, contents = _split_contents(toks, candidates)
     items = _numbered(toks, candidates) if candidates else []
     if not contents and not any(c.strong for c in items) and not _counts_up(items):
         unnumbered = _unnumbered(toks)

@@ -11,6 +11,7 @@ from store.importing.vocabulary import (
     CLOSED_WORD,
     DATE,
     DECISION,
+    GENERIC_BODIES,
     MONTH_START,
     OPEN_MARKS,
     OPEN_WORDS,
@@ -24,7 +25,8 @@ from store.importing.vocabulary import (
 MAX_HEADING = 90
 
 _DECISION = re.compile(
-    r"^(?:beslutning(?:er)?|afgørelse|udvalgets beslutning|beslutning og bemærkninger)"
+    r"^(?:(?P<owner>[\wæøåÆØÅ\-]+(?:\s+og\s+[\wæøåÆØÅ\-]+)?s)\s+)?"  # 'Økonomiudvalgets beslutning'
+    r"(?:beslutning(?:er)?|afgørelse|beslutning og bemærkninger)"
     r"(?:\s+(?:i|på|fra|for)\s+(?P<body>[^:]{2,80}?))?"
     rf"(?:\s*,?\s*(?:den|d\.)?\s*(?P<date>{DATE.pattern}))?(?:\s+(?:den|d\.))?\s*:?$",
     re.IGNORECASE,
@@ -42,6 +44,8 @@ _LABELLED = re.compile(r"^(?:nr|sag(?:\s*nr)?)\.?\s*(?P<number>\d+[a-z]?)\s*[:.)
                        re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<number>\d+[a-z]?)[.)]\s+(?P<title>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d+[a-z]?)[.)]?\s+(?P<title>\S.*)$")
+# '1 Godkendelse af dagsorden', '1<TAB>Godkendelse …': a number in its own column; needs a section after it.
+_BARE_NUMBER = re.compile(r"^(?P<number>\d{1,3}[a-z]?)(?:\t+\s*|\s+)(?P<title>[A-ZÆØÅ][\wæøåÆØÅ].*)$")
 _GLUED = re.compile(r"^(?P<number>\d+)(?P<title>[A-ZÆØÅ][a-zæøå].*)$")  # '38Godkendelse af dagsorden'
 _SAG_NR = re.compile(r"^sag(?:\s*nr\.?)?\s*:?\s*(?P<number>\d{1,3}[a-z]?)\.?$", re.IGNORECASE)
 _FILE_MARK = re.compile(r"\((?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|htm|html)\)\s*$", re.IGNORECASE)
@@ -118,7 +122,13 @@ def decision_heading(text: str) -> DecisionHeading | None:
     match = _DECISION.match(text.strip())
     if not match:
         return None
-    body, date = match.group("body"), match.group("date")
+    body, date, owner = match.group("body"), match.group("date"), match.group("owner")
+    if owner:
+        owner = owner[:-1]
+        if not _BODY_END.search(owner):
+            return None  # 'Sagens beslutning…' is a sentence, not a heading
+        if owner.lower() not in GENERIC_BODIES:
+            body = body or owner
     if body and not date and not _BODY_END.search(body):
         return None
     return DecisionHeading(body.strip() if body else None, date)
@@ -168,6 +178,8 @@ def item_heading(text: str, level: int | None = None) -> ItemHeading | None:
         shape, match = "labelled", _LABELLED.match(text)
     if not match:
         shape, match = "glued", _GLUED.match(text)
+    if not match:
+        shape, match = "bare", _BARE_NUMBER.match(text)
     if not match:
         return None
     title = match.group("title").strip()

@@ -58,6 +58,9 @@ RECOMMENDS = re.compile(
 # Bodies that take decisions, to tell "Beslutning i Arbejdsmarkedsudvalget" from "Beslutning i sagen …".
 BODY_WORD = r"(?:udvalg(?:et)?|bestyrelsen|byrådet|rådet|råd|direktionen|repræsentationen|forsamlingen|borgerrepræsentationen)"
 
+# A decision heading's owner that names no particular body ('Udvalgets beslutning'): the meeting's own.
+GENERIC_BODIES = frozenset(("udvalget", "udvalgets", "byrådet", "rådet", "mødet", "bestyrelsen"))
+
 # Documents end their last item here (what follows are the bilag themselves or signatures).
 TERMINATORS = ("bilagsoversigt", "oversigt over bilag", "bilag til referatet", "underskrifter", "underskriftsside")
 
@@ -88,6 +91,9 @@ OUTCOMES: tuple[str, ...] = tuple(dict.fromkeys((
     "Orienteringen taget til efterretning", "Drøftet og taget til efterretning", "Taget til orientering",
     "Anbefales godkendt", "Indstilles godkendt", "Godkendt som indstillet", "Tiltrådt som indstillet",
     "Sagen sendes tilbage til forvaltningen", "Sagen udsat", "Intet", "Protokollen blev underskrevet",
+    "Vedtaget", "Vedtaget som indstillet", "Anbefalet", "Til efterretning", "Taget til orientering",
+    "Godkendt med bemærkninger", "Indstillingen vedtaget", "Forslaget vedtaget", "Forkastet", "Bortfaldet",
+    "Sagen trukket", "Sagen blev trukket", "Oversendt", "Drøftet og godkendt", "Afvist", "Meddelt",
 )))
 _OUTCOME_KEYS = {phrase.lower(): phrase for phrase in OUTCOMES}
 # Standard phrases that name where the case goes next: kept as printed.

@@ -182,3 +182,26 @@ def test_punkt_nr_with_decision_headings_naming_the_committee_and_a_substitute_i
     assert lokalplan.decision.points == ["Anbefales.", "Godkendt."]
     assert [(v.against) for v in lokalplan.votes] == [["Signe Lund (F)"]]
     assert meeting.items[0].decision.outcome == "Godkendt"
+
+
+def test_number_in_its_own_column_and_decision_headings_of_two_bodies():
+    imported, meeting, items = facts("syn-nummer-i-kolonne-referat.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.location) == (
+        "Kommunalbestyrelsen", "2025-03-27", "19:00", "Byrådssalen, Rådhuset")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Spildevandsplan 2025-2030", True),
+                     ("3", "Eventuelt", True)]
+    plan = meeting.items[1]
+    assert plan.decision.outcome == "Vedtaget"  # this meeting's, not the Økonomiudvalget's before it
+    assert [s.heading for s in plan.sections][-1] == "Økonomiudvalgets beslutning den 18. marts 2025"
+    assert imported.notes == []
+
+
+def test_dagsorden_numbers_without_a_full_stop_and_det_indstilles():
+    imported, meeting, items = facts("syn-nummer-uden-punktum-dagsorden.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.status) == (
+        "Ældre- og Sundhedsudvalget", "2025-04-02", "13:00", "planlagt")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Kvalitetsstandard for hjemmehjælp", True),
+                     ("3", "Meddelelser", True)]
+    assert meeting.items[1].recommendation == ["at standarden godkendes."]
+    assert all(item.decision is None for item in meeting.items)
+    assert imported.notes == []
