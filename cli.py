@@ -424,13 +424,14 @@ def item_add(
 ) -> None:
     """Tilføj et punkt til dagsordenen (sidst, efter et punkt eller først)."""
     from store.agenda_edit import add_item
+    from store.db import get_row
 
     if first and after is not None:
         fail("Angiv enten --after eller --first.")
     database = open_db(db)
     item_id = add_item(database, meeting, _draft(title, number, lukket, case, kind, indstilling, section, bilag),
                        after=after, first=first)
-    added = database["items"].get(item_id)
+    added = get_row(database, "items", item_id)
     say(f"Punkt {added['number']} er tilføjet: {added['title']}")
 
 

@@ -22,13 +22,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlite_utils import Database
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from store.audit import action  # noqa: E402
 from store.committees import add_committee  # noqa: E402
-from store.db import open_database  # noqa: E402
+from store.db import Database, open_database  # noqa: E402
 from store.decisions import record_outcome  # noqa: E402
 from store.meetings import create_meeting  # noqa: E402
 from store.recorder import claim  # noqa: E402
@@ -100,7 +98,7 @@ def latencies(folder: Path) -> dict[str, list[float]]:
     conn = floor_connection(folder)
     steps: dict[str, Callable[[int], None]] = {
         "store record_outcome": lambda i: record_outcome(db, item_ids[i], "Godkendt"),
-        "same writes by hand": lambda i: hand_written(by_hand.conn, hand_meeting, hand_items[i],
+        "same writes by hand": lambda i: hand_written(by_hand, hand_meeting, hand_items[i],
                                                       hand_items[i + 1] if i + 1 < N else None),
         "raw sqlite3 floor": lambda i: raw_insert(conn, i),
     }

@@ -38,7 +38,7 @@ def main() -> None:
         for _ in range(copies):
             for meeting in referater:
                 save_meeting(db, meeting)
-        meetings, items = db["meetings"].count, db["items"].count
+        meetings, items = (db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("meetings", "items"))
         print(f"archive: {meetings} meetings, {items} items")
         for query in QUERIES:
             times = []

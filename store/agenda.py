@@ -13,7 +13,7 @@ from store.meetings import get_meeting, item_from_row
 from store.model import ADJOURNED, OPENED, PLANNED, Item, plain_number
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 CURRENT, POSTPONED, DECIDED, PENDING = "aktuel", "udsat", "besluttet", "afventer"
 

@@ -17,7 +17,7 @@ from store.model import RECOMMENDATION_SECTION, TEXT_SECTION, Attachment, Sectio
 from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 DECISION_KIND, BRIEFING_KIND = "beslutning", "orientering"
 ITEM_KINDS = (DECISION_KIND, BRIEFING_KIND)

@@ -12,7 +12,7 @@ from store.model import ADJOURNED, APPROVED, PRESENT, SUBSTITUTE
 from store.seal import seal, unseal
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 
 def _require_adjourned(db: Database, meeting_id: int) -> None:

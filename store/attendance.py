@@ -14,7 +14,7 @@ from store.meetings import get_meeting
 from store.model import ABSENT, EXPECTED_LATE, PLANNED, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 MARKABLE = (PRESENT, SENT_APOLOGIES, ABSENT, EXPECTED_LATE)
 
@@ -187,7 +187,7 @@ def record_arrival(db: Database, meeting_id: int, person_id: int) -> str:
     with action(db, meeting_id, f"Ankomst: {name}") as act:
         act.update("attendance", row["id"], status=status, arrived_at=_clock(), arrived_item_id=item_id)
         clock = _danish_clock(act.row("attendance", row["id"])["arrived_at"])
-    where = f" under behandlingen af punkt {db['items'].get(item_id)['number']}" if item_id else ""
+    where = f" under behandlingen af punkt {get_row(db, 'items', item_id)['number']}" if item_id else ""
     return f"{name} ankom kl. {clock}{where}."
 
 
@@ -207,7 +207,7 @@ def record_departure(db: Database, meeting_id: int, person_id: int) -> str:
     with action(db, meeting_id, f"Afgang: {name}") as act:
         act.update("attendance", row["id"], left_at=_clock(), left_item_id=last_item)
         clock = _danish_clock(act.row("attendance", row["id"])["left_at"])
-    after = f" efter behandlingen af punkt {db['items'].get(last_item)['number']}" if last_item else ""
+    after = f" efter behandlingen af punkt {get_row(db, 'items', last_item)['number']}" if last_item else ""
     return f"{name} forlod mødet kl. {clock}{after}."
 
 

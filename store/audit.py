@@ -27,7 +27,7 @@ from store.errors import NotFound, StoreError
 from store.model import APPROVED
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 LOCKED_MESSAGE = "Referatet er godkendt og låst; brug 'referat amend' til en tilføjelse eller 'referat reopen' for at åbne det igen."
 
@@ -50,7 +50,7 @@ def now_iso() -> str:
 
 def database_path(db: Database) -> str:
     """The file behind a connection (for messages)."""
-    return db.conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
+    return db.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
 
 
 _LOG_INSERT = (
@@ -76,8 +76,6 @@ def statements(db: Database) -> dict[tuple, tuple[str, str]]:
 
 def _statement(db: Database, kind: str, table: str, columns: tuple[str, ...]) -> tuple[str, str]:
     """Build the SQL to insert, update, delete or select one row of `table` by primary key."""
-    from sqlite_utils.db import quote_identifier  # sqlite-utils is imported when a database is opened
-
     info = db.execute(f"PRAGMA table_info({quote_identifier(table)})").fetchall()
     if not info:
         raise sqlite3.OperationalError(f"no such table: {table}")
@@ -94,6 +92,20 @@ def _statement(db: Database, kind: str, table: str, columns: tuple[str, ...]) ->
     else:
         sql = f"SELECT * FROM {name} {where}"
     return sql, key
+
+
+def quote_identifier(identifier: str) -> str:
+    """A table or column name quoted for SQL (as sqlite-utils quotes it)."""
+    return '"{}"'.format(identifier.replace('"', '""'))
+
+
+def sql_value(value: object) -> object:
+    """A value as SQLite stores it: a list, tuple or dict as JSON, a date or time as ISO-8601 (as sqlite-utils)."""
+    if isinstance(value, dict | list | tuple):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
 
 
 def row_dict(cursor: sqlite3.Cursor, row: tuple) -> dict:
@@ -156,10 +168,8 @@ class Action:
         An action that creates a meeting becomes that meeting's action, so the
         meeting's log starts with its own creation.
         """
-        from sqlite_utils.db import jsonify_if_needed
-
         sql, key = self._sql("insert", table, tuple(row))
-        cursor = self.db.execute(sql, [jsonify_if_needed(value) for value in row.values()])
+        cursor = self.db.execute(sql, [sql_value(value) for value in row.values()])
         stored = row_dict(cursor, cursor.fetchall()[0])
         row_id = stored.get(key, cursor.lastrowid)
         if table == "meetings" and self.meeting_id is None:
@@ -174,10 +184,8 @@ class Action:
         changed = {key: value for key, value in changes.items() if current.get(key) != value}
         if not changed:
             return
-        from sqlite_utils.db import jsonify_if_needed
-
         sql, _ = self._sql("update", table, tuple(changed))
-        self.db.execute(sql, [*(jsonify_if_needed(value) for value in changed.values()), row_id])
+        self.db.execute(sql, [*(sql_value(value) for value in changed.values()), row_id])
         for key, value in changed.items():
             self._log(table, row_id, key, current.get(key), value)
 
@@ -188,8 +196,6 @@ class Action:
 
     def delete_where(self, table: str, where: str, params: list) -> None:
         """Delete every row matching `where`, one logged delete each."""
-        from sqlite_utils.db import quote_identifier
-
         for (row_id,) in self.db.execute(f"SELECT id FROM {quote_identifier(table)} WHERE {where}", params).fetchall():
             self.delete(table, row_id)
 
@@ -203,16 +209,23 @@ def meeting_is_locked(db: Database, meeting_id: int) -> bool:
 @contextmanager
 def write_transaction(db: Database) -> Iterator[None]:
     """`BEGIN IMMEDIATE` … `COMMIT` (rolled back on any exception); inside a transaction already, a savepoint."""
-    if db.conn.in_transaction:
-        with db.atomic():
+    if db.in_transaction:
+        db.execute("SAVEPOINT action")
+        try:
             yield
+            db.execute("RELEASE action")
+        except BaseException:
+            if db.in_transaction:  # an error may have ended the whole transaction already
+                db.execute("ROLLBACK TO action")
+                db.execute("RELEASE action")
+            raise
         return
     db.execute("BEGIN IMMEDIATE")  # waits (busy timeout) for another writer; what follows reads the latest commit
     try:
         yield
         db.execute("COMMIT")
     except BaseException:
-        if db.conn.in_transaction:  # also when COMMIT itself failed (a full disk): nothing stays half-written
+        if db.in_transaction:  # also when COMMIT itself failed (a full disk): nothing stays half-written
             db.execute("ROLLBACK")
         raise
 

@@ -74,7 +74,7 @@ def make_backup(db_path: Path, destination: Path | None = None, *, reason: str |
         raise StoreError(f"{target} er selve databasen; skriv kopien et andet sted.")
     db = open_database(db_path, readonly=True)
     try:
-        _copy(db.conn, target)
+        _copy(db, target)
     except sqlite3.Error as error:
         raise translate_error(error, target) from error
     except OSError as error:
@@ -136,7 +136,7 @@ def restore(db_path: Path, backup: Path) -> Path:
         raise StoreError(f"Sikkerhedskopien {backup} findes ikke.")
     source = open_database(backup, readonly=True)
     try:
-        if "_sqlite_migrations" not in source.table_names():  # an empty file would empty the archive
+        if not source.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():  # an empty file would empty the archive
             raise StoreError(f"{backup} er ikke en referat-database; intet er gendannet.")
         if source.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise StoreError(f"{backup} er ikke hel; intet er gendannet.")
@@ -146,7 +146,7 @@ def restore(db_path: Path, backup: Path) -> Path:
                 meetings = ", ".join(str(row["meeting_id"]) for row in live)
                 raise StoreError(f"Et vindue optager møde {meetings} lige nu; luk det (ctrl+q), før du gendanner.")
             aside = make_backup(db_path, load().backup_folder, reason=ASIDE)
-            source.conn.backup(db.conn)
+            source.backup(db)
         except sqlite3.Error as error:
             raise translate_error(error, db_path) from error
         finally:

@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 GENESIS = "0" * 64  # the "previous hash" of the first row
 

@@ -12,7 +12,7 @@ from store.model import DECISION_PLACEMENTS, DEFAULT_VOCABULARY, MEMBER, ROLES, 
 from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 SUBSTITUTE_ROLE = "stedfortræder"
 

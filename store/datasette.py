@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    import sqlite_utils
+
+    from store.db import Database
 
 
 # Table: (title, description, label column or None).
@@ -56,7 +58,7 @@ UNSORTABLE = {"text", "body", "reason", "note", "reference", "members", "old", "
 SEARCH = {"items": ("search_items_fts", "id")}  # table: (FTS table, the column its rowid matches)
 
 
-def _hidden_tables(db: Database) -> set[str]:
+def _hidden_tables(db: sqlite_utils.Database) -> set[str]:
     names = set(db.table_names())
     virtual = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                             "AND sql LIKE 'CREATE VIRTUAL TABLE%'")}
@@ -64,8 +66,11 @@ def _hidden_tables(db: Database) -> set[str]:
     return {name for name in names if name.startswith("_")} | virtual | shadows | (INTERNAL & names)
 
 
-def datasette_metadata(db: Database, database_name: str = "referat") -> dict:
+def datasette_metadata(connection: Database, database_name: str = "referat") -> dict:
     """Datasette metadata for `db` as served under `database_name` (the file name without .db)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(connection, execute_plugins=False)  # its table API: columns, foreign keys
     hidden = _hidden_tables(db)
     tables: dict[str, dict] = {}
     for table in db.tables:

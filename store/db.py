@@ -1,22 +1,49 @@
-"""Opening a referat database safely: pragmas, migrations, and clear refusals."""
+"""Opening a referat database safely: pragmas, migrations, and clear refusals.
+
+The store works on `Database`, sqlite3's own connection with `query()`; sqlite-utils is imported where its
+table API is used (migrations, the public archive, the datasette metadata), so opening a database whose
+schema is current — the meeting-day UI's start — imports neither it nor the migrations' code.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from store.errors import NotFound, StoreError
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 3000
 
 
-def _inspect_existing(path: Path) -> None:
-    """Refuse a file that is not ours, is newer than us, or is locked — without writing to it.
+class Database(sqlite3.Connection):
+    """A connection to a referat database, opened by `open_database`.
+
+    It never opens a transaction by itself (`isolation_level=None`): a statement outside an explicit
+    BEGIN (store/audit.py `action()`) commits on its own, as with sqlite-utils' `Database.execute`.
+    """
+
+    def query(self, sql: str, params: Any = ()) -> Iterator[dict]:
+        """Run `sql` and yield its rows as dicts keyed by column name (as sqlite-utils' `Database.query`)."""
+        cursor = self.execute(sql, params)
+        keys = [column[0] for column in cursor.description]
+        if len(set(keys)) < len(keys):  # a repeated column name gets _2, _3 … as in sqlite-utils
+            keys = [key if keys.index(key) == index else f"{key}_{keys[:index + 1].count(key)}"
+                    for index, key in enumerate(keys)]
+        return (dict(zip(keys, row)) for row in cursor)
+
+
+def connect(path: Path | str, *, uri: bool = False) -> Database:
+    """A `Database` on `path` (or an SQLite URI) with the busy timeout, usable from any thread."""
+    return sqlite3.connect(str(path), uri=uri, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                           isolation_level=None, factory=Database)
+
+
+def _inspect_existing(path: Path) -> bool:
+    """Refuse a file that is not ours, is newer than us, or is locked — without writing to it.  True when
+    migrations are pending (an empty file, an older release's database).
 
     The file is read through SQLite only: closing a descriptor of it opened any other way would drop
     every lock this process holds on it (POSIX locks are per process), and another program could then
@@ -25,13 +52,13 @@ def _inspect_existing(path: Path) -> None:
     from store.schema import MIGRATION_SET, known_migrations
 
     if path.stat().st_size == 0:
-        return  # an empty file is a new database
+        return True  # an empty file is a new database
     try:
         conn = _connect_read_only(path)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
-                return
+                return True
             if "_sqlite_migrations" not in tables:
                 raise StoreError(f"{path} er ikke en referat-database.")
             applied = [
@@ -46,24 +73,25 @@ def _inspect_existing(path: Path) -> None:
         raise translate_error(error, path) from error
     if not applied:
         raise StoreError(f"{path} er ikke en referat-database.")
-    unknown = set(applied) - set(known_migrations())
-    if unknown:
+    known = known_migrations()
+    if set(applied) - set(known):
         raise StoreError(
             f"{path} er lavet af en nyere udgave af referat; opdatér programmet for at åbne den."
         )
+    return len(set(applied)) < len(known)
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path) -> Database:
     """A connection that only reads `path`; on a read-only drive, where SQLite cannot make the WAL's shared-memory
     file beside it, the file is read as immutable (nothing can change it there)."""
     uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn = connect(f"{uri}?mode=ro", uri=True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.OperationalError:
         conn.close()
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    return connect(f"{uri}?mode=ro&immutable=1", uri=True)
 
 
 def open_for_reading(path: Path | str) -> Database:
@@ -89,18 +117,12 @@ def open_database(path: Path | str, *, readonly: bool = False, create: bool = Tr
     database, is from a newer release, is read-only (unless `readonly`), or is locked.
     A refused file is never modified.
     """
-    # sqlite-utils and the schema are imported here, not with this module: the meeting-day UI imports the
-    # store while another process opens the database for it (cli.py, bench/startup.py).
-    from sqlite_utils import Database
-
-    from store.schema import migrations
-
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path} er en mappe, ikke en database.")
-    exists = path.exists()
-    if exists:
-        _inspect_existing(path)
+    pending = True
+    if path.exists():
+        pending = _inspect_existing(path)
         if not readonly and not os.access(path, os.W_OK):
             raise StoreError(f"Databasen {path} er skrivebeskyttet; referat kan ikke gemme i den.")
     elif readonly or not create:
@@ -113,17 +135,16 @@ def open_database(path: Path | str, *, readonly: bool = False, create: bool = Tr
         except OSError as error:
             raise StoreError(f"Databasen {path} kan ikke oprettes: {error.strerror}.") from error
     try:
-        if readonly:
-            conn = _connect_read_only(path)
-        else:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db = Database(conn, execute_plugins=False)  # referat uses no sqlite-utils plugins; looking costs ≈ 12 ms
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = _connect_read_only(path) if readonly else connect(path)
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA recursive_triggers = ON")
         if not readonly:
-            db.enable_wal()
+            db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
-            migrations.apply(db)
+            if pending:
+                from store.schema import apply_migrations
+
+                apply_migrations(db)
     except sqlite3.Error as error:
         raise translate_error(error, path) from error
     return db

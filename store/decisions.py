@@ -25,7 +25,7 @@ from store.model import (
 )
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 POSTPONED_PHRASE = "Udsat"
 

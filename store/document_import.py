@@ -18,7 +18,7 @@ from store.meetings import AlreadyImported, get_meeting, imported_as, save_conte
 from store.model import PLANNED, Meeting
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 
 def content_hash(path: Path) -> str:

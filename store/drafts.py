@@ -14,7 +14,7 @@ from store.audit import database_path, now_iso
 from store.db import translate_error
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 
 def draft_key(dialog: str, item_id: int | None = None) -> str:
@@ -25,15 +25,14 @@ def draft_key(dialog: str, item_id: int | None = None) -> str:
 def save_draft(db: Database, meeting_id: int, key: str, text: str) -> None:
     """Keep `text` as the draft under `key` (empty text removes it)."""
     try:
-        with db.atomic():
-            if text.strip():
-                db.execute(
-                    "INSERT INTO drafts (meeting_id, key, text, saved_at) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (meeting_id, key) DO UPDATE SET text = excluded.text, saved_at = excluded.saved_at",
-                    [meeting_id, key, text, now_iso()],
-                )
-            else:
-                db.execute("DELETE FROM drafts WHERE meeting_id = ? AND key = ?", [meeting_id, key])
+        if text.strip():  # one statement: committed by itself, or part of the transaction under way
+            db.execute(
+                "INSERT INTO drafts (meeting_id, key, text, saved_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (meeting_id, key) DO UPDATE SET text = excluded.text, saved_at = excluded.saved_at",
+                [meeting_id, key, text, now_iso()],
+            )
+        else:
+            db.execute("DELETE FROM drafts WHERE meeting_id = ? AND key = ?", [meeting_id, key])
     except sqlite3.Error as error:
         raise translate_error(error, database_path(db)) from error
 

@@ -40,7 +40,7 @@ from store.views import (
 )
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 P = ParamSpec("P")
 T = TypeVar("T")

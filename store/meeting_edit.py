@@ -18,7 +18,7 @@ from store.model import PLANNED, display_name
 from store.terminal_text import without_controls
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 
 def _date(text: str) -> dt.date:

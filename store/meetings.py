@@ -43,7 +43,7 @@ from store.seal import seal, sealed
 from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 _DISPLAY = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]{1,6})\)\s*$")
 

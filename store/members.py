@@ -18,7 +18,7 @@ from store.model import MEMBER, PLANNED, ROLES, display_name
 from store.terminal_text import without_controls
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 MEMBER_ROLES = (*ROLES, SUBSTITUTE_ROLE)
 

@@ -14,7 +14,7 @@ from store.holidays import holiday_name, next_working_day
 from store.meetings import create_meeting
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 ON_HOLIDAY = ("skip", "next")
 MAX_MEETINGS = 400  # a plan longer than this is a mistyped rule or period, not a committee's year

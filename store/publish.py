@@ -23,7 +23,7 @@ from store.output_files import check_output
 from store.redaction import public_view
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 MARK = "_referat_offentlig"  # the table that marks a file as a public database (one may replace another)
 SEARCH_TABLE = "item_search"
@@ -107,9 +107,9 @@ def _item_rows(rows: dict[str, list[dict]], item_id: int, meeting_id: int, posit
 
 
 def _write(path: Path, meetings: list[Meeting]) -> None:
-    from sqlite_utils import Database
+    import sqlite_utils
 
-    out = Database(path, execute_plugins=False)
+    out = sqlite_utils.Database(path, execute_plugins=False)
     try:
         out[MARK].insert({"edition": "offentlig"})
         for name, table_rows in _rows(meetings).items():

@@ -27,7 +27,7 @@ from store.audit import action, register_write_check
 from store.errors import FOLLOWING, RECORDING_LOST, Following, RecordingLost
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 __all__ = ["FOLLOWING", "RECORDING_LOST", "Following", "RecordingLost", "claim", "ensure_recorder", "holder",
            "is_recording", "release", "take_over"]

@@ -3,16 +3,43 @@
 Migrations are append-only: a released migration is never edited, so every
 database made by an earlier version opens and upgrades without loss
 (tests/data/schema_v1.db is a database made with the first one).
+
+`@migrations(name=…)` lists a migration; sqlite-utils is imported only to apply them
+(`apply_migrations`), so store/db.py can tell whether a database is current without it.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database, Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "referat"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = []  # (name, function), in order
+
+
+def migrations(*, name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Add the decorated function as the migration `name` (after every one added before it)."""
+
+    def register(func: Callable[[Database], None]) -> Callable[[Database], None]:
+        MIGRATIONS.append((name, func))
+        return func
+
+    return register
+
+
+def apply_migrations(conn: sqlite3.Connection) -> None:
+    """Apply the migrations a database lacks, each in its own transaction (sqlite-utils' `Migrations`)."""
+    from sqlite_utils import Database, Migrations
+
+    steps = Migrations(MIGRATION_SET)
+    for name, func in MIGRATIONS:
+        steps(name=name)(func)
+    steps.apply(Database(conn, execute_plugins=False))
 
 
 def _table(db: Database, name: str, columns: dict, foreign_keys=(), not_null=(), defaults=None):
@@ -357,7 +384,7 @@ def settings_to_config(db: Database) -> None:
 
 def known_migrations() -> list[str]:
     """Names of every migration this release knows, in order."""
-    return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]
+    return [name for name, _ in MIGRATIONS]
 
 
 @migrations(name="0015_recommendation_form")

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 from store.chain import content_columns, content_digest, head
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from store.audit import Action
+    from store.db import Database
 
 # Every person the referat of a meeting names: the fremmødeliste, the seats substituted,
 # those who did not take part in an item, and those who approved.

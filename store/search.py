@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from store.meetings import meeting_filters
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 HIT_START, HIT_END = "[", "]"
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from store.audit import action
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:

@@ -22,7 +22,7 @@ from store.meetings import get_meeting
 from store.model import APPROVED
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 # The tables replayed, with what one row of each is called in a sentence.
 _NAMES = {

@@ -16,7 +16,7 @@ from store.model import OPENED, Item
 from store.redaction import public_item
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from store.db import Database
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from cli import app as cli_app
 from store.agenda import open_meeting
 from store.backup import auto_backup, make_backup
 from store.config import config_path
-from store.db import open_database
+from store.db import get_row, open_database
 from tui.app import ReferatApp
 
 runner = CliRunner()
@@ -119,7 +119,7 @@ def test_restore_brings_the_backup_back_and_keeps_the_replaced_content_aside(mee
     assert result.stdout.splitlines() == [f"Databasen {path} er gendannet fra {copy}.",
                                           f"Den tidligere udgave er gemt i {aside}."]
     db = open_database(path)
-    assert db["meetings"].count == 1
+    assert db.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
     assert db.execute("SELECT label FROM actions ORDER BY id DESC LIMIT 1").fetchone()[0] == "Gendannet fra før.db"
     assert check_copy(aside).execute("SELECT count(*) FROM meetings").fetchone()[0] == 2
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -156,7 +156,7 @@ def test_restore_refuses_what_is_not_a_referat_database(meeting, tmp_path):
     assert result.exit_code == 1 and "tom.db er ikke en referat-database; intet er gendannet." in result.stderr
     missing = runner.invoke(cli_app, ["restore", str(tmp_path / "væk.db"), "--db", str(path)])
     assert missing.exit_code == 1 and "findes ikke" in missing.stderr
-    assert open_database(path)["items"].count == 5
+    assert open_database(path).execute("SELECT count(*) FROM items").fetchone()[0] == 5
 
 
 def test_hæv_and_godkend_take_an_automatic_backup(meeting, backups):
@@ -204,4 +204,4 @@ def test_a_failed_automatic_backup_says_so_and_the_meeting_is_hævet(meeting, tm
     result = runner.invoke(cli_app, ["close", str(meeting_id), "--db", str(path)])
     assert result.exit_code == 0
     assert "Sikkerhedskopien kunne ikke tages" in result.stderr
-    assert open_database(path)["meetings"].get(meeting_id)["status"] == "hævet"
+    assert get_row(open_database(path), "meetings", meeting_id)["status"] == "hævet"

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from cli import app as cli_app
 from store import paths
 from store.config import config_path, load
-from store.db import open_database
+from store.db import get_row, open_database
 from tui.app import ReferatApp
 from tui.modals.help import HelpScreen
 from tui.widgets.key_bar import KeyBar
@@ -128,10 +128,10 @@ async def test_a_remapped_key_works_and_is_shown_in_help_and_the_key_line(meetin
         assert app.current_mode == "dagsorden"
         await pilot.press("o")
         await pilot.pause()
-        assert open_database(path)["meetings"].get(meeting_id)["status"] == "planlagt"
+        assert get_row(open_database(path), "meetings", meeting_id)["status"] == "planlagt"
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert open_database(path)["meetings"].get(meeting_id)["status"] == "åbnet"
+        assert get_row(open_database(path), "meetings", meeting_id)["status"] == "åbnet"
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -159,7 +159,7 @@ async def test_an_unknown_or_clashing_key_entry_is_named_and_the_rest_applies(me
         assert app.current_mode == "referat"  # the clashing entry was left out: F4 still shows Referat
         await pilot.press("o")
         await pilot.pause()
-        assert open_database(path)["meetings"].get(meeting_id)["status"] == "åbnet"
+        assert get_row(open_database(path), "meetings", meeting_id)["status"] == "åbnet"
 
 
 def test_the_theme_moves_from_the_database_into_the_settings_file_once(tmp_path):

@@ -76,7 +76,7 @@ def test_demo_reset_recreates_its_own_database(tmp_path):
     meeting_id = prepare_demo(demo)
     db = open_database(demo)
     db.execute("UPDATE meetings SET location = 'ændret' WHERE id = ?", [meeting_id])
-    db.conn.commit()
+    db.commit()
     db.close()
     assert prepare_demo(demo, reset=True) == meeting_id
     db = open_database(demo, readonly=True)

@@ -34,7 +34,7 @@ from pty_support import Terminal, needs_referat
 from typer.testing import CliRunner
 
 from cli import app
-from store.db import open_database
+from store.db import get_row, open_database
 from store.demo import prepare_demo
 from store.drafts import draft_key, load_draft
 from store.meetings import get_meeting, load_meeting
@@ -214,7 +214,7 @@ def store_state(db_path: Path) -> State:
     db = open_database(db_path, readonly=True)
     try:
         meeting = get_meeting(db, 1)
-        current = meeting["current_item_id"] and db["items"].get(meeting["current_item_id"])["number"]
+        current = meeting["current_item_id"] and get_row(db, "items", meeting["current_item_id"])["number"]
         return from_json(load_meeting(db, 1).to_json(), current)
     finally:
         db.close()

@@ -42,14 +42,14 @@ def test_a_write_waiting_for_the_lock_while_the_approval_commits_is_refused_not_
     approver.close()
     assert result == {"refused": LOCKED_MESSAGE}
     assert outcomes(path, meeting_id)[0] is None
-    assert not db.conn.in_transaction
+    assert not db.in_transaction
 
 
 def test_a_registered_write_check_runs_inside_the_transaction_and_refuses(db):
     seen: list[bool] = []
 
     def refuse(database, meeting_id) -> None:
-        seen.append(database.conn.in_transaction)
+        seen.append(database.in_transaction)
         raise StoreError("Nej.")
 
     register_write_check(refuse)
@@ -60,4 +60,4 @@ def test_a_registered_write_check_runs_inside_the_transaction_and_refuses(db):
         write_checks.remove(refuse)
     assert seen == [True]
     assert db.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
-    assert not db.conn.in_transaction
+    assert not db.in_transaction

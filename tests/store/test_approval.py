@@ -93,7 +93,7 @@ def test_a_locked_meeting_refuses_changes(adjourned):
     with pytest.raises(StoreError) as refused:
         record_outcome(db, first, "Godkendt")
     assert str(refused.value) == LOCKED_MESSAGE
-    assert db["decisions"].count_where("item_id = ?", [first]) == 0
+    assert db.execute("SELECT count(*) FROM decisions WHERE item_id = ?", [first]).fetchone()[0] == 0
 
 
 def test_amend_only_after_approval_and_shown_in_the_full_export(adjourned):

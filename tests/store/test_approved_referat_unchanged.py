@@ -65,7 +65,7 @@ def test_a_roster_imported_after_approval_changes_no_role_nor_party(approved, tm
     changed.write_text(CHANGED_ROSTER, encoding="utf-8")
     import_roster(db, changed)
     assert exports(db, meeting_id) == before
-    result = runner.invoke(app, ["export", str(meeting_id), "--full", "--db", str(db.conn.execute(
+    result = runner.invoke(app, ["export", str(meeting_id), "--full", "--db", str(db.execute(
         "PRAGMA database_list").fetchone()[2])])
     assert result.exit_code == 0 and "Benthe Viola Holm (A), formand" in result.output
     assert "Ivan Fogtmann (O), formand" not in result.output
@@ -112,7 +112,7 @@ def test_a_tilfojelse_is_the_change_an_approved_referat_shows(approved):
 
 def test_the_committees_placement_of_the_beslutning_set_later_leaves_an_approved_referat_as_it_was(approved):
     db, meeting_id = approved
-    record = open_database(db.conn.execute("PRAGMA database_list").fetchone()[2])
+    record = open_database(db.execute("PRAGMA database_list").fetchone()[2])
     before = exports(db, meeting_id)
     set_decision_placement(record, get_meeting(record, meeting_id)["committee_id"], "sidst")
     assert exports(db, meeting_id) == before

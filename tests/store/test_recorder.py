@@ -111,7 +111,7 @@ def test_a_reused_pid_does_not_keep_the_claim(meeting):
     a, b = open_database(path), open_database(path)
     assert claim(a, meeting_id)
     a.execute("UPDATE recorders SET started = '1' WHERE meeting_id = ?", [meeting_id])
-    a.conn.commit()
+    a.commit()
     assert claim(b, meeting_id)
 
 

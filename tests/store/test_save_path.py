@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import sqlite_utils
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tui_support import make_database
@@ -12,7 +13,7 @@ from tui_support import make_database
 from store.agenda import agenda, next_undecided
 from store.attendance import attendance_list, set_status
 from store.audit import action, audit_trail, undo_last
-from store.db import open_database
+from store.db import get_row, open_database
 from store.decisions import (
     add_remark,
     mark_not_taking_part,
@@ -59,15 +60,15 @@ def test_a_decision_is_one_action_with_one_log_row_per_value(small):
     assert db.execute("SELECT count(*) FROM actions").fetchone()[0] == actions_before + 1
     assert db.execute("SELECT meeting_id, label, undoable FROM actions ORDER BY id DESC LIMIT 1").fetchone() == (
         meeting_id, "Beslutning punkt 1: Godkendt", 1)
-    meeting = db["meetings"].get(meeting_id)
-    first, second = db["items"].get(items[0]), db["items"].get(items[1])
+    meeting = get_row(db, "meetings", meeting_id)
+    first, second = get_row(db, "items", items[0]), get_row(db, "items", items[1])
     decision = db.execute("SELECT * FROM decisions WHERE item_id = ?", [items[0]]).fetchone()
     at = meeting["started_at"]
     assert log_of_last_action(db) == [
         ("meetings", meeting_id, "status", "planlagt", "åbnet"),
         ("meetings", meeting_id, "started_at", None, at),
         # the inserted row is logged whole, exactly as stored
-        ("decisions", decision[0], None, None, db["decisions"].get(decision[0])),
+        ("decisions", decision[0], None, None, get_row(db, "decisions", decision[0])),
         ("items", items[0], "finished_at", None, at),
         ("items", items[0], "started_at", None, at),
         ("meetings", meeting_id, "current_item_id", None, items[1]),
@@ -101,12 +102,12 @@ def test_undo_after_many_actions_restores_every_table(small):
 
 
 def test_the_sql_cache_follows_schema_changes_from_any_connection(db, db_path):
-    db["notes"].create({"id": int, "code": str, "text": str}, pk="id")
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, code TEXT, text TEXT)")
     with action(db, None, "note") as act:
         act.insert("notes", {"code": "a", "text": "før"})
         act.update("notes", 1, text="efter")
     other = open_database(db_path)
-    other["notes"].transform(pk="code")  # another connection changes the primary key
+    sqlite_utils.Database(other)["notes"].transform(pk="code")  # another connection changes the primary key
     other.close()
     with action(db, None, "note by code") as act:
         act.update("notes", "a", text="ny")

@@ -87,7 +87,7 @@ def test_triggers_keep_the_index_in_step(db, referater):
     assert hit_keys(search(db, "kaffeordning")) == {(referater["Hvidovre"], "11")}
     set_decision_text(db, item_id, "Intet.")
     assert search(db, "kaffeordning") == []
-    db["items"].update(item_id, {"title": "Eventuelt og kaffeordning"})
+    db.execute("UPDATE items SET title = ? WHERE id = ?", ["Eventuelt og kaffeordning", item_id])
     assert hit_keys(search(db, "kaffeordning")) == {(referater["Hvidovre"], "11")}
 
 

@@ -16,7 +16,7 @@ from store.attendance import attendance_list, quorum, record_arrival, set_status
 from store.audit import audit_trail, undo_last
 from store.committees import add_committee, import_roster, list_committees, roster, set_vocabulary, vocabulary
 from store.dates import short_iso_date
-from store.db import open_database
+from store.db import get_row, open_database
 from store.decisions import (
     add_remark,
     mark_not_taking_part,
@@ -145,7 +145,7 @@ def test_decisions_votes_remarks_and_absence(db, meeting):
 
 
 def current_item(db, meeting_id):
-    return db["meetings"].get(meeting_id)["current_item_id"]
+    return get_row(db, "meetings", meeting_id)["current_item_id"]
 
 
 def test_a_dialog_beslutning_moves_on_in_the_same_action(db, meeting):
@@ -273,7 +273,7 @@ def test_sigkill_right_after_an_action_keeps_it(db_path):
     script = textwrap.dedent(f"""
         import os, signal, sys
         sys.path.insert(0, {os.getcwd()!r})
-        from store.db import open_database
+        from store.db import get_row, open_database
         from store.committees import add_committee
         db = open_database({str(db_path)!r})
         add_committee(db, "Økonomiudvalget")

@@ -26,17 +26,17 @@ TABLE_ALIAS = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!(?:WHERE|ON
 def scanned_tables(db, call) -> set[str]:
     """The ARCHIVE_SIZED tables that some SELECT made by `call()` reads from start to end."""
     statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
+    db.set_trace_callback(statements.append)
     try:
         call()
     finally:
-        db.conn.set_trace_callback(None)
+        db.set_trace_callback(None)
     selects = [sql for sql in statements if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
     assert selects, "the call ran no SELECT at all"
     scanned = set()
     for sql in selects:
         names = {alias or table: table for table, alias in TABLE_ALIAS.findall(sql)}  # a plan names the alias
-        for row in db.conn.execute("EXPLAIN QUERY PLAN " + sql):
+        for row in db.execute("EXPLAIN QUERY PLAN " + sql):
             if row[3].startswith("SCAN "):
                 name = row[3].split()[1]
                 scanned.add(names.get(name, name))

@@ -59,7 +59,7 @@ def hostile_database(tmp_path):
     path = tmp_path / "referat.db"
     meeting_id = make_database(path)
     db = open_database(path)
-    with db.conn:
+    with db:
         db.execute("UPDATE committees SET name = ?", [f"Arbejdsmarkedsudvalget{TITLE}"])
         db.execute("UPDATE items SET title = ? WHERE number = '2'", [HOSTILE])
     db.close()

@@ -179,7 +179,7 @@ async def test_a_store_error_is_shown_and_the_app_stays_alive(meeting):
         await pilot.press("f3")
         await pilot.pause()
         locker = open_database(path)
-        locker["meetings"].update(meeting_id, {"status": "godkendt"})  # approved elsewhere: the referat is locked
+        locker.execute("UPDATE meetings SET status = 'godkendt' WHERE id = ?", [meeting_id])  # approved elsewhere: the referat is locked
         locker.close()
         await pilot.press("1")
         await pilot.pause()

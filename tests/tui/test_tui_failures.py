@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 import sys
 from contextlib import ExitStack, asynccontextmanager, closing, contextmanager
-from functools import partial
 
 from tui_support import decisions, notifications, outcomes, screen_text
 
@@ -44,7 +43,7 @@ async def refused_then_recorded(app, pilot, path, meeting_id, message: str, remo
     assert app.is_running and app.return_code is None
     assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
     assert "Meddelelser — Taget" not in screen_text(app)  # the screen shows what is stored
-    assert not app.day.db.conn.in_transaction  # no failed transaction left open to swallow the next action
+    assert not app.day.db.in_transaction  # no failed transaction left open to swallow the next action
     remove_cause()
     await pilot.press("2")
     await pilot.pause()
@@ -93,7 +92,7 @@ async def test_a_full_disk_refuses_then_records(meeting):
         assert app.is_running and app.return_code is None
         assert free_texts(path, meeting_id) == [None] * 5
         assert outcomes(path, meeting_id) == ["Godkendt", None, None, None, None]
-        assert not app.day.db.conn.in_transaction
+        assert not app.day.db.in_transaction
         assert app.screen.query_one("#decision-text").text == LONG_TEXT  # the dialog keeps what was typed
         app.day.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # space again
         await pilot.press("ctrl+s")
@@ -102,7 +101,7 @@ async def test_a_full_disk_refuses_then_records(meeting):
         assert "✓    2. Meddelelser" in screen_text(app)
 
 
-class DiskFullConnection(sqlite3.Connection):
+class DiskFullConnection(store.db.Database):
     """A connection whose COMMIT fails as SQLite's does when the WAL cannot grow on a full disk."""
 
     full = False
@@ -116,14 +115,14 @@ class DiskFullConnection(sqlite3.Connection):
 async def test_a_full_disk_at_commit_refuses_then_records(meeting, monkeypatch):
     path, meeting_id = meeting
     with monkeypatch.context() as patch:
-        patch.setattr(sqlite3, "connect", partial(sqlite3.connect, factory=DiskFullConnection))
+        patch.setattr(store.db, "Database", DiskFullConnection)
         app = ReferatApp(path, meeting_id)
-    assert isinstance(app.day.db.conn, DiskFullConnection)
+    assert isinstance(app.day.db, DiskFullConnection)
     async with first_item_decided(app, path, meeting_id) as pilot:
-        app.day.db.conn.full = True
+        app.day.db.full = True
 
         def space_again() -> None:
-            app.day.db.conn.full = False
+            app.day.db.full = False
 
         await refused_then_recorded(app, pilot, path, meeting_id,
                                     f"Disken er fuld; {path} kan ikke gemme mere.", space_again)

@@ -7,7 +7,7 @@ import pytest
 from tui_support import make_database, screen_text
 
 from store.attendance import attendance_list, set_status
-from store.db import open_database
+from store.db import get_row, open_database
 from store.drafts import load_draft
 from store.meetings import get_meeting, load_meeting
 from tui.app import ReferatApp
@@ -31,7 +31,7 @@ def current_number(path, meeting_id):
     db = open_database(path)
     try:
         current = get_meeting(db, meeting_id)["current_item_id"]
-        return current and db["items"].get(current)["number"]
+        return current and get_row(db, "items", current)["number"]
     finally:
         db.close()
 
@@ -78,7 +78,7 @@ async def test_a_refused_vote_keeps_its_votes_in_the_dialog(meeting):
         await pilot.pause()
         other = open_database(path)
         other.execute("UPDATE meetings SET status = 'godkendt'")  # locked meanwhile: the save is refused
-        other.conn.commit()
+        other.commit()
         other.close()
         await pilot.press("ctrl+s")
         await pilot.pause()
