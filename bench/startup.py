@@ -11,7 +11,9 @@ referat's modules are compiled to bytecode first, as `pip install` does (with PY
 checkout would otherwise compile them at every start).
 Prints the median of RUNS runs each and the ratios; the same for the CPU time each process had used by then
 (read from /proc when the frame is seen, in nanoseconds), which a busy machine disturbs less than the wall
-clock; and the CPU time of importing each layer, in a fresh process.
+clock; then the same again with both apps pinned to one core (`taskset -c 0`, where taskset exists); and the
+CPU time of importing each layer, in a fresh process, and of sqlite-utils, which `referat run` does not import
+when the database's schema is current (store/db.py).
 
 Run: python bench/startup.py [RUNS]
 """
@@ -23,6 +25,7 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import statistics
 import struct
@@ -151,7 +154,7 @@ def referat_command(*args: str) -> list[str]:
 def import_times(runs: int) -> tuple[float, ...]:
     """Median CPU seconds, each run in a fresh process (with the cycle collector on), to import in the order
     `referat run` does: cli and the store's meeting day (typer is not imported), then textual.app, then the TUI
-    for Dagsorden; then sqlite-utils, which opening the database imports."""
+    for Dagsorden; then sqlite-utils, which only migrations and other commands import."""
     samples = [
         [float(x) for x in subprocess.run([sys.executable, "-c", IMPORTS], cwd=ROOT, capture_output=True, text=True,
                                           env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout.split()]
@@ -180,11 +183,24 @@ def main() -> None:
 
     time_to_screen(hello, HELLO_SHOWN, HELLO_KEY_HANDLED)  # warm the file cache for both
     time_to_screen(referat, AGENDA_SHOWN, AGENDA_KEY_HANDLED)
+    print(f"Kommando: {' '.join(referat[:3])} …  (belastning {os.getloadavg()[0]:.1f})")
+    compare(hello, referat, runs)
+    taskset = shutil.which("taskset")
+    if taskset:
+        print("På én kerne (taskset -c 0):")
+        compare([taskset, "-c", "0", *hello], [taskset, "-c", "0", *referat], runs)
+    cli_import, textual_import, tui_import, sqlite_utils_import = import_times(runs)
+    print(f"Import, CPU-tid (median, hver i sin egen proces): cli og store {ms(cli_import)}, derefter "
+          f"textual.app {ms(textual_import)}, TUI til Dagsorden {ms(tui_import)}; sqlite-utils (kun ved "
+          f"migrering og andre kommandoer) {ms(sqlite_utils_import)}")
+
+
+def compare(hello: list[str], referat: list[str], runs: int) -> None:
+    """Start the floor and referat `runs` times each, interleaved, and print the medians and ratios."""
     floor, ours = [], []
     for _ in range(runs):  # interleaved, so both see the same machine load
         floor.append(time_to_screen(hello, HELLO_SHOWN, HELLO_KEY_HANDLED))
         ours.append(time_to_screen(referat, AGENDA_SHOWN, AGENDA_KEY_HANDLED))
-    print(f"Kommando: {' '.join(referat[:3])} …  (belastning {os.getloadavg()[0]:.1f})")
     for index, what in ((0, "første billede"), (2, "første tast behandlet")):
         floor_wall = statistics.median(sample[index] for sample in floor)
         ours_wall = statistics.median(sample[index] for sample in ours)
@@ -194,10 +210,6 @@ def main() -> None:
               f"(referat min {ms(min(s[index] for s in ours))}, max {ms(max(s[index] for s in ours))}) → "
               f"{ours_wall / floor_wall:.2f}× (mål: ≤ 1,4×); CPU-tid {ms(floor_cpu)} mod {ms(ours_cpu)} → "
               f"{ours_cpu / floor_cpu:.2f}×")
-    cli_import, textual_import, tui_import, sqlite_utils_import = import_times(runs)
-    print(f"Import, CPU-tid (median, hver i sin egen proces): cli og store {ms(cli_import)}, derefter "
-          f"textual.app {ms(textual_import)}, TUI til Dagsorden {ms(tui_import)}, sqlite-utils "
-          f"{ms(sqlite_utils_import)}")
 
 
 if __name__ == "__main__":
