@@ -177,10 +177,10 @@ def add_urgent_item(db: Database, meeting_id: int, title: str) -> int:
         raise StoreError("Hastesagen skal have en titel.")
     rows = list(db.query("SELECT number, position FROM items WHERE meeting_id = ?", [meeting_id]))
     numbers = [number for row in rows if (number := plain_number(row["number"])) is not None]
-    number = str(max(numbers) + 1) if numbers else str(len(rows) + 1)
+    label = str(max(numbers) + 1) if numbers else str(len(rows) + 1)
     position = max((row["position"] for row in rows), default=0) + 1
     with action(db, meeting_id, f"Hastesag: {title}") as act:
-        return act.insert("items", {"meeting_id": meeting_id, "number": number, "position": position,
+        return act.insert("items", {"meeting_id": meeting_id, "number": label, "position": position,
                                     "title": title, "public": 1, "urgent": 1})
 
 

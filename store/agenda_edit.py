@@ -218,15 +218,15 @@ def edit_item(db: Database, meeting_id: int, number: str, draft: ItemDraft) -> l
     An empty case number or kind clears it. A draft that changes nothing logs nothing.
     """
     draft = _check(draft)
-    fields = {"title": draft.title, "number": draft.number, "case_number": draft.case_number, "kind": draft.kind,
+    fields: dict[str, str | int | None] = {"title": draft.title, "number": draft.number, "case_number": draft.case_number, "kind": draft.kind,
               "public": None if draft.public is None else int(draft.public)}
     try:
         with action(db, meeting_id, f"Ret punkt {number}") as act:
             item = find_item(db, meeting_id, number)
             if draft.number is not None:
                 _refuse_duplicate(db, meeting_id, draft.number, item["id"])
-            changes = {key: value for key, value in fields.items() if value is not None}
-            changes.update({key: None for key in ("case_number", "kind") if changes.get(key) == ""})
+            changes: dict[str, str | int | None] = {key: value for key, value in fields.items() if value is not None}
+            changes.update(dict.fromkeys((key for key in ("case_number", "kind") if changes.get(key) == ""), None))
             act.update("items", item["id"], **changes)
             _write_children(act, item["id"], draft)
             changed = [row[0] for row in db.execute(
@@ -297,7 +297,7 @@ def move_item(db: Database, meeting_id: int, number: str, *, after: str | None =
                 raise StoreError(f"Pladsen skal være mellem 1 og {len(rows)}.")
             index = to - 1
         else:
-            other = find_item(db, meeting_id, after if after is not None else before)
+            other = find_item(db, meeting_id, after if after is not None else before or "")
             if other["id"] == item["id"]:
                 raise StoreError("Et punkt kan ikke flyttes i forhold til sig selv.")
             index = ids.index(other["id"]) + (1 if after is not None else 0)

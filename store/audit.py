@@ -19,7 +19,7 @@ import sqlite3
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from store.chain import head, link
 from store.db import translate_error
@@ -133,7 +133,7 @@ class Action:
         self.label = label
         self.db.execute("UPDATE actions SET label = ? WHERE id = ?", [label, self.id])
 
-    def _log(self, entity: str, entity_id: int, field: str | None, old, new) -> None:
+    def _log(self, entity: str, entity_id: int | str, field: str | None, old, new) -> None:
         """Append one log row, chained to the row before it (store/chain.py)."""
         if self._head is None:
             self._head = head(self.db)  # inside the write transaction: no other writer can append meanwhile
@@ -150,7 +150,7 @@ class Action:
             self._statements[key] = _statement(self.db, kind, table, columns)
         return self._statements[key]
 
-    def _one(self, kind: str, table: str, row_id: int) -> dict:
+    def _one(self, kind: str, table: str, row_id: int | str) -> dict:
         """Select or delete the row with this primary key, returning it (NotFound if there is none)."""
         cursor = self.db.execute(self._sql(kind, table)[0], [row_id])
         rows = cursor.fetchall()
@@ -158,7 +158,7 @@ class Action:
             raise NotFound(table, row_id)
         return row_dict(cursor, rows[0])
 
-    def row(self, table: str, row_id: int) -> dict:
+    def row(self, table: str, row_id: int | str) -> dict:
         """The row with this primary key (NotFound if there is none)."""
         return self._one("select", table, row_id)
 
@@ -171,14 +171,15 @@ class Action:
         sql, key = self._sql("insert", table, tuple(row))
         cursor = self.db.execute(sql, [sql_value(value) for value in row.values()])
         stored = row_dict(cursor, cursor.fetchall()[0])
-        row_id = stored.get(key, cursor.lastrowid)
+        row_id = stored[key] if key in stored else cursor.lastrowid
+        assert row_id is not None  # a rowid table: the row SQLite just inserted
         if table == "meetings" and self.meeting_id is None:
             self.meeting_id = row_id
             self.db.execute("UPDATE actions SET meeting_id = ? WHERE id = ?", [row_id, self.id])
         self._log(table, row_id, None, None, stored)
         return row_id
 
-    def update(self, table: str, row_id: int, **changes) -> None:
+    def update(self, table: str, row_id: int | str, **changes) -> None:
         """Change some fields of a row, logging each that really changes."""
         current = self.row(table, row_id)
         changed = {key: value for key, value in changes.items() if current.get(key) != value}
@@ -189,7 +190,7 @@ class Action:
         for key, value in changed.items():
             self._log(table, row_id, key, current.get(key), value)
 
-    def delete(self, table: str, row_id: int) -> None:
+    def delete(self, table: str, row_id: int | str) -> None:
         """Delete a row, logging its whole old content."""
         current = self._one("delete", table, row_id)
         self._log(table, row_id, None, current, None)
@@ -248,10 +249,10 @@ def action(db: Database, meeting_id: int | None, label: str, *, allow_locked: bo
             for check in write_checks:
                 check(db, meeting_id)
             at = now_iso()
-            action_id = db.execute(
+            action_id = cast(int, db.execute(
                 "INSERT INTO actions (meeting_id, label, at, undoable) VALUES (?, ?, ?, ?)",
                 [meeting_id, label, at, int(undoable)],
-            ).lastrowid
+            ).lastrowid)
             yield Action(db, action_id, meeting_id, at, label)
     except sqlite3.Error as error:
         raise translate_error(error, database_path(db)) from error
@@ -313,7 +314,7 @@ def _revert(db: Database, meeting_id: int, target_id: int, label: str, mark: str
                                current_item_id=_previous_current_item(db, meeting_id, entity_id))
                 act.delete(entity, entity_id)
             else:
-                act.insert(entity, old)
+                act.insert(entity, cast(dict, old))  # a delete logs the whole row
         db.execute(f"UPDATE actions SET {mark} = ? WHERE id = ?",
                    [original if mark == "redoes_id" else target_id, act.id])
         db.execute("UPDATE actions SET undone_by_id = ? WHERE id = ?", [act.id, target_id])

@@ -37,7 +37,7 @@ def meeting_to_fill(db: Database, committee: str, municipality: str | None, meet
     instead of making a second meeting the same day.
     """
     found = find_committee(db, committee, municipality) if meeting.date else None
-    if found is None:
+    if found is None or meeting.date is None:
         return None
     rows = db.execute(
         "SELECT g.id FROM meetings g WHERE g.committee_id = ? AND g.date = ? AND g.status = ? "

@@ -35,7 +35,7 @@ _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\
 def os_error_sentence(error: OSError, path: Path | str | None = None) -> str:
     """'Disken er fuld; referat.md kan ikke skrives.' for an OSError (on `path`, else the file it names)."""
     where = path or error.filename or "filen"
-    sentence = _OS_ERRORS.get(error.errno, "{path} kan ikke bruges (systemfejl {code})")
+    sentence = _OS_ERRORS.get(error.errno or 0, "{path} kan ikke bruges (systemfejl {code})")
     return sentence.format(path=where, code=error.errno or "ukendt") + "."
 
 

@@ -609,7 +609,7 @@ class _Document:
         if _NUMBERED_BILAG.match(reference):
             title = f"Bilag {reference}: {title}"
         elif reference:
-            title = f"[{title}](<{escape_inline(bilag.reference).strip()}>)"
+            title = f"[{title}](<{escape_inline(reference).strip()}>)"
         return title if bilag.public else "Lukket: " + title
 
     def _attachment_overview(self) -> None:

@@ -77,7 +77,7 @@ def escape_name(text: str) -> str:
 
 def escape_block(text: str, *, allow_structure: bool = True) -> str:
     """Escape multi-line text; keeps lists and level 3–6 sub-headings when `allow_structure`."""
-    lines = []
+    lines: list[str] = []
     for raw in _BREAKS.split(_clean(text)):
         raw = raw.strip()
         if not raw:

@@ -400,8 +400,8 @@ def item_from_row(db: Database, row: dict, persons: dict[int, dict] | None = Non
     points = [p["outcome"] for p in rows("decision_points")]
     decision = None
     if decision_row or points:
-        decision = Decision(outcome=decision_row and decision_row["outcome"],
-                            text=decision_row and decision_row["text"], points=points)
+        decision = Decision(outcome=decision_row["outcome"] if decision_row else None,
+                            text=decision_row["text"] if decision_row else None, points=points)
     votes = []
     for vote in rows("votes"):
         casts: dict[str, list[str]] = {"for": [], "imod": [], "undlod": []}

@@ -141,7 +141,7 @@ def edit_member(db: Database, committee: str, name: str, *, new_name: str | None
     role = _role(role)
     with action(db, None, f"Ret medlem af {committee_row['name']}: {name}") as act:
         row = _membership(db, committee_id, name)
-        person = {}
+        person: dict[str, str | None] = {}
         if new_name is not None:
             new_name = _clean(new_name)
             if not new_name:
@@ -154,7 +154,7 @@ def edit_member(db: Database, committee: str, name: str, *, new_name: str | None
         if party is not None:
             person["party"] = _clean(party) or None
         act.update("persons", row["person_id"], **person)
-        membership = {}
+        membership: dict[str, str | int | None] = {}
         if role is not None:
             membership["role"] = role
             if role != SUBSTITUTE_ROLE:

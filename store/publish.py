@@ -53,7 +53,7 @@ for _table in ("sections", "recommendations", "decision_points", "votes", "remar
 
 def _rows(meetings: list[Meeting]) -> dict[str, list[dict]]:
     """Every table's rows for these (already public) meetings; ids are numbered afresh."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES} | {SEARCH_TABLE: []}
+    rows: dict[str, list[dict]] = {name: [] for name in [*TABLES, SEARCH_TABLE]}
     committees: dict[tuple[str, str | None], int] = {}
     for meeting_id, meeting in enumerate(meetings, start=1):
         key = (meeting.committee, meeting.municipality)
@@ -111,13 +111,13 @@ def _write(path: Path, meetings: list[Meeting]) -> None:
 
     out = sqlite_utils.Database(path, execute_plugins=False)
     try:
-        out[MARK].insert({"edition": "offentlig"})
+        out.table(MARK).insert({"edition": "offentlig"})
         for name, table_rows in _rows(meetings).items():
             pk = "id" if table_rows and "id" in table_rows[0] else None
-            out[name].insert_all(table_rows, pk=pk, foreign_keys=FOREIGN_KEYS.get(name, []), alter=True)
+            out.table(name).insert_all(table_rows, pk=pk, foreign_keys=FOREIGN_KEYS.get(name, []), alter=True)
             if not table_rows:
-                out[name].create({"id": int}, pk="id", if_not_exists=True)
-        out[SEARCH_TABLE].enable_fts(["title", "body"], tokenize="unicode61 remove_diacritics 0")
+                out.table(name).create({"id": int}, pk="id", if_not_exists=True)
+        out.table(SEARCH_TABLE).enable_fts(["title", "body"], tokenize="unicode61 remove_diacritics 0")
         out.execute("VACUUM")
     finally:
         out.close()

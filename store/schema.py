@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from store import db as store_db
 
 MIGRATION_SET = "referat"
 MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = []  # (name, function), in order
@@ -32,6 +34,11 @@ def migrations(*, name: str) -> Callable[[Callable[[Database], None]], Callable[
     return register
 
 
+def _connection(db: Database) -> store_db.Database:
+    """The store's own connection inside sqlite-utils' wrapper: what the store's functions take."""
+    return cast("store_db.Database", db.conn)
+
+
 def apply_migrations(conn: sqlite3.Connection) -> None:
     """Apply the migrations a database lacks, each in its own transaction (sqlite-utils' `Migrations`)."""
     from sqlite_utils import Database, Migrations
@@ -43,7 +50,7 @@ def apply_migrations(conn: sqlite3.Connection) -> None:
 
 
 def _table(db: Database, name: str, columns: dict, foreign_keys=(), not_null=(), defaults=None):
-    db[name].create(
+    db.table(name).create(
         {"id": int, **columns},
         pk="id",
         foreign_keys=list(foreign_keys),
@@ -56,13 +63,13 @@ def _table(db: Database, name: str, columns: dict, foreign_keys=(), not_null=(),
 def initial(db: Database) -> None:
     """Committees, people, meetings, items, decisions, votes, approvals, audit."""
     _table(db, "committees", {"name": str, "municipality": str, "short_name": str}, not_null=["name"])
-    db["committees"].create_index(["name"], unique=True)
+    db.table("committees").create_index(["name"], unique=True)
     _table(
         db, "vocabulary", {"committee_id": int, "position": int, "phrase": str},
         foreign_keys=[("committee_id", "committees", "id")], not_null=["committee_id", "phrase"],
     )
     _table(db, "persons", {"name": str, "party": str}, not_null=["name"])
-    db["persons"].create_index(["name"], unique=True)
+    db.table("persons").create_index(["name"], unique=True)
     _table(
         db, "memberships",
         {"committee_id": int, "person_id": int, "role": str, "substitute_for_id": int,
@@ -78,7 +85,7 @@ def initial(db: Database) -> None:
         foreign_keys=[("committee_id", "committees", "id")],
         not_null=["committee_id", "status"], defaults={"status": "planlagt"},
     )
-    db["meetings"].create_index(["date"])
+    db.table("meetings").create_index(["date"])
     _table(
         db, "items",
         {"meeting_id": int, "number": str, "position": int, "title": str, "case_number": str,
@@ -89,8 +96,8 @@ def initial(db: Database) -> None:
         defaults={"public": 1, "title_confidential": 0, "outcome_confidential": 0,
                   "postponed": 0, "urgent": 0},
     )
-    db["items"].create_index(["meeting_id", "position"])
-    db["meetings"].add_foreign_key("current_item_id", "items", "id")
+    db.table("items").create_index(["meeting_id", "position"])
+    db.table("meetings").add_foreign_key("current_item_id", "items", "id")
     _table(
         db, "attendance",
         {"meeting_id": int, "person_id": int, "status": str, "substitute_for_id": int,
@@ -100,7 +107,7 @@ def initial(db: Database) -> None:
                       ("left_item_id", "items", "id")],
         not_null=["meeting_id", "person_id"],
     )
-    db["attendance"].create_index(["meeting_id", "person_id"], unique=True)
+    db.table("attendance").create_index(["meeting_id", "person_id"], unique=True)
     for name, columns in {
         "sections": {"item_id": int, "position": int, "heading": str, "text": str, "kind": str},
         "recommendations": {"item_id": int, "position": int, "text": str},
@@ -112,19 +119,19 @@ def initial(db: Database) -> None:
         "item_absences": {"item_id": int, "person_id": int, "reason": str},
     }.items():
         _table(db, name, columns, foreign_keys=[("item_id", "items", "id")], not_null=["item_id"])
-        db[name].create_index(["item_id"])
-    db["item_absences"].add_foreign_key("person_id", "persons", "id")
+        db.table(name).create_index(["item_id"])
+    db.table("item_absences").add_foreign_key("person_id", "persons", "id")
     _table(
         db, "decisions", {"item_id": int, "outcome": str, "text": str, "decided_at": str},
         foreign_keys=[("item_id", "items", "id")], not_null=["item_id"],
     )
-    db["decisions"].create_index(["item_id"], unique=True)
+    db.table("decisions").create_index(["item_id"], unique=True)
     _table(
         db, "vote_casts", {"vote_id": int, "choice": str, "label": str, "person_id": int},
         foreign_keys=[("vote_id", "votes", "id"), ("person_id", "persons", "id")],
         not_null=["vote_id", "choice", "label"],
     )
-    db["vote_casts"].create_index(["vote_id"])
+    db.table("vote_casts").create_index(["vote_id"])
     _table(
         db, "approvals", {"meeting_id": int, "person_id": int, "at": str, "reservation": str},
         foreign_keys=[("meeting_id", "meetings", "id"), ("person_id", "persons", "id")],
@@ -141,15 +148,15 @@ def initial(db: Database) -> None:
         {"meeting_id": int, "label": str, "at": str, "undoable": int, "undoes_id": int, "undone_by_id": int},
         not_null=["label", "at"], defaults={"undoable": 1},
     )
-    db["actions"].create_index(["meeting_id"])
+    db.table("actions").create_index(["meeting_id"])
     _table(
         db, "audit_log",
         {"action_id": int, "at": str, "meeting_id": int, "entity": str, "entity_id": int,
          "field": str, "old": str, "new": str},
         foreign_keys=[("action_id", "actions", "id")], not_null=["action_id", "at", "entity"],
     )
-    db["audit_log"].create_index(["meeting_id"])
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    db.table("audit_log").create_index(["meeting_id"])
+    db.table("settings").create({"key": str, "value": str}, pk="key")
     # The audit log is append-only: the database itself refuses edits and deletes.
     for verb in ("UPDATE", "DELETE"):
         db.execute(
@@ -182,7 +189,7 @@ def _trigger(db: Database, name: str, event: str, table: str, body: str) -> None
 @migrations(name="0002_search")
 def search(db: Database) -> None:
     """Full-text search over items, kept in step with the tables by triggers."""
-    db["search_items"].create({"item_id": int, "title": str, "body": str}, pk="item_id")
+    db.table("search_items").create({"item_id": int, "title": str, "body": str}, pk="item_id")
     _trigger(db, "search_items_ins", "INSERT", "items", _SEARCH_ROW.format(item="new.id"))
     _trigger(db, "search_items_upd", "UPDATE", "items",
              "DELETE FROM search_items WHERE item_id = old.id;" + _SEARCH_ROW.format(item="new.id"))
@@ -192,7 +199,7 @@ def search(db: Database) -> None:
         _trigger(db, f"search_{table}_upd", "UPDATE", table,
                  _SEARCH_ROW.format(item="old.item_id") + _SEARCH_ROW.format(item="new.item_id"))
         _trigger(db, f"search_{table}_del", "DELETE", table, _SEARCH_ROW.format(item="old.item_id"))
-    db["search_items"].enable_fts(["title", "body"], create_triggers=True,
+    db.table("search_items").enable_fts(["title", "body"], create_triggers=True,
                                   tokenize="unicode61 remove_diacritics 0")
     db.execute(_SEARCH_SELECT)
 
@@ -201,7 +208,7 @@ def search(db: Database) -> None:
 def committee_municipality(db: Database) -> None:
     """Committees are unique per (name, kommune): two kommuner may each have an Arbejdsmarkedsudvalget."""
     db.execute("DROP INDEX idx_committees_name")
-    db["committees"].create_index(["name", "municipality"], unique=True)
+    db.table("committees").create_index(["name", "municipality"], unique=True)
 
 
 @migrations(name="0004_recorder")
@@ -212,7 +219,7 @@ def recorder(db: Database) -> None:
         {"meeting_id": int, "token": str, "pid": int, "host": str, "started": str, "since": str},
         foreign_keys=[("meeting_id", "meetings", "id")], not_null=["meeting_id", "token", "pid", "host", "since"],
     )
-    db["recorders"].create_index(["meeting_id"], unique=True)
+    db.table("recorders").create_index(["meeting_id"], unique=True)
 
 
 @migrations(name="0005_archive_indexes")
@@ -222,9 +229,9 @@ def archive_indexes(db: Database) -> None:
     Undo reads an action's audit rows (audit_log holds every saved value, the archive's largest table);
     load_meeting reads a meeting's approvals and each item's tilføjelser.
     """
-    db["audit_log"].create_index(["action_id"])
-    db["approvals"].create_index(["meeting_id"])
-    db["amendments"].create_index(["item_id"])
+    db.table("audit_log").create_index(["action_id"])
+    db.table("approvals").create_index(["meeting_id"])
+    db.table("amendments").create_index(["item_id"])
 
 
 @migrations(name="0006_search_reindex_on_title")
@@ -251,7 +258,7 @@ def one_approval_per_member(db: Database) -> None:
         "DELETE FROM approvals WHERE id NOT IN (SELECT min(id) FROM approvals GROUP BY meeting_id, person_id)"
     )
     db.execute("DROP INDEX IF EXISTS idx_approvals_meeting_id")
-    db["approvals"].create_index(["meeting_id", "person_id"], unique=True)
+    db.table("approvals").create_index(["meeting_id", "person_id"], unique=True)
 
 
 @migrations(name="0008_approval_seals")
@@ -269,12 +276,12 @@ def approval_seals(db: Database) -> None:
         foreign_keys=[("meeting_id", "meetings", "id")], not_null=["meeting_id", "at", "committee", "people"],
         defaults={"at_upgrade": 0},
     )
-    db["approval_seals"].create_index(["meeting_id"], unique=True)
+    db.table("approval_seals").create_index(["meeting_id"], unique=True)
     for (meeting_id, at) in db.execute(
         "SELECT g.id, coalesce((SELECT max(at) FROM approvals WHERE meeting_id = g.id), g.ended_at, g.date) "
         "FROM meetings g WHERE g.status = 'godkendt'"
     ).fetchall():
-        db["approval_seals"].insert({**snapshot(db, meeting_id), "at": at, "at_upgrade": 1})
+        db.table("approval_seals").insert({**snapshot(_connection(db), meeting_id), "at": at, "at_upgrade": 1})
 
 
 @migrations(name="0009_meeting_day")
@@ -285,9 +292,9 @@ def meeting_day(db: Database) -> None:
     (the referat says so); `actions.redoes_id`: a ctrl+y that redid an undone action; `drafts`: text
     being typed in a dialog, kept outside the audit log until it is saved as an action.
     """
-    db["items"].add_column("without_quorum", int, not_null_default=0)
-    db["actions"].add_column("redoes_id", int)
-    db["drafts"].create(
+    db.table("items").add_column("without_quorum", int, not_null_default=0)
+    db.table("actions").add_column("redoes_id", int)
+    db.table("drafts").create(
         {"meeting_id": int, "key": str, "text": str, "saved_at": str}, pk=("meeting_id", "key"),
         foreign_keys=[("meeting_id", "meetings", "id")], not_null={"meeting_id", "key", "text"},
     )
@@ -296,8 +303,8 @@ def meeting_day(db: Database) -> None:
 @migrations(name="0010_decision_placement")
 def decision_placement(db: Database) -> None:
     """Where the referat shows each item's beslutning: the committee's choice, and an imported meeting's own."""
-    db["committees"].add_column("decision_placement", str)
-    db["meetings"].add_column("decision_placement", str)
+    db.table("committees").add_column("decision_placement", str)
+    db.table("meetings").add_column("decision_placement", str)
 
 
 _APPEND_ONLY = "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log " \
@@ -315,18 +322,18 @@ def audit_chain(db: Database) -> None:
 
     db.execute("ALTER TABLE audit_log ADD COLUMN hash TEXT")
     db.execute("DROP TRIGGER audit_log_no_update")
-    rehash_all(db)
+    rehash_all(_connection(db))
     db.execute(_APPEND_ONLY)
     for column, kind in (("chain_head_id", "INTEGER"), ("chain_head", "TEXT"), ("content_hash", "TEXT"),
                          ("content_columns", "TEXT"), ("chained_at_upgrade", "INTEGER NOT NULL DEFAULT 0")):
         db.execute(f"ALTER TABLE approval_seals ADD COLUMN {column} {kind}")
-    columns = content_columns(db)
-    head_id, head_hash = head(db)
+    columns = content_columns(_connection(db))
+    head_id, head_hash = head(_connection(db))
     for seal in list(db.query("SELECT * FROM approval_seals")):
         db.execute(
             "UPDATE approval_seals SET chain_head_id = ?, chain_head = ?, content_hash = ?, content_columns = ?, "
             "chained_at_upgrade = 1 WHERE id = ?",
-            [head_id, head_hash, content_digest(db, seal["meeting_id"], columns, seal),
+            [head_id, head_hash, content_digest(_connection(db), seal["meeting_id"], columns, seal),
              json.dumps(columns), seal["id"]],
         )
 
@@ -339,14 +346,14 @@ def meeting_preparation(db: Database) -> None:
     imported before, so an import retried after a kill does not import it twice; `guests` are people
     who took part in one meeting without being members ("Desuden deltog: …"), never counted in the quorum.
     """
-    db["meetings"].add_column("closing", str)
-    db["meetings"].add_column("source_hash", str)
-    db["meetings"].create_index(["source_hash"])
+    db.table("meetings").add_column("closing", str)
+    db.table("meetings").add_column("source_hash", str)
+    db.table("meetings").create_index(["source_hash"])
     _table(
         db, "guests", {"meeting_id": int, "position": int, "name": str},
         foreign_keys=[("meeting_id", "meetings", "id")], not_null=["meeting_id", "name"],
     )
-    db["guests"].create_index(["meeting_id"])
+    db.table("guests").create_index(["meeting_id"])
 
 
 

@@ -123,8 +123,8 @@ def _replay_difference(db: Database, meeting_id: int, rows: list[tuple]) -> str 
         value = None if new is None else json.loads(new)
         if field is None:
             logged[(entity, entity_id)] = value
-        elif logged.get((entity, entity_id)) is not None:
-            logged[(entity, entity_id)][field] = value
+        elif (row := logged.get((entity, entity_id))) is not None:
+            row[field] = value
     seals_at_upgrade = {row[0] for row in db.execute(
         "SELECT id FROM approval_seals WHERE meeting_id = ? AND at_upgrade = 1", [meeting_id])}
     for table in _REPLAYED:

@@ -106,7 +106,7 @@ def read_decision(paragraphs: list[list[str]], roster: Roster, points_expected: 
         if CLOSING_LINE.match(line):
             continue
         if substitution_sentences(roster, line):  # 'X (A) var fraværende. Som stedfortræder deltog Y (A)'
-            seats = [roster.member(m.substitute_for).display for m in roster.substitutes_in(line)]
+            seats = [roster.member(m.substitute_for or "").display for m in roster.substitutes_in(line)]
             parts.absences.extend((seat, None) for seat in seats)
             kept_rows.append((number, line))
             continue
@@ -164,8 +164,9 @@ def _take_votes(paragraphs: list[list[str]], parts: DecisionParts) -> list[list[
             match = _VOTE_SUBJECT.match(lead)
             if match:
                 subject, lead = match.group("subject"), ""
-            elif lines and _VOTE_SUBJECT.match(lines[-1]):
-                subject = _VOTE_SUBJECT.match(lines.pop()).group("subject")
+            elif lines and (previous := _VOTE_SUBJECT.match(lines[-1])):
+                lines.pop()
+                subject = previous.group("subject")
             ongoing = parts.votes[-1] if parts.votes and not subject and not lead else None
             votes, rest = _votes(line, keys, subject, ongoing)
             parts.votes.extend(vote for vote in votes if vote is not ongoing)

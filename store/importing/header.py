@@ -145,9 +145,8 @@ def _spread_label_values(preamble: list[Line]) -> list[Line]:
         run = index
         while run < len(out) and _empty_field(out[run]):
             run += 1
-        if run - index >= 2 and run < len(out) and _FIELD_LABEL.match(out[run].text):
-            last = _FIELD_LABEL.match(out[run].text)
-            labels = [_FIELD_LABEL.match(line.text).group("label") for line in out[index:run]] + [last.group("label")]
+        if run - index >= 2 and run < len(out) and (last := _FIELD_LABEL.match(out[run].text)):
+            labels = [_label_of(line) for line in out[index:run]] + [last.group("label")]
             values = _values_from_end(labels, last.group("value"))
             if values is not None:
                 for offset, (label, value) in enumerate(zip(labels, values, strict=True)):
@@ -157,9 +156,16 @@ def _spread_label_values(preamble: list[Line]) -> list[Line]:
     return out
 
 
+def _label_of(line: Line) -> str:
+    """The label of a line that is an empty field ('Sted:')."""
+    match = _FIELD_LABEL.match(line.text)
+    assert match is not None  # _empty_field said it is one
+    return match.group("label")
+
+
 def _empty_field(line: Line) -> bool:
     match = _FIELD_LABEL.match(line.text)
-    return bool(match) and not match.group("value").strip() and \
+    return match is not None and not match.group("value").strip() and \
         (match.group("label").lower() in LABELS or match.group("label").lower() in MEMBER_HEADINGS)
 
 
@@ -253,19 +259,19 @@ def _place_near_date(preamble: list[Line]) -> str | None:
                 place = re.split(r"\s+[-–]\s+", following[:clock.start()].strip(" ,-–"))[-1]
                 return place if _NAME_LINE.fullmatch(place) else None
             continue
-        after = line.text[CLOCK.search(line.text).end():].strip(" ,")
+        after = line.text[clock.end():].strip(" ,") if (clock := CLOCK.search(line.text)) else ""
         inside = re.match(r"^(?:i|på)\s+(?P<place>[A-ZÆØÅ].{1,60})$", after)
         if inside:
             return inside.group("place").rstrip(".").strip()
         if after:
             return None
-        for following in filled[index + 1:index + 3]:
-            text = following.text.strip()
+        for next_line in filled[index + 1:index + 3]:
+            text = next_line.text.strip()
             clock = CLOCK.search(text)
             if clock:
                 text = text[:clock.start()].strip(" ,-–")
                 text = re.split(r"\s+[-–]\s+", text)[-1]
-            if _NAME_LINE.fullmatch(text) and not _label(following) and text.lower() not in MEMBER_HEADINGS \
+            if _NAME_LINE.fullmatch(text) and not _label(next_line) and text.lower() not in MEMBER_HEADINGS \
                     and not _REFERAT_WORD.fullmatch(text) and text.lower() not in CONTENTS_HEADINGS \
                     and heading_kind(text) is None:
                 return text

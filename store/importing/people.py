@@ -70,6 +70,7 @@ class Roster:
     def by_display(self, display: str) -> Member:
         """The member shown as 'Name (A)' (or 'Name')."""
         match = re.match(r"^(?P<name>.*?)(?:\s*\((?P<party>[^)]*)\))?$", display)
+        assert match is not None  # every text matches: the party is optional
         return self.member(match.group("name"), match.group("party"))
 
     def substitutes_in(self, text: str) -> list[Member]:

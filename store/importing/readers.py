@@ -226,7 +226,7 @@ class _WordNumbering:
         from docx.oxml.ns import qn
 
         self._qn = qn
-        self._formats: dict[tuple[str, str], tuple[str, int]] = {}
+        self._formats: dict[tuple[str | None, str | None], tuple[str, int]] = {}
         self._counters: dict[str, dict[int, int]] = {}
         try:
             root = document.part.numbering_part.element
@@ -297,8 +297,8 @@ _SPACES = re.compile(r"\s+")
 
 def html_text(markup: str, source: str) -> str:
     """A saved web page as lines: headings become `#` lines, list items bullets or numbers."""
-    import lxml.html
-    from lxml import etree
+    import lxml.html  # type: ignore[import-untyped]
+    from lxml import etree  # type: ignore[import-untyped]
 
     try:
         root = lxml.html.document_fromstring(markup)

@@ -252,8 +252,8 @@ class _Reader:
                 missed.append(part)
         self.meeting.members.append(member)
         for chunk in missed or []:
-            for number in expand_numbers(chunk) if re.fullmatch(r"[\d\s\-]+", chunk) else [unescape(chunk)]:
-                self.pending_absences.append((member.display, number))
+            for absent in expand_numbers(chunk) if re.fullmatch(r"[\d\s\-]+", chunk) else [unescape(chunk)]:
+                self.pending_absences.append((member.display, absent))
 
     def _partial_absence(self, entry: str) -> bool:
         """'- Jan Kongebro (A), sag 29-34': a member at the meeting who missed those items."""
@@ -280,6 +280,12 @@ class _Reader:
 
     # --- items ------------------------------------------------------------------------------
 
+    @property
+    def current(self) -> Item:
+        """The item whose lines are being read (they are read only inside one)."""
+        assert self.item is not None
+        return self.item
+
     def _item(self, match: re.Match) -> None:
         title = match["title"]
         item = Item(number=unescape(match["number"]), title="")
@@ -296,7 +302,7 @@ class _Reader:
                 item.absences.append(ItemAbsence(member=display))
 
     def _item_line(self, line: str) -> None:
-        item = self.item
+        item = self.current
         if line.startswith(_CLOSED_MARK):
             item.public = False
             item.title_confidential = item.title_confidential or "Titlen er fortrolig." in line
@@ -316,7 +322,7 @@ class _Reader:
             raise ValueError(f"linjen '{line[:60]}' passer ikke i et punkt")
 
     def _section(self, heading: str) -> None:
-        item = self.item
+        item = self.current
         entity = re.match(r"^&#(\d+);", heading)
         if entity:
             heading = chr(int(entity[1])) + heading[entity.end():]
@@ -325,8 +331,8 @@ class _Reader:
         while self.index < len(self.lines) and not self.lines[self.index].strip():
             self.index += 1
         points = []
-        while self.index < len(self.lines) and _POINT.match(self.lines[self.index]):
-            points.append(unescape(_POINT.match(self.lines[self.index])[2]))
+        while self.index < len(self.lines) and (point := _POINT.match(self.lines[self.index])):
+            points.append(unescape(point[2]))
             self.index += 1
         if not points:
             points = self._unnumbered_points()
@@ -354,6 +360,7 @@ class _Reader:
 
     def _bilag(self, entry: str) -> None:
         match = _BILAG.match(entry)
+        assert match is not None  # its last alternative takes any line
         reference = None
         if match["number"] is not None:
             reference, title = match["number"], match["numbered"]
@@ -362,13 +369,13 @@ class _Reader:
             title = match["linked"]
         else:
             title = match["plain"]
-        self.item.attachments.append(Attachment(title=unescape(title), reference=reference,
+        self.current.attachments.append(Attachment(title=unescape(title), reference=reference,
                                                 public=not match["closed"]))
 
     # --- the decision --------------------------------------------------------------------------
 
     def _decision(self) -> None:
-        item = self.item
+        item = self.current
         decision = Decision()
         text: list[str] = []
         self._note_placement()
@@ -427,7 +434,7 @@ class _Reader:
 
     def _note_placement(self) -> None:
         """Where this item shows its beslutning, when it tells: right after the indstilling, or after every section."""
-        item = self.item
+        item = self.current
         kinds = [section.kind for section in item.sections]
         if RECOMMENDATION_SECTION not in kinds:
             return

@@ -247,13 +247,13 @@ def meta_facts(text: str) -> ItemFacts | None:
     rest = _OTHER_LABELLED.sub(" ", rest)
     rest = _EMPTY_ATTENDANCE.sub(" ", rest)
     consumed = consumed or rest.strip() != text.strip()
-    match = _ACCESS.search(rest) or _ACCESS_WORD.search(rest)
-    if match:
-        facts.public = (match.group("access") or "").lower() in OPEN_WORDS
-        rest = rest[:match.start()] + " " + rest[match.end():]
-    match = _KIND.search(rest)
-    if match:
-        key = (match.group("paren") or match.group("word") or match.group("type")).lower()
+    access = _ACCESS.search(rest) or _ACCESS_WORD.search(rest)
+    if access:
+        facts.public = (access.group("access") or "").lower() in OPEN_WORDS
+        rest = rest[:access.start()] + " " + rest[access.end():]
+    kind = _KIND.search(rest)
+    if kind:
+        key = (kind.group("paren") or kind.group("word") or kind.group("type")).lower()
         facts.kind = KINDS[key]
         rest = rest[:match.start()] + " " + rest[match.end():]
     if rest.strip(" ,.;:-–|\t") or (facts == ItemFacts() and not consumed):
