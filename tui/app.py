@@ -93,7 +93,7 @@ class ReferatApp(App):
         meeting = self.day.meeting()
         # A new meeting opens on Fremmøde, one in progress on Dagsorden at its current item.
         starts_on_roll_call = meeting["status"] == PLANNED and meeting["current_item_id"] is None
-        self.DEFAULT_MODE = ATTENDANCE if starts_on_roll_call else AGENDA
+        self.DEFAULT_MODE = ATTENDANCE if starts_on_roll_call else AGENDA  # type: ignore[misc]  # per window, before App.__init__ reads it
         self.shown_status = meeting["status"]
         super().__init__()
         # The first screen is Textual's default screen, not a mode: the first screen of a mode makes Textual
@@ -169,7 +169,7 @@ class ReferatApp(App):
 
     def key_display(self, binding_id: str) -> str:
         """How the first key of one of the app's bindings is shown, as the settings' keymap has it."""
-        binding = next(binding for binding in self.BINDINGS if binding.id == binding_id)
+        binding = next(binding for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id == binding_id)
         keys = self.settings.keys.get(binding_id)
         return self.get_key_display(Binding(keys.split(",")[0], "") if keys else binding)
 
@@ -397,7 +397,7 @@ class ReferatApp(App):
                 continue
             seen.add(binding.action)
             yield SystemCommand(binding.description, f"Tast: {self.get_key_display(binding)}",
-                                partial(active.node.run_action, binding.action))
+                                partial(self.run_action, binding.action, active.node))
         from tui.screens.agenda import AgendaScreen
         from tui.screens.attendance import AttendanceScreen
 

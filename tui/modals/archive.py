@@ -74,7 +74,7 @@ class ArchiveScreen(Modal):
         item_id = self.shown_item()
         row = next((r for r in self.rows if r["id"] == item_id), None)
         self.query_one(ItemView).show(self.archive.item(item_id) if item_id else None,
-                                      row and row["state"], bool(row and row["urgent"]))
+                                      row["state"] if row else None, bool(row and row["urgent"]))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_item()

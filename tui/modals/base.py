@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from tui.app import ReferatApp
 
 STYLESHEET = Path(__file__).with_name("modals.tcss")
 TAKEN_OVER = "Optagelsen er overtaget af et andet vindue."
@@ -35,6 +40,9 @@ class SavingDialog(Modal):
 
     KEPT = "Det indtastede er ikke gemt; det står her stadig."  # what the problem line says is kept
     save: Callable[[Any], bool]
+
+    if TYPE_CHECKING:  # self.app as the type checker sees it (as textual.message_pump does it)
+        app = getters.app(ReferatApp)
 
     def problem_line(self) -> Static:
         """The dialog's line for a refused save (composed once); hidden until one happens."""

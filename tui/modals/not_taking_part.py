@@ -73,6 +73,8 @@ class NotTakingPartDialog(DraftDialog):
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        person_id = int(event.option.id)
+        if event.option_id is None:
+            return
+        person_id = int(event.option_id)
         reason = self.query_one("#reason", Input).value.strip() or None
         self.submit(NotTakingPart(person_id, taking_part=person_id in self.marked, reason=reason))

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets.data_table import ColumnKey
 
 from store.model import Item
 from tui.modals.base import SavingDialog
@@ -68,7 +69,8 @@ class PointOutcomesDialog(SavingDialog):
         table = self.query_one(DataTable)
         row = table.cursor_row
         width = max(20, table.scrollable_content_region.width - 36)
-        table.columns["text"].width, table.columns["text"].auto_width = width, False
+        column = table.columns[ColumnKey("text")]
+        column.width, column.auto_width = width, False
         table.clear()
         for index, outcome in enumerate(self.outcomes):
             point = Text(self.item.recommendation[index] if index < len(self.item.recommendation) else "")

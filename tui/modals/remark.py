@@ -90,4 +90,4 @@ class RemarkDialog(DraftDialog):
         if not senders or not text:
             self.notify("Vælg hvem der ønsker bemærkningen, og skriv teksten.", severity="warning")
             return
-        self.submit(RemarkEntry(senders, pressed.name if pressed else REMARK_KINDS[0], text))
+        self.submit(RemarkEntry(senders, (pressed.name if pressed else None) or REMARK_KINDS[0], text))

@@ -49,7 +49,9 @@ class SubstituteDialog(SavingDialog):
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        chosen = self.candidates[int(event.option.id)]
+        if event.option_id is None:
+            return
+        chosen = self.candidates[int(event.option_id)]
         self.submit((chosen["name"], chosen["party"]))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -138,7 +138,7 @@ class VoteDialog(DraftDialog):
                 choice = Text("delt", style="italic")
             else:
                 value = votes.pop()
-                choice = Text(CHOICE_LABELS.get(value, "–"), style="bold" if value else "dim")
+                choice = Text(CHOICE_LABELS.get(value or "", "–"), style="bold" if value else "dim")
             table.add_row(choice, who, key=key)
         table.move_cursor(row=min(row, table.row_count - 1))
         self._show_tally()

@@ -114,14 +114,14 @@ class AgendaScreen(MeetingScreen):
         self.shown_item, self.pane = item_id, pane
         rows = self.view.rows
         row = next((r for r in rows if r["id"] == item_id), None)
-        self.query_one(ItemView).show(pane.item, row and row["state"], bool(row and row["urgent"]))
+        self.query_one(ItemView).show(pane.item, row["state"] if row else None, bool(row and row["urgent"]))
         current = next((r for r in rows if r["id"] == self.view.meeting["current_item_id"]), None)
-        about = row and f"punkt {row['number']} ({'aktuelt' if row is current else 'markeret'})"
+        about = f"punkt {row['number']} ({'aktuelt' if row is current else 'markeret'})" if row else None
         self.draw_top(pane.top, about)
         numbers = [r["number"] for r in rows if r["id"] in self.marked]
-        self.query_one(DecisionBar).show(self.view.phrases, row and f"Punkt {row['number']}", numbers,
+        self.query_one(DecisionBar).show(self.view.phrases, f"Punkt {row['number']}" if row else None, numbers,
                                          following=self.app.following, read_only=self.app.read_only,
-                                         current=current and current is not row and current["number"])
+                                         current=current["number"] if current and current is not row else None)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_item()
@@ -190,7 +190,7 @@ class AgendaScreen(MeetingScreen):
                 record()
                 return
             question, detail = remaining[0]
-            self.app.push_screen(ConfirmDialog(question, detail), lambda yes: yes and ask(remaining[1:]))
+            self.app.push_screen(ConfirmDialog(question, detail), lambda yes: ask(remaining[1:]) if yes else None)
 
         ask(questions)
 
@@ -211,7 +211,7 @@ class AgendaScreen(MeetingScreen):
         from tui.modals.decision_text import DecisionTextDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
-        if item is None:
+        if item is None or item_id is None:
             return
 
         def save(text: str) -> bool:
@@ -224,7 +224,7 @@ class AgendaScreen(MeetingScreen):
         from tui.modals.point_outcomes import PointOutcomesDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
-        if item is None:
+        if item is None or item_id is None:
             return
 
         def save(outcomes: list[str]) -> bool:
@@ -236,7 +236,7 @@ class AgendaScreen(MeetingScreen):
         from tui.modals.vote import VoteDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
-        if item is None:
+        if item is None or item_id is None:
             return
         people = day.vote_participants(item_id)
         if not people:
@@ -262,7 +262,7 @@ class AgendaScreen(MeetingScreen):
         from tui.modals.remark import RemarkDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
-        if item is None:
+        if item is None or item_id is None:
             return
 
         def save(entry: RemarkEntry) -> bool:
@@ -275,7 +275,7 @@ class AgendaScreen(MeetingScreen):
         from tui.modals.not_taking_part import NotTakingPartDialog
 
         item, item_id, day = self.shown(), self.highlighted(), self.app.day
-        if item is None:
+        if item is None or item_id is None:
             return
         people = day.present_members()
         absent = {absence.member for absence in item.absences}
@@ -291,7 +291,7 @@ class AgendaScreen(MeetingScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter (or a second click): make the item current."""
-        if self.app.may("make_current"):
+        if self.app.may("make_current") and event.option_id is not None:
             self.app.perform(self.app.day.make_current, int(event.option_id))
 
     def action_toggle_blok(self) -> None:

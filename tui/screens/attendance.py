@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from store.model import ABSENT, EXPECTED_LATE, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
 from store.views import AttendanceView
@@ -114,9 +115,9 @@ class AttendanceScreen(MeetingScreen):
         widths = {"key": 4, "name": max([4, *(len(m["name"]) for m in members)]), "party": 5, "role": 11,
                   "status": 13}
         for key, width in widths.items():
-            table.columns[key].width = width
+            table.columns[ColumnKey(key)].width = width
         note_width = max(12, table.scrollable_content_region.width - sum(widths.values()) - 2 * len(table.columns))
-        table.columns["note"].width = note_width
+        table.columns[ColumnKey("note")].width = note_width
         for column in table.columns.values():
             column.auto_width = False
         table.clear()

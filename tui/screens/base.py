@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
@@ -10,6 +11,11 @@ from store.model import ADJOURNED, APPROVED, OPENED, PLANNED, danish_time, short
 from store.terminal_text import visible
 from store.views import MeetingTop
 from tui.widgets.meeting_bar import MeetingBar
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from tui.app import ReferatApp
 
 
 def _clock(stamp: str | None) -> str:
@@ -35,6 +41,9 @@ class MeetingScreen(Screen):
     SCREEN_TITLE = ""
     MODE = ""
     drawn = False
+
+    if TYPE_CHECKING:  # self.app as the type checker sees it (as textual.message_pump does it)
+        app = getters.app(ReferatApp)
 
     def top_bars(self):
         """The tabs and clock, the meeting line and the quorum line every main screen starts with (one widget)."""

@@ -9,6 +9,8 @@ content stays on the secretary's own screen.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -20,6 +22,11 @@ from tui.screens.base import meeting_line
 from tui.widgets import meeting_bar
 from tui.widgets.item_view import decision_lines, heading, recommendation_parts
 from tui.widgets.quorum import QuorumLine
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from tui.chair import ChairApp
 
 NO_ITEM = {
     PLANNED: "Mødet er ikke åbnet endnu",
@@ -35,6 +42,9 @@ class ChairScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.item_started: str | None = None
+
+    if TYPE_CHECKING:  # self.app as the type checker sees it (as textual.message_pump does it)
+        app = getters.app(ChairApp)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="chair-top"):

@@ -98,7 +98,8 @@ class AgendaList(OptionList):
         """The highlighted item's id, or None for an empty agenda."""
         if self.highlighted is None or not self.option_count:
             return None
-        return int(self.get_option_at_index(self.highlighted).id)
+        option_id = self.get_option_at_index(self.highlighted).id
+        return int(option_id) if option_id is not None else None
 
     async def _on_click(self, event: events.Click) -> None:
         """A click highlights an item; a click on the highlighted item chooses it (as Enter does)."""

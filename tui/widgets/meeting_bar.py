@@ -7,10 +7,16 @@ One widget rather than six: each widget Textual mounts costs about 5 ms before t
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.events import Click
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from tui.app import ReferatApp
 
 TABS = (("fremmode", "attendance", "Fremmøde"), ("dagsorden", "agenda", "Dagsorden"), ("referat", "referat", "Referat"))
 
@@ -34,6 +40,9 @@ def minutes_since(stamp: str | None, moment: dt.datetime) -> str | None:
 
 class MeetingBar(Widget):
     """Tabs and clock (ticking each second), the meeting line, the quorum line; a click on a tab switches screen."""
+
+    if TYPE_CHECKING:  # self.app as the type checker sees it (as textual.message_pump does it)
+        app = getters.app(ReferatApp)
 
     COMPONENT_CLASSES = {
         "meeting-bar--tab", "meeting-bar--active-tab", "meeting-bar--clock", "meeting-bar--meeting",
