@@ -26,6 +26,13 @@ from store.errors import StoreError
 if TYPE_CHECKING:
     import typer
 
+    # The parameter declarations typer_app() makes for typer are, to the type checker, their plain types.
+    DbOption = Path | None
+    JsonOption = bool
+    MunicipalityOption = str | None
+    MeetingArgument = int
+    TodaysMeetingArgument = int | None
+
 COMMANDS: list[tuple[str | None, str, Callable]] = []  # (group, name, function) of each command
 CREATED: list[Path] = []  # databases this command created
 GROUPS = {"committee": "Udvalg og medlemmer.", "meeting": "Planlæg og ret møder.",  # `referat GROUP NAME`
@@ -639,7 +646,7 @@ def import_files(
     if into is not None and dry_run:
         fail("--meeting og --dry-run kan ikke bruges sammen.")
     database = None if dry_run else open_db(db, create=True)
-    if into is not None:
+    if into is not None and database is not None:
         get_meeting(database, into)
     created: list[int] = []
     counts: dict[str, tuple[int, int]] = {}  # committee (kommune) -> meetings, items
@@ -649,7 +656,7 @@ def import_files(
 
     def same_day_meeting(meeting) -> int | None:
         """With --replace: the committee's one meeting on the document's date, if there is one."""
-        if not meeting.date:
+        if not meeting.date or database is None:
             return None
         rows = list_meetings(database, committee=committee or meeting.committee, since=meeting.date,
                              until=meeting.date, municipality=municipality or meeting.municipality)
@@ -670,6 +677,7 @@ def import_files(
                     say(f"  {line}")
                 label = committee_label(committee or meeting.committee, municipality or meeting.municipality)
             else:
+                assert database is not None  # opened unless --dry-run
                 source_hash = content_hash(path)
                 target = into
                 if target is None and replace:
@@ -800,13 +808,14 @@ def export(
     if not all_meetings and (committee or municipality or since or until):
         fail("--committee, --municipality, --since og --until bruges kun sammen med --all.")
     database = open_db(db, readonly=True)
-    if not all_meetings:
+    if meeting is not None:  # not --all
         document = load_meeting(database, meeting)
         warn_if_unverified(database, meeting, document.status)
         text = render_export(document, fmt, public=public, decisions_only=decisions_only)
         if output is None:
             from store.terminal_text import visible
 
+            assert isinstance(text, str)  # the binary formats need -o (refused above)
             typer.echo(visible(text), nl=False)
             return
         write_export(output, text, private=not public, database=db_path_of(db))
@@ -1006,7 +1015,7 @@ def approve(
         typer.echo(f"Referatet for møde {meeting} er godkendt og låst.")
         _auto_backup(db, "godkendt")
         return
-    complete = approve_member(database, meeting, member, reservation)
+    complete = approve_member(database, meeting, member or "", reservation)
     name = approvals(database, meeting)[-1]["name"]
     typer.echo(f"{name} har godkendt referatet" + (" med forbehold." if reservation else "."))
     if complete:
@@ -1227,7 +1236,8 @@ def meeting_day_call(argv: list[str]):
     """
     if not argv or argv[0] not in ("run", "demo"):
         return None
-    command, rest, kwargs = argv[0], argv[1:], {}
+    command, rest = argv[0], argv[1:]
+    kwargs: dict[str, Path | bool | int] = {}
     while rest:
         arg = rest.pop(0)
         if arg == "--db" and rest and rest[0]:

@@ -298,7 +298,7 @@ _SPACES = re.compile(r"\s+")
 def html_text(markup: str, source: str) -> str:
     """A saved web page as lines: headings become `#` lines, list items bullets or numbers."""
     import lxml.html  # type: ignore[import-untyped]
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     try:
         root = lxml.html.document_fromstring(markup)
