@@ -1,6 +1,6 @@
 """What the meeting-day screens show, each read from the store in one call (through store.meeting_day).
 
-The screens draw these plain values and never query in between, so reading and drawing are apart.
+A screen draws these plain values without querying while it draws, so reading and drawing are apart.
 """
 
 from __future__ import annotations
