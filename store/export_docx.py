@@ -158,6 +158,8 @@ def _row(cells: tuple[str, str]) -> str:
 def _member_cells(text: str) -> tuple[str, str]:
     """'Anna Holm (A), formand, ankom kl. 16.20' as the name and what is said about the attendance."""
     match = _MEMBER.match(text)
+    if match is None:  # a comma not followed by a space: the whole line is the name
+        return text, ""
     name = match["name"] or match["bare"] or text
     rest = match["rest"] if match["name"] else match["bare_rest"]
     return name, rest or ""

@@ -580,10 +580,10 @@ class _Document:
         if count is not None and len(unknown) == 1 and count > known:
             shares[unknown[0]] = count - known
             unknown = []
-        if not unknown and (count is None or sum(shares) == count):
+        if not unknown and (count is None or sum(share or 0 for share in shares) == count):
             entries = [self.who(label) if self._counts_one(label) else f"{escape_name(label.strip())} ({share})"
                        for label, share in zip(labels, shares, strict=True)]
-            return ", ".join(entries), sum(shares)
+            return ", ".join(entries), sum(share or 0 for share in shares)
         names = ", ".join(self.who(label) for label in labels)
         return (f"{count} ({names})", count) if count else (names, None)
 

@@ -397,4 +397,4 @@ def known_migrations() -> list[str]:
 @migrations(name="0015_recommendation_form")
 def recommendation_form(db: Database) -> None:
     """Whether an item's indstilling points are numbered, as its source wrote them ("at …" alone has no number)."""
-    db["items"].add_column("recommendation_numbered", int, not_null_default=1)
+    db.table("items").add_column("recommendation_numbered", int, not_null_default=1)

@@ -271,7 +271,7 @@ class Series:
         try:
             item_id = None
             if typed.number is not None:
-                item_id = next(db["items"].rows_where("meeting_id = 1 AND number = ?", [typed.number]))["id"]
+                item_id = next(db.query("SELECT id FROM items WHERE meeting_id = 1 AND number = ?", [typed.number]))["id"]
             return load_draft(db, 1, draft_key(typed.dialog, item_id)) or ""
         finally:
             db.close()
