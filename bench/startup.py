@@ -80,6 +80,9 @@ import tui.app, tui.screens.agenda
 marks.append(clock())
 import sqlite_utils
 marks.append(clock())
+from typer.main import get_command
+get_command(cli.typer_app())
+marks.append(clock())
 print(*(after - before for before, after in zip(marks, marks[1:])))
 """
 
@@ -154,7 +157,8 @@ def referat_command(*args: str) -> list[str]:
 def import_times(runs: int) -> tuple[float, ...]:
     """Median CPU seconds, each run in a fresh process (with the cycle collector on), to import in the order
     `referat run` does: cli and the store's meeting day (typer is not imported), then textual.app, then the TUI
-    for Dagsorden; then sqlite-utils, which only migrations and other commands import."""
+    for Dagsorden; then sqlite-utils, which only migrations and other commands import; then typer and its
+    parsing of the command line, which a plain `referat run` skips (cli.py `entry_point`)."""
     samples = [
         [float(x) for x in subprocess.run([sys.executable, "-c", IMPORTS], cwd=ROOT, capture_output=True, text=True,
                                           env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout.split()]
@@ -189,10 +193,11 @@ def main() -> None:
     if taskset:
         print("På én kerne (taskset -c 0):")
         compare([taskset, "-c", "0", *hello], [taskset, "-c", "0", *referat], runs)
-    cli_import, textual_import, tui_import, sqlite_utils_import = import_times(runs)
+    cli_import, textual_import, tui_import, sqlite_utils_import, typer_parsing = import_times(runs)
     print(f"Import, CPU-tid (median, hver i sin egen proces): cli og store {ms(cli_import)}, derefter "
-          f"textual.app {ms(textual_import)}, TUI til Dagsorden {ms(tui_import)}; sqlite-utils (kun ved "
-          f"migrering og andre kommandoer) {ms(sqlite_utils_import)}")
+          f"textual.app {ms(textual_import)}, TUI til Dagsorden {ms(tui_import)}; ikke på vejen til "
+          f"`referat run`: sqlite-utils (kun ved migrering og andre kommandoer) {ms(sqlite_utils_import)}, "
+          f"typer og dens fortolkning af kommandolinjen {ms(typer_parsing)}")
 
 
 def compare(hello: list[str], referat: list[str], runs: int) -> None:
