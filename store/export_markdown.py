@@ -354,11 +354,14 @@ class _Document:
 
     def _attendance(self) -> None:
         members = self.meeting.members
-        attending = sorted(self.attending, key=lambda m: _ROLE_ORDER.get(m.role or "", 2))
-        partly = [(m, self._missed_items(m)) for m in attending]
+        missed = {id(m): self._missed_items(m) for m in self.attending}
+        # A member who missed every item took no part: listed only as absent, with the items ("sag 29-34").
+        away = [m for m in self.attending if self._missed_all(m, missed[id(m)])]
+        gone = {id(m) for m in away}
+        attending = sorted((m for m in self.attending if id(m) not in gone), key=lambda m: _ROLE_ORDER.get(m.role or "", 2))
         absent_lines = [self._member_line(m) for m in self.absentees] + [
-            f"- {self._show(m)}, sag {compress_numbers([item.number for item in missed])}"
-            for m, missed in partly if missed
+            f"- {self._show(m)}, sag {compress_numbers([item.number for item in missed[id(m)]])}"
+            for m in [*away, *attending] if missed[id(m)]
         ]
         groups = [
             ("Deltagere", [self._member_line(m) for m in attending]),
@@ -373,6 +376,11 @@ class _Document:
                 self.blocks.append("\n".join(lines))
         if self.meeting.guests:
             self.blocks.append(GUESTS_LABEL + ", ".join(escape_name(guest) for guest in self.meeting.guests))
+
+    def _missed_all(self, member: Member, missed: list[Item]) -> bool:
+        """Whether a member at the meeting missed every item, and his or her line says nothing more than the name."""
+        items = self.meeting.items
+        return bool(items) and len(missed) == len(items) and self._member_line(member) == f"- {self._show(member)}"
 
     def _member_line(self, member: Member) -> str:
         parts = [self._show(member)]

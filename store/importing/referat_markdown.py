@@ -261,6 +261,9 @@ class _Reader:
         if len(parts) < 2 or not parts[1].startswith("sag "):
             return False
         display = _display(parts[0])
+        if all(member.display != display for member in self.meeting.members):  # at the meeting, but in no item
+            name, party = _name(parts[0])
+            self.meeting.members.append(Member(name=name, party=party, attendance=PRESENT))
         chunks = [parts[1][len("sag "):], *parts[2:]]
         for chunk in chunks:
             for number in expand_numbers(chunk) if re.fullmatch(r"[\d\s\-]+", chunk) else [unescape(chunk)]:

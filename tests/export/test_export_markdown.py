@@ -563,3 +563,19 @@ def test_unnumbered_points_survive_the_database(db):
     meeting_id = save_meeting(db, Meeting(committee="U", items=[item]))
     text = render_markdown(load_meeting(db, meeting_id))
     assert "Forvaltningen indstiller,\n\n&#97;t budgettet godkendes,\n\n&#97;t der følges op.\n" in text
+
+
+def test_a_member_at_the_meeting_who_missed_every_item_is_only_listed_as_absent():
+    """Rødovre: 'Fraværende: Jan Kongebro (A), sag 29-34' — and not also among the Deltagere."""
+    from store.importing import parse_text
+
+    members = [Member("Anna Holm", "A", attendance=PRESENT), Member("Jan Kongebro", "A", attendance=PRESENT),
+               Member("Bo Berg", "V", attendance=PRESENT)]
+    items = [Item(str(n), f"Sag {n}", decision=Decision("Godkendt"), absences=[ItemAbsence("Jan Kongebro (A)")])
+             for n in (29, 30, 31)]
+    items[0].absences.append(ItemAbsence("Bo Berg (V)"))
+    text = render_markdown(Meeting(committee="U", status="hævet", members=members, items=items))
+    assert "## Deltagere\n\n- Anna Holm (A)\n- Bo Berg (V)\n\n## Fraværende\n\n- Jan Kongebro (A), sag 29-31\n" \
+           "- Bo Berg (V), sag 29\n" in text
+    assert "- Jan Kongebro" not in text[text.index("# Underskriftsblad"):]
+    assert render_markdown(parse_text(text, "eksport.md")) == text
