@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 from store.dates import parse_date
 from store.importing.body import Context, read_item
-from store.importing.cleanup import clean_lines
+from store.importing.cleanup import Line, clean_lines
 from store.importing.header import meeting_end, municipality_in, read_header
 from store.importing.items import find_items, item_end, number_key
 from store.importing.people import Roster
 from store.importing.problems import ImportProblem, where
 from store.importing.result import Imported
 from store.importing.structure import decision_heading, heading_kind
-from store.importing.vocabulary import DECISION
+from store.importing.vocabulary import DECISION, SUSPENDED_COMPOUND_WORDS
 from store.model import ABSENT, ADJOURNED, PLANNED, PRESENT, Item, ItemAbsence, Meeting, Member
 
 
@@ -49,6 +50,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
         following[bodies[-1][0]] = item_end(lines, bodies[-1][1])
     items = [read_item(lines[s.body:s.body if s.listed_only else following[s.start]], s, context) for s in starts]
     _item_absences(items, roster)
+    _restore_shared_endings(items, lines)
     held = any(item.decision for item in items)
     members = list(roster.members.values())
     _settle_attendance(members, items, held)
@@ -73,6 +75,21 @@ def read_agenda_text(text: str, source: str) -> Imported:
         decision_placement=next(iter(context.placements)) if len(context.placements) == 1 else None,
     )
     return Imported(meeting, notes)
+
+
+_GLUED_CONJUNCTION = re.compile(rf"\b(?P<head>\w{{3,}}?)(?P<tail>{'|'.join(map(re.escape, SUSPENDED_COMPOUND_WORDS))})\b")
+
+
+def _restore_shared_endings(items: list[Item], lines: list[Line]) -> None:
+    """'Arbejdsmarkedsog Beskæftigelsesområdet' in a title, where the document elsewhere (its contents list)
+    writes 'Arbejdsmarkeds- og': a viewer joined the hyphenated line end; the document's own spelling is taken."""
+    text = None
+    for item in items:
+        for match in _GLUED_CONJUNCTION.finditer(item.title):
+            text = text if text is not None else "\n".join(line.text for line in lines)
+            spaced = f"{match.group('head')}- {match.group('tail')}"
+            if spaced in text:
+                item.title = item.title.replace(match.group(0), spaced)
 
 
 def _decision_date(texts: list[str]) -> dt.date | None:

@@ -30,9 +30,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "hedensted-kb-2025-06-25.txt": {"municipality None"},
     "holbaek-uaes-2020-06-04.txt": {"municipality None"},
     "slagelse-lte-2018-03-05.txt": {"municipality None"},
-    "taarnby-abu-2015-05-19.txt": {
-        "item 7 title 'Budgetforslag 2016 og overslagsårene på Arbejdsmarkedsog Beskæftigelsesområdet'",
-    },
 }
 
 
