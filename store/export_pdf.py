@@ -56,7 +56,7 @@ class _Pages(FPDF):
     def __init__(self, document: Document) -> None:
         super().__init__(format="A4", enforce_compliance=PDF_A)
         self.document = document
-        self.widths: dict[tuple[str, str, float], float] = {}
+        self.widths: dict[tuple[str, float], dict[str, float]] = {}
         self.set_title(document.title)
         self.set_lang("da-DK")
         self.set_creator("referat")
@@ -146,11 +146,17 @@ class _Pages(FPDF):
     # --- every line again for each character, which is slow on a long referat)
 
     def _width(self, text: str, style: str, size: float = _BODY_SIZE) -> float:
-        key = (style, text, size)
-        if key not in self.widths:
+        widths = self.widths.setdefault((style, size), {})
+        width = widths.get(text)
+        if width is None:
+            self._font(style, size)
+            width = widths[text] = self.get_string_width(text)
+        return width
+
+    def _font(self, style: str, size: float) -> None:
+        """fpdf2's set_font, skipped when the font is already in use (it is called for every line)."""
+        if self.font_style != style or self.font_size_pt != size or self.font_family != FONT.lower():
             self.set_font(FONT, style, size)
-            self.widths[key] = self.get_string_width(text)
-        return self.widths[key]
 
     def _lines(self, words: list, room: float, size: float = _BODY_SIZE) -> list[list[tuple[str, str, str | None]]]:
         lines: list[list[tuple[str, str, str | None]]] = [[]]
@@ -203,7 +209,7 @@ class _Pages(FPDF):
         x = self.x
         baseline = self.y + 0.5 * height + 0.3 * size / self.k
         for text, style, link in segments:
-            self.set_font(FONT, style, size)
+            self._font(style, size)
             if link:
                 self.set_text_color(0, 70, 160)
             width = self._width(text, style, size)
