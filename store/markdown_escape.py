@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 
 # Markup that is escaped wherever it appears.  `&` only where it would start an entity.
-_INLINE = re.compile(r"[\\`*_\[\]<>#|~$]|&(?=#?[0-9A-Za-z]+;)")
+_INLINE = re.compile(r"[\\`*_\[\]<>#|~$]")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Text at the start of a line that would open a block.
 _LINE_START = re.compile(r"^(?:[-+=>]|\d{1,9}(?=[.)]))")
-# Characters Python (and so a line-based parser) treats as line breaks, and other control characters.
-_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Control characters other than those Python (and so a line-based parser) treats as line breaks: the text is
+# split at those with str.splitlines.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 _SUBHEADING = re.compile(r"^(#{3,6})[ \t]+(\S.*)$")
 _BULLET = re.compile(r"^-[ \t]+(\S.*)$")
@@ -50,12 +51,16 @@ def escape_inline(text: str, *, line_start: bool = False) -> str:
 
     With `line_start`, the text also may not begin a block (list, quote, setext underline, …).
     """
-    return _escape_line(_BREAKS.sub(" ", _clean(text)), line_start)
+    return _escape_line(" ".join(_clean(text).splitlines()), line_start)
 
 
 def _escape_line(line: str, line_start: bool) -> str:
     """`escape_inline` of a line already cleaned of control characters and line breaks."""
-    line = _INLINE.sub(r"\\\g<0>", line).strip()
+    if _INLINE.search(line):  # most lines have none: searching first is much faster than substituting
+        line = _INLINE.sub(r"\\\g<0>", line)
+    if "&" in line:
+        line = _ENTITY.sub(r"\\&", line)
+    line = line.strip()
     if line_start:
         match = _LINE_START.match(line)
         if match:
@@ -78,7 +83,7 @@ def escape_name(text: str) -> str:
 def escape_block(text: str, *, allow_structure: bool = True) -> str:
     """Escape multi-line text; keeps lists and level 3–6 sub-headings when `allow_structure`."""
     lines: list[str] = []
-    for raw in _BREAKS.split(_clean(text)):
+    for raw in _clean(text).splitlines():
         raw = raw.strip()
         if not raw:
             if lines and lines[-1]:

@@ -85,7 +85,7 @@ class SearchScreen(Modal):
         self.pending = None
         self.search_in_background(self.query_one(Input).value)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="archive search")
     def search_in_background(self, query: str) -> None:
         """Search off the event loop; show the hits unless a newer search has begun."""
         hits, message = self.search(query)

@@ -1,35 +1,42 @@
 """Referat (F4): the live referat so far, rendered by the same code that writes the Markdown export.
 
-The referat is read and laid out in a thread worker (Rich's Markdown, at the pane's width, into lines) and
-shown in a `LinesView`, which draws only the lines on screen: keys are handled while a large meeting is being
-laid out, and the first screenful is shown as soon as it is ready, the rest following.  Each top-level part
-(the header, each item) is laid out on its own and kept, so a later visit lays out only the items that changed.
+The referat is read in a thread worker and split into its top-level parts (the header, each item, the ending).
+A part is laid out (Rich's Markdown, at the pane's width, into lines) only when it comes into view, in a worker,
+and kept: until then its height is guessed from its text and a "…" line stands in for it.  So showing a
+referat of any length costs about a screenful of layout, keys are handled meanwhile, a later visit lays out
+only the parts that changed, and memory holds the parts seen rather than the whole referat.
 """
 
 from __future__ import annotations
 
 import re
-import time
+from bisect import bisect_right
+from itertools import accumulate
 
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.segment import Segment
+from rich.style import Style
 from textual import work
 from textual.app import ComposeResult
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from store.errors import StoreError
 from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.lines_view import LinesView, lay_out
+from tui.widgets.lines_view import lay_out
 
 PART_START = re.compile(r"^(?=# )", re.MULTILINE)  # the export's top-level headings: title, each item, ending
 PART_SHOWN = 200_000  # characters of one part (an item) laid out; a longer one is shown cut
 CUT_NOTE = "\n\n*… (forkortet her; hele teksten er gemt og kommer med i eksporten)*"
-SHOW_EVERY = 0.5  # seconds between showing what is laid out so far, on the first drawing of a large referat
+KEPT_PARTS = 400  # parts kept laid out (the most recently laid out)
+AROUND = 2  # parts laid out beyond those in view, so scrolling on finds them ready
+WAITING = Strip([Segment("…", Style(dim=True))])
 
-Parts = dict[tuple[str, int], list[Strip]]
+Laid = dict[tuple[str, int], list[Strip]]
 
 
 def render_part(text: str, width: int) -> list[Strip]:
@@ -46,13 +53,108 @@ def referat_parts(text: str) -> list[str]:
     return [part.strip() for part in PART_START.split(text) if part.strip()]
 
 
-class ReferatView(LinesView):
-    """The referat as drawn; `source` is the Markdown it was drawn from."""
+def guessed_height(part: str, width: int) -> int:
+    """The lines a part not yet laid out will take, guessed from its text: each block's lines wrapped at the
+    width, a blank line after each block."""
+    room = max(1, width - 2)
+    return sum(sum(-(-len(line) // room) or 1 for line in block.splitlines()) + 1
+               for block in part[:PART_SHOWN].split("\n\n") if block.strip())
 
-    can_focus = True
-    source: str = ""
-    width_drawn: int = 0
-    parts: Parts = {}  # the parts last laid out, for the next drawing to reuse
+
+def part_starts(parts: list[str], laid: Laid, width: int, guesses: list[int]) -> list[int]:
+    """The first line of each part (and, last, the end of the referat), a blank line between parts; `guesses`:
+    the guessed heights of the parts (guessed_height)."""
+    heights = [len(laid[(part, width)]) if (part, width) in laid else guess for part, guess in zip(parts, guesses)]
+    return list(accumulate((height + 1 for height in heights), initial=0))
+
+
+def parts_between(starts: list[int], top: int, bottom: int, count: int) -> range:
+    """The parts with a line from `top` to `bottom`, and AROUND more on each side."""
+    first = max(0, bisect_right(starts, top) - 1 - AROUND)
+    last = min(count, bisect_right(starts, bottom) + AROUND)
+    return range(first, last)
+
+
+class ReferatView(ScrollView, can_focus=True):
+    """The referat as drawn, part by part; `source` is the Markdown it was drawn from."""
+
+    DEFAULT_CSS = """
+    ReferatView {
+        overflow-x: hidden;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.source = ""
+        self.width_drawn = 0
+        self.parts: list[str] = []
+        self.guesses: list[int] = []  # each part's guessed height
+        self.laid: Laid = {}  # parts laid out, kept for this drawing and the next
+        self.starts: list[int] = [0]
+        self.wanted: set[int] = set()  # parts seen on screen not yet laid out
+        self.asked: set[int] = set()  # parts a worker is laying out
+        self._base = (Style(), 0)  # the style and width of the drawing under way
+
+    def show_referat(self, text: str, width: int, parts: list[str], guesses: list[int], laid: Laid) -> None:
+        """Show the referat `text` (split into `parts`, their heights guessed) at `width`, with the parts laid out
+        so far."""
+        if width != self.width_drawn:
+            self.laid = {}
+        self.source, self.width_drawn, self.parts, self.guesses = text, width, parts, guesses
+        self.asked.clear()
+        self.keep(laid)
+
+    def keep(self, laid: Laid) -> None:
+        """Add parts laid out (dropping the oldest beyond KEPT_PARTS) and show them."""
+        for key, lines in laid.items():
+            self.laid.pop(key, None)
+            self.laid[key] = lines
+        while len(self.laid) > KEPT_PARTS:
+            del self.laid[next(iter(self.laid))]
+        self.starts = part_starts(self.parts, self.laid, self.width_drawn, self.guesses)
+        self.virtual_size = Size(self.width_drawn, max(1, self.starts[-1] - 1))
+        self.refresh()
+
+    def in_view(self) -> range:
+        """The parts on screen now, and a few around them."""
+        top = self.scroll_offset.y
+        return parts_between(self.starts, top, top + self.size.height, len(self.parts))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base = (self.rich_style, self.scrollable_content_region.width)  # once a drawing, not once a line
+        lines = super().render_lines(crop)
+        if self.wanted - self.asked:
+            self.call_later(self.ask_for_parts)
+        return lines
+
+    def ask_for_parts(self) -> None:
+        """Have the parts in view that are not laid out laid out in a worker."""
+        wanted = sorted({*self.wanted, *self.in_view()} - self.asked)
+        wanted = [index for index in wanted if (self.parts[index], self.width_drawn) not in self.laid]
+        self.wanted.clear()
+        if wanted and isinstance(self.screen, ReferatScreen):
+            self.asked.update(wanted)
+            self.screen.lay_out_parts([self.parts[index] for index in wanted], self.width_drawn)
+
+    def render_line(self, y: int) -> Strip:
+        style, width = self._base
+        scroll_x, scroll_y = self.scroll_offset
+        line = scroll_y + y
+        index = bisect_right(self.starts, line) - 1
+        if not self.parts:
+            strip = Strip([Segment("Henter referatet …")]) if line == 0 else Strip([])
+        elif index >= len(self.parts):
+            strip = Strip([])
+        else:
+            offset = line - self.starts[index]
+            lines = self.laid.get((self.parts[index], self.width_drawn))
+            if lines is None:
+                self.wanted.add(index)
+                strip = WAITING if offset == 0 else Strip([])
+            else:
+                strip = lines[offset] if offset < len(lines) else Strip([])  # the blank line after a part
+        return strip.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
 
 
 class ReferatScreen(MeetingScreen):
@@ -69,13 +171,12 @@ class ReferatScreen(MeetingScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        view = self.query_one(ReferatView)
-        view.show_lines([Strip([Segment("Henter referatet …")])])
-        view.focus()
+        self.query_one(ReferatView).focus()
 
     def text_width(self) -> int:
         """The cells a referat line may take: the pane's width (before the first layout: the terminal's)."""
-        return max(20, self.query_one(ReferatView).text_width())
+        width = self.query_one(ReferatView).scrollable_content_region.width
+        return max(20, width or self.app.size.width - 4)
 
     def refresh_view(self) -> dict:
         meeting = super().refresh_view()
@@ -89,13 +190,15 @@ class ReferatScreen(MeetingScreen):
     def draw_referat(self) -> None:
         """Redraw the referat in a worker (nothing changes on screen when neither the text nor the width did)."""
         view = self.query_one(ReferatView)
-        self.read_and_render(self.text_width(), view.source, view.width_drawn, view.parts, self.app.size.height)
+        top = view.scroll_offset.y
+        self.read_and_render(self.text_width(), view.source, view.width_drawn, dict(view.laid),
+                             (top, top + (view.size.height or self.app.size.height)))
 
-    @work(thread=True, exclusive=True, group="referat", exit_on_error=False)
-    def read_and_render(self, width: int, source: str, width_drawn: int, kept: Parts, screenful: int) -> None:
-        """Read the referat and lay it out off the event loop; show it unless a newer drawing has begun.  On a
-        first drawing (nothing shown at this width), the first screenful is shown at once and the rest as it is
-        laid out; a redrawing replaces what is shown once it is complete."""
+    @work(thread=True, exclusive=True, group="referat", exit_on_error=False, description="read the referat")
+    def read_and_render(self, width: int, source: str, width_drawn: int, kept: Laid, lines: tuple[int, int]) -> None:
+        """Read the referat off the event loop and lay out the parts in view (`lines`, from the top and the end of
+        the screen); show it unless a newer drawing has begun.  The other parts are laid out when they come into
+        view."""
         worker = get_current_worker()
         try:
             text = self.app.day.referat_markdown()
@@ -105,35 +208,20 @@ class ReferatScreen(MeetingScreen):
             return
         if text == source and width == width_drawn:
             return
-        progressive = width != width_drawn or not source
-        pieces = referat_parts(text)
-        parts: Parts = {}
-        lines: list[Strip] = []
-        shown_at: float | None = None
-        for number, piece in enumerate(pieces, start=1):
+        parts = referat_parts(text)
+        guesses = [guessed_height(part, width) for part in parts]
+        kept = kept if width == width_drawn else {}
+        laid: Laid = {}
+        for index in parts_between(part_starts(parts, kept, width, guesses), *lines, len(parts)):
             if worker.is_cancelled:
                 return
-            key = (piece, width)
-            if key not in parts:
-                parts[key] = kept.get(key) or render_part(piece, width)
-            if lines:
-                lines.append(Strip([]))  # the blank line Markdown puts between blocks
-            lines.extend(parts[key])
-            if number == len(pieces):
-                break
-            if progressive and not worker.is_cancelled and (len(lines) >= screenful if shown_at is None else
-                                time.monotonic() - shown_at >= SHOW_EVERY):
-                self.app.call_from_thread(self.show_part, list(lines), shown_at is not None)
-                shown_at = time.monotonic()
+            key = (parts[index], width)
+            laid[key] = kept.get(key) or render_part(*key)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_referat, text, width, lines, parts,
-                                      not progressive or shown_at is not None)
+            self.app.call_from_thread(self.query_one(ReferatView).show_referat, text, width, parts, guesses, laid)
 
-    def show_part(self, lines: list[Strip], keep_scroll: bool) -> None:
-        """Show the referat laid out so far (a first drawing)."""
-        self.query_one(ReferatView).show_lines(lines, keep_scroll=keep_scroll)
-
-    def show_referat(self, text: str, width: int, lines: list[Strip], parts: Parts, keep_scroll: bool) -> None:
-        view = self.query_one(ReferatView)
-        view.source, view.width_drawn, view.parts = text, width, parts
-        view.show_lines(lines, keep_scroll=keep_scroll)
+    @work(thread=True, group="referat-parts", exit_on_error=False, description="lay out referat parts")
+    def lay_out_parts(self, parts: list[str], width: int) -> None:
+        """Lay out parts that came into view, off the event loop, and show them."""
+        laid = {(part, width): render_part(part, width) for part in parts}
+        self.app.call_from_thread(self.query_one(ReferatView).keep, laid)
