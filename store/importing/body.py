@@ -36,9 +36,9 @@ from store.model import (
 )
 
 _NUMBERED_BILAG = re.compile(r"^bilag\s*(?P<ref>\d{1,3}[a-z]?)\s*[:.\-–]\s*(?P<title>\S.*)$", re.IGNORECASE)
-# '1. …', '2) …', 'a) …', 'iv. …', 'II. …', '• …': an indstilling point or a bilag.
+# '1. …', '2) …', 'a) …', 'B. …', 'iv. …', 'II. …', '• …': an indstilling point or a bilag.
 _LIST_ENTRY = re.compile(
-    r"^(?:(?P<num>\d{1,3})[.)]\s*|(?:[a-z]|[ivx]{1,4})[.)]\s+|(?-i:[IVX]{1,4})[.)]\s+|[•·▪◦●\-*–]\s+)(?P<rest>\S.*)$"
+    r"^(?:(?P<num>\d{1,3})[.)]\s*|(?:[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})[.)]\s+|[•·▪◦●\-*–]\s+)(?P<rest>\S.*)$"
 )
 _AT_POINT = re.compile(r"^at\b", re.IGNORECASE)
 _INLINE_AT = re.compile(r"^(?P<intro>.{3,200}?\bindstille[rs]\b[^,]*?),?\s+(?P<point>at\s+\S.*)$", re.IGNORECASE)

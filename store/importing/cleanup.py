@@ -214,7 +214,7 @@ def _columns_to_lists(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     index = 0
     while index < len(rows):
         line_no, raw = rows[index]
-        headings = _cells(raw)
+        headings = _cells(raw) if "\t" in raw else []
         if len(headings) < 2 or not all(_member_heading(cell) for cell in headings if cell):
             out.append(rows[index])
             index += 1
@@ -247,8 +247,8 @@ def _roster_table(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     index = 0
     while index < len(rows):
         line_no, raw = rows[index]
-        columns = [ROSTER_COLUMNS.get(cell.rstrip(":").lower()) for cell in _cells(raw)]
-        if "\t" not in raw or "name" not in columns or not ({"party", "attendance"} & set(columns)):
+        columns = [ROSTER_COLUMNS.get(cell.rstrip(":").lower()) for cell in _cells(raw)] if "\t" in raw else []
+        if "name" not in columns or not ({"party", "attendance"} & set(columns)):
             out.append(rows[index])
             index += 1
             continue

@@ -43,7 +43,9 @@ _MUNICIPALITY = re.compile(
 _TOWN_COUNCIL = re.compile(r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)s?\s+(?:Byråd|Kommunalbestyrelse)\b")
 _NOT_A_TOWN = {"Den", "Denne", "Hele", "Samme", "Anden", "Hver", "Enhver", "Din", "Vores", "Jeres", "Egen"}
 _LABEL_LINE = re.compile(
-    r"^\s*(?P<bold>\*\*|__)?(?P<label>" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")(?![\wæøåÆØÅ])"
+    r"^\s*(?P<bold>\*\*|__)?(?P<label>" + "|".join(re.escape(label).replace(r"\ ", r"\s+")
+                                                     for label in sorted(LABELS, key=len, reverse=True))
+    + r")\.?(?![\wæøåÆØÅ])"
     r"[ ]*(?:\*\*|__)?[ ]*(?P<sep>:|\t)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -322,7 +324,7 @@ def _label(line: Line) -> tuple[str, str] | None:
     match = _LABEL_LINE.match(line.raw)
     if not match:
         return None
-    label = match.group("label").lower()
+    label = " ".join(match.group("label").lower().split())
     alone = not match.group("rest").strip()  # 'STARTTIDSPUNKT' on its own line, its value below
     if not (match.group("sep") or match.group("bold") or label in COMPOUND_LABELS or alone):
         return None

@@ -119,6 +119,9 @@ class DecisionHeading:
 
 def decision_heading(text: str) -> DecisionHeading | None:
     """A Beslutning heading, with the body and date it names, or None."""
+    lower = text.lower()
+    if "beslutning" not in lower and "afgørelse" not in lower:
+        return None
     match = _DECISION.match(text.strip())
     if not match:
         return None

@@ -10,8 +10,6 @@ The item finder then weighs these tokens across the whole document.
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from store.importing.cleanup import Line
 from store.importing.people import only_names
 from store.importing.structure import (
@@ -24,55 +22,63 @@ from store.importing.structure import (
     sag_number,
 )
 
+_UNSET = object()
+
 
 class Token:
     """One line's possible roles; `loose` for PDF text, where a heading may run into its text."""
 
+    __slots__ = ("line", "loose", "blank", "text", "_section", "_inline", "_item", "_sag_number", "_facts", "_names")
+
     def __init__(self, line: Line, loose: bool) -> None:
-        self.line = line
-        self.loose = loose
+        self.line, self.loose, self.blank, self.text = line, loose, line.blank, line.text
+        self._section = self._inline = self._item = self._sag_number = self._facts = self._names = _UNSET
 
     @property
-    def blank(self) -> bool:
-        return self.line.blank
-
-    @property
-    def text(self) -> str:
-        return self.line.text
-
-    @cached_property
     def section(self) -> str | None:
         """The kind of section the line opens as a heading (text, indstilling, beslutning, bilag, end), or None."""
-        return None if self.blank else heading_kind(self.text)
+        if self._section is _UNSET:
+            self._section = None if self.blank else heading_kind(self.text)
+        return self._section
 
-    @cached_property
+    @property
     def inline(self) -> tuple[str, str, str] | None:
         """(heading, kind, rest) for 'Beslutning: Godkendt' — a heading with its text on the line."""
-        return None if self.blank else inline_heading(self.text, self.loose)
+        if self._inline is _UNSET:
+            self._inline = None if self.blank else inline_heading(self.text, self.loose)
+        return self._inline
 
     @property
     def opens_section(self) -> bool:
         return self.section not in (None, "end") or self.inline is not None
 
-    @cached_property
+    @property
     def item(self) -> ItemHeading | None:
         """The item heading the line may be ('Punkt 3: …', '3. …')."""
-        return None if self.blank else item_heading(self.text, self.line.level)
+        if self._item is _UNSET:
+            self._item = None if self.blank else item_heading(self.text, self.line.level)
+        return self._item
 
-    @cached_property
+    @property
     def sag_number(self) -> str | None:
         """The item number of a 'Sag nr. 29' line."""
-        return None if self.blank else sag_number(self.text)
+        if self._sag_number is _UNSET:
+            self._sag_number = None if self.blank else sag_number(self.text)
+        return self._sag_number
 
-    @cached_property
+    @property
     def facts(self) -> ItemFacts | None:
         """What a line made only of item metadata says ('Åben sag', 'Sagsnr.: 15/11238'), else None."""
-        return None if self.blank else meta_facts(self.text)
+        if self._facts is _UNSET:
+            self._facts = None if self.blank else meta_facts(self.text)
+        return self._facts
 
-    @cached_property
+    @property
     def names(self) -> bool:
         """Whether the line is nothing but 'Name (P)' entries."""
-        return not self.blank and only_names(self.text)
+        if self._names is _UNSET:
+            self._names = not self.blank and only_names(self.text)
+        return self._names
 
 
 def tokenise(lines: list[Line], loose: bool = False) -> list[Token]:

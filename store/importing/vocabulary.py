@@ -130,7 +130,9 @@ LABELS = {
     "mødestart": "time", "start": "time", "starttidspunkt": "time", "mødetid": "time", "afholdt": "date", "sted": "place", "mødested": "place",
     "lokale": "place", "mødelokale": "place", "adresse": "place", "udvalg": "committee", "forum": "committee",
     "mødeforum": "committee", "kommune": "municipality", "slut": "end", "sluttidspunkt": "end",
-    "mødeslut": "end", "mødet hævet": "end",
+    "mødeslut": "end", "mødet hævet": "end", "start kl": "time", "slut kl": "end", "starttid": "time",
+    "sluttid": "end", "mødestart kl": "time", "mødeslut kl": "end", "mødets start": "time", "mødets afslutning": "end",
+    "tid og sted": "time", "dato og tid": "date", "mødedato og tid": "date", "mødedato og -tid": "date",
 }
 # What a title may call the meeting where a committee's name could stand ('Beslutningsprotokol for ordinært møde').
 MEETING_KINDS = frozenset((

@@ -205,3 +205,31 @@ def test_dagsorden_numbers_without_a_full_stop_and_det_indstilles():
     assert meeting.items[1].recommendation == ["at standarden godkendes."]
     assert all(item.decision is None for item in meeting.items)
     assert imported.notes == []
+
+
+def test_udvalg_field_without_the_word_udvalg_and_a_contents_list():
+    imported, meeting, items = facts("syn-udvalg-felt-indhold.txt")
+    assert (meeting.committee, meeting.municipality, str(meeting.date), meeting.start, meeting.end,
+            meeting.location) == ("Erhverv, Turisme og Kultur", "Halsnæs Kommune", "2025-04-08", "17:00", "19:00",
+                                  "Rådhuset, lokale 2.12")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Kulturpris 2025", True),
+                     ("3", "Orientering", True)]
+    assert [i.kind for i in meeting.items] == [None, "beslutning", "orientering"]
+    pris = meeting.items[1]
+    assert pris.decision.text == "Udvalget udpegede Ravnsborg Teater."
+    assert [a.member for a in pris.absences] == ["Jonna Vej (V)"]
+    assert {m.display for m in meeting.members} == {"Mads Friis (A)", "Jonna Vej (V)", "Tina Bo (Ø)"}
+
+
+def test_punkt_alone_over_its_title_start_and_slut_labels_and_capital_letter_points():
+    imported, meeting, items = facts("syn-punkt-alene-bogstavpunkter.txt")
+    assert (meeting.committee, meeting.municipality, str(meeting.date), meeting.start, meeting.end) == (
+        "Social- og Sundhedsudvalget", "Vordingborg Kommune", "2025-02-10", "14:00", "16:30")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Handleplan for demens", True),
+                     ("3", "Klagesag", False)]
+    members = {m.display: (m.role, m.attendance) for m in meeting.members}
+    assert members == {"Hans Eriksen (A)": ("formand", "til stede"), "Birthe Kofoed (V)": ("næstformand", "til stede"),
+                       "Jesper Lau (DF)": (None, "fraværende"), "Nina Storm (SF)": (None, "til stede")}
+    plan = meeting.items[1]
+    assert plan.recommendation == ["at handleplanen godkendes", "at handleplanen sendes til høring i Ældrerådet"]
+    assert plan.decision.points == ["Godkendt", "Godkendt"]
