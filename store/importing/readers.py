@@ -287,7 +287,7 @@ def _numbering_properties(ppr, qn):
 
 # --- HTML -----------------------------------------------------------------------
 
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "nav", "button", "form", "iframe"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "nav", "button", "form", "iframe", "footer"}
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "ul", "ol", "li", "table",
     "tr", "dl", "dt", "dd", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "figure",

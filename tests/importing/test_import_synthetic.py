@@ -233,3 +233,48 @@ def test_punkt_alone_over_its_title_start_and_slut_labels_and_capital_letter_poi
     plan = meeting.items[1]
     assert plan.recommendation == ["at handleplanen godkendes", "at handleplanen sendes til høring i Ældrerådet"]
     assert plan.decision.points == ["Godkendt", "Godkendt"]
+
+
+def test_saved_web_page_with_an_attendance_table_and_a_site_footer():
+    imported, meeting, items = facts("syn-webside-tabel.html")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.end, meeting.location) == (
+        "Klima- og Miljøudvalget", "2025-05-22", "16:00", "18:15", "Rådhuset, Mødelokale B")
+    assert {m.display: m.attendance for m in meeting.members} == {
+        "Lone Juhl (A)": "til stede", "Ali Demir (SF)": "til stede", "Karin Due (K)": "til stede",
+        "Preben Friis (V)": "afbud"}
+    assert items == [("14", "Godkendelse af dagsorden", True), ("15", "Klimahandleplan, status 2025", True),
+                     ("16", "Grundkøb", False)]
+    status = meeting.items[1]
+    assert status.recommendation == ["at status tages til efterretning", "at næste status forelægges i 2026"]
+    assert status.decision.points == ["Taget til efterretning.", "Godkendt."]
+    assert [a.title for a in status.attachments] == ["Statusrapport 2025"]
+    assert meeting.items[2].decision.text is None  # the site's footer is not part of the last decision
+
+
+def test_word_referat_with_a_member_table_and_lettered_decision_points(tmp_path):
+    from import_samples import docx_bytes
+
+    path = tmp_path / "referat.docx"
+    path.write_bytes(docx_bytes([
+        ("Title", "Referat – Børne- og Ungeudvalget"),
+        ("", "Mødet startede kl. 15.30 den 3. juni 2025 i Byrådssalen og sluttede kl. 17.00."),
+        ("table", [["Medlem", "Parti", "Fremmøde"], ["Eva Holm", "A", "Til stede"], ["Niels Bak", "V", "Afbud"],
+                   ["Sara Lind", "Ø", "Deltog ikke"]]),
+        ("Heading 1", "Dagsordenspunkt 1: Dagtilbudsstruktur"),
+        ("Heading 2", "Indstilling fra direktionen"),
+        ("", "Direktionen indstiller, at"),
+        ("", "a) strukturen godkendes"),
+        ("", "b) forældrebestyrelserne høres"),
+        ("Heading 2", "Udvalgets beslutning"),
+        ("", "Ad a) Godkendt."),
+        ("", "Ad b) Godkendt."),
+    ]))
+    meeting = read_file(path).meeting
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.end) == (
+        "Børne- og Ungeudvalget", "2025-06-03", "15:30", "17:00")
+    assert {m.display: m.attendance for m in meeting.members} == {
+        "Eva Holm (A)": "til stede", "Niels Bak (V)": "afbud", "Sara Lind (Ø)": "fraværende"}
+    item = meeting.items[0]
+    assert (item.number, item.title) == ("1", "Dagtilbudsstruktur")
+    assert item.recommendation == ["strukturen godkendes", "forældrebestyrelserne høres"]
+    assert item.decision.points == ["Godkendt.", "Godkendt."]
