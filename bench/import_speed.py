@@ -2,7 +2,7 @@
 
 Run: python bench/import_speed.py   (target: under 2 s for parse + save)
 Also prints how long a 500-item PDF text with one line per page and no item numbers takes to parse,
-and a 5 MB single-item file.
+a 5 MB single-item file, and a laid-out .pdf of 100 items (fpdf2; read with pypdf's layout mode).
 """
 
 from __future__ import annotations
@@ -56,6 +56,35 @@ def synthetic_page_lines(items: int) -> str:
     return "\n\n".join(pages) + "\n"
 
 
+PDF_ITEMS = 100
+
+
+def synthetic_pdf(items: int) -> bytes:
+    """A dagsorden as an agenda system prints it: running header, page numbers, an item per heading."""
+    from fpdf import FPDF
+
+    class Pages(FPDF):
+        def header(self):
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 6, "Økonomiudvalget - Dagsorden - 3. marts 2025", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 6, f"Side {self.page_no()}", align="C")
+
+    pdf = Pages()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Dagsorden\nØkonomiudvalget\nMødedato: 3. marts 2025\n", new_x="LMARGIN", new_y="NEXT")
+    for n in range(1, items + 1):
+        pdf.multi_cell(0, 6, f"{n}. Sag nummer {n} om budgetopfølgning\nSagsnr.: 25/{n}\n\nSagsfremstilling\n"
+                       + "Forvaltningen har vurderet sagen og anbefaler forslaget. " * 8
+                       + "\n\nIndstilling\nDirektionen indstiller, at forslaget godkendes.\n",
+                       new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "dagsorden-500.txt"
@@ -81,6 +110,14 @@ def main() -> None:
         parse_file(big)
         big_seconds = time.perf_counter() - big_started
         big_size = big.stat().st_size / (1024 * 1024)
+        pdf = Path(folder) / "dagsorden.pdf"
+        pdf.write_bytes(synthetic_pdf(PDF_ITEMS))
+        pdf_started = time.perf_counter()
+        pdf_items = len(parse_file(pdf).items)
+        pdf_seconds = time.perf_counter() - pdf_started
+        from pypdf import PdfReader
+
+        pdf_pages = len(PdfReader(pdf).pages)
     size = len(synthetic_agenda(ITEMS).encode()) / 1024
     total = (parsed - started) + (saved - opened)
     print(f"Fil: {ITEMS} punkter, {size:.0f} KB; genkendt {len(meeting.items)} punkter")
@@ -90,6 +127,7 @@ def main() -> None:
     print(f"PDF-tekst, én linje pr. side, {ITEMS} punkter uden numre: genkendt {paged_items}, "
           f"indlæst på {paged_seconds:.3f} s")
     print(f"Fil på {big_size:.1f} MB med ét punkt: indlæst på {big_seconds:.3f} s")
+    print(f"PDF på {pdf_pages} sider med {PDF_ITEMS} punkter: genkendt {pdf_items}, indlæst på {pdf_seconds:.3f} s")
 
 
 if __name__ == "__main__":
