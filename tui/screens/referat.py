@@ -29,7 +29,8 @@ from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.lines_view import lay_out
 
-PART_START = re.compile(r"^(?=# )", re.MULTILINE)  # the export's top-level headings: title, each item, ending
+PART_START = re.compile(r"^(?=##? )", re.MULTILINE)  # the export's headings: title, each item and section, ending
+LONG_PART = 100  # Markdown lines of a part beyond which it is cut at a list item (the table of contents)
 PART_SHOWN = 200_000  # characters of one part (an item) laid out; a longer one is shown cut
 CUT_NOTE = "\n\n*… (forkortet her; hele teksten er gemt og kommer med i eksporten)*"
 KEPT_PARTS = 400  # parts kept laid out (the most recently laid out)
@@ -49,8 +50,18 @@ def render_part(text: str, width: int) -> list[Strip]:
 
 
 def referat_parts(text: str) -> list[str]:
-    """The referat's top-level parts (the header, each item, the ending), each stripped."""
-    return [part.strip() for part in PART_START.split(text) if part.strip()]
+    """The referat's parts, each laid out on its own: the header, each item's heading and each section, the ending;
+    a long list (the table of contents of a large meeting) in pieces of LONG_PART lines."""
+    parts = []
+    for part in PART_START.split(text):
+        piece: list[str] = []
+        for line in part.strip().split("\n"):
+            if len(piece) >= LONG_PART and line.startswith("- "):
+                parts.append("\n".join(piece))
+                piece = []
+            piece.append(line)
+        parts.append("\n".join(piece).strip())
+    return [part for part in parts if part]
 
 
 def guessed_height(part: str, width: int) -> int:
