@@ -76,7 +76,9 @@ def outcomes(path: Path, meeting_id: int) -> list[str | None]:
 
 
 def screen_text(app) -> str:
-    """The current screen as plain text (what a terminal would show), for assertions and debugging."""
+    """The current screen as plain text (what a terminal would show), for assertions and debugging.
+
+    Textual's public screenshot is SVG only, so this renders the compositor's update as Rich does for it."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False,
                       force_terminal=True, color_system=None)
@@ -85,7 +87,9 @@ def screen_text(app) -> str:
 
 
 def notifications(app) -> str:
-    """Every notification the app has shown and still holds, joined (toasts are not in the screen text)."""
+    """Every notification the app has shown and still holds, joined (toasts are not in the screen text).
+
+    Textual keeps them in `App._notifications` and offers no public way to read them."""
     return "\n".join(notification.message for notification in app._notifications)
 
 
