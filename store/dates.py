@@ -27,7 +27,7 @@ def _danish_parser_info():
         ]
         MONTHS = [
             ("jan", "januar"), ("feb", "februar"), ("mar", "marts"), ("apr", "april"),
-            ("maj",), ("jun", "juni"), ("jul", "juli"), ("aug", "august"),
+            ("maj", "maj"), ("jun", "juni"), ("jul", "juli"), ("aug", "august"),
             ("sep", "sept", "september"), ("okt", "oktober"), ("nov", "november"),
             ("dec", "december"),
         ]
