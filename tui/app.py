@@ -40,6 +40,7 @@ WRITE_ACTIONS = frozenset({
     "status", "apologies", "substitute", "arrival", "departure",  # Fremmøde
 })
 WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)
+WARM_UP_SECONDS = 1.0  # after the first frame, F4's Markdown renderer is imported in a thread
 TAKE_OVER_HINT = "ctrl+t overtager optagelsen."
 QUIT_HINT = "Tryk ctrl+q for at afslutte."
 
@@ -54,6 +55,11 @@ def _agenda_screen() -> Screen:
     from tui.screens.agenda import AgendaScreen
 
     return AgendaScreen()
+
+
+def _import_referat_screen() -> None:
+    """Import F4's screen and its Markdown renderer (a large import) ahead of the first F4."""
+    import tui.screens.referat  # noqa: F401
 
 
 def _referat_screen() -> Screen:
@@ -126,8 +132,10 @@ class ReferatApp(App):
         return self.day.writable or action not in WRITE_ACTIONS
 
     def first_frame_drawn(self) -> None:
-        """After the first frame: let the cycle collector run again."""
+        """After the first frame: let the cycle collector run again; import F4's screen in a thread a moment later."""
         resume_collection()
+        self.set_timer(WARM_UP_SECONDS, lambda: self.run_worker(_import_referat_screen, thread=True, group="warm-up",
+                                                                description="import the referat screen"))
         if self.settings.keys:  # checked after the first frame: it imports every screen
             from tui.keymap import keymap_problems
 

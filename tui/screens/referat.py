@@ -87,7 +87,7 @@ def parts_between(starts: list[int], top: int, bottom: int, count: int) -> range
 
 
 class ReferatView(ScrollView, can_focus=True):
-    """The referat as drawn, part by part; `source` is the Markdown it was drawn from."""
+    """The referat as drawn, part by part."""
 
     DEFAULT_CSS = """
     ReferatView {
@@ -97,7 +97,6 @@ class ReferatView(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.source = ""
         self.width_drawn = 0
         self.parts: list[str] = []
         self.guesses: list[int] = []  # each part's guessed height
@@ -107,12 +106,16 @@ class ReferatView(ScrollView, can_focus=True):
         self.asked: set[int] = set()  # parts a worker is laying out
         self._base = (Style(), 0)  # the style and width of the drawing under way
 
-    def show_referat(self, text: str, width: int, parts: list[str], guesses: list[int], laid: Laid) -> None:
-        """Show the referat `text` (split into `parts`, their heights guessed) at `width`, with the parts laid out
-        so far."""
+    @property
+    def source(self) -> str:
+        """The Markdown drawn (its parts, joined)."""
+        return "\n\n".join(self.parts)
+
+    def show_referat(self, width: int, parts: list[str], guesses: list[int], laid: Laid) -> None:
+        """Show the referat's `parts` (their heights guessed) at `width`, with the parts laid out so far."""
         if width != self.width_drawn:
             self.laid = {}
-        self.source, self.width_drawn, self.parts, self.guesses = text, width, parts, guesses
+        self.width_drawn, self.parts, self.guesses = width, parts, guesses
         self.asked.clear()
         self.keep(laid)
 
@@ -202,11 +205,12 @@ class ReferatScreen(MeetingScreen):
         """Redraw the referat in a worker (nothing changes on screen when neither the text nor the width did)."""
         view = self.query_one(ReferatView)
         top = view.scroll_offset.y
-        self.read_and_render(self.text_width(), view.source, view.width_drawn, dict(view.laid),
+        self.read_and_render(self.text_width(), view.parts, view.width_drawn, dict(view.laid),
                              (top, top + (view.size.height or self.app.size.height)))
 
     @work(thread=True, exclusive=True, group="referat", exit_on_error=False, description="read the referat")
-    def read_and_render(self, width: int, source: str, width_drawn: int, kept: Laid, lines: tuple[int, int]) -> None:
+    def read_and_render(self, width: int, shown: list[str], width_drawn: int, kept: Laid, lines: tuple[int, int]
+                        ) -> None:
         """Read the referat off the event loop and lay out the parts in view (`lines`, from the top and the end of
         the screen); show it unless a newer drawing has begun.  The other parts are laid out when they come into
         view."""
@@ -217,9 +221,10 @@ class ReferatScreen(MeetingScreen):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self.app.notify, str(error), severity="error")
             return
-        if text == source and width == width_drawn:
-            return
         parts = referat_parts(text)
+        del text  # only the parts are kept: a large referat is not held twice
+        if parts == shown and width == width_drawn:
+            return
         guesses = [guessed_height(part, width) for part in parts]
         kept = kept if width == width_drawn else {}
         laid: Laid = {}
@@ -229,7 +234,7 @@ class ReferatScreen(MeetingScreen):
             key = (parts[index], width)
             laid[key] = kept.get(key) or render_part(*key)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.query_one(ReferatView).show_referat, text, width, parts, guesses, laid)
+            self.app.call_from_thread(self.query_one(ReferatView).show_referat, width, parts, guesses, laid)
 
     @work(thread=True, group="referat-parts", exit_on_error=False, description="lay out referat parts")
     def lay_out_parts(self, parts: list[str], width: int) -> None:
