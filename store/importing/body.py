@@ -8,14 +8,12 @@ from dataclasses import dataclass, field
 from store.importing.cleanup import Line
 from store.importing.decisions import read_decision
 from store.importing.items import ItemStart
-from store.importing.people import Roster, names_in, only_names
+from store.importing.people import Roster, names_in
 from store.importing.structure import (
     clean_title,
     decision_heading,
-    heading_kind,
-    inline_heading,
-    meta_facts,
 )
+from store.importing.tokens import Token
 from store.importing.vocabulary import (
     ATTACHMENTS,
     CLOSING_LINE,
@@ -70,18 +68,18 @@ class _Block:
     lines: list[Line]
 
 
-def read_item(lines: list[Line], start: ItemStart, context: Context) -> Item:
-    """The item whose heading is `start` and whose body is `lines`."""
+def read_item(toks: list[Token], start: ItemStart, context: Context) -> Item:
+    """The item whose heading is `start` and whose body is `toks` (its lines, classified)."""
     title = clean_title(start.title)
     item = Item(number=start.number, title=title.text, public=title.public and not start.closed_in_contents,
                 kind=title.kind)
     if title.unsure:
         context.notes.append(f"Punkt {item.number} er indlæst som lukket, fordi titlen nævner lukket eller fortroligt "
                              "uden at være mærket tydeligt; ret det, hvis punktet er åbent.")
-    index = _metadata(lines, item, context)
+    index = _metadata(toks, item, context)
     if not item.title:  # a layout that prints only 'Sagsnr.: …' over the item
         item.title = f"Sagsnr. {item.case_number}" if item.case_number else "(uden titel)"
-    blocks = _blocks(lines[index:], context, item)
+    blocks = _blocks(toks[index:], context, item)
     _note_placement(blocks, context)
     for block in blocks:
         if block.kind == DECISION:
@@ -114,14 +112,14 @@ def _note_placement(blocks: list[_Block], context: Context) -> None:
         context.placements.add(DECISION_LAST)
 
 
-def _metadata(lines: list[Line], item: Item, context: Context) -> int:
+def _metadata(toks: list[Token], item: Item, context: Context) -> int:
     """Read sagsnummer, åben/lukket and kind lines under the title; the index of the first other line."""
-    for index, line in enumerate(lines):
-        if line.blank:
+    for index, tok in enumerate(toks):
+        if tok.blank:
             continue
-        facts = meta_facts(line.text)
-        if facts is None and only_names(line.text):  # the members absent from this item, under its title
-            for name, party in names_in(line.text):
+        facts = tok.facts
+        if facts is None and tok.names:  # the members absent from this item, under its title
+            for name, party in names_in(tok.text):
                 display = context.roster.member(name, party).display
                 if all(a.member != display for a in item.absences):
                     item.absences.append(ItemAbsence(member=display))
@@ -132,12 +130,13 @@ def _metadata(lines: list[Line], item: Item, context: Context) -> int:
         if facts.public is False:
             item.public = False
         item.kind = item.kind or facts.kind
-    return len(lines)
+    return len(toks)
 
 
-def _blocks(lines: list[Line], context: Context, item: Item) -> list[_Block]:
+def _blocks(toks: list[Token], context: Context, item: Item) -> list[_Block]:
     blocks = [_Block(None, TEXT, None, [])]
-    for line in lines:
+    for tok in toks:
+        line = tok.line
         current = blocks[-1]
         if line.blank:
             current.lines.append(line)
@@ -148,7 +147,7 @@ def _blocks(lines: list[Line], context: Context, item: Item) -> list[_Block]:
         if numbered_bilag and current.kind not in (DECISION, ATTACHMENTS):
             item.attachments.extend(_attachments([line]))
             continue
-        kind = heading_kind(line.text)
+        kind = tok.section
         if kind == RECOMMENDATION and current.kind == RECOMMENDATION and not _text(current.lines) \
                 and RECOMMENDS.match(line.text.rstrip(":")):
             current.lines.append(line)  # 'Forvaltningen indstiller, at' under an 'Indstilling' heading
@@ -161,7 +160,7 @@ def _blocks(lines: list[Line], context: Context, item: Item) -> list[_Block]:
         if line.level and _sibling_level(blocks, line.level):
             blocks.append(_Block(line.text, TEXT, line.level, []))
             continue
-        inline = inline_heading(line.text, context.loose) if current.kind != DECISION or context.loose else None
+        inline = tok.inline if current.kind != DECISION or context.loose else None
         if inline:
             heading, kind, rest = inline
             if kind == DECISION and not _this_meeting(heading, context):

@@ -20,9 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from store.importing.cleanup import Line
-from store.importing.structure import heading_kind
-from store.importing.tokens import Token, tokenise
+from store.importing.tokens import Token
 from store.importing.vocabulary import CLOSED_WORD, CONTENTS_HEADINGS
 
 LOOKAHEAD = 8
@@ -51,9 +49,8 @@ def number_key(number: str) -> tuple[int, str]:
     return (int(match.group(1)), match.group(2).lower()) if match else (0, number)
 
 
-def find_items(lines: list[Line], loose: bool = False) -> list[ItemStart]:
-    """The items of a document in order (empty when none can be recognised)."""
-    toks = tokenise(lines, loose)
+def find_items(toks: list[Token]) -> list[ItemStart]:
+    """The items of a document (its lines as tokens) in order; empty when none can be recognised."""
     candidates = _candidates(toks)
     found = _items(toks, [c for c in candidates if c.shape != "bare"])
     if any(c.shape == "bare" for c in candidates) and all(item.counted for item in found):
@@ -219,12 +216,12 @@ def _listed_only(contents: list[ItemStart], items: list[ItemStart]) -> list[Item
     return sorted(items + missing, key=lambda item: number_key(item.number))
 
 
-def item_end(lines: list[Line], start: int) -> int:
+def item_end(toks: list[Token], start: int) -> int:
     """Where the last item ends: at a 'Bilagsoversigt' / 'Underskrifter' heading, else at the end."""
-    for index in range(start, len(lines)):
-        if heading_kind(lines[index].text) == "end":
+    for index in range(start, len(toks)):
+        if toks[index].section == "end":
             return index
-    return len(lines)
+    return len(toks)
 
 
 def _candidates(toks: list[Token]) -> list[ItemStart]:

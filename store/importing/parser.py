@@ -1,4 +1,10 @@
-"""A dagsorden's or referat's text to a `Meeting` — the layouts of Danish agenda systems and web pages."""
+"""A dagsorden's or referat's text to a `Meeting` — the layouts of Danish agenda systems and web pages.
+
+The pipeline: clean lines (`cleanup.py`) -> tokens, each line classified once (`tokens.py`) -> item
+headings chosen by weighing the evidence across the document (`items.py`) -> the header before the first
+item (`header.py`) -> each item's metadata, sections, indstilling and beslutning (`body.py`, `decisions.py`).
+Every Danish word it knows is data in `vocabulary.py`.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,8 @@ from store.importing.items import find_items, item_end, number_key
 from store.importing.people import Roster
 from store.importing.problems import ImportProblem, where
 from store.importing.result import Imported
-from store.importing.structure import decision_heading, heading_kind
+from store.importing.structure import decision_heading
+from store.importing.tokens import tokenise
 from store.importing.vocabulary import DECISION, SUSPENDED_COMPOUND_WORDS
 from store.model import ABSENT, ADJOURNED, PLANNED, PRESENT, Item, ItemAbsence, Meeting, Member
 
@@ -25,7 +32,8 @@ def read_agenda_text(text: str, source: str) -> Imported:
     lines = clean.lines
     if not lines:
         raise ImportProblem(f"{where(source)} indeholder ingen tekst.")
-    starts = find_items(lines, clean.from_pdf)
+    toks = tokenise(lines, clean.from_pdf)
+    starts = find_items(toks)
     if not starts:
         raise ImportProblem(
             f"{where(source)} indeholder ingen dagsordenspunkter, der kan genkendes "
@@ -33,7 +41,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
         )
     roster = Roster()
     header = read_header(lines[:starts[0].start], roster, source)
-    decision_headings = [decision_heading(line.text) for line in lines if heading_kind(line.text) == DECISION]
+    decision_headings = [decision_heading(tok.text) for tok in toks if tok.section == DECISION]
     committee = header.committee or _most_common([h.body for h in decision_headings if h and h.body])
     if header.date is None:
         header.date = _decision_date([h.date for h in decision_headings if h and h.date])
@@ -47,8 +55,8 @@ def read_agenda_text(text: str, source: str) -> Imported:
     bodies = sorted((s.start, s.body) for s in starts if not s.listed_only)
     following = {start: after for (start, _), (after, _) in zip(bodies, bodies[1:], strict=False)}
     if bodies:
-        following[bodies[-1][0]] = item_end(lines, bodies[-1][1])
-    items = [read_item(lines[s.body:s.body if s.listed_only else following[s.start]], s, context) for s in starts]
+        following[bodies[-1][0]] = item_end(toks, bodies[-1][1])
+    items = [read_item(toks[s.body:s.body if s.listed_only else following[s.start]], s, context) for s in starts]
     _item_absences(items, roster)
     _restore_shared_endings(items, lines)
     held = any(item.decision for item in items)

@@ -5,7 +5,9 @@ it again and again — is it a section heading (and of which kind), an item
 heading (number, title, shape), a 'Sag nr. 12' line, a line of item metadata
 (case number, åben/lukket, kind), a line of names, a heading with its text on
 the same line — each answer worked out the first time it is asked and kept.
-The item finder then weighs these tokens across the whole document.
+The parser tokenises the clean lines once; the item finder (`items.py`) weighs
+the tokens across the whole document, and the item reader (`body.py`) reads
+each item's metadata, sections and decision from the same tokens.
 """
 
 from __future__ import annotations
