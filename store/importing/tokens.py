@@ -12,6 +12,8 @@ each item's metadata, sections and decision from the same tokens.
 
 from __future__ import annotations
 
+from typing import Any
+
 from store.importing.cleanup import Line
 from store.importing.people import only_names
 from store.importing.structure import (
@@ -31,6 +33,13 @@ class Token:
     """One line's possible roles; `loose` for PDF text, where a heading may run into its text."""
 
     __slots__ = ("line", "loose", "blank", "text", "_section", "_inline", "_item", "_sag_number", "_facts", "_names")
+    # Each role is worked out when first asked; _UNSET until then.
+    _section: Any
+    _inline: Any
+    _item: Any
+    _sag_number: Any
+    _facts: Any
+    _names: Any
 
     def __init__(self, line: Line, loose: bool) -> None:
         self.line, self.loose, self.blank, self.text = line, loose, line.blank, line.text
