@@ -12,6 +12,7 @@ from store.importing.people import Roster, names_in
 from store.importing.structure import (
     clean_title,
     decision_heading,
+    item_group,
 )
 from store.importing.tokens import Token
 from store.importing.vocabulary import (
@@ -141,8 +142,8 @@ def _blocks(toks: list[Token], context: Context, item: Item) -> list[_Block]:
         if line.blank:
             current.lines.append(line)
             continue
-        if CLOSING_LINE.match(line.text):
-            continue
+        if CLOSING_LINE.match(line.text) or item_group(line.text):
+            continue  # the closing line; a heading grouping the items after this one ('Lukkede sager')
         numbered_bilag = _NUMBERED_BILAG.match(line.text)
         if numbered_bilag and current.kind not in (DECISION, ATTACHMENTS):
             item.attachments.extend(_attachments([line]))

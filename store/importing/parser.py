@@ -16,12 +16,12 @@ from store.dates import parse_date
 from store.importing.body import Context, read_item
 from store.importing.cleanup import Line, clean_lines
 from store.importing.header import meeting_end, municipality_in, read_header
-from store.importing.items import find_items, item_end, number_key
+from store.importing.items import ItemStart, find_items, item_end, number_key
 from store.importing.people import Roster
 from store.importing.problems import ImportProblem, where
 from store.importing.result import Imported
-from store.importing.structure import decision_heading
-from store.importing.tokens import tokenise
+from store.importing.structure import decision_heading, item_group
+from store.importing.tokens import Token, tokenise
 from store.importing.vocabulary import DECISION, SUSPENDED_COMPOUND_WORDS
 from store.model import ABSENT, ADJOURNED, PLANNED, PRESENT, Item, ItemAbsence, Meeting, Member
 
@@ -58,6 +58,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
         following[bodies[-1][0]] = item_end(toks, bodies[-1][1])
     items = [read_item(toks[s.body:s.body if s.listed_only else following[s.start]], s, context) for s in starts]
     _item_absences(items, roster)
+    _apply_groups(toks, starts, items)
     _restore_shared_endings(items, lines)
     held = any(item.decision for item in items)
     members = list(roster.members.values())
@@ -83,6 +84,33 @@ def read_agenda_text(text: str, source: str) -> Imported:
         decision_placement=next(iter(context.placements)) if len(context.placements) == 1 else None,
     )
     return Imported(meeting, notes)
+
+
+def _apply_groups(toks: list[Token], starts: list[ItemStart], items: list[Item]) -> None:
+    """Items under 'Lukkede sager' are lukket, under 'Sager til orientering' orienteringssager, until the next
+    such heading; only a heading right over an item counts (a contents list's are matched separately)."""
+    group: tuple[str | None, str | None] = (None, None)
+    position = 0
+    order = sorted((s.start, n) for n, s in enumerate(starts) if not s.listed_only)
+    bodies = {start for start, _ in order}
+    for index, tok in enumerate(toks):
+        while position < len(order) and order[position][0] <= index:
+            item = items[order[position][1]]
+            access, kind = group
+            if access == "closed":
+                item.public = False
+            if kind and item.kind is None:
+                item.kind = kind
+            position += 1
+        found = item_group(tok.text) if not tok.blank else None
+        if found and _next_filled(toks, index + 1) in bodies:  # a heading over an item, not over a contents list
+            access, kind = found
+            # 'Lukkede sager' starts a new part; 'Sager til orientering' within it keeps its access
+            group = (access, kind) if access else (group[0], kind)
+
+
+def _next_filled(toks: list[Token], index: int) -> int | None:
+    return next((ahead for ahead in range(index, len(toks)) if not toks[ahead].blank), None)
 
 
 _GLUED_CONJUNCTION = re.compile(rf"\b(?P<head>\w{{3,}}?)(?P<tail>{'|'.join(map(re.escape, SUSPENDED_COMPOUND_WORDS))})\b")

@@ -12,6 +12,7 @@ from store.importing.vocabulary import (
     DATE,
     DECISION,
     GENERIC_BODIES,
+    ITEM_GROUPS,
     MONTH_START,
     OPEN_MARKS,
     OPEN_WORDS,
@@ -86,7 +87,11 @@ _CLOSED_BRACKETED = re.compile(rf"\s*[\[(]\s*(?:{_MARKS})\s*[\])]\s*", re.IGNORE
 _CLOSED_PREFIX = re.compile(rf"^(?:{_MARKS})\s*[:\-–.]\s*(?=\S)", re.IGNORECASE)
 _CLOSED_SUFFIX = re.compile(rf"\s*(?:[-–:,]\s*(?:{_MARKS})|\s(?:{_MARKS.replace('lukket|', '')}))\s*\.?$", re.IGNORECASE)
 _CLOSED_TITLE = re.compile(rf"^(?:\d+\.?\s*)?(?:{_MARKS})\.?$", re.IGNORECASE)
-_KIND_SUFFIX = re.compile(r"\s*\((?P<kind>[BO])\)\s*$")
+_KIND_SUFFIX = re.compile(
+    r"\s*(?:\((?P<kind>[BO]|beslutning(?:ssag|spunkt)?|orientering(?:ssag|spunkt)?)\)"
+    r"|[-–]\s*(?P<word>beslutning(?:ssag|spunkt)|orientering(?:ssag|spunkt)))\s*$",
+    re.IGNORECASE,
+)
 _OPEN = "|".join(re.escape(mark).replace(r"\ ", r"\s+") for mark in sorted(OPEN_MARKS, key=len, reverse=True))
 # '(Åben)', '[Åbent punkt]', '- Åben': said of an item that is public anyway, so only dropped from the title.
 _OPEN_MARK = re.compile(rf"\s*[\[(]\s*(?:{_OPEN})\s*[\])]\s*|\s*[-–]\s*(?:{_OPEN})\s*$", re.IGNORECASE)
@@ -219,6 +224,11 @@ def point_ordinals(label: str) -> set[int]:
     return found
 
 
+def item_group(text: str) -> tuple[str | None, str | None] | None:
+    """(access, kind) of a heading that groups the items after it ('Lukkede sager'), or None."""
+    return ITEM_GROUPS.get(text.strip().rstrip(":").strip().lower())
+
+
 def sag_number(text: str) -> str | None:
     """'Sag nr. 29' -> '29' (the item number in layouts that print it under the title)."""
     match = _SAG_NR.match(text.strip())
@@ -289,7 +299,7 @@ def clean_title(title: str) -> Title:
         before = found.text
         match = _KIND_SUFFIX.search(found.text)
         if match:
-            found.kind = KINDS[match.group("kind").lower()]
+            found.kind = KINDS[(match.group("kind") or match.group("word"))[0].lower()]
             found.text = found.text[:match.start()]
         found.text = _OPEN_MARK.sub(" ", found.text) if _OPEN_MARK.sub("", found.text).strip() else found.text
         for pattern in (_CLOSED_PREFIX, _CLOSED_BRACKETED, _CLOSED_SUFFIX):

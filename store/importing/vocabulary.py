@@ -70,6 +70,18 @@ CONTENTS_HEADINGS = (
     "åbne punkter", "lukkede punkter", "punkter til dagsorden", "oversigtsdagsorden",
 )
 
+# Headings that group the items after them ('Lukkede sager', 'Sager til orientering'): (access, kind) of each.
+ITEM_GROUPS: dict[str, tuple[str | None, str | None]] = {
+    "åbne sager": ("open", None), "åbne punkter": ("open", None), "åben dagsorden": ("open", None),
+    "åbent møde": ("open", None),
+    "lukkede sager": ("closed", None), "lukkede punkter": ("closed", None), "lukket dagsorden": ("closed", None),
+    "lukket møde": ("closed", None), "fortrolige punkter": ("closed", None), "fortrolige sager": ("closed", None),
+    "sager til beslutning": (None, "beslutning"), "beslutningssager": (None, "beslutning"),
+    "punkter til beslutning": (None, "beslutning"),
+    "sager til orientering": (None, "orientering"), "orienteringssager": (None, "orientering"),
+    "punkter til orientering": (None, "orientering"),
+}
+
 # --- lukket items ------------------------------------------------------------------------
 
 # What marks an item (or a bilag) as lukket: before or after the title, in brackets, or on a line under it.

@@ -278,3 +278,20 @@ def test_word_referat_with_a_member_table_and_lettered_decision_points(tmp_path)
     assert (item.number, item.title) == ("1", "Dagtilbudsstruktur")
     assert item.recommendation == ["strukturen godkendes", "forældrebestyrelserne høres"]
     assert item.decision.points == ["Godkendt.", "Godkendt."]
+
+
+def test_group_headings_set_the_kind_of_the_items_under_them_and_are_no_item_text():
+    imported, meeting, items = facts("syn-sagsgrupper-dagsorden.txt")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Ny skolestruktur", True),
+                     ("3", "Status på budget 2025", True), ("4", "Salg af grund", False)]
+    assert [i.kind for i in meeting.items] == ["beslutning", "beslutning", "orientering", None]
+    assert [s.text for s in meeting.items[1].sections] == ["Strukturen samler fire skoler."]
+    assert [s.text for s in meeting.items[2].sections] == ["Budgettet overholdes."]
+    assert meeting.members == []  # 'Afbud: Ingen afbud' names nobody
+
+
+def test_items_after_a_lukkede_punkter_heading_are_lukket():
+    imported, meeting, items = facts("syn-lukkede-punkter-referat.txt")
+    assert items == [("1", "Godkendelse af dagsorden", True), ("2", "Budgetopfølgning", True),
+                     ("3", "Køb af ejendom", False), ("4", "Personalesag", False)]
+    assert meeting.items[1].decision.text is None  # the heading is not part of item 2's decision
