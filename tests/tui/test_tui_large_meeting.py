@@ -13,7 +13,7 @@ from store.db import open_database
 from store.meetings import save_meeting
 from store.model import Item, Section
 from tui.app import ReferatApp
-from tui.screens.referat import ReferatView
+from tui.screens.referat import ReferatView, continues, part_starts, referat_parts, render_part
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.item_view import CUT_NOTE, ItemView
 
@@ -94,3 +94,19 @@ async def test_a_5_mb_title_and_section_are_shown_cut_and_kept_whole(huge_fields
     assert outcomes(path, meeting_id)[1] == "Godkendt"  # on the item with the 5 MB section
     db = open_database(path)
     assert db.execute("SELECT title FROM items WHERE id = ?", [first]).fetchone()[0] == huge  # kept whole in the store
+
+
+def test_the_referat_laid_out_in_parts_reads_as_laid_out_whole():
+    """F4 lays out the referat part by part (each heading's part, a long list in pieces): put together, the lines
+    are those of the whole text laid out at once."""
+    text = ("# Referat: Udvalget\n\n**Mødedato:** Mandag den 29. maj 2017\n\n## Indholdsfortegnelse\n"
+            + "\n".join(f"- Punkt {n}: Sag nummer {n}" for n in range(1, 251))
+            + "\n\n# Punkt 1: Sag nummer 1\n\n## Sagsfremstilling\n\nForvaltningen redegør.\n\n## Beslutning\n\n**Godkendt.**")
+    parts = referat_parts(text)
+    assert len(parts) >= 6 and any(continues(part) for part in parts)
+    starts = part_starts(parts, {}, 60, [0] * len(parts))  # the gaps only: every height guessed as 0
+    pieced: list[str] = []
+    for index, part in enumerate(parts):
+        pieced += [line.text.rstrip() for line in render_part(part, 60)]
+        pieced += [""] * (starts[index + 1] - starts[index])
+    assert pieced[:-1] == [line.text.rstrip() for line in render_part(text, 60)]

@@ -46,7 +46,15 @@ def render_part(text: str, width: int) -> list[Strip]:
     if len(text) > PART_SHOWN:
         text = text[:PART_SHOWN] + CUT_NOTE
     console = Console(width=width, color_system="truecolor", force_terminal=True, legacy_windows=False)
-    return lay_out(Markdown(text, hyperlinks=False), width, console)
+    lines = lay_out(Markdown(text, hyperlinks=False), width, console)
+    if continues(text) and lines and not lines[0].text.strip():
+        del lines[0]  # the blank line Rich puts before a list: this piece goes on the list before it
+    return lines
+
+
+def continues(part: str) -> bool:
+    """True for a piece of a long list after its first (referat_parts): drawn right after the piece before it."""
+    return part.startswith("- ")
 
 
 def referat_parts(text: str) -> list[str]:
@@ -73,10 +81,11 @@ def guessed_height(part: str, width: int) -> int:
 
 
 def part_starts(parts: list[str], laid: Laid, width: int, guesses: list[int]) -> list[int]:
-    """The first line of each part (and, last, the end of the referat), a blank line between parts; `guesses`:
-    the guessed heights of the parts (guessed_height)."""
+    """The first line of each part (and, last, the end of the referat), a blank line between parts (not before the
+    next piece of a long list); `guesses`: the guessed heights of the parts (guessed_height)."""
     heights = [len(laid[(part, width)]) if (part, width) in laid else guess for part, guess in zip(parts, guesses)]
-    return list(accumulate((height + 1 for height in heights), initial=0))
+    gaps = [0 if continues(part) else 1 for part in parts[1:]] + [1]
+    return list(accumulate((height + gap for height, gap in zip(heights, gaps)), initial=0))
 
 
 def parts_between(starts: list[int], top: int, bottom: int, count: int) -> range:
