@@ -14,7 +14,7 @@ Grammar (blocks are separated by one blank line; `[...]` optional, `{...}` repea
 escaped user text, NAME a member as `Name (P)` or a bare name / party letter, with `,:()`
 escaped inside names):
 
-    document   := [confidential] title header* attendance* [guests] [toc] item* [ending] [closing] [bilagsoversigt]
+    document   := [confidential] title header* attendance* [guests] [toc] item* [ending | closing] [bilagsoversigt]
                   [signatures]
     confidential := "**FORTROLIGT: Fuld udgave med lukket indhold – må ikke offentliggøres.**"
                     (first line of every --full export, and only there)
@@ -38,7 +38,8 @@ escaped inside names):
                     | ", forlod mødet efter behandlingen af punkt " N]
                   [", *" TEXT "*"]                    (the member's note; full export only)
     guests     := "Desuden deltog: " TEXT {", " TEXT}   (people who took part without being members)
-    ending     := "# Mødets afslutning" NL NL TEXT      (the secretary's closing line, "Protokollen oplæst.")
+    ending     := "# Mødets afslutning" NL NL TEXT      (the secretary's closing line, "Protokollen oplæst.", of a
+                                                        meeting whose end is not known)
     toc        := "## Indholdsfortegnelse" NL "- Punkt " N ": " ITEM-TITLE {NL ...}
     ITEM-TITLE := TEXT | "Lukket: " TEXT | "Lukket punkt"   (a public item's title never starts with a
                   raw "Lukket:"; the colon is escaped.  "Lukket punkt" alone: a lukket item whose title
@@ -100,7 +101,11 @@ escaped inside names):
                   (a bilag whose reference is its number, "12" or "3a"; else a link to its address.
                   REFERENCE is escaped exactly like TEXT — `<`, `>` and `\\` included — so one
                   `unescape` gives it back, as CommonMark reads it)
-    closing    := "*Mødet sluttede kl. HH.MM.*"        (a held meeting whose end is known)
+    closing    := [TEXT " "] "Mødet afsluttet kl. HH.MM"  (a held meeting whose end is known, after its closing
+                  line as Rødovre writes it: "Protokollen oplæst. Mødet afsluttet kl. 15.45".  User text
+                  anywhere that ends so has the full stop after "kl" escaped.  A referat sealed in the
+                  first layout (model.LAYOUT_ENDED_ITALIC) keeps its wording: `ending` for any closing
+                  line, then "*Mødet sluttede kl. HH.MM.*")
     bilagsoversigt := "# Bilagsoversigt" NL ("- Punkt " N ": " BILAG {NL ...} | "Ingen bilag.")
     signatures := "# Underskriftsblad" NL ("- " NAME " godkendte " SHORT-DATE " kl. HH.MM"
                   [" med forbehold: " TEXT] {NL ...}
@@ -127,6 +132,7 @@ from store.model import (
     DECISION_LAST,
     DEFEATED,
     EXPECTED_LATE,
+    LAYOUT_ENDED_ITALIC,
     PLANNED,
     PRESENT,
     RECOMMENDATION_SECTION,
@@ -165,8 +171,17 @@ URGENT_MARK = "**Hastesag.** Optaget på dagsordenen under mødet."
 SIGNATURE_LEAD = "Referatet underskrives af de medlemmer, der deltog i mødet:"
 
 
-def closing_line(end: str) -> str:
-    """The referat's closing line: '*Mødet sluttede kl. 15.45.*'."""
+CLOSED_AT = "Mødet afsluttet kl. "
+
+
+def closing_line(end: str, closing: str | None = None) -> str:
+    """The referat's last line: 'Protokollen oplæst. Mødet afsluttet kl. 15.45'."""
+    lead = escape_inline(closing, line_start=True) + " " if closing and closing.strip() else ""
+    return f"{lead}{CLOSED_AT}{escape_inline(danish_time(end))}"
+
+
+def first_layout_closing_line(end: str) -> str:
+    """The end of a referat sealed in the first layout: '*Mødet sluttede kl. 15.45.*'."""
     return f"*Mødet sluttede kl. {escape_inline(danish_time(end))}.*"
 
 
@@ -327,16 +342,22 @@ class _Document:
                                          for item in meeting.items))
         for item in meeting.items:
             self._item(item)
-        if meeting.closing:
-            self.blocks.append(ENDING_HEADING)
-            self.blocks.append(escape_inline(meeting.closing, line_start=True))
-        if self.held and meeting.end:
-            self.blocks.append(closing_line(meeting.end))
+        self._ending()
         if not self.decisions_only:
             self._attachment_overview()
         if self.held:
             self._signatures()
         return "\n\n".join(self.blocks) + "\n"
+
+    def _ending(self) -> None:
+        meeting = self.meeting
+        first_layout = meeting.layout == LAYOUT_ENDED_ITALIC
+        if meeting.closing and (first_layout or not (self.held and meeting.end)):
+            self.blocks.append(ENDING_HEADING)
+            self.blocks.append(escape_inline(meeting.closing, line_start=True))
+        if self.held and meeting.end:
+            self.blocks.append(first_layout_closing_line(meeting.end) if first_layout
+                               else closing_line(meeting.end, meeting.closing))
 
     def _header(self) -> None:
         meeting = self.meeting

@@ -37,6 +37,8 @@ _ROUND_BULLET = re.compile(r"^•[ \t]+(\S.*)$")
 _NUMBERED = re.compile(r"^(\d{1,9})\.[ \t]+(\S.*)$")
 _KEPT_NUMBERED = re.compile(r"^(\d{1,9})\) (.*)$")
 _KEPT_ROUND_BULLET = re.compile(r"^\* (.*)$")
+# A line ending as the referat's last line does ("Mødet afsluttet kl. 15.45"): its full stop is escaped.
+_CLOSED_AT = re.compile(r"(?<=Mødet afsluttet kl)\.(?= \d{1,2}\.\d{2}$)")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 # One entry of a ", "-separated list: escapes, a comma not followed by a space, anything else.
 _LIST_ENTRY = re.compile(r"(?:\\.|\\$|,(?! )|[^\\,])*")
@@ -61,6 +63,8 @@ def _escape_line(line: str, line_start: bool) -> str:
     if "&" in line:
         line = _ENTITY.sub(r"\\&", line)
     line = line.strip()
+    if "afsluttet kl." in line:
+        line = _CLOSED_AT.sub(r"\\.", line)
     if line_start:
         match = _LINE_START.match(line)
         if match:

@@ -192,7 +192,7 @@ def save_meeting(db: Database, meeting: Meeting, committee: str | None = None, s
             for member in roster(db, committee_id):
                 act.insert("attendance", {"meeting_id": meeting_id, "person_id": member["person_id"]})
         if meeting.status == APPROVED:
-            seal(act, meeting_id)
+            seal(act, meeting_id, meeting.layout)
     return meeting_id
 
 
@@ -352,7 +352,7 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
         ],
         guests=[g["name"] for g in db.query("SELECT name FROM guests WHERE meeting_id = ? ORDER BY position, id",
                                             [meeting_id])],
-        closing=row["closing"],
+        closing=row["closing"], layout=roster_seal["layout"] if roster_seal else None,
     )
     _fill_absent(meeting)
     return meeting

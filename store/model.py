@@ -223,6 +223,14 @@ class Approval:
     reservation: str | None = None
 
 
+# How the Markdown export words a referat, kept by an approved referat's seal so that a later release
+# never rewords a signed referat.  1: "*Mødet sluttede kl. HH.MM.*" and the closing line under its
+# own heading; 2: one line as the kommuner write it, "Protokollen oplæst. Mødet afsluttet kl. HH.MM".
+LAYOUT_ENDED_ITALIC = 1
+LAYOUT = 2
+LAYOUTS = (LAYOUT_ENDED_ITALIC, LAYOUT)
+
+
 @dataclass
 class Meeting:
     """A whole meeting: header, attendance, items, approvals."""
@@ -240,10 +248,12 @@ class Meeting:
     decision_placement: str | None = None  # one of DECISION_PLACEMENTS; None: after the indstilling
     guests: list[str] = field(default_factory=list)  # "Desuden deltog": not members, no vote
     closing: str | None = None  # the referat's closing line, "Protokollen oplæst."
+    layout: int | None = None  # the export layout its seal keeps (LAYOUTS); None: the current one
 
     def to_json(self) -> dict:
         """The documented JSON contract (see README)."""
         data = asdict(self)
+        del data["layout"]  # how the Markdown is worded, not what the referat says
         data["date"] = self.date.isoformat() if self.date else None
         for item, raw in zip(self.items, data["items"]):
             number = plain_number(item.number)

@@ -398,3 +398,13 @@ def known_migrations() -> list[str]:
 def recommendation_form(db: Database) -> None:
     """Whether an item's indstilling points are numbered, as its source wrote them ("at …" alone has no number)."""
     db.table("items").add_column("recommendation_numbered", int, not_null_default=1)
+
+
+@migrations(name="0016_seal_layout")
+def seal_layout(db: Database) -> None:
+    """The seal also keeps the export layout the referat was approved in (store.model.LAYOUTS).
+
+    A seal made before keeps the first layout, so an upgrade never rewords a signed referat.
+    """
+    db.execute("ALTER TABLE approval_seals ADD COLUMN layout INTEGER")
+    db.execute("UPDATE approval_seals SET layout = 1")

@@ -14,6 +14,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from store.chain import content_columns, content_digest, head
+from store.model import LAYOUT
 
 if TYPE_CHECKING:
     from store.audit import Action
@@ -44,8 +45,11 @@ def snapshot(db: Database, meeting_id: int) -> dict:
             "people": json.dumps(people, ensure_ascii=False)}
 
 
-def seal(act: Action, meeting_id: int) -> int:
+def seal(act: Action, meeting_id: int, layout: int | None = None) -> int:
     """Store the seal of a meeting whose referat this action approves; returns the seal's id.
+
+    `layout` is the export layout it keeps (store.model.LAYOUTS): the current one unless a document
+    imported as godkendt was written in an earlier one.
 
     Besides the roster it records the audit log's head at the approval and the digest of
     the referat's rows as approved (store/chain.py), which `referat verify` checks.
@@ -60,7 +64,7 @@ def seal(act: Action, meeting_id: int) -> int:
     return act.insert("approval_seals", {
         **content, "at": act.at, "chain_head_id": head_id, "chain_head": head_hash,
         "content_hash": content_digest(act.db, meeting_id, columns, content),
-        "content_columns": json.dumps(columns), "decision_placement": placement,
+        "content_columns": json.dumps(columns), "decision_placement": placement, "layout": layout or LAYOUT,
     })
 
 
@@ -73,7 +77,7 @@ def sealed(db: Database, meeting_id: int) -> dict | None:
     """The meeting's seal, with `people` as {person id: {name, party, role}}; None if it has none."""
     try:
         row = db.execute(
-            "SELECT committee, municipality, people, decision_placement FROM approval_seals WHERE meeting_id = ?",
+            "SELECT committee, municipality, people, decision_placement, layout FROM approval_seals WHERE meeting_id = ?",
             [meeting_id],
         ).fetchone()
     except sqlite3.OperationalError:  # a database opened read-only before the upgrade that adds seals
@@ -81,4 +85,5 @@ def sealed(db: Database, meeting_id: int) -> dict | None:
     if row is None:
         return None
     return {"committee": row[0], "municipality": row[1],
-            "people": {person["id"]: person for person in json.loads(row[2])}, "decision_placement": row[3]}
+            "people": {person["id"]: person for person in json.loads(row[2])}, "decision_placement": row[3],
+            "layout": row[4]}

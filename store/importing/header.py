@@ -15,6 +15,7 @@ from store.importing.structure import heading_kind
 from store.importing.vocabulary import (
     BODY_WORD,
     CLOCK,
+    CLOSING_LINE,
     COMPOUND_LABELS,
     CONTENTS_HEADINGS,
     DATE,
@@ -300,6 +301,19 @@ def meeting_end(lines: list[Line]) -> str | None:
         if match:
             end = parse_time(match.group(1))
     return end
+
+
+_READ_ALOUD = re.compile(r"^protokollen\s+(?:blev\s+)?oplæst(?:\s+og\s+godkendt)?\.?", re.IGNORECASE)
+
+
+def closing_words(lines: list[Line]) -> str | None:
+    """'Protokollen oplæst.' of the last 'Protokollen oplæst. Mødet afsluttet kl. 15.45', as the document wrote it."""
+    words = None
+    for line in lines:
+        text = " ".join(line.text.split())
+        if CLOSING_LINE.match(text) and (match := _READ_ALOUD.match(text)):
+            words = match.group(0)
+    return words
 
 
 def _title_line(preamble: list[Line]) -> Line | None:

@@ -15,7 +15,7 @@ from collections import Counter
 from store.dates import parse_date
 from store.importing.body import Context, read_item
 from store.importing.cleanup import Line, clean_lines
-from store.importing.header import meeting_end, municipality_in, read_header
+from store.importing.header import closing_words, meeting_end, municipality_in, read_header
 from store.importing.items import ItemStart, find_items, item_end, number_key
 from store.importing.people import Roster
 from store.importing.problems import ImportProblem, where
@@ -82,6 +82,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
         members=members,
         items=items,
         decision_placement=next(iter(context.placements)) if len(context.placements) == 1 else None,
+        closing=closing_words(lines),
     )
     return Imported(meeting, notes)
 

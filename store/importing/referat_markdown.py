@@ -31,6 +31,7 @@ from store.model import (
     DECISION_AFTER_RECOMMENDATION,
     DECISION_LAST,
     DEFEATED,
+    LAYOUT_ENDED_ITALIC,
     PLANNED,
     PRESENT,
     RECOMMENDATION_SECTION,
@@ -81,7 +82,10 @@ _BILAG = re.compile(
     r"^(?P<closed>Lukket: )?(?:Bilag (?P<number>\d{1,3}[a-z]?): (?P<numbered>.*)"
     r"|\[(?P<linked>.*)\]\(<(?P<reference>(?:\\.|[^\\>])*)>\)|(?P<plain>.*))$"
 )
-_CLOSING = re.compile(r"^\*Mødet sluttede kl\. (?P<time>\d{1,2}\.\d{2})\.\*$")
+_CLOSING = re.compile(
+    r"^(?:\*Mødet sluttede kl\. (?P<italic>\d{1,2}\.\d{2})\.\*"
+    r"|(?:(?P<text>.*) )?Mødet afsluttet kl\. (?P<time>\d{1,2}\.\d{2}))$"
+)
 
 
 def is_referat_markdown(text: str) -> bool:
@@ -174,7 +178,11 @@ class _Reader:
         closing = _CLOSING.match(line)
         if closing:
             self.item = None
-            meeting.end = _time(closing["time"])
+            if closing["italic"]:  # the first layout: a referat sealed in it keeps it
+                meeting.end, meeting.layout = _time(closing["italic"]), LAYOUT_ENDED_ITALIC
+            else:
+                meeting.end = _time(closing["time"])
+                meeting.closing = unescape(closing["text"] or "").strip() or meeting.closing
         elif self.signatures and not line.startswith("#"):
             if _APPROVAL.match(line):
                 self._approval(line)

@@ -13,6 +13,7 @@ from store.export_markdown import CONFIDENTIAL_LINE, compress_numbers, render_ma
 from store.meetings import load_meeting, save_meeting
 from store.model import (
     DECISION_LAST,
+    LAYOUT_ENDED_ITALIC,
     PLANNED,
     PRESENT,
     RECOMMENDATION_SECTION,
@@ -82,8 +83,24 @@ def test_header_has_committee_kommune_long_date_times_and_place(public):
 
 
 def test_closing_line_follows_the_last_item_as_in_the_real_referater(public):
-    assert "\n\n**Udsat.**\n\n*Mødet sluttede kl. 16.45.*\n\n# Bilagsoversigt\n" in public
-    assert "sluttede" not in public.split("# Punkt 1:")[0]
+    assert "\n\n**Udsat.**\n\nMødet afsluttet kl. 16.45\n\n# Bilagsoversigt\n" in public
+    assert "afsluttet" not in public.split("# Punkt 1:")[0]
+
+
+def test_the_closing_line_and_the_end_are_one_line_as_roedovre_writes_them():
+    meeting = Meeting(committee="U", status="hævet", end="15:45", closing="Protokollen oplæst.",
+                      items=[Item("1", "Diverse", decision=Decision("Taget til efterretning"))])
+    text = render_markdown(meeting)
+    assert "**Taget til efterretning.**\n\nProtokollen oplæst. Mødet afsluttet kl. 15.45\n\n" in text
+    assert "Mødets afslutning" not in text and "sluttede" not in text
+    meeting.end = None  # the end not known: the closing line under its own heading
+    assert "# Mødets afslutning\n\nProtokollen oplæst.\n\n" in render_markdown(meeting)
+
+
+def test_a_referat_sealed_in_the_first_layout_keeps_its_wording():
+    meeting = Meeting(committee="U", status="godkendt", end="15:45", closing="Protokollen oplæst.",
+                      items=[Item("1", "Diverse")], layout=LAYOUT_ENDED_ITALIC)
+    assert "# Mødets afslutning\n\nProtokollen oplæst.\n\n*Mødet sluttede kl. 15.45.*\n\n" in render_markdown(meeting)
 
 
 @pytest.mark.parametrize(("day", "expected"), [
@@ -289,7 +306,7 @@ def test_outcome_keeps_its_own_punctuation():
 
 
 def test_postponed_item_says_udsat(public):
-    assert blocks(item_part(public, "5"))[-2:] == ["**Udsat.**", "*Mødet sluttede kl. 16.45.*"]
+    assert blocks(item_part(public, "5"))[-2:] == ["**Udsat.**", "Mødet afsluttet kl. 16.45"]
 
 
 def test_postponed_with_outcome_keeps_both():

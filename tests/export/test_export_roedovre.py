@@ -15,6 +15,7 @@ from store.db import open_database
 from store.export_markdown import render_markdown
 from store.importing import parse_file
 from store.meeting_day import MeetingDay
+from store.meeting_edit import edit_meeting
 from store.meetings import load_meeting, save_meeting
 from store.model import PLANNED, Meeting
 
@@ -32,7 +33,7 @@ def dagsorden(referat: Meeting) -> Meeting:
 
 def items_part(markdown: str) -> str:
     """From the first item to the line after the last item."""
-    return markdown[markdown.index("\n# Punkt "):markdown.index("\n*Mødet sluttede kl.")]
+    return markdown[markdown.index("\n# Punkt "):markdown.index("\nProtokollen oplæst. Mødet afsluttet kl.")]
 
 
 def test_roedovre_re_recorded_from_its_dagsorden_reads_like_the_real_referat(shared_referater, tmp_path):
@@ -46,6 +47,7 @@ def test_roedovre_re_recorded_from_its_dagsorden_reads_like_the_real_referat(sha
     for row, item in zip(agenda(day.db, meeting_id), real.items, strict=True):
         day.record_outcome(row["id"], item.decision.outcome)
     day.close_meeting()
+    edit_meeting(day.db, meeting_id, start="15.00", end="15.45", closing="Protokollen oplæst.")
     recorded = render_markdown(load_meeting(day.db, meeting_id))
     published = render_markdown(real)
 
@@ -53,8 +55,10 @@ def test_roedovre_re_recorded_from_its_dagsorden_reads_like_the_real_referat(sha
     attendance = recorded[:recorded.index("## Indholdsfortegnelse")]
     assert "## Deltagere\n\n- Michel Berg (A), formand\n- Steen Skriver Rasmussen (A)\n- Anders Torm Nielsen (C)\n" \
            "- Peter Mikkelsen (Ø)\n\n## Fraværende\n\n- Jan Kongebro (A)\n" in attendance
-    closing = recorded.index("\n*Mødet sluttede kl.")
+    closing = recorded.index("\n\nProtokollen oplæst. Mødet afsluttet kl. 15.45\n\n")
     assert recorded.index("# Punkt 34: Diverse") < closing < recorded.index("# Bilagsoversigt")
+    assert closing == recorded.index("\n\n# Bilagsoversigt") - len("\n\nProtokollen oplæst. Mødet afsluttet kl. 15.45")
+    assert "\nProtokollen oplæst. Mødet afsluttet kl. 15.45\n" in published
     lone = recorded[recorded.index("# Punkt 29"):recorded.index("# Punkt 30")]
     assert "indstiller,\n\n&#97;t meddelelsespunkterne forelægges til orientering.\n\n## Beslutning\n\n" \
            "**Taget til efterretning.**\n\n## Bilag\n\n- Bilag 1: Nyhedsliste" in lone

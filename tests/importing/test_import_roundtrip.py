@@ -14,6 +14,7 @@ from store.meetings import load_meeting, save_meeting
 from store.model import (
     DECISION_AFTER_RECOMMENDATION,
     DECISION_LAST,
+    LAYOUT_ENDED_ITALIC,
     Amendment,
     Approval,
     Attachment,
@@ -174,6 +175,31 @@ def test_placement_lists_numbered_bilag_closing_line_and_signature_lines_round_t
     assert again.end == meeting.end
     assert again.items[1].sections[0].text == item.sections[0].text
     assert again.items[1].attachments[-1] == Attachment("Nyhedsliste", "1")
+
+
+def test_closing_line_and_text_that_reads_like_it_round_trip():
+    """The closing line is read back; the same words in a beslutning or section stay text."""
+    meeting = rich_meeting()
+    meeting.closing = "Protokollen oplæst."
+    meeting.items[-1].decision = Decision("Godkendt", "Protokollen oplæst. Mødet afsluttet kl. 15.45")
+    meeting.items[1].sections[0].text = "Mødet afsluttet kl. 17.00"
+    text = render_markdown(meeting, public=False)
+    assert "\n\nProtokollen oplæst. Mødet afsluttet kl. 18.25\n\n" in text
+    again = assert_round_trip(meeting, public=False)
+    assert (again.closing, again.end) == ("Protokollen oplæst.", "18:25")
+    assert again.items[-1].decision.text == meeting.items[-1].decision.text
+    assert again.items[1].sections[0].text == "Mødet afsluttet kl. 17.00"
+
+
+def test_the_first_layout_of_an_export_is_read_and_kept():
+    """An export written before the closing line took the kommuner's form ('*Mødet sluttede kl. …*')."""
+    meeting = rich_meeting()
+    meeting.closing = "Protokollen oplæst."
+    meeting.layout = LAYOUT_ENDED_ITALIC
+    text = render_markdown(meeting, public=False)
+    assert "*Mødet sluttede kl. 18.25.*" in text
+    again = assert_round_trip(meeting, public=False)
+    assert (again.closing, again.end, again.layout) == ("Protokollen oplæst.", "18:25", LAYOUT_ENDED_ITALIC)
 
 
 def test_the_real_referat_keeps_its_own_placement(shared_referater):

@@ -254,7 +254,7 @@ def test_actual_start_and_end_are_corrected_after_the_meeting(db, meeting):
     close_meeting(db, meeting)
     assert edit_meeting(db, meeting, start="16.05", end="18.40") == ["begyndelse", "afslutning"]
     text = render_markdown(load_meeting(db, meeting))
-    assert "Mødet begyndte kl. 16.05" in text and "Mødet sluttede kl. 18.40." in text
+    assert "Mødet begyndte kl. 16.05" in text and "\n\nMødet afsluttet kl. 18.40\n\n" in text
     with pytest.raises(StoreError, match="kan ikke slutte, før det begynder"):
         edit_meeting(db, meeting, end="15.00")
     edit_meeting(db, meeting, date="2030-02-06")
