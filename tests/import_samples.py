@@ -102,3 +102,32 @@ def laid_out_pdf(running_header: str, title_block: list[str], attendance: list[t
         pdf.set_font("Helvetica", size=11)
         paragraph(body + "\n")
     return bytes(pdf.output())
+
+
+def text_as_pdf(text: str, running_header: str) -> bytes:
+    """A text document printed as PDF (fpdf2, DejaVu Sans): its lines wrapped at the margin, a running header
+    and 'Side n af m' on every page, as an agenda system's PDF edition of a web page has them."""
+    from pathlib import Path
+
+    from fpdf import FPDF
+
+    fonts = Path(__file__).resolve().parents[1] / "store" / "data" / "fonts"
+
+    class Pages(FPDF):
+        def header(self):
+            self.set_font("dejavu", size=8)
+            self.cell(0, 6, running_header, new_x="LMARGIN", new_y="NEXT")
+            self.ln(2)
+
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("dejavu", size=8)
+            self.cell(0, 6, f"Side {self.page_no()} af {{nb}}", align="C")
+
+    pdf = Pages()
+    pdf.add_font("dejavu", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_page()
+    pdf.set_font("dejavu", size=10)
+    for line in text.split("\n"):
+        pdf.multi_cell(0, 5, line.replace("\t", "    ") or " ", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

@@ -226,10 +226,24 @@ def committee_from_title(text: str) -> str | None:
     genitive = re.match(rf"^(?P<body>.*{BODY_WORD})s\s+møde$", name, re.IGNORECASE)
     if genitive:
         name = genitive.group("body")
-    name = re.sub(r"\s+", " ", name).strip()
+    name = _committee_part(re.sub(r"\s+", " ", name).strip(" ·|•"))
     if not name or len(name) > 80 or not re.search(r"[A-Za-zÆØÅæøå]", name) or name.lower() in MEETING_KINDS:
         return None
     return name
+
+
+_PART_SEPARATOR = re.compile(r"\s+[·|•–-]\s+")
+
+
+def _committee_part(name: str) -> str:
+    """'Rødovre Kommune · Beskæftigelsesudvalget' -> 'Beskæftigelsesudvalget': of a title's parts, the one naming
+    a body (else the first that is not the kommune)."""
+    parts = [part.strip(" ·|•") for part in _PART_SEPARATOR.split(name)]
+    parts = [part for part in parts if part and not _MUNICIPALITY.fullmatch(part)]
+    if len(parts) <= 1:
+        return parts[0] if parts else name
+    named = [part for part in parts if re.search(BODY_WORD, part, re.IGNORECASE)]
+    return (named or parts)[0]
 
 
 def _committee_line(preamble: list[Line]) -> str | None:

@@ -135,3 +135,25 @@ def test_bad_pdf_is_one_danish_sentence_and_writes_nothing(tmp_path, name, conte
         import sqlite3
 
         assert sqlite3.connect(db).execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(("name", "header"), [
+    ("hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt", "Hvidovre Kommune - Arbejdsmarkedsudvalget - 29.05.2017"),
+    ("roedovre-beu-2020-08-11.txt", "Rødovre Kommune · Beskæftigelsesudvalget · 11. august 2020"),
+    ("koege-br-2022-05-31.txt", "Køge Byråd - Referat - 31.05.2022"),
+])
+def test_real_referat_printed_as_pdf_reads_as_its_text_does(shared_referater, tmp_path, name, header):
+    from import_samples import text_as_pdf
+
+    source = shared_referater / name
+    path = tmp_path / source.with_suffix(".pdf").name
+    path.write_bytes(text_as_pdf(source.read_text(encoding="utf-8"), header))
+    from_text, from_pdf = parse_file(source), parse_file(path)
+
+    def facts(meeting):
+        return (meeting.committee, meeting.date, meeting.start, meeting.location,
+                sorted((m.display, m.attendance) for m in meeting.members),
+                [(i.number, i.title, i.public, i.case_number, i.decision.outcome if i.decision else None,
+                  i.decision.points if i.decision else None) for i in meeting.items])
+
+    assert facts(from_pdf) == facts(from_text)
