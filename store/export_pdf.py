@@ -159,26 +159,37 @@ class _Pages(FPDF):
             self.set_font(FONT, style, size)
 
     def _lines(self, words: list, room: float, size: float = _BODY_SIZE) -> list[list[tuple[str, str, str | None]]]:
+        """Break words into lines; each word is measured once per document, with and without its space."""
         lines: list[list[tuple[str, str, str | None]]] = [[]]
+        line = lines[0]
         used = 0.0
+        width_of = self._width
         for entry in words:
             if entry is None:
-                lines.append([])
+                line = []
+                lines.append(line)
                 used = 0.0
                 continue
             word, style, link = entry
-            width = self._width(word.rstrip(), style, size)
-            if lines[-1] and used + width > room:
-                lines.append([])
+            bare = word.rstrip()
+            width = width_of(bare, style, size)
+            if line and used + width > room:
+                line = []
+                lines.append(line)
                 used = 0.0
-            if not lines[-1] and not word.strip():
+            if not line and not bare:
                 continue  # no space at the start of a line
-            for chunk in self._chunks(word, style, room, size) if width > room else [word]:
-                if lines[-1] and used + self._width(chunk.rstrip(), style, size) > room:
-                    lines.append([])
+            if width <= room:
+                line.append(entry)
+                used += width if bare == word else width_of(word, style, size)
+                continue
+            for chunk in self._chunks(word, style, room, size):
+                if line and used + width_of(chunk.rstrip(), style, size) > room:
+                    line = []
+                    lines.append(line)
                     used = 0.0
-                lines[-1].append((chunk, style, link))
-                used += self._width(chunk, style, size)
+                line.append((chunk, style, link))
+                used += width_of(chunk, style, size)
         return lines
 
     def _chunks(self, word: str, style: str, room: float, size: float) -> list[str]:
@@ -194,25 +205,31 @@ class _Pages(FPDF):
         return [*chunks, current] if current else chunks
 
     def _line(self, line: list[tuple[str, str, str | None]], size: float = _BODY_SIZE, height: float = _LINE) -> None:
+        """One line of words, one text run per style and link, placed by the words' remembered widths."""
         segments: list[list] = []
         for word, style, link in line:
-            if segments and segments[-1][1:] == [style, link]:
+            width = self._width(word, style, size)
+            if segments and segments[-1][1] == style and segments[-1][2] == link:
                 segments[-1][0] += word
+                segments[-1][3] += width
             else:
-                segments.append([word, style, link])
+                segments.append([word, style, link, width])
         if segments:
-            segments[-1][0] = segments[-1][0].rstrip()
+            last = segments[-1]
+            bare = last[0].rstrip()
+            if bare != last[0]:
+                last[3] -= self._width(last[0][len(bare):], last[1], size)
+                last[0] = bare
         if self.y + height > self.page_break_trigger:
             x = self.x
             self.add_page()
             self.x = x
         x = self.x
         baseline = self.y + 0.5 * height + 0.3 * size / self.k
-        for text, style, link in segments:
+        for text, style, link, width in segments:
             self._font(style, size)
             if link:
                 self.set_text_color(0, 70, 160)
-            width = self._width(text, style, size)
             self.text(x, baseline, text)
             if link:
                 self.link(x, self.y, width, height, link)
