@@ -146,11 +146,15 @@ class _Pages(FPDF):
     # --- every line again for each character, which is slow on a long referat)
 
     def _width(self, text: str, style: str, size: float = _BODY_SIZE) -> float:
-        widths = self.widths.setdefault((style, size), {})
+        """The text's width, as fpdf2's get_string_width gives it for this font (no shaping, spacing or
+        stretching), summed from the font's character widths without selecting the font."""
+        widths = self.widths.get((style, size))
+        if widths is None:
+            widths = self.widths[(style, size)] = {}
         width = widths.get(text)
         if width is None:
-            self._font(style, size)
-            width = widths[text] = self.get_string_width(text)
+            advances = self.fonts[FONT.lower() + style].cw
+            width = widths[text] = sum(advances[ord(char)] for char in text) * size * 0.001 / self.k
         return width
 
     def _font(self, style: str, size: float) -> None:
