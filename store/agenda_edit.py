@@ -7,45 +7,32 @@ refused on an approved referat. Its checks run inside that action's transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from store.audit import Action, action
 from store.errors import StoreError
 from store.meetings import get_meeting
-from store.model import RECOMMENDATION_SECTION, TEXT_SECTION, Attachment, Section
+from store.model import (  # noqa: F401  (the draft and its vocabulary are defined with the other documents)
+    BRIEFING_KIND,
+    COMMON_HEADINGS,
+    DECISION_KIND,
+    ITEM_KINDS,
+    RECOMMENDATION_SECTION,
+    TEXT_SECTION,
+    Attachment,
+    ItemDraft,
+    Section,
+)
 from store.terminal_text import cleaned
 
 if TYPE_CHECKING:
     from store.db import Database
-
-DECISION_KIND, BRIEFING_KIND = "beslutning", "orientering"
-ITEM_KINDS = (DECISION_KIND, BRIEFING_KIND)
-
-# The headings the importer knows, in the order a dagsorden usually has them: offered as choices.
-COMMON_HEADINGS = ("Resume", "Sagens kerne", "Sagsfremstilling", "Indstilling", "Økonomi", "Retsgrundlag",
-                   "Vurdering", "Høring", "Kommunikation", "Videre proces", "Beslutningskompetence")
 
 # Tables whose rows hang on an item: its preparation (removed with it) and what the meeting recorded.
 PREPARED = ("sections", "recommendations", "attachments")
 RECORDED = (("decisions", "en beslutning"), ("decision_points", "en beslutning"), ("votes", "en afstemning"),
             ("remarks", "en protokolbemærkning"), ("item_absences", "en notering om inhabilitet"),
             ("amendments", "en tilføjelse"))
-
-
-@dataclass
-class ItemDraft:
-    """What the secretary writes of one item; None leaves a field as it is when editing."""
-
-    title: str | None = None
-    number: str | None = None
-    public: bool | None = None
-    case_number: str | None = None
-    kind: str | None = None
-    recommendation: list[str] | None = None
-    sections: list[Section] | None = None
-    attachments: list[Attachment] | None = None
-    urgent: bool = False
 
 
 def items(db: Database, meeting_id: int) -> list[dict]:
@@ -62,6 +49,14 @@ def find_item(db: Database, meeting_id: int, number: str) -> dict:
     if not found:
         raise StoreError(f"Mødet har intet punkt {wanted}.")
     return found[0]
+
+
+def item_number(db: Database, meeting_id: int, item_id: int) -> str:
+    """The number the item with this id has on the meeting's agenda; StoreError if it is gone."""
+    row = db.execute("SELECT number FROM items WHERE id = ? AND meeting_id = ?", [item_id, meeting_id]).fetchone()
+    if row is None:
+        raise StoreError("Punktet findes ikke længere på dagsordenen.")
+    return row[0]
 
 
 def item_draft(db: Database, meeting_id: int, number: str) -> ItemDraft:
@@ -247,7 +242,7 @@ _FIELD_NAMES = {"title": "titel", "number": "nummer", "case_number": "sagsnummer
                 "attachments": "bilag"}
 
 
-def _recorded(db: Database, item_id: int) -> str | None:
+def recorded_on(db: Database, item_id: int) -> str | None:
     """What the meeting recorded on the item ('en beslutning', …), or None."""
     for table, what in RECORDED:
         if db.execute(f"SELECT 1 FROM {table} WHERE item_id = ? LIMIT 1", [item_id]).fetchone():
@@ -275,7 +270,7 @@ def remove_item(db: Database, meeting_id: int, number: str) -> str:
     """Delete the item numbered `number` (refused once it has a beslutning, a vote or a remark); returns its title."""
     with action(db, meeting_id, f"Slet punkt {number}") as act:
         item = find_item(db, meeting_id, number)
-        recorded = _recorded(db, item["id"])
+        recorded = recorded_on(db, item["id"])
         if recorded:
             raise StoreError(f"Punkt {item['number']} har {recorded} og kan ikke slettes.")
         delete_item_rows(act, item["id"])

@@ -19,13 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from store import agenda, attendance, decisions, recorder
+from store import agenda, agenda_edit, attendance, decisions, meeting_edit, members, recorder
 from store.audit import redo_last, undo_last
 from store.db import ChangeWatch, open_database, translate_error
 from store.drafts import draft_key, load_draft, save_draft
 from store.errors import StoreError
 from store.meetings import get_meeting, load_meeting, meeting_to_open
-from store.model import PLANNED, PRESENT, SUBSTITUTE, Item, Vote
+from store.model import PLANNED, PRESENT, SUBSTITUTE, Item, ItemDraft, Vote
 from store.views import (
     AgendaView,
     AttendanceView,
@@ -327,6 +327,110 @@ class MeetingDay:
     def release(self) -> None:
         """Give the meeting free if this window still records it."""
         recorder.release(self.db, self.meeting_id)
+
+    # --- preparing the meeting (F5, store/agenda_edit.py, store/meeting_edit.py, store/members.py) ----------
+
+    def _number(self, item_id: int) -> str:
+        """The item's number as the agenda prints it now (the store's editing functions find items by it)."""
+        return agenda_edit.item_number(self.db, self.meeting_id, item_id)
+
+    @_translated
+    def prepared_items(self) -> list[dict]:
+        """The agenda as the preparation view lists it: id, number, title, public, case_number, kind, urgent,
+        and `recorded` (what the meeting recorded on the item, 'en beslutning' …, or None)."""
+        rows = agenda_edit.items(self.db, self.meeting_id)
+        for row in rows:
+            row["recorded"] = agenda_edit.recorded_on(self.db, row["id"])
+        return rows
+
+    @_translated
+    def item_draft(self, item_id: int) -> ItemDraft:
+        """The item as a complete draft: what its editor starts from."""
+        return agenda_edit.item_draft(self.db, self.meeting_id, self._number(item_id))
+
+    @_translated
+    def add_item(self, draft: ItemDraft, before: int | None = None) -> int:
+        """A new item in front of the item `before` (None: at the end); returns its id."""
+        if before is None:
+            return agenda_edit.add_item(self.db, self.meeting_id, draft)
+        ids = [row["id"] for row in agenda_edit.items(self.db, self.meeting_id)]
+        index = ids.index(before) if before in ids else len(ids)
+        if index == 0:
+            return agenda_edit.add_item(self.db, self.meeting_id, draft, first=True)
+        return agenda_edit.add_item(self.db, self.meeting_id, draft, after=self._number(ids[index - 1]))
+
+    @_translated
+    def edit_item(self, item_id: int, draft: ItemDraft) -> list[str]:
+        """Change the item as the draft says; returns the Danish names of what changed."""
+        return agenda_edit.edit_item(self.db, self.meeting_id, self._number(item_id), draft)
+
+    @_translated
+    def remove_item(self, item_id: int) -> str:
+        """Delete the item (refused once the meeting recorded something on it); returns its title."""
+        return agenda_edit.remove_item(self.db, self.meeting_id, self._number(item_id))
+
+    @_translated
+    def renumber(self, start: int) -> int:
+        """Number the items start, start+1, … in agenda order; returns how many numbers changed."""
+        return agenda_edit.renumber(self.db, self.meeting_id, start)
+
+    @_translated
+    def edit_meeting(self, **fields: str | None) -> list[str]:
+        """Change date, time, place, start, end or closing (store/meeting_edit.py); returns what changed."""
+        return meeting_edit.edit_meeting(self.db, self.meeting_id, **fields)
+
+    @_translated
+    def guests(self) -> list[dict]:
+        """The meeting's guests ("Desuden deltog"), id and name."""
+        return meeting_edit.guests(self.db, self.meeting_id)
+
+    @_translated
+    def add_guest(self, name: str) -> None:
+        """A guest: not a member, no vote, never counted in the quorum."""
+        meeting_edit.add_guest(self.db, self.meeting_id, name)
+
+    @_translated
+    def remove_guest(self, name: str) -> None:
+        """Take a guest off the meeting."""
+        meeting_edit.remove_guest(self.db, self.meeting_id, name)
+
+    @_translated
+    def add_attendee(self, name: str, party: str | None) -> None:
+        """A member for this meeting only: on its fremmøde list, not on the committee's roster."""
+        meeting_edit.add_attendee(self.db, self.meeting_id, name, party)
+
+    @_translated
+    def remove_attendee(self, name: str) -> None:
+        """Take a wrongly listed name off the fremmøde list."""
+        meeting_edit.remove_attendee(self.db, self.meeting_id, name)
+
+    def _committee(self) -> tuple[str, str | None]:
+        meeting = self.meeting()
+        return meeting["committee"], meeting["municipality"]
+
+    @_translated
+    def roster(self) -> list[dict]:
+        """The committee's current members and stedfortrædere (store/members.py list_members)."""
+        committee, municipality = self._committee()
+        return members.list_members(self.db, committee, municipality)
+
+    @_translated
+    def add_member(self, name: str, **fields: str | None) -> None:
+        """A new member of the committee (party, role, substitute_for, valid_from)."""
+        committee, municipality = self._committee()
+        members.add_member(self.db, committee, name, municipality=municipality, **fields)
+
+    @_translated
+    def edit_member(self, name: str, **fields: str | None) -> None:
+        """Change a member (new_name, party, role, substitute_for, valid_from)."""
+        committee, municipality = self._committee()
+        members.edit_member(self.db, committee, name, municipality=municipality, **fields)
+
+    @_translated
+    def remove_member(self, name: str) -> str:
+        """The member leaves the committee today (earlier meetings keep them); returns the end date."""
+        committee, municipality = self._committee()
+        return members.remove_member(self.db, committee, name, municipality=municipality)
 
     def export_full(self, fmt: str = "md", folder: Path | None = None, *, public: bool = False) -> Path:
         """Write the referat (md, docx or pdf; the full edition readable by the owner only) into `folder` (default:

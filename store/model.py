@@ -171,6 +171,30 @@ class Attachment:
     public: bool = True
 
 
+# What kind of item it is: the meeting decides it, or is informed (orientering).
+DECISION_KIND, BRIEFING_KIND = "beslutning", "orientering"
+ITEM_KINDS = (DECISION_KIND, BRIEFING_KIND)
+
+# The headings the importer knows, in the order a dagsorden usually has them: offered as choices.
+COMMON_HEADINGS = ("Resume", "Sagens kerne", "Sagsfremstilling", "Indstilling", "Økonomi", "Retsgrundlag",
+                   "Vurdering", "Høring", "Kommunikation", "Videre proces", "Beslutningskompetence")
+
+
+@dataclass
+class ItemDraft:
+    """What the secretary writes of one item (store/agenda_edit.py); None leaves a field as it is when editing."""
+
+    title: str | None = None
+    number: str | None = None
+    public: bool | None = None
+    case_number: str | None = None
+    kind: str | None = None
+    recommendation: list[str] | None = None
+    sections: list[Section] | None = None
+    attachments: list[Attachment] | None = None
+    urgent: bool = False
+
+
 @dataclass
 class ItemAbsence:
     """A member who did not take part in one item; `reason` is internal."""

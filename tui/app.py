@@ -31,13 +31,14 @@ from tui.startup import resume_collection
 
 # Screens, dialogs, the help screen, the command palette and export are imported when first used:
 # startup time counts on meeting day (see bench/startup.py).
-ATTENDANCE, AGENDA, REFERAT = "fremmode", "dagsorden", "referat"
+ATTENDANCE, AGENDA, REFERAT, PREPARE = "fremmode", "dagsorden", "referat", "forberedelse"
 # Every action (of the app and its screens) that writes: a read-only or following window may not run them.
 WRITE_ACTIONS = frozenset({
     "undo", "redo", "open_meeting", "close_meeting",  # the app
     "outcome", "free_text", "point_outcomes", "vote", "remark", "not_taking_part", "postpone", "urgent_item",
     "toggle_public", "confidential", "move", "make_current", "toggle_blok", "clear_blok",  # Dagsorden
     "status", "apologies", "substitute", "arrival", "departure",  # Fremmøde
+    "new_item", "insert_item", "edit_item", "delete_item", "renumber", "meeting_details",  # Forberedelse
 })
 WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)
 WARM_UP_SECONDS = 1.0  # after the first frame, F4's Markdown renderer is imported in a thread
@@ -68,7 +69,14 @@ def _referat_screen() -> Screen:
     return ReferatScreen()
 
 
-SCREENS = {ATTENDANCE: _attendance_screen, AGENDA: _agenda_screen, REFERAT: _referat_screen}
+def _prepare_screen() -> Screen:
+    from tui.screens.prepare import PrepareScreen
+
+    return PrepareScreen()
+
+
+SCREENS = {ATTENDANCE: _attendance_screen, AGENDA: _agenda_screen, REFERAT: _referat_screen,
+           PREPARE: _prepare_screen}
 
 
 class ReferatApp(App):
@@ -84,6 +92,7 @@ class ReferatApp(App):
         Binding("f2", "show_mode('fremmode')", "Fremmøde", key_display="F2", show=False, id="attendance"),
         Binding("f3", "show_mode('dagsorden')", "Dagsorden", key_display="F3", show=False, id="agenda"),
         Binding("f4", "show_mode('referat')", "Referat", key_display="F4", show=False, id="referat"),
+        Binding("f5", "show_mode('forberedelse')", "Forberedelse", key_display="F5", show=False, id="prepare"),
         Binding("ctrl+z", "undo", "Fortryd", show=False, id="undo"),
         Binding("ctrl+y,ctrl+shift+z", "redo", "Gentag", show=False, key_display="^y", id="redo"),
         Binding("ctrl+f", "search", "Søg i arkivet", show=False, key_display="^f", id="search"),
@@ -275,7 +284,7 @@ class ReferatApp(App):
         return True
 
     def action_show_mode(self, mode: str) -> None:
-        """Show Fremmøde, Dagsorden or Referat."""
+        """Show Fremmøde, Dagsorden, Referat or Forberedelse."""
         if self.current_mode != mode:
             self.switch_mode(mode)
 

@@ -22,6 +22,7 @@ def scopes() -> dict[str, list[Binding]]:
     from tui.modals.search import SearchScreen
     from tui.screens.agenda import AgendaScreen
     from tui.screens.attendance import AttendanceScreen
+    from tui.screens.prepare import PrepareScreen
 
     def bindings(owner) -> list[Binding]:
         return [binding for binding in owner.BINDINGS if isinstance(binding, Binding)]
@@ -30,6 +31,7 @@ def scopes() -> dict[str, list[Binding]]:
         APP_SCOPE: bindings(ReferatApp),
         "Fremmøde": bindings(AttendanceScreen),
         "Dagsorden": bindings(AgendaScreen),
+        "Forberedelse": bindings(PrepareScreen),
         "Søg i arkivet": bindings(SearchScreen),
         "Arkivet": bindings(ArchiveScreen),
     }

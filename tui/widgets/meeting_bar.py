@@ -7,8 +7,10 @@ One widget rather than six: each widget Textual mounts costs about 5 ms before t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 from textual.events import Click
 from textual.widget import Widget
@@ -18,7 +20,10 @@ if TYPE_CHECKING:
 
     from tui.app import ReferatApp
 
-TABS = (("fremmode", "attendance", "Fremmøde"), ("dagsorden", "agenda", "Dagsorden"), ("referat", "referat", "Referat"))
+TABS = (("fremmode", "attendance", "Fremmøde"), ("dagsorden", "agenda", "Dagsorden"), ("referat", "referat", "Referat"),
+        ("forberedelse", "prepare", "Forberedelse"))
+# Tabs left out (unless shown) when the line has no room for them and the time on the current item: its key still works.
+SPARE_TABS = {"forberedelse"}
 
 
 def now() -> dt.datetime:
@@ -103,9 +108,29 @@ class MeetingBar(Widget):
     def tab_line(self) -> Text:
         """' F2  Fremmøde  F3  Dagsorden  …   punkt 3: 12 min  kl. 15.07 ' (the keys in force: a keymap may change them)."""
         tab_style = self.get_component_rich_style("meeting-bar--tab")
+        moment = now()
+        clock = Text(style=self.get_component_rich_style("meeting-bar--clock"), end="")
+        spent = minutes_since(self.item_started, moment)
+        timer = f"{self.item_label}: {spent}  " if self.item_label and spent else ""
+        clock_text = f"kl. {moment:%H.%M} "
+        line = self.tabs(TABS, tab_style)
+        if line.cell_len + len(timer + clock_text) > self.size.width:
+            line = self.tabs([tab for tab in TABS if tab[0] == self.mode or tab[0] not in SPARE_TABS], tab_style)
+            if line.cell_len + len(timer + clock_text) > self.size.width and self.mode in SPARE_TABS:
+                timer = ""  # on its own screen a spare tab keeps its place, and the clock shows without the timer
+        clock.append(timer, style="not bold dim")
+        clock.append(clock_text)
+        room = max(0, self.size.width - line.cell_len - clock.cell_len)
+        line.append(" " * room, style=tab_style)
+        line.append_text(clock)
+        line.truncate(self.size.width)  # on a narrow terminal the clock is cut, never wrapped over the quorum line
+        return line
+
+    def tabs(self, tabs: Sequence[tuple[str, str, str]], tab_style: Style) -> Text:
+        """' F2  Fremmøde  F3  Dagsorden …' for `tabs`, noting the cells each takes (for clicks)."""
         line = Text(no_wrap=True, overflow="crop", end="")
         self.tab_cells = []
-        for mode, binding_id, label in TABS:
+        for mode, binding_id, label in tabs:
             key = self.app.key_display(binding_id)
             start = line.cell_len
             style = self.get_component_rich_style("meeting-bar--active-tab") if mode == self.mode else tab_style
@@ -114,16 +139,6 @@ class MeetingBar(Widget):
             line.append(f" {label} ", style=style)
             self.tab_cells.append((start, line.cell_len, mode))
             line.append(" ", style=tab_style)
-        moment = now()
-        clock = Text(style=self.get_component_rich_style("meeting-bar--clock"), end="")
-        spent = minutes_since(self.item_started, moment)
-        if self.item_label and spent:
-            clock.append(f"{self.item_label}: {spent}  ", style="not bold dim")
-        clock.append(f"kl. {moment:%H.%M} ")
-        room = max(0, self.size.width - line.cell_len - clock.cell_len)
-        line.append(" " * room, style=tab_style)
-        line.append_text(clock)
-        line.truncate(self.size.width)  # on a narrow terminal the clock is cut, never wrapped over the quorum line
         return line
 
     def render(self) -> Text:
