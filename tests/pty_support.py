@@ -24,6 +24,7 @@ KEYS = {
     "up": "\x1b[A", "home": "\x1b[H", "end": "\x1b[F", "enter": "\r", "f2": "\x1bOQ", "f3": "\x1bOR",
     "ctrl+q": "\x11", "ctrl+s": "\x13", "ctrl+t": "\x14", "ctrl+z": "\x1a", "shift+down": "\x1b[1;2B",
     "down": "\x1b[B", "tab": "\t", "space": " ", "ctrl+y": "\x19",
+    "f4": "\x1bOS", "f5": "\x1b[15~", "escape": "\x1b", "ctrl+n": "\x0e",
 }
 
 needs_referat = pytest.mark.skipif(not REFERAT.exists(), reason="the referat console script is not installed")

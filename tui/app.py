@@ -37,7 +37,7 @@ WRITE_ACTIONS = frozenset({
     "undo", "redo", "open_meeting", "close_meeting",  # the app
     "outcome", "free_text", "point_outcomes", "vote", "remark", "not_taking_part", "postpone", "urgent_item",
     "toggle_public", "confidential", "move", "make_current", "toggle_blok", "clear_blok",  # Dagsorden
-    "status", "apologies", "substitute", "arrival", "departure",  # Fremmøde
+    "status", "apologies", "substitute", "arrival", "departure", "attendee", "remove_attendee", "roster",  # Fremmøde
     "new_item", "insert_item", "edit_item", "delete_item", "renumber", "meeting_details",  # Forberedelse
 })
 WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)

@@ -215,9 +215,11 @@ class ItemEditor(EditDialog):
         """A new empty row of `kind` after the row `after` (None: last), with the cursor in it."""
         container = self.query_one(f"#{kind}", Vertical)
         row = ROWS[kind]()
+        focused = self.focused
         await (container.mount(row) if after is None else container.mount(row, after=after))
         self.number_points()
-        row.query(Input).first().focus()
+        if self.focused is focused:  # unless the user has moved on meanwhile
+            row.query(Input).first().focus()
 
     async def action_add_row(self) -> None:
         row = self.focused_row()

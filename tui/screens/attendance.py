@@ -17,6 +17,7 @@ from textual.widgets.data_table import ColumnKey
 
 from store.model import ABSENT, EXPECTED_LATE, PRESENT, SENT_APOLOGIES, SUBSTITUTE, display_name
 from store.views import AttendanceView
+from tui.screens.attendance_list import AttendanceListEditing
 from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_table import RowTable
@@ -54,7 +55,7 @@ def status_cell(row: dict) -> Text:
     return Text(row["status"], style=STATUS_STYLES.get(row["status"], ""))
 
 
-class AttendanceScreen(MeetingScreen):
+class AttendanceScreen(AttendanceListEditing, MeetingScreen):
     """The roll call: one key per exception."""
 
     SCREEN_TITLE = "Fremmøde"
@@ -68,6 +69,9 @@ class AttendanceScreen(MeetingScreen):
         Binding("l", "status('kommer senere')", "Senere", id="expected_late"),
         Binding("k", "arrival", "Ankom", id="arrival"),
         Binding("g", "departure", "Gik", id="departure"),
+        Binding("n", "attendee", "Tilføj deltager eller gæst", show=False, id="attendee"),
+        Binding("x,delete", "remove_attendee", "Fjern fra listen", show=False, key_display="x", id="remove_attendee"),
+        Binding("u", "roster", "Udvalgets medlemmer", show=False, id="roster"),
     ]
     HELP_EXTRA = [
         ("1–9, 0", "Afbud for medlemmet med den tast i første kolonne (0 er nr. 10); samme tast igen: til stede"),
@@ -79,6 +83,7 @@ class AttendanceScreen(MeetingScreen):
     def compose(self) -> ComposeResult:
         yield from self.top_bars()
         yield RowTable(id="attendance")
+        yield Static(id="guests")
         yield Static("Tast 1–0: afbud (igen: til stede). Umarkerede medlemmer regnes som til stede.",
                      id="attendance-hint")
         yield KeyBar()

@@ -20,6 +20,8 @@ from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_table import RowTable
 
+HINT = "i: nyt punkt foran markøren · ctrl+z fortryder · F1: alle taster"
+EMPTY_HINT = "Dagsordenen er tom: n skriver det første punkt. m retter mødets dato, tid og sted."
 PrepareView = tuple[dict, list[dict]]  # the meeting row, the items as the store lists them
 
 
@@ -38,16 +40,15 @@ class PrepareScreen(MeetingScreen):
     MODE = "forberedelse"
     BINDINGS = [
         Binding("enter,e", "edit_item", "Ret", key_display="⏎", id="prepare_edit"),
-        Binding("n", "new_item", "Nyt punkt", id="prepare_new"),
-        Binding("i", "insert_item", "Nyt punkt her", show=False, id="prepare_insert"),
+        Binding("n", "new_item", "Nyt punkt", tooltip="Sidst på dagsordenen", id="prepare_new"),
+        Binding("i", "insert_item", "Nyt punkt foran markøren", show=False, id="prepare_insert"),
         Binding("delete,x", "delete_item", "Slet", key_display="x", id="prepare_delete"),
-        Binding("shift+up", "move(-1)", "Flyt", key_display="⇧↑↓", id="prepare_move_up"),
+        Binding("shift+up", "move(-1)", "Flyt op", key_display="⇧↑", id="prepare_move_up"),
         Binding("shift+down", "move(1)", "Flyt ned", show=False, key_display="⇧↓", id="prepare_move_down"),
         Binding("r", "renumber", "Omnummerér", id="prepare_renumber"),
         Binding("m", "meeting_details", "Mødet", id="prepare_meeting"),
     ]
     HELP_EXTRA = [
-        ("n / i", "Nyt punkt sidst på dagsordenen / foran punktet under markøren"),
         ("Enter", "Ret punktet: nummer, titel, lukket, sagsnummer, type, indstilling, afsnit og bilag"),
         ("", "Numrene står, som de er skrevet, til du omnummererer (r) fra et startnummer."),
     ]
@@ -58,7 +59,7 @@ class PrepareScreen(MeetingScreen):
         yield from self.top_bars()
         yield Static(id="prepare-details")
         yield RowTable(id="prepare-items")
-        yield Static("i: nyt punkt foran markøren · ctrl+z fortryder · F1: alle taster", id="prepare-hint")
+        yield Static(id="prepare-hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -92,6 +93,7 @@ class PrepareScreen(MeetingScreen):
         self.view = view
         self.draw_top(self.app.day.meeting_top())
         self.query_one("#prepare-details", Static).update(Text(details_line(meeting, len(rows))))
+        self.query_one("#prepare-hint", Static).update(HINT if rows else EMPTY_HINT)
         table = self.query_one(DataTable)
         keep = self.selected_id()
         widths = {"number": 5, "kind": 11, "lukket": 2, "case": 12, "recorded": 9}
