@@ -29,6 +29,13 @@ OPENERS = {
     "HelpScreen": ["f1"],
     "SearchScreen": ["ctrl+f"],
     "ArchiveScreen": ["ctrl+f", *"jobcamp", "wait", "down", "enter"],
+    "ItemEditor": ["f5", "down", "down", "down", "enter"],  # item 4: two indstilling points, a section
+    "RenumberDialog": ["f5", "r"],
+    "MeetingDetailsDialog": ["f5", "m"],  # the meeting is opened: its start and end are fields too
+    "AttendeeDialog": ["f2", "n"],
+    "RemoveFromListDialog": ["f2", "x"],
+    "RosterDialog": ["f2", "u"],
+    "MemberDialog": ["f2", "u", "n"],
 }
 
 
@@ -44,7 +51,8 @@ def shown_order(screen) -> list[Widget]:
 def test_every_modal_has_an_opener():
     modals = {cls.__name__ for cls in classes_in(tui.modals) if issubclass(cls, ModalScreen)} - {"Modal",
                                                                                              "SavingDialog",
-                                                                                             "DraftDialog"}
+                                                                                             "DraftDialog",
+                                                                                             "EditDialog"}
     assert modals == set(OPENERS)
 
 

@@ -1,4 +1,4 @@
-"""The item editor (F5, Enter): number, title, lukket, sagsnummer, kind, indstilling points, sections and bilag.
+"""The item editor (F5, Enter): title, number, sagsnummer, lukket, kind, indstilling points, sections and bilag.
 
 The whole form is one `ItemDraft` saved at once (ctrl+s) through the meeting day.  Points, sections and
 bilag are rows: ctrl+n adds a row after the one with the cursor, ctrl+r removes it, ctrl+↑/↓ (or alt+↑/↓)
@@ -131,13 +131,13 @@ class ItemEditor(EditDialog):
             yield Label(self.heading, classes="dialog-title", markup=False)
             yield self.problem_line()  # on top: the editor is often taller than the terminal
             with Horizontal(classes="editor-row"):
+                yield Label("Titel", classes="field-label")
+                yield Input(draft.title or "", placeholder="Punktets titel", id="title", compact=True)
+            with Horizontal(classes="editor-row"):
                 yield Label("Nummer", classes="field-label")
                 yield Input(draft.number or "", placeholder="næste", id="number", compact=True)
                 yield Label("Sagsnr.", classes="field-label short")
                 yield Input(draft.case_number or "", placeholder="fx 15/11238", id="case-number", compact=True)
-            with Horizontal(classes="editor-row"):
-                yield Label("Titel", classes="field-label")
-                yield Input(draft.title or "", placeholder="Punktets titel", id="title", compact=True)
             with Horizontal(classes="editor-row"):
                 yield Checkbox("Lukket punkt", draft.public is False, id="lukket", compact=True)
                 yield Label("Type", classes="field-label short")
@@ -165,7 +165,7 @@ class ItemEditor(EditDialog):
 
     def on_mount(self) -> None:
         self.number_points()
-        self.query_one("#title" if self.draft.title is None else "#number", Input).focus()
+        self.query_one("#title", Input).focus()
         self.call_after_refresh(self.remember_start)
 
     # --- the form -----------------------------------------------------------------

@@ -40,7 +40,7 @@ def test_an_empty_database_becomes_an_exported_referat_with_the_agenda_typed_in_
         terminal.wait_for("1 punkt")
         terminal.press("n")
         terminal.wait_for("Nyt punkt sidst på dagsordenen")
-        terminal.press(*"Skolestruktur 2028", "tab", "tab", "tab", "enter")  # past lukket and type: + Indstillingspunkt
+        terminal.press(*"Skolestruktur 2028", *["tab"] * 5, "enter")  # past number, sagsnr., lukket, type: + Indstilling
         terminal.wait_for("1.  at …")  # the new point, with the cursor in it
         terminal.press(*"at forslaget sendes i høring.", "ctrl+s")
         text = terminal.wait_for("2 punkter")
