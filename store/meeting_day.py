@@ -380,6 +380,14 @@ class MeetingDay:
         return meeting_edit.edit_meeting(self.db, self.meeting_id, **fields)
 
     @_translated
+    def sibling_committees(self) -> list[str]:
+        """The names of the udvalg of the meeting's kommune (the meeting's own among them), by name."""
+        from store.committees import list_committees, same_municipality
+
+        municipality = self.meeting()["municipality"]
+        return [row["name"] for row in list_committees(self.db) if same_municipality(row["municipality"], municipality)]
+
+    @_translated
     def guests(self) -> list[dict]:
         """The meeting's guests ("Desuden deltog"), id and name."""
         return meeting_edit.guests(self.db, self.meeting_id)

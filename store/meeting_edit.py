@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from store.audit import action
-from store.committees import ensure_person
+from store.committees import ensure_person, get_committee, roster
 from store.dates import parse_clock, parse_date
 from store.errors import StoreError
 from store.meetings import get_meeting, split_display, stamp
@@ -47,14 +47,18 @@ def _text(value: str) -> str | None:
 
 def edit_meeting(db: Database, meeting_id: int, *, date: str | None = None, time: str | None = None,
                  place: str | None = None, start: str | None = None, end: str | None = None,
-                 closing: str | None = None) -> list[str]:
-    """Change the meeting's date, planned time, place, actual start and end, or closing line.
+                 closing: str | None = None, committee: str | None = None) -> list[str]:
+    """Change the meeting's date, planned time, place, actual start and end, closing line, or udvalg.
 
     `start` and `end` are the clock the meeting really began and ended (not for a planned meeting);
-    returns the Danish names of the fields that changed.
+    `committee` is another udvalg of the same kommune (only before the meeting is opened and anything is
+    marked on its fremmøde list, which then becomes that udvalg's roster).  Returns the Danish names of the
+    fields that changed.
     """
     meeting = get_meeting(db, meeting_id)
     changes: dict = {}
+    if committee is not None and committee.strip():
+        changes["committee_id"] = get_committee(db, committee, meeting["municipality"])["id"]
     day = dt.date.fromisoformat(meeting["date"]) if meeting["date"] else None
     if date is not None:
         day = _date(date)
@@ -83,11 +87,26 @@ def edit_meeting(db: Database, meeting_id: int, *, date: str | None = None, time
     if not changed:
         return []
     with action(db, meeting_id, "Ret mødets oplysninger") as act:
+        if "committee_id" in changed:
+            _refuse_committee_change(db, meeting_id)
         act.update("meetings", meeting_id, **{key: changes[key] for key in changed})
+        if "committee_id" in changed:
+            act.delete_where("attendance", "meeting_id = ?", [meeting_id])
+            for member in roster(db, changes["committee_id"]):
+                act.insert("attendance", {"meeting_id": meeting_id, "person_id": member["person_id"]})
     return [_FIELD_NAMES[key] for key in changed]
 
 
-_FIELD_NAMES = {"date": "dato", "planned_start": "mødetidspunkt", "location": "mødested",
+def _refuse_committee_change(db: Database, meeting_id: int) -> None:
+    """StoreError unless the meeting may still move to another udvalg (checked inside the action)."""
+    if get_meeting(db, meeting_id)["status"] != PLANNED:
+        raise StoreError("Udvalget kan kun skiftes, før mødet er åbnet.")
+    if db.execute("SELECT 1 FROM attendance WHERE meeting_id = ? AND (status IS NOT NULL OR substitute_for_id IS NOT "
+                  "NULL) LIMIT 1", [meeting_id]).fetchone():
+        raise StoreError("Fremmødet er allerede markeret; udvalget kan ikke skiftes.")
+
+
+_FIELD_NAMES = {"committee_id": "udvalg", "date": "dato", "planned_start": "mødetidspunkt", "location": "mødested",
                 "started_at": "begyndelse", "ended_at": "afslutning", "closing": "afslutningslinje"}
 
 

@@ -413,3 +413,33 @@ def test_control_characters_never_reach_the_store(db, meeting):
     assert document.items[0].title == "Budget]0;overtaget 2031" and document.items[0].sections[0].text == "a[2Jb"
     assert document.guests == ["Gæst[5m Hansen"]
     assert (document.location, document.closing) == ("Sal1", "Protokollen oplæst.")
+
+
+def test_a_planned_meeting_moves_to_another_udvalg_of_the_kommune_with_its_roster(db, meeting):
+    add_committee(db, "Økonomiudvalget", "Herlev Kommune")
+    add_member(db, "Økonomiudvalget", "Dorte Ravn", party="C", role="formand")
+    add_committee(db, "Økonomiudvalget", "Gladsaxe")
+    assert edit_meeting(db, meeting, committee="Økonomiudvalget", place="Byrådssalen") == ["udvalg", "mødested"]
+    row = get_meeting(db, meeting)
+    assert (row["committee"], row["municipality"], row["location"]) == ("Økonomiudvalget", "Herlev Kommune",
+                                                                         "Byrådssalen")
+    assert [r["name"] for r in attendance_list(db, meeting)] == ["Dorte Ravn"]
+    assert undo_last(db, meeting)  # one action: the udvalg, the place and the list come back together
+    assert get_meeting(db, meeting)["committee"] == COMMITTEE
+    assert sorted(r["name"] for r in attendance_list(db, meeting)) == ["Anna Holm", "Bo Berg"]
+
+
+def test_the_udvalg_is_not_changed_once_the_roll_call_has_begun_or_the_meeting_is_opened(db, meeting):
+    add_committee(db, "Økonomiudvalget", "Herlev")
+    person = next(r for r in attendance_list(db, meeting) if r["name"] == "Bo Berg")["person_id"]
+    from store.attendance import set_status
+
+    set_status(db, meeting, person, "afbud")
+    with pytest.raises(StoreError, match="Fremmødet er allerede markeret; udvalget kan ikke skiftes."):
+        edit_meeting(db, meeting, committee="Økonomiudvalget", place="Andetsteds")
+    assert get_meeting(db, meeting)["location"] == "Rådhuset"  # nothing of the edit is saved
+    open_meeting(db, meeting)
+    with pytest.raises(StoreError, match="Udvalget kan kun skiftes, før mødet er åbnet."):
+        edit_meeting(db, meeting, committee="Økonomiudvalget")
+    with pytest.raises(StoreError, match="Udvalget 'Kulturudvalget' i Herlev"):
+        edit_meeting(db, meeting, committee="Kulturudvalget")

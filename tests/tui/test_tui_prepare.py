@@ -8,10 +8,12 @@ from tui_support import notifications, screen_text
 
 from store.agenda import close_meeting, open_meeting, set_current_item
 from store.audit import log_sentences
+from store.committees import add_committee
 from store.db import open_database
 from store.decisions import record_outcome
 from store.export_markdown import render_markdown
 from store.meetings import get_meeting, load_meeting
+from store.members import add_member
 from tui.app import ReferatApp
 from tui.modals.confirm import ConfirmDialog
 from tui.modals.item_editor import ItemEditor
@@ -189,6 +191,10 @@ async def test_a_refused_save_keeps_the_editor_open_with_the_stores_sentence(mee
         assert isinstance(app.screen, PrepareScreen)
         assert numbers(path, meeting_id) == ["1", "2a", "3", "4", "5"]
         assert "Rettet: nummer." in notifications(app)
+        assert "Ret punkt 2" in log(path, meeting_id)
+        await pilot.press("ctrl+z")  # the edit is one action: undone at once
+        await pilot.pause()
+        assert numbers(path, meeting_id) == ["1", "2", "3", "4", "5"]
 
 
 async def test_escape_with_unsaved_changes_asks_before_it_discards_them(meeting):
@@ -330,3 +336,26 @@ async def test_at_80_columns_the_time_on_the_current_item_keeps_its_place_before
     async with app.run_test(size=(120, 30)) as pilot:
         first = screen_text(app).splitlines()[0]
         assert "F5  Forberedelse" in first and "punkt 2: 0 min" in first
+
+
+async def test_a_planned_meeting_is_given_another_udvalg_of_the_kommune_in_its_details(meeting):
+    path, meeting_id = meeting
+
+    def other_committee(db):
+        add_committee(db, "Beskæftigelsesudvalget", "Hvidovre Kommune")
+        add_member(db, "Beskæftigelsesudvalget", "Dorte Ravn", party="C", role="formand")
+
+    with_store(path, other_committee)
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_prepare(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert app.focused.id == "meeting-committee"
+        await pilot.press("enter", "up", "enter", "ctrl+s")  # the list is by name: Beskæftigelsesudvalget first
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+        assert "Beskæftigelsesudvalget · 29. maj 2017" in screen_text(app)
+    row = meeting_row(path, meeting_id)
+    assert row["committee"] == "Beskæftigelsesudvalget"
+    assert [member.name for member in stored(path, meeting_id).members] == ["Dorte Ravn"]

@@ -27,5 +27,8 @@ def test_preparation(snap_compare, meeting, keys, size):
     async def show(pilot) -> None:
         await pilot.press(*keys)
         await pilot.pause()
+        for field in pilot.app.screen.query("Input, TextArea"):
+            field.cursor_blink = False  # a blinking cursor would make the picture depend on the moment
+        await pilot.pause()
 
     assert snap_compare(tui_app.ReferatApp(path, meeting_id), run_before=show, terminal_size=size)

@@ -1,7 +1,8 @@
 """Mødets oplysninger: date, planned time, place, actual start and end, and the closing line the referat prints.
 
 The actual start and end can be corrected also after the meeting is hævet (until the referat is approved);
-for a meeting not yet opened they are not shown.  The udvalg is shown, not changed here.
+for a meeting not yet opened they are not shown.  The udvalg can be changed to another of the kommune's while
+the meeting is planned (its fremmøde list then becomes that udvalg's).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label
+from textual.widgets import Button, Footer, Input, Label, Select
 
 from store.model import PLANNED, committee_label
 from tui.modals.editing import EditDialog
@@ -37,10 +38,12 @@ class MeetingDetailsDialog(EditDialog):
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, meeting: dict, save: Callable[[dict[str, str]], bool]) -> None:
+    def __init__(self, meeting: dict, save: Callable[[dict[str, str]], bool], committees: list[str] = ()) -> None:
         super().__init__()
         self.meeting, self.save = meeting, save
         self.held = meeting["status"] != PLANNED
+        # Another udvalg only while the meeting is planned, and when the kommune has another
+        self.committees = list(committees) if not self.held and len(committees) > 1 else []
         self.fields = {"date": ("Dato", _date(meeting["date"]), "fx 29-05-2027"),
                        "time": ("Mødetidspunkt", (meeting["planned_start"] or "").replace(":", "."), "fx 15.00"),
                        "place": ("Mødested", meeting["location"] or "", "fx Byrådssalen")}
@@ -52,8 +55,14 @@ class MeetingDetailsDialog(EditDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Mødets oplysninger", classes="dialog-title")
-            yield Label(f"Udvalg: {committee_label(self.meeting['committee'], self.meeting['municipality'])}",
-                        markup=False, classes="dialog-detail")
+            if self.committees:
+                with Horizontal(classes="editor-row"):
+                    yield Label("Udvalg", classes="field-label wide")
+                    yield Select([(name, name) for name in self.committees], value=self.meeting["committee"],
+                                 allow_blank=False, id="meeting-committee", compact=True)
+            else:
+                yield Label(f"Udvalg: {committee_label(self.meeting['committee'], self.meeting['municipality'])}",
+                            markup=False, classes="dialog-detail")
             for key, (label, value, example) in self.fields.items():
                 with Horizontal(classes="editor-row"):
                     yield Label(label, classes="field-label wide")
@@ -69,11 +78,14 @@ class MeetingDetailsDialog(EditDialog):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query(Input).first().focus()
+        (self.query("#meeting-committee").first() if self.committees else self.query(Input).first()).focus()
         self.remember_start()
 
     def form(self) -> dict[str, str]:
-        return {key: self.query_one(f"#meeting-{key}", Input).value for key in self.fields}
+        values = {key: self.query_one(f"#meeting-{key}", Input).value for key in self.fields}
+        if self.committees:
+            values["committee"] = str(self.query_one("#meeting-committee", Select).value)
+        return values
 
     def action_save(self) -> None:
         """Save the fields that were changed (the store checks each)."""

@@ -241,6 +241,6 @@ class PrepareScreen(MeetingScreen):
 
             return dialog.attempt(write)
 
-        dialog = MeetingDetailsDialog(day.meeting(), save)
+        dialog = MeetingDetailsDialog(day.meeting(), save, day.sibling_committees())
         self.app.push_screen(dialog)
 
