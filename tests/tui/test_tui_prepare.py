@@ -300,7 +300,7 @@ async def test_the_meetings_details_are_corrected_also_after_the_meeting_is_haev
         assert isinstance(app.screen, PrepareScreen)
     row = meeting_row(path, meeting_id)
     assert (row["started_at"][11:16], row["ended_at"][11:16]) == ("16:30", "18:05")
-    assert "sluttede kl. 18.05" in render_markdown(stored(path, meeting_id))
+    assert "Protokollen oplæst. Mødet afsluttet kl. 18.05" in render_markdown(stored(path, meeting_id))
 
 
 async def test_a_read_only_window_offers_no_preparation_writes(meeting):
