@@ -245,7 +245,7 @@ async def test_the_per_point_dialog_says_the_digits_set_the_highlighted_point(me
         await on_agenda(pilot)
         await pilot.press("p")
         await pilot.pause()
-        assert "Det markerede indstillingspunkt (↑ ↓) → 1 Godkendt" in screen_text(app)
+        assert "Markeret indstillingspunkt (↑ ↓) → 1 Godkendt" in screen_text(app)
 
 
 async def test_the_space_key_says_it_moves_down(meeting):

@@ -1,4 +1,5 @@
-"""Snapshots of the three screens at 80×24 and 120×40 (a meeting in progress, the clock frozen)."""
+"""Snapshots of the three screens at 60×20, 80×24, 120×30 and 120×40, and of every dialog at 60×20 (a meeting
+in progress, the clock frozen): nothing is cut that the secretary needs, and a wide terminal is used."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tui import app as tui_app
 from tui.chair import ChairApp
 from tui.widgets import meeting_bar
 
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(60, 20), (80, 24), (120, 30), (120, 40)]
 FROZEN = dt.datetime(2017, 5, 29, 15, 42).astimezone()
 
 
@@ -66,3 +67,28 @@ def test_chair_screen(snap_compare, meeting_in_progress, size):
     set_current_item(db, meeting_id, agenda(db, meeting_id)[3]["id"])
     db.close()
     assert snap_compare(ChairApp(path, meeting_id), press=["_"], terminal_size=size)
+
+
+# Each dialog from Dagsorden (item 3 current) or Fremmøde, with something typed where it takes text.
+DIALOGS = {
+    "afstemning": ["f3", "v", *"Forslag fra Ø", "tab", "f", "i"],
+    "fritekst": ["f3", "e", *"Udvalget anbefaler"],
+    "pr-punkt": ["f3", "down", "p"],
+    "bemaerkning": ["f3", "b", "space", "tab", "tab", *"Ø ønsker ført til protokol"],
+    "deltager-ikke": ["f3", "d", *"inhabil"],
+    "hastesag": ["f3", "n", *"Vejarbejde"],
+    "stedfortraeder": ["f2", "end", "s"],
+    "erstat": ["f3", "up", "up", "2"],
+}
+
+
+@pytest.mark.parametrize("name", DIALOGS)
+def test_dialog_at_60x20(snap_compare, meeting_in_progress, name):
+    path, meeting_id = meeting_in_progress
+
+    async def show(pilot) -> None:
+        for key in DIALOGS[name]:
+            await pilot.press(key)
+        await pilot.pause(0.3)
+
+    assert snap_compare(tui_app.ReferatApp(path, meeting_id), run_before=show, terminal_size=(60, 20))

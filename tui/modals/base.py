@@ -32,7 +32,7 @@ class Modal(ModalScreen):
     (tui/modals/help.py)."""
 
     CSS_PATH = STYLESHEET
-    BINDINGS = [Binding("f1", "app.help", "Hjælp", show=False)]
+    BINDINGS = [Binding("f1", "app.help", "Hjælp", key_display="F1")]
 
 
 class SavingDialog(Modal):

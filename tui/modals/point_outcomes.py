@@ -63,20 +63,19 @@ class PointOutcomesDialog(SavingDialog):
         self._fill()
         self.call_after_refresh(self._fill)
         table.focus()
-        self.query_one(DecisionBar).show(self.phrases, "Det markerede indstillingspunkt (↑ ↓)", [])
+        self.query_one(DecisionBar).show(self.phrases, "Markeret indstillingspunkt (↑ ↓)", [])
 
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
-        width = max(20, table.scrollable_content_region.width - 36)
+        width = max(16, table.scrollable_content_region.width - 36)
         column = table.columns[ColumnKey("text")]
         column.width, column.auto_width = width, False
         table.clear()
-        for index, outcome in enumerate(self.outcomes):
+        for index, outcome in enumerate(self.outcomes):  # a long indstilling point wraps within its column
             point = Text(self.item.recommendation[index] if index < len(self.item.recommendation) else "")
-            point.truncate(width, overflow="ellipsis")
             table.add_row(f"{index + 1}.", Text(outcome or "–", style="bold" if outcome else "dim"), point,
-                          key=str(index))
+                          key=str(index), height=None)
         table.move_cursor(row=min(row, len(self.outcomes) - 1))
 
     def action_outcome(self, index: int) -> None:

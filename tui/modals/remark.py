@@ -40,6 +40,7 @@ class RemarkDialog(DraftDialog):
 
     KEPT = KEPT
     SCREEN_TITLE = "Protokolbemærkning"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # -narrow: senders above kinds (modals.tcss)
     HELP_EXTRA = [("Mellemrum", "I listen Hvem: vælg eller fravælg den markerede"),
                   ("", "I Art: ↑ ↓ og Enter vælger arten")]
 

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets.data_table import ColumnKey
 
 from store.model import VOTE_ON_AMENDMENT, VOTE_ON_RECOMMENDATION, Item, display_name, tally
 from tui.modals.drafts import DraftDialog
@@ -38,14 +39,15 @@ class VoteEntry:
 class VoterTable(DataTable):
     """The voters, one row per party (or member); its letters give the highlighted row its vote."""
 
+    # Not in the key line: the dialog's own lines name them, and the key line keeps room for ctrl+s.
     BINDINGS = [
-        Binding("f", "screen.choose('for')", "For"),
-        Binding("i", "screen.choose('imod')", "Imod"),
-        Binding("u", "screen.choose('undlod')", "Undlod"),
+        Binding("f", "screen.choose('for')", "For", show=False),
+        Binding("i", "screen.choose('imod')", "Imod", show=False),
+        Binding("u", "screen.choose('undlod')", "Undlod", show=False),
         Binding("delete,backspace", "screen.choose(None)", "Ryd", show=False),
-        Binding("e", "screen.unanimous", "Enstemmigt"),
-        Binding("d", "screen.split", "Del/saml parti"),
-        Binding("b", "screen.toggle_adopt", "Som beslutning"),
+        Binding("e", "screen.unanimous", "Enstemmigt", show=False),
+        Binding("d", "screen.split", "Del/saml parti", show=False),
+        Binding("b", "screen.toggle_adopt", "Som beslutning", show=False),
     ]
 
 
@@ -84,7 +86,7 @@ class VoteDialog(DraftDialog):
                         markup=False)
             for warning in self.warnings:
                 yield Static(Text(warning), classes="dialog-warning")
-            yield Input(placeholder="Ændringsforslag (tomt: der stemmes om indstillingen)", id="subject")
+            yield Input(placeholder="Ændringsforslag (tomt: indstillingen)", id="subject")
             yield Static("Stemmer: f for · i imod · u undlod · e enstemmigt for · d del/saml parti", classes="dim")
             yield VoterTable(id="voters", cursor_type="row", zebra_stripes=False)
             yield Static(id="tally")
@@ -96,6 +98,7 @@ class VoteDialog(DraftDialog):
         table.add_column("Stemme", key="choice", width=7)  # first: the vote stays in view on a narrow terminal
         table.add_column("Stemmer", key="who")
         self._fill()
+        self.call_after_refresh(self._fill)  # once the table has its width: the voters wrap within it
         self.query_one("#subject", Input).focus()
         self.start_draft()
 
@@ -126,6 +129,9 @@ class VoteDialog(DraftDialog):
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
+        if width := table.scrollable_content_region.width:
+            who = table.columns[ColumnKey("who")]
+            who.width, who.auto_width = max(10, width - table.columns[ColumnKey("choice")].width - 4), False
         table.clear()
         for key, members in self.rows():
             if key.startswith("party:"):
@@ -139,7 +145,7 @@ class VoteDialog(DraftDialog):
             else:
                 value = votes.pop()
                 choice = Text(CHOICE_LABELS.get(value or "", "–"), style="bold" if value else "dim")
-            table.add_row(choice, who, key=key)
+            table.add_row(choice, who, key=key, height=None)  # a long party line wraps
         table.move_cursor(row=min(row, table.row_count - 1))
         self._show_tally()
 

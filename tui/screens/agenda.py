@@ -32,6 +32,7 @@ class AgendaScreen(MeetingScreen):
 
     SCREEN_TITLE = "Dagsorden"
     MODE = "dagsorden"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # -wide: the agenda list takes 60 % (referat.tcss)
     BINDINGS = [
         *(Binding(digit, f"outcome({index})", show=False) for index, digit in enumerate(DIGITS)),
         Binding("e", "free_text", "Fritekst", id="free_text"),

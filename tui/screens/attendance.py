@@ -25,6 +25,8 @@ from tui.widgets.row_table import RowTable
 STATUS_STYLES = {PRESENT: "green", SENT_APOLOGIES: "yellow", ABSENT: "red", SUBSTITUTE: "cyan",
                  EXPECTED_LATE: "magenta"}
 MEMBER_KEYS = "1234567890"  # member number n (1–10) is marked afbud with MEMBER_KEYS[n - 1]
+NOTE_WIDTH = 12  # the narrowest note column of the full layout (cells)
+CELL_PADDING = 2  # a DataTable cell's padding, left and right together
 
 
 def seat_holders(members: list[dict]) -> list[dict]:
@@ -46,6 +48,30 @@ def attendance_note(row: dict) -> str:
         where = f" efter pkt. {row['left_item']}" if row["left_item"] else ""
         notes.append(f"gik {row['left_at'].replace(':', '.')}{where}")
     return "; ".join(notes)
+
+
+def member_cell(row: dict) -> Text:
+    """The narrow layout's one column for a member: 'Benthe Viola Holm (A)', then role and note in dim."""
+    text = Text(display_name(row["name"], row["party"]))
+    details = [row["role"]] if row["role"] and row["role"] != "medlem" else []
+    if note := attendance_note(row):
+        details.append(note)
+    if details:
+        text.append("\n" + " · ".join(details), style="dim")
+    return text
+
+
+def layout(members: list[dict], width: int) -> dict[str, tuple[str, int]]:
+    """Column key -> (heading, width) for a table `width` cells wide: every column while the note column gets
+    at least NOTE_WIDTH cells; narrower, name, party, role and note share one column (two lines a member)."""
+    name = max([4, *(len(member["name"]) for member in members)])
+    fixed = {"key": ("Tast", 4), "name": ("Navn", name), "party": ("Parti", 5), "role": ("Rolle", 11),
+             "status": ("Fremmøde", 13)}
+    note = width - sum(cells for _, cells in fixed.values()) - CELL_PADDING * (len(fixed) + 1)
+    if note >= NOTE_WIDTH:
+        return {**fixed, "note": ("Bemærkning", note)}
+    member = max(NOTE_WIDTH, width - 4 - 13 - CELL_PADDING * 3)
+    return {"key": ("Tast", 4), "member": ("Medlem", member), "status": ("Fremmøde", 13)}
 
 
 def status_cell(row: dict) -> Text:
@@ -92,16 +118,7 @@ class AttendanceScreen(AttendanceListEditing, MeetingScreen):
 
     def on_resize(self) -> None:
         if self.view is not None:
-            self.draw(self.view)  # the note column takes the new width
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Tast", key="key")
-        table.add_column("Navn", key="name")
-        table.add_column("Parti", key="party")
-        table.add_column("Rolle", key="role")
-        table.add_column("Fremmøde", key="status")
-        table.add_column("Bemærkning", key="note")
+            self.draw(self.view)  # the columns take the new width
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.app.may(action)
@@ -111,30 +128,32 @@ class AttendanceScreen(AttendanceListEditing, MeetingScreen):
         return self.app.day.attendance_view()
 
     def draw(self, view: AttendanceView) -> None:
-        """Redraw the lines on top and one row per member, keeping the cursor's row."""
+        """Redraw the lines on top and one row per member, keeping the cursor's row; a note or a name too long
+        for its column goes on in the row's next line."""
         self.view = view
         self.draw_top(view.top)
         table = self.query_one(DataTable)
         row = table.cursor_row
         members = view.members
-        widths = {"key": 4, "name": max([4, *(len(m["name"]) for m in members)]), "party": 5, "role": 11,
-                  "status": 13}
-        for key, width in widths.items():
-            table.columns[ColumnKey(key)].width = width
-        note_width = max(12, table.scrollable_content_region.width - sum(widths.values()) - 2 * len(table.columns))
-        table.columns[ColumnKey("note")].width = note_width
-        for column in table.columns.values():
-            column.auto_width = False
+        width = table.scrollable_content_region.width or self.app.size.width
+        columns = layout(members, width)
+        if list(table.columns) != list(columns):
+            table.clear(columns=True)
+            for key, (label, _) in columns.items():
+                table.add_column(label, key=key)
+        for key, (_, column_width) in columns.items():
+            column = table.columns[ColumnKey(key)]
+            column.width, column.auto_width = column_width, False
         table.clear()
         keys = dict(zip((member["person_id"] for member in seat_holders(members)), MEMBER_KEYS))
         for member in members:
-            note = Text(attendance_note(member), style="dim")
-            note.truncate(note_width, overflow="ellipsis")
-            table.add_row(
-                Text(keys.get(member["person_id"], ""), style="bold", justify="center"), Text(member["name"]),
-                Text(member["party"] or ""), Text(member["role"] or ""), status_cell(member), note,
-                key=str(member["person_id"]),
-            )
+            cells = {
+                "key": Text(keys.get(member["person_id"], ""), style="bold", justify="center"),
+                "name": Text(member["name"]), "party": Text(member["party"] or ""), "role": Text(member["role"] or ""),
+                "status": status_cell(member), "note": Text(attendance_note(member), style="dim"),
+                "member": member_cell(member),
+            }
+            table.add_row(*(cells[key] for key in columns), key=str(member["person_id"]), height=None)
         table.move_cursor(row=min(row, table.row_count - 1))
 
     def members(self) -> list[dict]:

@@ -18,6 +18,7 @@ STATE_MARKS = {"afventer": ("·", "dim"), "aktuel": ("▶", "bold"), "besluttet"
                "udsat": ("↷", "yellow")}
 LOCK = "🔒"
 MARKS_WIDTH, NUMBER_WIDTH = 4, 4  # blok mark, state mark, lock (2 cells); the item number right-aligned
+MIN_TITLE_WIDTH = 8  # the least of a title kept before a long beslutning (cells)
 
 
 def marks(row: dict, marked: bool) -> Text:
@@ -31,13 +32,17 @@ def marks(row: dict, marked: bool) -> Text:
 
 
 def item_line(row: dict, marked: bool, width: int) -> Text:
-    """' ▶    3. JobCAMP 2017 — Godkendt', cut to `width` cells with an ellipsis."""
+    """' ▶    3. JobCAMP 2017 — Godkendt' in `width` cells: a long title is cut with an ellipsis before the
+    beslutning, which stays in view (only a very narrow list cuts it too)."""
     line = marks(row, marked)
     line.append(visible(f"{row['number']}.").rjust(NUMBER_WIDTH) + " ")
     # Cut before cleaning: a line shows at most `width` characters of a title however long it is.
-    line.append(visible(row["title"][:width]), style="bold" if row["state"] == "aktuel" else "")
-    if row["summary"]:
-        line.append(visible(f" — {row['summary'][:width]}"), style="dim")
+    title = Text(visible(row["title"][:width]), style="bold" if row["state"] == "aktuel" else "")
+    summary = Text(visible(f" — {row['summary'][:width]}") if row["summary"] else "", style="dim")
+    room = max(width - line.cell_len - summary.cell_len, min(title.cell_len, MIN_TITLE_WIDTH))
+    title.truncate(room, overflow="ellipsis")
+    line.append_text(title)
+    line.append_text(summary)
     line.no_wrap = True
     line.truncate(width, overflow="ellipsis")
     return line

@@ -142,5 +142,9 @@ class ItemView(LinesView):
         if self.shown is not None and self.text_width() != self.width_drawn:
             self.show(*self.shown[:3])
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar came or went: the text has another width though the pane kept its size."""
+        self.on_resize()
+
     def on_click(self) -> None:
         self.toggle_sections()

@@ -1,4 +1,4 @@
-"""The key line at the bottom of the main screens: 'e Fritekst  p Pr. punkt  …  ▏^p Kommandoer'.
+"""The key line at the bottom of the main screens: 'e Fritekst  p Pr. punkt  …  ▏F1 Hjælp  ^p Kommandoer'.
 
 Textual's Footer mounts one widget per key, after the first frame; on Dagsorden that was ≈ 55 ms of CPU
 before the screen was complete (bench/startup.py).  KeyBar draws the same line as one renderable, so it is
@@ -13,7 +13,8 @@ from textual.widget import Widget
 
 
 class KeyBar(Widget):
-    """The screen's shown keys (greyed when disabled), the command palette key on the right; a click presses one."""
+    """The screen's shown keys (greyed when disabled), Hjælp and the command palette on the right; a click presses
+    one."""
 
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--bar"}
     DEFAULT_CSS = """
@@ -47,17 +48,21 @@ class KeyBar(Widget):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def entries(self) -> tuple[list[tuple[str, str, str, bool]], tuple[str, str, str, bool] | None]:
-        """(key, key display, description, enabled) per action shown, and the command palette's."""
+    def entries(self) -> tuple[list[tuple[str, str, str, bool]], list[tuple[str, str, str, bool]]]:
+        """(key, key display, description, enabled) per action shown; and Hjælp's and the command palette's,
+        kept on the right where a narrow terminal does not cut them."""
         app = self.app
         shown: dict[str, tuple[str, str, str, bool]] = {}
-        palette = None
+        right: dict[str, tuple[str, str, str, bool]] = {}
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            entry = (key, app.get_key_display(binding), binding.description, enabled)
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
-                palette = (binding.key, app.get_key_display(binding), binding.description, enabled)
+                right["palette"] = entry
+            elif binding.show and binding.action in ("help", "app.help"):
+                right.setdefault("help", entry)
             elif binding.show and binding.action not in shown:
-                shown[binding.action] = (binding.key, app.get_key_display(binding), binding.description, enabled)
-        return list(shown.values()), palette
+                shown[binding.action] = entry
+        return list(shown.values()), [right[name] for name in ("help", "palette") if name in right]
 
     def key_text(self, entries: list[tuple[str, str, str, bool]]) -> tuple[Text, list[tuple[int, int, str]]]:
         """' e Fritekst  p Pr. punkt ' for `entries`, and the cells each key takes."""
@@ -75,10 +80,10 @@ class KeyBar(Widget):
         return text, spans
 
     def render(self) -> Text:
-        keys, palette = self.entries()
+        keys, always = self.entries()
         line, spans = self.key_text(keys)
-        if palette is not None:
-            right, right_spans = self.key_text([palette])
+        if always:
+            right, right_spans = self.key_text(always)
             right = right[1:]  # the bar '▏' stands where the key's left padding was
             room = max(0, self.size.width - right.cell_len - 1)
             line.truncate(room, pad=True)
