@@ -84,6 +84,10 @@ class KeyBar(Widget):
         line, spans = self.key_text(keys)
         if always:
             right, right_spans = self.key_text(always)
+            *others, (key, display, _, enabled) = always
+            if line.cell_len + right.cell_len > self.size.width and key == self.app.COMMAND_PALETTE_BINDING:
+                # short of room: the palette's key without its word (F1 tells it), for more of the screen's keys
+                right, right_spans = self.key_text([*others, (key, display, "", enabled)])
             right = right[1:]  # the bar '▏' stands where the key's left padding was
             room = max(0, self.size.width - right.cell_len - 1)
             line.truncate(room, pad=True)
