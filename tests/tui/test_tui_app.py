@@ -252,7 +252,7 @@ async def test_the_key_line_follows_the_meeting_and_a_click_presses_a_key(meetin
         await pilot.pause()
         line = screen_text(app).splitlines()[-1]
         assert "a Afbud" in line and "o Åbn mødet" in line and "Hæv mødet" not in line
-        assert line.rstrip().endswith("▏^p Kommandoer")
+        assert line.rstrip().endswith("▏F1 Hjælp  ^p Kommandoer")  # kept in view at the right
         bar = app.screen.query_one(KeyBar)
         start = next(first for first, _, key in bar.spans if key == "o")
         await pilot.click(KeyBar, offset=(start + 1, 0))

@@ -92,3 +92,17 @@ def test_dialog_at_60x20(snap_compare, meeting_in_progress, name):
         await pilot.pause(0.3)
 
     assert snap_compare(tui_app.ReferatApp(path, meeting_id), run_before=show, terminal_size=(60, 20))
+
+
+@pytest.mark.parametrize("size", [(60, 20), (120, 30)], ids=lambda size: f"{size[0]}x{size[1]}")
+def test_attendance_with_a_substitute(snap_compare, meeting_in_progress, size):
+    """Fremmøde with notes ('for Ømer Kuscu (A)', 'stedfortræder …'): at 60 columns in the member's column."""
+    path, meeting_id = meeting_in_progress
+
+    async def show(pilot) -> None:
+        await pilot.press("f2", "end", "s")
+        await pilot.pause()
+        await pilot.press("enter")  # the committee's stedfortræder, Birgitte Glifberg (A)
+        await pilot.pause(0.3)
+
+    assert snap_compare(tui_app.ReferatApp(path, meeting_id), run_before=show, terminal_size=size)
