@@ -32,15 +32,19 @@ def marks(row: dict, marked: bool) -> Text:
 
 
 def item_line(row: dict, marked: bool, width: int) -> Text:
-    """' ▶    3. JobCAMP 2017 — Godkendt' in `width` cells: a long title is cut with an ellipsis before the
-    beslutning, which stays in view (only a very narrow list cuts it too)."""
+    """' ▶    3. JobCAMP 2017 — Godkendt' in `width` cells: a long title is cut with an ellipsis before a
+    short beslutning, which stays in view; a long beslutning (free text) shares the line with the title."""
     line = marks(row, marked)
     line.append(visible(f"{row['number']}.").rjust(NUMBER_WIDTH) + " ")
     # Cut before cleaning: a line shows at most `width` characters of a title however long it is.
     title = Text(visible(row["title"][:width]), style="bold" if row["state"] == "aktuel" else "")
     summary = Text(visible(f" — {row['summary'][:width]}") if row["summary"] else "", style="dim")
-    room = max(width - line.cell_len - summary.cell_len, min(title.cell_len, MIN_TITLE_WIDTH))
-    title.truncate(room, overflow="ellipsis")
+    room = width - line.cell_len
+    if title.cell_len + summary.cell_len > room:
+        # a short beslutning stays whole; a long one (free text) gets what the title leaves, at least half
+        if summary.cell_len > room - MIN_TITLE_WIDTH:
+            summary.truncate(max(room - title.cell_len, room // 2), overflow="ellipsis")
+        title.truncate(max(room - summary.cell_len, 1), overflow="ellipsis")
     line.append_text(title)
     line.append_text(summary)
     line.no_wrap = True
