@@ -130,8 +130,8 @@ class VoteDialog(DraftDialog):
         table = self.query_one(DataTable)
         row = table.cursor_row
         if width := table.scrollable_content_region.width:
-            who = table.columns[ColumnKey("who")]
-            who.width, who.auto_width = max(10, width - table.columns[ColumnKey("choice")].width - 4), False
+            column = table.columns[ColumnKey("who")]
+            column.width, column.auto_width = max(10, width - table.columns[ColumnKey("choice")].width - 4), False
         table.clear()
         for key, members in self.rows():
             if key.startswith("party:"):
