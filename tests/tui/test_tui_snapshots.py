@@ -90,6 +90,10 @@ def test_dialog_at_60x20(snap_compare, meeting_in_progress, name):
         for key in DIALOGS[name]:
             await pilot.press(key)
         await pilot.pause(0.3)
+        await pilot.wait_for_scheduled_animations()  # the dialog has scrolled to the focused field
+        for field in pilot.app.screen.query("Input, TextArea"):
+            field.cursor_blink = False  # the text cursor shown steadily, not caught mid-blink
+        await pilot.pause()
 
     assert snap_compare(tui_app.ReferatApp(path, meeting_id), run_before=show, terminal_size=(60, 20))
 
