@@ -145,7 +145,8 @@ class VoteDialog(DraftDialog):
             else:
                 value = votes.pop()
                 choice = Text(CHOICE_LABELS.get(value or "", "–"), style="bold" if value else "dim")
-            table.add_row(choice, who, key=key, height=None)  # a long party line wraps
+            lines = len(who.wrap(self.app.console, table.columns[ColumnKey("who")].width))
+            table.add_row(choice, who, key=key, height=max(1, lines))  # a long party line wraps
         table.move_cursor(row=min(row, table.row_count - 1))
         self._show_tally()
 

@@ -153,7 +153,8 @@ class AttendanceScreen(AttendanceListEditing, MeetingScreen):
                 "status": status_cell(member), "note": Text(attendance_note(member), style="dim"),
                 "member": member_cell(member),
             }
-            table.add_row(*(cells[key] for key in columns), key=str(member["person_id"]), height=None)
+            height = max(len(cells[key].wrap(self.app.console, width)) for key, (_, width) in columns.items())
+            table.add_row(*(cells[key] for key in columns), key=str(member["person_id"]), height=height)
         table.move_cursor(row=min(row, table.row_count - 1))
 
     def members(self) -> list[dict]:
