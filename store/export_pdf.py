@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from importlib.resources import as_file, files
+from typing import cast
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 from store.export_document import (
     BULLET,
@@ -153,7 +155,7 @@ class _Pages(FPDF):
             widths = self.widths[(style, size)] = {}
         width = widths.get(text)
         if width is None:
-            advances = self.fonts[FONT.lower() + style].cw
+            advances = cast(TTFFont, self.fonts[FONT.lower() + style]).cw  # the DejaVu faces
             width = widths[text] = sum(advances[ord(char)] for char in text) * size * 0.001 / self.k
         return width
 

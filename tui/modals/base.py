@@ -34,15 +34,15 @@ class Modal(ModalScreen):
     CSS_PATH = STYLESHEET
     BINDINGS = [Binding("f1", "app.help", "Hjælp", key_display="F1")]
 
+    if TYPE_CHECKING:  # self.app as the type checker sees it (as textual.message_pump does it)
+        app = getters.app(ReferatApp)
+
 
 class SavingDialog(Modal):
     """A dialog that saves what was entered through `save` and stays open, with it, when the store refuses."""
 
     KEPT = "Det indtastede er ikke gemt; det står her stadig."  # what the problem line says is kept
     save: Callable[[Any], bool]
-
-    if TYPE_CHECKING:  # self.app as the type checker sees it (as textual.message_pump does it)
-        app = getters.app(ReferatApp)
 
     def problem_line(self) -> Static:
         """The dialog's line for a refused save (composed once); hidden until one happens."""

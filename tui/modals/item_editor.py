@@ -14,6 +14,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, TextArea
@@ -206,7 +207,7 @@ class ItemEditor(EditDialog):
 
     def focused_row(self) -> Widget | None:
         """The point, section or bilag row holding the cursor, or None."""
-        node = self.focused
+        node: DOMNode | None = self.focused
         while node is not None and not isinstance(node, (PointRow, SectionBox, BilagRow)):
             node = node.parent
         return node if isinstance(node, Widget) else None
@@ -235,6 +236,8 @@ class ItemEditor(EditDialog):
         if row is None:
             return
         container = row.parent
+        if not isinstance(container, Widget):
+            return
         rows = list(container.children) if container else []
         index = rows.index(row)
         row.remove()
@@ -255,6 +258,8 @@ class ItemEditor(EditDialog):
         if row is None or row.parent is None:
             return
         container = row.parent
+        if not isinstance(container, Widget):
+            return
         rows = list(container.children)
         index = rows.index(row) + step
         if not 0 <= index < len(rows):

@@ -8,7 +8,7 @@ the meeting is planned (its fremmøde list then becomes that udvalg's).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,7 +38,7 @@ class MeetingDetailsDialog(EditDialog):
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, meeting: dict, save: Callable[[dict[str, str]], bool], committees: list[str] = ()) -> None:
+    def __init__(self, meeting: dict, save: Callable[[dict[str, str]], bool], committees: Sequence[str] = ()) -> None:
         super().__init__()
         self.meeting, self.save = meeting, save
         self.held = meeting["status"] != PLANNED

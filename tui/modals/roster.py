@@ -105,7 +105,11 @@ class RosterDialog(Modal):
             return dialog.attempt(day.edit_member, member["name"], **fields)
 
         dialog = MemberDialog(member, self.seats(), save)
-        self.app.push_screen(dialog, lambda saved: saved is not None and self.reload())
+        def saved(value: object) -> None:
+            if value is not None:
+                self.reload()
+
+        self.app.push_screen(dialog, saved)
 
     def action_add(self) -> None:
         self.open_form(None)

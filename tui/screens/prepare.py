@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from store.errors import StoreError
 from store.model import ItemDraft, danish_time
@@ -99,8 +100,8 @@ class PrepareScreen(MeetingScreen):
         widths = {"number": 5, "kind": 11, "lukket": 2, "case": 12, "recorded": 9}
         title_width = max(12, table.scrollable_content_region.width - sum(widths.values()) - 2 * len(widths) - 2)
         for key, width in {**widths, "title": title_width}.items():
-            table.columns[key].width = width
-            table.columns[key].auto_width = False
+            column = table.columns[ColumnKey(key)]
+            column.width, column.auto_width = width, False
         table.clear()
         for row in rows:
             title = Text(visible(row["title"]), style="yellow" if row["urgent"] else "")
