@@ -35,9 +35,13 @@ if TYPE_CHECKING:
 
 COMMANDS: list[tuple[str | None, str, Callable]] = []  # (group, name, function) of each command
 CREATED: list[Path] = []  # databases this command created
-GROUPS = {"committee": "Udvalg og medlemmer.", "meeting": "Planlæg og ret møder.",  # `referat GROUP NAME`
-          "item": "Skriv og ret dagsordenens punkter.", "member": "Udvalgets medlemmer og stedfortrædere.",
-          "config": "Indstillingsfilen."}
+GROUPS = {
+    "committee": "Udvalg og medlemmer.",
+    "meeting": "Planlæg og ret møder.",  # `referat GROUP NAME`
+    "item": "Skriv og ret dagsordenens punkter.",
+    "member": "Udvalgets medlemmer og stedfortrædere.",
+    "config": "Indstillingsfilen.",
+}
 
 
 def command(name: str, group: str | None = None) -> Callable[[Callable], Callable]:
@@ -62,12 +66,15 @@ def typer_app() -> typer.Typer:
 
     DbOption = Annotated[
         Path | None,
-        typer.Option("--db", help="Databasefil (standard: $REFERAT_DB, ellers i brugerens datamappe).",
-                     show_default=False),
+        typer.Option(
+            "--db", help="Databasefil (standard: $REFERAT_DB, ellers i brugerens datamappe).", show_default=False
+        ),
     ]
     JsonOption = Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")]
-    MunicipalityOption = Annotated[str | None, typer.Option(
-        "--municipality", help="Udvalgets kommune, når flere kommuner har et udvalg med samme navn.")]
+    MunicipalityOption = Annotated[
+        str | None,
+        typer.Option("--municipality", help="Udvalgets kommune, når flere kommuner har et udvalg med samme navn."),
+    ]
     MeetingArgument = Annotated[int, typer.Argument(help="Mødets id (se 'referat meetings').")]
     TodaysMeetingArgument = Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")]
     app = typer.Typer(
@@ -244,8 +251,12 @@ def committee_import(
 @friendly
 def committee_placement(
     name: Annotated[str, typer.Argument(help="Udvalgets navn.")],
-    placement: Annotated[str, typer.Argument(
-        help="efter-indstilling (standard: beslutningen lige efter indstillingen) eller sidst (efter alle afsnit).")],
+    placement: Annotated[
+        str,
+        typer.Argument(
+            help="efter-indstilling (standard: beslutningen lige efter indstillingen) eller sidst (efter alle afsnit)."
+        ),
+    ],
     municipality: MunicipalityOption = None,
     db: DbOption = None,
 ) -> None:
@@ -266,8 +277,18 @@ def committees(db: DbOption = None, as_json: JsonOption = False) -> None:
     from store.committees import list_committees
 
     rows = list_committees(read_db(db))
-    emit_rows(rows, as_json, [("id", "Id"), ("name", "Udvalg"), ("municipality", "Kommune"),
-                              ("members", "Medlemmer"), ("meetings", "Møder")], "Ingen udvalg.")
+    emit_rows(
+        rows,
+        as_json,
+        [
+            ("id", "Id"),
+            ("name", "Udvalg"),
+            ("municipality", "Kommune"),
+            ("members", "Medlemmer"),
+            ("meetings", "Møder"),
+        ],
+        "Ingen udvalg.",
+    )
 
 
 # --- meetings -----------------------------------------------------------------
@@ -307,8 +328,20 @@ def meetings(
     from store.meetings import list_meetings
 
     rows = list_meetings(read_db(db), committee=committee, upcoming=upcoming, municipality=municipality)
-    emit_rows(rows, as_json, [("id", "Id"), ("date", "Dato"), ("start", "Kl."), ("committee", "Udvalg"),
-                              ("municipality", "Kommune"), ("status", "Status"), ("items", "Punkter")], "Ingen møder.")
+    emit_rows(
+        rows,
+        as_json,
+        [
+            ("id", "Id"),
+            ("date", "Dato"),
+            ("start", "Kl."),
+            ("committee", "Udvalg"),
+            ("municipality", "Kommune"),
+            ("status", "Status"),
+            ("items", "Punkter"),
+        ],
+        "Ingen møder.",
+    )
 
 
 @command("edit", group="meeting")
@@ -320,15 +353,18 @@ def meeting_edit(
     place: Annotated[str | None, typer.Option("--place", help="Mødested ('' fjerner det).")] = None,
     start: Annotated[str | None, typer.Option("--start", help="Hvornår mødet faktisk begyndte, fx 15.05.")] = None,
     end: Annotated[str | None, typer.Option("--end", help="Hvornår mødet faktisk sluttede, fx 17.40.")] = None,
-    closing: Annotated[str | None, typer.Option(
-        "--closing", help="Referatets afslutningslinje, fx 'Protokollen oplæst.' ('' fjerner den).")] = None,
+    closing: Annotated[
+        str | None,
+        typer.Option("--closing", help="Referatets afslutningslinje, fx 'Protokollen oplæst.' ('' fjerner den)."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Ret mødets dato, tidspunkt, sted, faktiske begyndelse og afslutning eller afslutningslinje."""
     from store.meeting_edit import edit_meeting
 
-    changed = edit_meeting(open_db(db), meeting, date=date, time=time, place=place, start=start, end=end,
-                           closing=closing)
+    changed = edit_meeting(
+        open_db(db), meeting, date=date, time=time, place=place, start=start, end=end, closing=closing
+    )
     typer.echo(f"Møde {meeting}: {', '.join(changed)} er rettet." if changed else "Intet at rette.")
 
 
@@ -398,16 +434,25 @@ def _attachments(texts: list[str] | None):
 
     if texts is None:
         return None
-    return [Attachment(title.strip(), reference.strip() or None)
-            for title, _, reference in (text.partition(": ") for text in texts if text.strip())]
+    return [
+        Attachment(title.strip(), reference.strip() or None)
+        for title, _, reference in (text.partition(": ") for text in texts if text.strip())
+    ]
 
 
 def _draft(title, number, lukket, case, kind, indstilling, section, bilag):
     from store.agenda_edit import ItemDraft
 
-    return ItemDraft(title=title, number=number, public=None if lukket is None else not lukket,
-                     case_number=case, kind=kind, recommendation=indstilling, sections=_sections(section),
-                     attachments=_attachments(bilag))
+    return ItemDraft(
+        title=title,
+        number=number,
+        public=None if lukket is None else not lukket,
+        case_number=case,
+        kind=kind,
+        recommendation=indstilling,
+        sections=_sections(section),
+        attachments=_attachments(bilag),
+    )
 
 
 @command("add", group="item")
@@ -421,12 +466,17 @@ def item_add(
     lukket: Annotated[bool, typer.Option("--lukket", help="Et lukket punkt.")] = False,
     case: Annotated[str | None, typer.Option("--case", help="Sagsnummer.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="beslutning eller orientering.")] = None,
-    indstilling: Annotated[list[str] | None, typer.Option(
-        "--indstilling", help="Et indstillingspunkt; kan gentages.")] = None,
-    section: Annotated[list[str] | None, typer.Option(
-        "--section", help="Et afsnit som 'Overskrift: tekst' (\\n giver ny linje); kan gentages.")] = None,
-    bilag: Annotated[list[str] | None, typer.Option(
-        "--bilag", help="Et bilag som 'Titel' eller 'Titel: sti eller adresse'; kan gentages.")] = None,
+    indstilling: Annotated[
+        list[str] | None, typer.Option("--indstilling", help="Et indstillingspunkt; kan gentages.")
+    ] = None,
+    section: Annotated[
+        list[str] | None,
+        typer.Option("--section", help="Et afsnit som 'Overskrift: tekst' (\\n giver ny linje); kan gentages."),
+    ] = None,
+    bilag: Annotated[
+        list[str] | None,
+        typer.Option("--bilag", help="Et bilag som 'Titel' eller 'Titel: sti eller adresse'; kan gentages."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Tilføj et punkt til dagsordenen (sidst, efter et punkt eller først)."""
@@ -436,8 +486,13 @@ def item_add(
     if first and after is not None:
         fail("Angiv enten --after eller --first.")
     database = open_db(db)
-    item_id = add_item(database, meeting, _draft(title, number, lukket, case, kind, indstilling, section, bilag),
-                       after=after, first=first)
+    item_id = add_item(
+        database,
+        meeting,
+        _draft(title, number, lukket, case, kind, indstilling, section, bilag),
+        after=after,
+        first=first,
+    )
     added = get_row(database, "items", item_id)
     say(f"Punkt {added['number']} er tilføjet: {added['title']}")
 
@@ -449,23 +504,33 @@ def item_edit(
     item: Annotated[str, typer.Argument(help="Punktets nummer.")],
     title: Annotated[str | None, typer.Option("--title", help="Ny titel.")] = None,
     number: Annotated[str | None, typer.Option("--number", help="Nyt nummer.")] = None,
-    lukket: Annotated[bool | None, typer.Option("--lukket/--aaben", help="Lukket eller åbent punkt.",
-                                                show_default=False)] = None,
+    lukket: Annotated[
+        bool | None, typer.Option("--lukket/--aaben", help="Lukket eller åbent punkt.", show_default=False)
+    ] = None,
     case: Annotated[str | None, typer.Option("--case", help="Sagsnummer ('' fjerner det).")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="beslutning eller orientering ('' fjerner den).")] = None,
-    indstilling: Annotated[list[str] | None, typer.Option(
-        "--indstilling", help="Indstillingspunkterne (erstatter dem); kan gentages, '' alene fjerner dem.")] = None,
-    section: Annotated[list[str] | None, typer.Option(
-        "--section", help="Afsnittene som 'Overskrift: tekst' (erstatter dem); kan gentages.")] = None,
-    bilag: Annotated[list[str] | None, typer.Option(
-        "--bilag", help="Bilagene som 'Titel' eller 'Titel: sti' (erstatter dem); kan gentages.")] = None,
+    indstilling: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--indstilling", help="Indstillingspunkterne (erstatter dem); kan gentages, '' alene fjerner dem."
+        ),
+    ] = None,
+    section: Annotated[
+        list[str] | None,
+        typer.Option("--section", help="Afsnittene som 'Overskrift: tekst' (erstatter dem); kan gentages."),
+    ] = None,
+    bilag: Annotated[
+        list[str] | None,
+        typer.Option("--bilag", help="Bilagene som 'Titel' eller 'Titel: sti' (erstatter dem); kan gentages."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Ret et punkt: titel, nummer, lukket/åbent, sagsnummer, type, indstilling, afsnit, bilag."""
     from store.agenda_edit import edit_item
 
-    changed = edit_item(open_db(db), meeting, item,
-                        _draft(title, number, lukket, case, kind, indstilling, section, bilag))
+    changed = edit_item(
+        open_db(db), meeting, item, _draft(title, number, lukket, case, kind, indstilling, section, bilag)
+    )
     say(f"Punkt {item}: {', '.join(changed)} er rettet." if changed else "Intet at rette.")
 
 
@@ -523,10 +588,16 @@ def item_list(meeting: MeetingArgument, db: DbOption = None, as_json: JsonOption
 
     database = open_db(db, readonly=True)
     get_meeting(database, meeting)
-    rows = [{**row, "public": bool(row["public"]), "access": "åben" if row["public"] else "lukket"}
-            for row in items(database, meeting)]
-    emit_rows(rows, as_json, [("number", "Nr."), ("title", "Titel"), ("access", "Adgang"),
-                              ("case_number", "Sagsnr."), ("kind", "Type")], "Dagsordenen er tom.")
+    rows = [
+        {**row, "public": bool(row["public"]), "access": "åben" if row["public"] else "lukket"}
+        for row in items(database, meeting)
+    ]
+    emit_rows(
+        rows,
+        as_json,
+        [("number", "Nr."), ("title", "Titel"), ("access", "Adgang"), ("case_number", "Sagsnr."), ("kind", "Type")],
+        "Dagsordenen er tom.",
+    )
 
 
 # --- the roster ---------------------------------------------------------------
@@ -545,9 +616,19 @@ def member_list(
     from store.members import list_members
 
     rows = list_members(open_db(db, readonly=True), committee, municipality, former=former)
-    emit_rows(rows, as_json, [("name", "Navn"), ("party", "Parti"), ("role", "Rolle"),
-                              ("substitute_for", "Stedfortræder for"), ("valid_from", "Fra"),
-                              ("valid_to", "Til")], "Udvalget har ingen medlemmer.")
+    emit_rows(
+        rows,
+        as_json,
+        [
+            ("name", "Navn"),
+            ("party", "Parti"),
+            ("role", "Rolle"),
+            ("substitute_for", "Stedfortræder for"),
+            ("valid_from", "Fra"),
+            ("valid_to", "Til"),
+        ],
+        "Udvalget har ingen medlemmer.",
+    )
 
 
 @command("add", group="member")
@@ -556,9 +637,12 @@ def member_add(
     name: Annotated[str, typer.Argument(help="Medlemmets navn.")],
     committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
     party: Annotated[str | None, typer.Option("--party", help="Partibogstav, fx A.")] = None,
-    role: Annotated[str | None, typer.Option("--role", help="formand, næstformand, medlem eller stedfortræder.")] = None,
-    substitute_for: Annotated[str | None, typer.Option(
-        "--substitute-for", help="Stedfortræder for dette medlem.")] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="formand, næstformand, medlem eller stedfortræder.")
+    ] = None,
+    substitute_for: Annotated[
+        str | None, typer.Option("--substitute-for", help="Stedfortræder for dette medlem.")
+    ] = None,
     valid_from: Annotated[str | None, typer.Option("--from", help="Medlem fra denne dato.")] = None,
     valid_to: Annotated[str | None, typer.Option("--to", help="Medlem til denne dato.")] = None,
     municipality: MunicipalityOption = None,
@@ -567,8 +651,17 @@ def member_add(
     """Tilføj et medlem eller en stedfortræder til udvalget (og til dets planlagte møder)."""
     from store.members import add_member
 
-    add_member(open_db(db), committee, name, party=party, role=role, substitute_for=substitute_for,
-               valid_from=valid_from, valid_to=valid_to, municipality=municipality)
+    add_member(
+        open_db(db),
+        committee,
+        name,
+        party=party,
+        role=role,
+        substitute_for=substitute_for,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        municipality=municipality,
+    )
     say(f"{' '.join(name.split())} er tilføjet til {committee.strip()}.")
 
 
@@ -579,9 +672,12 @@ def member_edit(
     committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
     new_name: Annotated[str | None, typer.Option("--name", help="Nyt navn (stavefejl).")] = None,
     party: Annotated[str | None, typer.Option("--party", help="Partibogstav.")] = None,
-    role: Annotated[str | None, typer.Option("--role", help="formand, næstformand, medlem eller stedfortræder.")] = None,
-    substitute_for: Annotated[str | None, typer.Option(
-        "--substitute-for", help="Stedfortræder for dette medlem.")] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="formand, næstformand, medlem eller stedfortræder.")
+    ] = None,
+    substitute_for: Annotated[
+        str | None, typer.Option("--substitute-for", help="Stedfortræder for dette medlem.")
+    ] = None,
     valid_from: Annotated[str | None, typer.Option("--from", help="Medlem fra denne dato ('' fjerner den).")] = None,
     valid_to: Annotated[str | None, typer.Option("--to", help="Medlem til denne dato ('' fjerner den).")] = None,
     municipality: MunicipalityOption = None,
@@ -590,8 +686,18 @@ def member_edit(
     """Ret et medlems navn, parti, rolle, stedfortræderplads eller datoer."""
     from store.members import edit_member
 
-    edit_member(open_db(db), committee, name, new_name=new_name, party=party, role=role,
-                substitute_for=substitute_for, valid_from=valid_from, valid_to=valid_to, municipality=municipality)
+    edit_member(
+        open_db(db),
+        committee,
+        name,
+        new_name=new_name,
+        party=party,
+        role=role,
+        substitute_for=substitute_for,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        municipality=municipality,
+    )
     say(f"{' '.join((new_name or name).split())} er rettet.")
 
 
@@ -622,12 +728,15 @@ PROGRESS_ABOVE = 5  # files; more than this shows a progress bar
 def import_files(
     files: Annotated[list[Path], typer.Argument(help="Dagsordener eller referater: .md, .txt, .html, .docx, .pdf.")],
     committee: Annotated[str | None, typer.Option("--committee", help="Udvalget (hvis filen ikke nævner det).")] = None,
-    municipality: Annotated[str | None, typer.Option(
-        "--municipality", help="Kommunen (hvis filen ikke nævner den).")] = None,
-    into: Annotated[int | None, typer.Option(
-        "--meeting", help="Indlæs dagsordenen i dette allerede planlagte møde (én fil).")] = None,
-    replace: Annotated[bool, typer.Option(
-        "--replace", help="Erstat dagsordenen i mødet (--meeting, ellers udvalgets møde samme dag).")] = False,
+    municipality: Annotated[
+        str | None, typer.Option("--municipality", help="Kommunen (hvis filen ikke nævner den).")
+    ] = None,
+    into: Annotated[
+        int | None, typer.Option("--meeting", help="Indlæs dagsordenen i dette allerede planlagte møde (én fil).")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Erstat dagsordenen i mødet (--meeting, ellers udvalgets møde samme dag).")
+    ] = False,
     db: DbOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Vis hvad der ville blive oprettet; gem intet.")] = False,
 ) -> None:
@@ -658,8 +767,13 @@ def import_files(
         """With --replace: the committee's one meeting on the document's date, if there is one."""
         if not meeting.date or database is None:
             return None
-        rows = list_meetings(database, committee=committee or meeting.committee, since=meeting.date,
-                             until=meeting.date, municipality=municipality or meeting.municipality)
+        rows = list_meetings(
+            database,
+            committee=committee or meeting.committee,
+            since=meeting.date,
+            until=meeting.date,
+            municipality=municipality or meeting.municipality,
+        )
         if len(rows) > 1:
             raise StoreError(f"Udvalget har {len(rows)} møder den dag; vælg ét med --meeting.")
         return rows[0]["id"] if rows else None
@@ -686,14 +800,31 @@ def import_files(
                     if find_committee(database, committee or meeting.committee, municipality or meeting.municipality):
                         target = same_day_meeting(meeting)
                 if target is None and not replace:
-                    target = meeting_to_fill(database, committee or meeting.committee,
-                                             municipality or meeting.municipality, meeting)
+                    target = meeting_to_fill(
+                        database, committee or meeting.committee, municipality or meeting.municipality, meeting
+                    )
                 if target is None:
-                    created.append(save_meeting(database, meeting, committee=committee, source=path.name,
-                                                municipality=municipality, source_hash=source_hash))
+                    created.append(
+                        save_meeting(
+                            database,
+                            meeting,
+                            committee=committee,
+                            source=path.name,
+                            municipality=municipality,
+                            source_hash=source_hash,
+                        )
+                    )
                 else:
-                    import_meeting(database, target, meeting, source=path.name, source_hash=source_hash,
-                                   replace=replace, committee=committee, municipality=municipality)
+                    import_meeting(
+                        database,
+                        target,
+                        meeting,
+                        source=path.name,
+                        source_hash=source_hash,
+                        replace=replace,
+                        committee=committee,
+                        municipality=municipality,
+                    )
                     created.append(target)
                 chosen = get_meeting(database, created[-1])
                 label = committee_label(chosen["committee"], chosen["municipality"])
@@ -777,19 +908,28 @@ def warn_if_unverified(database, meeting: int, status: str) -> None:
 @friendly
 def export(
     meeting: Annotated[int | None, typer.Argument(help="Mødets id (se 'referat meetings').")] = None,
-    public: Annotated[bool, typer.Option(
-        "--public/--full", help="Offentlig udgave (standard) eller fuld udgave med lukkede punkter.")] = True,
+    public: Annotated[
+        bool, typer.Option("--public/--full", help="Offentlig udgave (standard) eller fuld udgave med lukkede punkter.")
+    ] = True,
     fmt: Annotated[str, typer.Option("--format", help="md (Markdown), json, docx (Word) eller pdf.")] = "md",
-    decisions_only: Annotated[bool, typer.Option(
-        "--decisions-only", help="Kun beslutningsprotokollen: beslutninger, fremmøde og afstemninger.")] = False,
+    decisions_only: Annotated[
+        bool,
+        typer.Option("--decisions-only", help="Kun beslutningsprotokollen: beslutninger, fremmøde og afstemninger."),
+    ] = False,
     all_meetings: Annotated[bool, typer.Option("--all", help="Eksportér alle møder til mappen givet med -o.")] = False,
     committee: Annotated[str | None, typer.Option("--committee", help="Med --all: kun dette udvalg.")] = None,
     municipality: MunicipalityOption = None,
     since: Annotated[str | None, typer.Option("--since", help="Med --all: møder fra og med denne dato.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Med --all: møder til og med denne dato.")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Fil (ét møde) eller mappe (--all); uden -o skrives ét møde til skærmen, "
-        "--all til indstillingernes export_folder (standard: dokumentmappen).")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Fil (ét møde) eller mappe (--all); uden -o skrives ét møde til skærmen, "
+            "--all til indstillingernes export_folder (standard: dokumentmappen).",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Eksportér referatet som Markdown, JSON, Word eller PDF, offentligt (uden lukket indhold) eller fuldt."""
@@ -823,8 +963,13 @@ def export(
         return
     if output is None:
         output = _settings().export_folder  # the documents folder unless the settings file says otherwise
-    rows = list_meetings(database, committee=committee, since=_export_date(since, "--since"),
-                         until=_export_date(until, "--until"), municipality=municipality)
+    rows = list_meetings(
+        database,
+        committee=committee,
+        since=_export_date(since, "--since"),
+        until=_export_date(until, "--until"),
+        municipality=municipality,
+    )
     if not rows:
         typer.echo("Ingen møder at eksportere.")
         return
@@ -844,13 +989,19 @@ def export(
 @friendly
 def plan(
     committee: Annotated[str, typer.Option("--committee", help="Udvalgets navn.")],
-    rule: Annotated[str, typer.Option("--rule", help="Gentagelsesregel (iCalendar RRULE), fx 'FREQ=MONTHLY;BYDAY=-1MO'.")],
+    rule: Annotated[
+        str, typer.Option("--rule", help="Gentagelsesregel (iCalendar RRULE), fx 'FREQ=MONTHLY;BYDAY=-1MO'.")
+    ],
     start: Annotated[str, typer.Option("--from", help="Første mulige dato.")],
     until: Annotated[str, typer.Option("--until", help="Sidste mulige dato.")],
     time: Annotated[str | None, typer.Option("--time", help="Mødetidspunkt, fx 16:00.")] = None,
     place: Annotated[str | None, typer.Option("--place", help="Mødested.")] = None,
-    on_holiday: Annotated[str, typer.Option("--on-holiday", help="På helligdage: 'skip' (udgår) eller 'next' (næste hverdag).")] = "skip",
-    skip_months: Annotated[list[int] | None, typer.Option("--skip-months", help="Måned uden møde (1-12); kan gentages.")] = None,
+    on_holiday: Annotated[
+        str, typer.Option("--on-holiday", help="På helligdage: 'skip' (udgår) eller 'next' (næste hverdag).")
+    ] = "skip",
+    skip_months: Annotated[
+        list[int] | None, typer.Option("--skip-months", help="Måned uden møde (1-12); kan gentages.")
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Vis datoerne uden at oprette møderne.")] = False,
     municipality: MunicipalityOption = None,
     db: DbOption = None,
@@ -865,8 +1016,13 @@ def plan(
         dates = plan_dates(rule, first, last, on_holiday, skip_months or ())
         database = open_db(db, readonly=dry_run, create=not dry_run)
         get_committee(database, committee, municipality)
-        ids = [] if dry_run else create_plan(database, committee, rule, first, last, time, place,
-                                             on_holiday, skip_months or (), municipality)
+        ids = (
+            []
+            if dry_run
+            else create_plan(
+                database, committee, rule, first, last, time, place, on_holiday, skip_months or (), municipality
+            )
+        )
     except ValueError as error:
         fail(str(error))
     for date in dates:
@@ -941,10 +1097,13 @@ def datasette_metadata(
 @friendly
 def publish(
     output: Annotated[Path, typer.Option("-o", "--output", help="Den offentlige database, fx offentlig.db.")],
-    public: Annotated[bool, typer.Option("--public", help="Den offentlige udgave (den eneste der kan udgives).")]
-    = False,
-    metadata: Annotated[Path | None, typer.Option(
-        "--metadata", help="Datasettes metadata (standard: ved siden af, NAVN-metadata.json).")] = None,
+    public: Annotated[
+        bool, typer.Option("--public", help="Den offentlige udgave (den eneste der kan udgives).")
+    ] = False,
+    metadata: Annotated[
+        Path | None,
+        typer.Option("--metadata", help="Datasettes metadata (standard: ved siden af, NAVN-metadata.json)."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Udgiv referaterne som en ny SQLite-fil med kun det, det offentlige referat viser (til Datasette)."""
@@ -996,8 +1155,9 @@ def _auto_backup(db: Path | None, reason: str) -> None:
 def approve(
     meeting: MeetingArgument,
     member: Annotated[str | None, typer.Option("--member", help="Medlemmet der godkender referatet.")] = None,
-    reservation: Annotated[str | None, typer.Option(
-        "--reservation", help="Godkendt med forbehold: forbeholdets tekst.")] = None,
+    reservation: Annotated[
+        str | None, typer.Option("--reservation", help="Godkendt med forbehold: forbeholdets tekst.")
+    ] = None,
     final: Annotated[bool, typer.Option("--final", help="Formandens endelige godkendelse af referatet.")] = False,
     db: DbOption = None,
 ) -> None:
@@ -1090,8 +1250,12 @@ def verify(meeting: MeetingArgument, db: DbOption = None) -> None:
 @command("backup")
 @friendly
 def backup(
-    destination: Annotated[Path | None, typer.Argument(
-        help="Mappe eller .db-fil til kopien (standard: indstillingernes backup_folder).", show_default=False)] = None,
+    destination: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Mappe eller .db-fil til kopien (standard: indstillingernes backup_folder).", show_default=False
+        ),
+    ] = None,
     list_them: Annotated[bool, typer.Option("--list", help="Vis sikkerhedskopierne i mappen i stedet.")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -1105,8 +1269,12 @@ def backup(
         rows = list_backups(folder)
         for row in rows:
             row["size"] = f"{row['size'] / 1024:.0f} KB" if not as_json else row["size"]
-        emit_rows(rows, as_json, [("taken", "Tidspunkt"), ("size", "Størrelse"), ("file", "Fil")],
-                  f"Ingen sikkerhedskopier i {folder}.")
+        emit_rows(
+            rows,
+            as_json,
+            [("taken", "Tidspunkt"), ("size", "Størrelse"), ("file", "Fil")],
+            f"Ingen sikkerhedskopier i {folder}.",
+        )
         return
     path = make_backup(paths.database_path(db), folder)
     typer.echo(f"Sikkerhedskopien er gemt: {path}")
@@ -1115,7 +1283,9 @@ def backup(
 @command("restore")
 @friendly
 def restore(
-    backup_file: Annotated[Path, typer.Argument(help="Sikkerhedskopien der skal gendannes (se 'referat backup --list').")],
+    backup_file: Annotated[
+        Path, typer.Argument(help="Sikkerhedskopien der skal gendannes (se 'referat backup --list').")
+    ],
     db: DbOption = None,
 ) -> None:
     """Gendan databasen fra en sikkerhedskopi; den nuværende gemmes først som kopi. Afvises, mens et vindue optager."""
@@ -1167,10 +1337,21 @@ def config_keys() -> None:
         typer.echo(f"Advarsel: {problem}", err=True)
     rows = []
     for binding_id, (scope, binding) in rebindable().items():
-        rows.append({"id": binding_id, "keys": settings.keys.get(binding_id, binding.key),
-                     "default": binding.key, "scope": scope, "action": binding.description})
-    emit_rows(rows, False, [("id", "Id"), ("keys", "Tast"), ("default", "Standard"), ("scope", "Skærm"),
-                            ("action", "Handling")], "")
+        rows.append(
+            {
+                "id": binding_id,
+                "keys": settings.keys.get(binding_id, binding.key),
+                "default": binding.key,
+                "scope": scope,
+                "action": binding.description,
+            }
+        )
+    emit_rows(
+        rows,
+        False,
+        [("id", "Id"), ("keys", "Tast"), ("default", "Standard"), ("scope", "Skærm"), ("action", "Handling")],
+        "",
+    )
 
 
 # --- the meeting-day UI -------------------------------------------------------
@@ -1209,8 +1390,10 @@ def chair(
 @friendly
 def demo(
     reset: Annotated[bool, typer.Option("--reset", help="Start demoen forfra.")] = False,
-    db: Annotated[Path | None, typer.Option(
-        "--db", help="Demoens databasefil (standard: demo.db i brugerens datamappe).", show_default=False)] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Demoens databasefil (standard: demo.db i brugerens datamappe).", show_default=False),
+    ] = None,
 ) -> None:
     """Åbn et demomøde: Arbejdsmarkedsudvalget i Hvidovre, 29. maj 2017."""
     from store import paths

@@ -73,10 +73,26 @@ COUNCIL_SIZE = 31
 REFERAT_MARKER = "FORTROLIGT"
 F4 = b"\x1bOS"
 QUERIES = (  # topics (a few per cent of the items), asides (about one in ten), broad words (nearly all)
-    "kontanthjælpsloftet", "beskæftigelsesindsats", "integrationsydelsen", "fleksjob", "skolestrukturen",
-    "klimatilpasningen", "spildevandsplanen", "hjemmeplejen", "ressourceforløb", "sygedagpenge", "takster 2024",
-    "personalesag", "Avedøre", "kvalitetsrapporten", "udbudsloven", "boligorganisationer",
-    "handicaprådet høringssvar", "kassebeholdningen", "anlægsbevilling frigives", "budgetopfølgning",
+    "kontanthjælpsloftet",
+    "beskæftigelsesindsats",
+    "integrationsydelsen",
+    "fleksjob",
+    "skolestrukturen",
+    "klimatilpasningen",
+    "spildevandsplanen",
+    "hjemmeplejen",
+    "ressourceforløb",
+    "sygedagpenge",
+    "takster 2024",
+    "personalesag",
+    "Avedøre",
+    "kvalitetsrapporten",
+    "udbudsloven",
+    "boligorganisationer",
+    "handicaprådet høringssvar",
+    "kassebeholdningen",
+    "anlægsbevilling frigives",
+    "budgetopfølgning",
     "jobcentret ledige",
 )
 SEARCH_REPEATS = 5
@@ -115,8 +131,10 @@ def rosters(rng: random.Random, demo: Meeting) -> dict[str, list[Member]]:
     result = {}
     for committee in text.COMMITTEES[:COMMITTEES]:
         chosen = rng.sample(people, rng.choice((7, 9)))
-        result[committee] = [Member(name=name, party=party, role=(CHAIR, VICE_CHAIR)[i] if i < 2 else MEMBER)
-                             for i, (name, party) in enumerate(chosen)]
+        result[committee] = [
+            Member(name=name, party=party, role=(CHAIR, VICE_CHAIR)[i] if i < 2 else MEMBER)
+            for i, (name, party) in enumerate(chosen)
+        ]
     result[demo.committee] = [dataclasses.replace(m, attendance=None) for m in demo.members]
     return result
 
@@ -127,17 +145,25 @@ def archive_item(rng: random.Random, number: int, year: int, committee: str, mem
     words = text.ItemText(rng, year, committee)
     sections = [Section(heading, words.section()) for heading in rng.sample(text.SECTION_HEADINGS, rng.randint(2, 4))]
     item = Item(
-        number=str(number), title=words.title() if public else text.closed_title(rng),
-        public=public, case_number=f"{year % 100:02d}/{rng.randint(100, 29999)}", sections=sections,
-        recommendation=words.recommendation(), attachments=[Attachment(title) for title in text.attachments(rng)],
-        decision=Decision(outcome=rng.choice(DEFAULT_VOCABULARY[:5]),
-                          text=words.decision() if rng.random() < 0.2 else None),
+        number=str(number),
+        title=words.title() if public else text.closed_title(rng),
+        public=public,
+        case_number=f"{year % 100:02d}/{rng.randint(100, 29999)}",
+        sections=sections,
+        recommendation=words.recommendation(),
+        attachments=[Attachment(title) for title in text.attachments(rng)],
+        decision=Decision(
+            outcome=rng.choice(DEFAULT_VOCABULARY[:5]), text=words.decision() if rng.random() < 0.2 else None
+        ),
     )
     if rng.random() < 0.08:
         parties = sorted({m.party for m in members if m.party})
         against = rng.sample(parties, max(1, len(parties) // 3))
-        item.votes.append(Vote(subject="Indstillingen", for_=[p for p in parties if p not in against],
-                               against=against, result=CARRIED))
+        item.votes.append(
+            Vote(
+                subject="Indstillingen", for_=[p for p in parties if p not in against], against=against, result=CARRIED
+            )
+        )
     if rng.random() < 0.05:
         member = rng.choice(members)
         item.remarks.append(Remark(members=[member.display], kind="protokoltilførsel", text=text.remark_text(rng)))
@@ -146,14 +172,22 @@ def archive_item(rng: random.Random, number: int, year: int, committee: str, mem
 
 def archive_meeting(rng: random.Random, committee: str, day: dt.date, members: list[Member]) -> Meeting:
     """A held and approved meeting with ITEMS items."""
-    attending = [dataclasses.replace(m, attendance=PRESENT if rng.random() < 0.9 else SENT_APOLOGIES)
-                 for m in members]
+    attending = [dataclasses.replace(m, attendance=PRESENT if rng.random() < 0.9 else SENT_APOLOGIES) for m in members]
     return Meeting(
-        committee=committee, date=day, municipality=text.MUNICIPALITY, start="16:00", end="18:00",
-        location="Mødelokale 324", status=APPROVED, members=attending,
+        committee=committee,
+        date=day,
+        municipality=text.MUNICIPALITY,
+        start="16:00",
+        end="18:00",
+        location="Mødelokale 324",
+        status=APPROVED,
+        members=attending,
         items=[archive_item(rng, n, day.year, committee, members) for n in range(1, ITEMS + 1)],
-        approvals=[Approval(member=m.display, at=f"{day.isoformat()}T19:00:00+01:00")
-                   for m in attending if m.attendance == PRESENT],
+        approvals=[
+            Approval(member=m.display, at=f"{day.isoformat()}T19:00:00+01:00")
+            for m in attending
+            if m.attendance == PRESENT
+        ],
     )
 
 
@@ -266,13 +300,17 @@ def measure_search(archive: Path) -> None:
     p50 = percentile(walls, 0.5)
     slowest = max(per_query, key=lambda query: per_query[query][0])
     print(f"Søgning i store (store.search.search, {len(QUERIES)} forespørgsler × {SEARCH_REPEATS}):")
-    print(f"  vægur p50 {ms(p50)}, p90 {ms(percentile(walls, 0.9))}, max {ms(max(walls))} "
-          f"(mål p50 < {TARGET_SEARCH_MS} ms) {verdict(p50 * 1000 < TARGET_SEARCH_MS)}; "
-          f"CPU p50 {ms(percentile(cpus, 0.5))}, p90 {ms(percentile(cpus, 0.9))}")
+    print(
+        f"  vægur p50 {ms(p50)}, p90 {ms(percentile(walls, 0.9))}, max {ms(max(walls))} "
+        f"(mål p50 < {TARGET_SEARCH_MS} ms) {verdict(p50 * 1000 < TARGET_SEARCH_MS)}; "
+        f"CPU p50 {ms(percentile(cpus, 0.5))}, p90 {ms(percentile(cpus, 0.9))}"
+    )
     print(f"  langsomste: '{slowest}' median {ms(per_query[slowest][0])}")
     processes = [process_seconds(referat_command("search", query, "--db", str(archive))) for query in QUERIES]
-    print(f"Hele processen `referat search` (vægur, {len(QUERIES)} forespørgsler): "
-          f"p50 {ms(percentile(processes, 0.5))}, max {ms(max(processes))}")
+    print(
+        f"Hele processen `referat search` (vægur, {len(QUERIES)} forespørgsler): "
+        f"p50 {ms(percentile(processes, 0.5))}, max {ms(max(processes))}"
+    )
 
 
 def measure_meetings(archive: Path) -> None:
@@ -287,10 +325,14 @@ def measure_meetings(archive: Path) -> None:
     bare = [process_seconds([sys.executable, "-c", "pass"]) for _ in range(PROCESS_REPEATS)]
     wall = statistics.median(walls)
     print(f"referat meetings ({len(samples[0][2])} møder, median af {PROCESS_REPEATS}):")
-    print(f"  store (list_meetings): vægur {ms(store_wall)}, CPU {ms(store_cpu)} (mål < {TARGET_MEETINGS_MS} ms) "
-          f"{verdict(store_wall * 1000 < TARGET_MEETINGS_MS)}")
-    print(f"  hele processen (vægur): {ms(wall)} {verdict(wall * 1000 < TARGET_MEETINGS_MS)}; heraf "
-          f"python alene {ms(statistics.median(bare))}, python + import cli {ms(statistics.median(imports))}")
+    print(
+        f"  store (list_meetings): vægur {ms(store_wall)}, CPU {ms(store_cpu)} (mål < {TARGET_MEETINGS_MS} ms) "
+        f"{verdict(store_wall * 1000 < TARGET_MEETINGS_MS)}"
+    )
+    print(
+        f"  hele processen (vægur): {ms(wall)} {verdict(wall * 1000 < TARGET_MEETINGS_MS)}; heraf "
+        f"python alene {ms(statistics.median(bare))}, python + import cli {ms(statistics.median(imports))}"
+    )
 
 
 def undo_seconds(db_path: Path, meeting_id: int) -> float:
@@ -316,10 +358,13 @@ def measure(archive: Path, alone: Path, args: argparse.Namespace) -> None:
     db = open_database(archive)
     counts = {table: db[table].count for table in ("meetings", "items", "sections", "audit_log")}
     db.close()
-    size = sum(Path(f"{archive}{suffix}").stat().st_size for suffix in ("", "-wal")
-               if Path(f"{archive}{suffix}").exists())
-    print(f"  {counts['meetings']} møder, {counts['items']} punkter, {counts['sections']} afsnit, "
-          f"{counts['audit_log']} audit-rækker; {size / 2**20:.0f} MB på disken")
+    size = sum(
+        Path(f"{archive}{suffix}").stat().st_size for suffix in ("", "-wal") if Path(f"{archive}{suffix}").exists()
+    )
+    print(
+        f"  {counts['meetings']} møder, {counts['items']} punkter, {counts['sections']} afsnit, "
+        f"{counts['audit_log']} audit-rækker; {size / 2**20:.0f} MB på disken"
+    )
     alone_id = prepare_demo(alone)
     db = open_database(alone)
     make_current(db, alone_id)
@@ -327,11 +372,15 @@ def measure(archive: Path, alone: Path, args: argparse.Namespace) -> None:
     measure_run(archive, meeting_id, alone, alone_id, args.runs)
     measure_search(archive)
     measure_meetings(archive)
-    print(f"Fortryd (undo_last efter en beslutning, median af {PROCESS_REPEATS}): "
-          f"{ms(undo_seconds(archive, meeting_id))} i arkivet, {ms(undo_seconds(alone, alone_id))} med mødet alene")
+    print(
+        f"Fortryd (undo_last efter en beslutning, median af {PROCESS_REPEATS}): "
+        f"{ms(undo_seconds(archive, meeting_id))} i arkivet, {ms(undo_seconds(alone, alone_id))} med mødet alene"
+    )
     big_mb, small_mb = peak_memory_mb(archive, meeting_id), peak_memory_mb(alone, alone_id)
-    print(f"Højeste hukommelsesforbrug (VmHWM) for referat run, Dagsorden + Referat: {big_mb:.0f} MB i arkivet, "
-          f"{small_mb:.0f} MB med mødet alene (mål < {TARGET_MEMORY_MB} MB) {verdict(big_mb < TARGET_MEMORY_MB)}")
+    print(
+        f"Højeste hukommelsesforbrug (VmHWM) for referat run, Dagsorden + Referat: {big_mb:.0f} MB i arkivet, "
+        f"{small_mb:.0f} MB med mødet alene (mål < {TARGET_MEMORY_MB} MB) {verdict(big_mb < TARGET_MEMORY_MB)}"
+    )
     print(f"Maskinens belastning ved slut: {os.getloadavg()[0]:.1f}")
 
 

@@ -64,14 +64,16 @@ def main() -> None:
         print(f"Kæde hele loggen (opgraderingen): {seconds:.2f} s, {seconds / max(rows, 1) * 1e6:.1f} µs pr. række")
         step = max(1, len(approved) // max(args.sample, 1))
         timings, failed = [], 0
-        for meeting_id in approved[::step][:args.sample]:
+        for meeting_id in approved[::step][: args.sample]:
             started = time.perf_counter()
             failed += not verify_meeting(db, meeting_id).ok
             timings.append(time.perf_counter() - started)
         if timings:
             p50 = statistics.median(timings)
-            print(f"referat verify (lageret): p50 {p50 * 1000:.1f} ms, langsomste {max(timings) * 1000:.1f} ms "
-                  f"over {len(timings)} møder; {failed} stemte ikke")
+            print(
+                f"referat verify (lageret): p50 {p50 * 1000:.1f} ms, langsomste {max(timings) * 1000:.1f} ms "
+                f"over {len(timings)} møder; {failed} stemte ikke"
+            )
             print(f"Kontrollen ved export --all: ca. {p50 * len(approved):.1f} s for {len(approved)} godkendte møder")
         db.close()
 

@@ -38,33 +38,56 @@ from store.model import (  # noqa: E402
     Vote,
 )
 
-PARAGRAPH = ("Forvaltningen har på baggrund af udvalgets drøftelser udarbejdet et udkast, der fremlægges til "
-             "behandling. Økonomien er afklaret med Økonomiudvalget, og der er ingen konsekvenser for årets "
-             "budget (se bilag 2; tal i kr. *ekskl.* moms).")
+PARAGRAPH = (
+    "Forvaltningen har på baggrund af udvalgets drøftelser udarbejdet et udkast, der fremlægges til "
+    "behandling. Økonomien er afklaret med Økonomiudvalget, og der er ingen konsekvenser for årets "
+    "budget (se bilag 2; tal i kr. *ekskl.* moms)."
+)
 
 
 def synthetic_meeting(count: int) -> Meeting:
     """A held meeting with `count` items, each with the full set of records a long referat has."""
-    members = [Member(f"Medlem Nummer{n}", "AVOØBC"[n % 6], CHAIR if n == 0 else None,
-                      SENT_APOLOGIES if n == 7 else PRESENT) for n in range(11)]
+    members = [
+        Member(f"Medlem Nummer{n}", "AVOØBC"[n % 6], CHAIR if n == 0 else None, SENT_APOLOGIES if n == 7 else PRESENT)
+        for n in range(11)
+    ]
     items = []
     for n in range(1, count + 1):
         body = "\n\n".join([PARAGRAPH] * 4 + ["### Tidsplan", "- første fase\n- anden fase\n- tredje fase", PARAGRAPH])
-        items.append(Item(
-            number=str(n), title=f"Sag nummer {n} om budget og ældreområdet", public=n % 10 != 0,
-            case_number=f"00.01.00G01-{n}-21",
-            sections=[Section("Resume", PARAGRAPH), Section("Forvaltningen indstiller", "", RECOMMENDATION_SECTION),
-                      Section("Sagsfremstilling", body), Section("Økonomi", PARAGRAPH)],
-            recommendation=["at forslaget godkendes.", "at der gives en tillægsbevilling på 250.000 kr."],
-            decision=Decision("Anbefales", PARAGRAPH, ["Anbefales", "Anbefales ikke"]),
-            votes=[Vote("ændringsforslag fra Ø", ["Ø"], ["A", "V", "O"], ["B"], "forkastet", kind=VOTE_ON_AMENDMENT),
-                   Vote("indstillingen", ["A", "V", "O"], ["Ø"], ["B"], "vedtaget")],
-            remarks=[Remark(["Medlem Nummer3"], "afvigende mening", PARAGRAPH)],
-            absences=[ItemAbsence("Medlem Nummer4 (Ø)", "inhabil")] if n % 7 == 0 else [],
-            attachments=[Attachment(f"Bilag {n}.{k}") for k in range(1, 4)],
-        ))
-    return Meeting(committee="Økonomiudvalget", date=dt.date(2024, 3, 18), municipality="Testrup Kommune",
-                   start="16:00", end="19:30", location="Byrådssalen", status="hævet", members=members, items=items)
+        items.append(
+            Item(
+                number=str(n),
+                title=f"Sag nummer {n} om budget og ældreområdet",
+                public=n % 10 != 0,
+                case_number=f"00.01.00G01-{n}-21",
+                sections=[
+                    Section("Resume", PARAGRAPH),
+                    Section("Forvaltningen indstiller", "", RECOMMENDATION_SECTION),
+                    Section("Sagsfremstilling", body),
+                    Section("Økonomi", PARAGRAPH),
+                ],
+                recommendation=["at forslaget godkendes.", "at der gives en tillægsbevilling på 250.000 kr."],
+                decision=Decision("Anbefales", PARAGRAPH, ["Anbefales", "Anbefales ikke"]),
+                votes=[
+                    Vote("ændringsforslag fra Ø", ["Ø"], ["A", "V", "O"], ["B"], "forkastet", kind=VOTE_ON_AMENDMENT),
+                    Vote("indstillingen", ["A", "V", "O"], ["Ø"], ["B"], "vedtaget"),
+                ],
+                remarks=[Remark(["Medlem Nummer3"], "afvigende mening", PARAGRAPH)],
+                absences=[ItemAbsence("Medlem Nummer4 (Ø)", "inhabil")] if n % 7 == 0 else [],
+                attachments=[Attachment(f"Bilag {n}.{k}") for k in range(1, 4)],
+            )
+        )
+    return Meeting(
+        committee="Økonomiudvalget",
+        date=dt.date(2024, 3, 18),
+        municipality="Testrup Kommune",
+        start="16:00",
+        end="19:30",
+        location="Byrådssalen",
+        status="hævet",
+        members=members,
+        items=items,
+    )
 
 
 def measure(label: str, render, runs: int = 20) -> None:
@@ -76,8 +99,10 @@ def measure(label: str, render, runs: int = 20) -> None:
         times.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
     size = len(output.encode() if isinstance(output, str) else output)
-    print(f"{label:<22} median {statistics.median(times):6.1f} ms   best {min(times):6.1f} ms   "
-          f"CPU median {statistics.median(cpu):6.1f} ms   ({size // 1024} KiB)")
+    print(
+        f"{label:<22} median {statistics.median(times):6.1f} ms   best {min(times):6.1f} ms   "
+        f"CPU median {statistics.median(cpu):6.1f} ms   ({size // 1024} KiB)"
+    )
 
 
 def main() -> None:

@@ -69,8 +69,10 @@ def claim_cost(db_path: Path, meeting_id: int) -> tuple[list[float], list[float]
 
 
 def report(label: str, delays: list[float]) -> None:
-    print(f"{label}: median {statistics.median(delays):.0f} ms, min {min(delays):.0f} ms, "
-          f"max {max(delays):.0f} ms ({len(delays)} commits)")
+    print(
+        f"{label}: median {statistics.median(delays):.0f} ms, min {min(delays):.0f} ms, "
+        f"max {max(delays):.0f} ms ({len(delays)} commits)"
+    )
 
 
 def main() -> None:
@@ -103,15 +105,19 @@ def main() -> None:
         report("quorum change → follower's screen", quorum)
         report("current item change → follower's and chair's screens (the later of the two)", current)
         follower_cpu, chair_cpu = idle_cost([follower, chair])
-        print(f"idle for {IDLE_SECONDS} s: follower (referat run) {follower_cpu:.2f} s CPU "
-              f"({follower_cpu / IDLE_SECONDS:.1%}), chair screen {chair_cpu:.2f} s CPU ({chair_cpu / IDLE_SECONDS:.1%})")
+        print(
+            f"idle for {IDLE_SECONDS} s: follower (referat run) {follower_cpu:.2f} s CPU "
+            f"({follower_cpu / IDLE_SECONDS:.1%}), chair screen {chair_cpu:.2f} s CPU ({chair_cpu / IDLE_SECONDS:.1%})"
+        )
     finally:
         follower.quit()
         chair.quit()
     release(db, meeting_id)
     claims, releases = claim_cost(db_path, meeting_id)
-    print(f"claim at startup: median {statistics.median(claims):.1f} ms (max {max(claims):.1f}); "
-          f"release at exit: median {statistics.median(releases):.1f} ms (max {max(releases):.1f})")
+    print(
+        f"claim at startup: median {statistics.median(claims):.1f} ms (max {max(claims):.1f}); "
+        f"release at exit: median {statistics.median(releases):.1f} ms (max {max(releases):.1f})"
+    )
 
 
 if __name__ == "__main__":

@@ -49,7 +49,9 @@ def synthetic_page_lines(items: int) -> str:
     for n in range(1, items + 1):
         pages.append(
             f"{n + 1} Økonomiudvalget 03-03-2025 Sag om udvikling nummer {n} Åben sag Sagsnr.: 25/{1000 + n} "
-            "Sagsansvarlig: abc RESUMÉ " + "Forvaltningen har vurderet sagen grundigt og anbefaler forslaget. " * 8
+            "Sagsansvarlig: abc RESUMÉ "
+            + "Forvaltningen har vurderet sagen grundigt og anbefaler forslaget. "
+            * 8
             + "INDSTILLING Forvaltningen indstiller, at 1. forslaget godkendes. "
             f"BESLUTNING I ØKONOMIUDVALGET DEN Godkendt. {n}"
         )
@@ -78,10 +80,15 @@ def synthetic_pdf(items: int) -> bytes:
     pdf.set_font("Helvetica", size=11)
     pdf.multi_cell(0, 6, "Dagsorden\nØkonomiudvalget\nMødedato: 3. marts 2025\n", new_x="LMARGIN", new_y="NEXT")
     for n in range(1, items + 1):
-        pdf.multi_cell(0, 6, f"{n}. Sag nummer {n} om budgetopfølgning\nSagsnr.: 25/{n}\n\nSagsfremstilling\n"
-                       + "Forvaltningen har vurderet sagen og anbefaler forslaget. " * 8
-                       + "\n\nIndstilling\nDirektionen indstiller, at forslaget godkendes.\n",
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0,
+            6,
+            f"{n}. Sag nummer {n} om budgetopfølgning\nSagsnr.: 25/{n}\n\nSagsfremstilling\n"
+            + "Forvaltningen har vurderet sagen og anbefaler forslaget. " * 8
+            + "\n\nIndstilling\nDirektionen indstiller, at forslaget godkendes.\n",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     return bytes(pdf.output())
 
 
@@ -104,8 +111,11 @@ def main() -> None:
         paged_seconds = time.perf_counter() - paged_started
         big = Path(folder) / "stor.md"
         paragraph = "Kommunen har modtaget en ansøgning om tilskud, og forvaltningen har vurderet den.\n\n"
-        big.write_text("Dagsorden - Økonomiudvalget den 3. marts 2025\n\n# Punkt 1: Stort punkt\n\n## Sagsfremstilling\n\n"
-                       + paragraph * (5 * 1024 * 1024 // len(paragraph.encode())), encoding="utf-8")
+        big.write_text(
+            "Dagsorden - Økonomiudvalget den 3. marts 2025\n\n# Punkt 1: Stort punkt\n\n## Sagsfremstilling\n\n"
+            + paragraph * (5 * 1024 * 1024 // len(paragraph.encode())),
+            encoding="utf-8",
+        )
         big_started = time.perf_counter()
         parse_file(big)
         big_seconds = time.perf_counter() - big_started
@@ -123,9 +133,13 @@ def main() -> None:
     print(f"Fil: {ITEMS} punkter, {size:.0f} KB; genkendt {len(meeting.items)} punkter")
     print(f"Indlæsning (parse): {parsed - started:.3f} s")
     print(f"Gem i database:     {saved - opened:.3f} s")
-    print(f"I alt:              {total:.3f} s (mål: under {TARGET_SECONDS:.0f} s) {'OK' if total < TARGET_SECONDS else 'FOR LANGSOMT'}")
-    print(f"PDF-tekst, én linje pr. side, {ITEMS} punkter uden numre: genkendt {paged_items}, "
-          f"indlæst på {paged_seconds:.3f} s")
+    print(
+        f"I alt:              {total:.3f} s (mål: under {TARGET_SECONDS:.0f} s) {'OK' if total < TARGET_SECONDS else 'FOR LANGSOMT'}"
+    )
+    print(
+        f"PDF-tekst, én linje pr. side, {ITEMS} punkter uden numre: genkendt {paged_items}, "
+        f"indlæst på {paged_seconds:.3f} s"
+    )
     print(f"Fil på {big_size:.1f} MB med ét punkt: indlæst på {big_seconds:.3f} s")
     print(f"PDF på {pdf_pages} sider med {PDF_ITEMS} punkter: genkendt {pdf_items}, indlæst på {pdf_seconds:.3f} s")
 

@@ -26,9 +26,9 @@ from tui.app import ReferatApp  # noqa: E402
 
 FREE_TEXT = {
     "2": "Arbejdsmarkedsudvalgsformanden orienterede om møde i Iværksættertræfpunktet og om et kursus hos AOF "
-         "for svage ledige.\n\nArbejdsmarkedschefen orienterede om møde med Det regionale Arbejdsmarkedsråd.",
+    "for svage ledige.\n\nArbejdsmarkedschefen orienterede om møde med Det regionale Arbejdsmarkedsråd.",
     "3": "Ivan Fogtmann, Benthe Viola Holm, Mogens Leo Hansen, Gert S. Nelth og Torben Tang Christensen "
-         "deltager. Afrejse er søndag.",
+    "deltager. Afrejse er søndag.",
 }
 # (kind, what happens, keys); "<text N>" types item N's free text, which is not counted.
 SCRIPT = [
@@ -47,8 +47,19 @@ SCRIPT = [
     ("standard", "11 Eventuelt: Ingen bemærkninger", ["9"]),
     ("møde", "Hæv mødet (med bekræftelse)", ["h", "j"]),
 ]
-EXPECTED = ["Godkendt", None, None, "Drøftet", None, "Taget til efterretning", "Taget til efterretning",
-            "Godkendt", "Taget til efterretning", "Taget til efterretning", "Ingen bemærkninger"]
+EXPECTED = [
+    "Godkendt",
+    None,
+    None,
+    "Drøftet",
+    None,
+    "Taget til efterretning",
+    "Taget til efterretning",
+    "Godkendt",
+    "Taget til efterretning",
+    "Taget til efterretning",
+    "Ingen bemærkninger",
+]
 
 
 async def drive(db_path: Path, meeting_id: int) -> list[tuple[str, str, int]]:
@@ -98,8 +109,10 @@ def main() -> None:
     standard = [count for kind, _, count in counts if kind == "standard"]
     print(f"Standardbeslutninger: {sum(standard)} taster for {len(standard)} punkter (mål: 1 pr. beslutning)")
     roll_call = sum(count for kind, _, count in counts if kind == "fremmøde")
-    print(f"Fremmøde: {roll_call} {'tast' if roll_call == 1 else 'taster'} for 1 afbud (mål: 1 pr. medlem, "
-          f"der ikke er til stede)")
+    print(
+        f"Fremmøde: {roll_call} {'tast' if roll_call == 1 else 'taster'} for 1 afbud (mål: 1 pr. medlem, "
+        f"der ikke er til stede)"
+    )
     print(f"Kørt med Pilot på {seconds:.1f} s")
     for name, ok in checks.items():
         print(f"{'OK ' if ok else 'FEJL'} {name}")

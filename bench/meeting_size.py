@@ -55,9 +55,14 @@ def synthetic_item(rng: random.Random, number: int) -> Item:
     """An undecided item with the archive's text: sections, indstilling, bilag."""
     words = text.ItemText(rng, 2026, "Økonomiudvalget")
     sections = [Section(heading, words.section()) for heading in rng.sample(text.SECTION_HEADINGS, rng.randint(2, 4))]
-    return Item(number=str(number), title=words.title(), case_number=f"26/{rng.randint(100, 29999)}",
-                sections=sections, recommendation=words.recommendation(),
-                attachments=[Attachment(title) for title in text.attachments(rng)])
+    return Item(
+        number=str(number),
+        title=words.title(),
+        case_number=f"26/{rng.randint(100, 29999)}",
+        sections=sections,
+        recommendation=words.recommendation(),
+        attachments=[Attachment(title) for title in text.attachments(rng)],
+    )
 
 
 def build(directory: Path, size: int) -> tuple[Path, int]:
@@ -156,8 +161,9 @@ async def meeting_day_memory(path: Path, meeting_id: int) -> None:
 
 def peak_memory(path: Path, meeting_id: int) -> float:
     """Peak memory (MB) of the app on this meeting, run in a process of its own."""
-    out = subprocess.run([sys.executable, __file__, "--memory", str(path), str(meeting_id)], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--memory", str(path), str(meeting_id)], capture_output=True, text=True, check=True
+    ).stdout
     return float(out.split()[-1])
 
 
@@ -183,8 +189,11 @@ async def huge_field(directory: Path) -> tuple[float, float]:
     db = open_database(path)
     try:
         meeting = as_agenda(load_meeting(db, demo_id))
-        first = dataclasses.replace(meeting.items[0], title="Meget lang titel " * 300_000,
-                                    sections=[Section("Sagsfremstilling", "Ord i en lang sag. " * 270_000)])
+        first = dataclasses.replace(
+            meeting.items[0],
+            title="Meget lang titel " * 300_000,
+            sections=[Section("Sagsfremstilling", "Ord i en lang sag. " * 270_000)],
+        )
         meeting_id = save_meeting(db, dataclasses.replace(meeting, items=[first, *meeting.items[1:]]))
     finally:
         db.close()
@@ -196,8 +205,21 @@ async def huge_field(directory: Path) -> tuple[float, float]:
         return time.perf_counter() - start, time.process_time() - cpu
 
 
-COLUMNS = ("digit p50", "digit p95", "digit cpu", "undo p50", "enter p50", "dialog p50", "F4 first", "F4 cpu",
-           "F4 again", "quit", "peak MB", "md export", "json export")
+COLUMNS = (
+    "digit p50",
+    "digit p95",
+    "digit cpu",
+    "undo p50",
+    "enter p50",
+    "dialog p50",
+    "F4 first",
+    "F4 cpu",
+    "F4 again",
+    "quit",
+    "peak MB",
+    "md export",
+    "json export",
+)
 
 
 def main() -> None:
@@ -223,16 +245,28 @@ def main() -> None:
             first = asyncio.run(first_f4(path, meeting_id)) if f4 else (None, None)
             figures = asyncio.run(drive(path, meeting_id, args.samples, f4))
             load_after = os.getloadavg()[0]
-            values = [figures["digit p50"], figures["digit p95"], figures["digit cpu"], figures["undo p50"],
-                      figures["enter p50"], figures["dialog p50"], first[0], first[1], figures.get("F4 again"),
-                      figures["quit"]]
+            values = [
+                figures["digit p50"],
+                figures["digit p95"],
+                figures["digit cpu"],
+                figures["undo p50"],
+                figures["enter p50"],
+                figures["dialog p50"],
+                first[0],
+                first[1],
+                figures.get("F4 again"),
+                figures["quit"],
+            ]
             cells = [f"{value * 1000:>11.0f}" if value is not None else f"{'—':>11}" for value in values]
             cells += [f"{memory:>11.0f}", f"{md * 1000:>11.0f}", f"{json_ * 1000:>11.0f}"]
             print(f"{size:>6} {load_before:>4.1f}→{load_after:<4.1f} " + " ".join(cells), flush=True)
         load_before = os.getloadavg()[0]
         wall, cpu = asyncio.run(huge_field(Path(directory)))
-        print(f"5 MB title and 5 MB section: start to Dagsorden {wall * 1000:.0f} ms (cpu {cpu * 1000:.0f} ms), "
-              f"load {load_before:.1f}→{os.getloadavg()[0]:.1f}", flush=True)
+        print(
+            f"5 MB title and 5 MB section: start to Dagsorden {wall * 1000:.0f} ms (cpu {cpu * 1000:.0f} ms), "
+            f"load {load_before:.1f}→{os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

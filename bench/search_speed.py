@@ -46,8 +46,10 @@ def main() -> None:
                 start = time.perf_counter()
                 hits = search(db, query, limit=LIMIT)
                 times.append((time.perf_counter() - start) * 1000)
-            print(f"search {query!r}: {len(hits)} hits (limit {LIMIT}), median {statistics.median(times):.1f} ms, "
-                  f"worst {max(times):.1f} ms")
+            print(
+                f"search {query!r}: {len(hits)} hits (limit {LIMIT}), median {statistics.median(times):.1f} ms, "
+                f"worst {max(times):.1f} ms"
+            )
         db.close()
 
 

@@ -64,8 +64,7 @@ Hello().run()
 RUN_REFERAT = "import sys; from cli import entry_point; sys.argv[0] = 'referat'; entry_point()"
 HELLO_SHOWN = ["Hej verden"]
 HELLO_KEY_HANDLED = ["Hej igen"]
-AGENDA_SHOWN = ["Punkt 1. Godkendelse af dagsorden", "Integrationsrådets beretning 2016", "1 Godkendt",
-                "e Fritekst"]
+AGENDA_SHOWN = ["Punkt 1. Godkendelse af dagsorden", "Integrationsrådets beretning 2016", "1 Godkendt", "e Fritekst"]
 AGENDA_KEY_HANDLED = ["Punkt 2. Meddelelser"]
 DOWN = b"\x1b[B"
 IMPORTS = """
@@ -91,7 +90,9 @@ def cpu_seconds(pid: int) -> float:
     """CPU time the process (all its threads) has used so far: from /proc/PID/task/*/schedstat (nanoseconds),
     else from /proc/PID/stat (clock ticks, 10 ms: too coarse for a ratio of about 1.3)."""
     try:
-        return sum(int((task / "schedstat").read_text().split()[0]) for task in Path(f"/proc/{pid}/task").iterdir()) / 1e9
+        return (
+            sum(int((task / "schedstat").read_text().split()[0]) for task in Path(f"/proc/{pid}/task").iterdir()) / 1e9
+        )
     except (OSError, ValueError, IndexError):
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -107,8 +108,9 @@ class PtySession:
         self.screen = pyte.Screen(COLUMNS, LINES)
         self.stream = pyte.ByteStream(self.screen)
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True
+        )
         os.close(slave)
 
     def wait_for(self, *markers: str, timeout: float = 30) -> tuple[float, float]:
@@ -135,8 +137,9 @@ class PtySession:
         os.close(self.master)
 
 
-def time_to_screen(command: list[str], markers: list[str], key_markers: list[str], timeout: float = 30
-                   ) -> tuple[float, float, float, float]:
+def time_to_screen(
+    command: list[str], markers: list[str], key_markers: list[str], timeout: float = 30
+) -> tuple[float, float, float, float]:
     """(wall seconds, CPU seconds of the process) from starting `command` on a pty until all `markers` are shown,
     then the same until ↓, typed at that moment, has been handled (all `key_markers` shown)."""
     session = PtySession(command)
@@ -160,8 +163,17 @@ def import_times(runs: int) -> tuple[float, ...]:
     for Dagsorden; then sqlite-utils, which only migrations and other commands import; then typer and its
     parsing of the command line, which a plain `referat run` skips (cli.py `entry_point`)."""
     samples = [
-        [float(x) for x in subprocess.run([sys.executable, "-c", IMPORTS], cwd=ROOT, capture_output=True, text=True,
-                                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout.split()]
+        [
+            float(x)
+            for x in subprocess.run(
+                [sys.executable, "-c", IMPORTS],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                check=True,
+            ).stdout.split()
+        ]
         for _ in range(runs)
     ]
     return tuple(statistics.median(column) for column in zip(*samples, strict=True))
@@ -194,10 +206,12 @@ def main() -> None:
         print("På én kerne (taskset -c 0):")
         compare([taskset, "-c", "0", *hello], [taskset, "-c", "0", *referat], runs)
     cli_import, textual_import, tui_import, sqlite_utils_import, typer_parsing = import_times(runs)
-    print(f"Import, CPU-tid (median, hver i sin egen proces): cli og store {ms(cli_import)}, derefter "
-          f"textual.app {ms(textual_import)}, TUI til Dagsorden {ms(tui_import)}; ikke på vejen til "
-          f"`referat run`: sqlite-utils (kun ved migrering og andre kommandoer) {ms(sqlite_utils_import)}, "
-          f"typer og dens fortolkning af kommandolinjen {ms(typer_parsing)}")
+    print(
+        f"Import, CPU-tid (median, hver i sin egen proces): cli og store {ms(cli_import)}, derefter "
+        f"textual.app {ms(textual_import)}, TUI til Dagsorden {ms(tui_import)}; ikke på vejen til "
+        f"`referat run`: sqlite-utils (kun ved migrering og andre kommandoer) {ms(sqlite_utils_import)}, "
+        f"typer og dens fortolkning af kommandolinjen {ms(typer_parsing)}"
+    )
 
 
 def compare(hello: list[str], referat: list[str], runs: int) -> None:
@@ -211,10 +225,12 @@ def compare(hello: list[str], referat: list[str], runs: int) -> None:
         ours_wall = statistics.median(sample[index] for sample in ours)
         floor_cpu = statistics.median(sample[index + 1] for sample in floor)
         ours_cpu = statistics.median(sample[index + 1] for sample in ours)
-        print(f"{what}: gulvet median {ms(floor_wall)}, referat median {ms(ours_wall)} over {runs} kørsler "
-              f"(referat min {ms(min(s[index] for s in ours))}, max {ms(max(s[index] for s in ours))}) → "
-              f"{ours_wall / floor_wall:.2f}× (mål: ≤ 1,4×); CPU-tid {ms(floor_cpu)} mod {ms(ours_cpu)} → "
-              f"{ours_cpu / floor_cpu:.2f}×")
+        print(
+            f"{what}: gulvet median {ms(floor_wall)}, referat median {ms(ours_wall)} over {runs} kørsler "
+            f"(referat min {ms(min(s[index] for s in ours))}, max {ms(max(s[index] for s in ours))}) → "
+            f"{ours_wall / floor_wall:.2f}× (mål: ≤ 1,4×); CPU-tid {ms(floor_cpu)} mod {ms(ours_cpu)} → "
+            f"{ours_cpu / floor_cpu:.2f}×"
+        )
 
 
 if __name__ == "__main__":

@@ -63,7 +63,8 @@ def rows_changed_since(db: Database, meeting_id: int, mark: int) -> set[int] | N
     (an item added, removed or moved, or a write outside this meeting): read it whole."""
     changed: set[int] = set()
     for entity, entity_id, field, old, new, row_meeting in db.execute(
-            "SELECT entity, entity_id, field, old, new, meeting_id FROM audit_log WHERE id > ? ORDER BY id", [mark]):
+        "SELECT entity, entity_id, field, old, new, meeting_id FROM audit_log WHERE id > ? ORDER BY id", [mark]
+    ):
         if row_meeting != meeting_id:
             return None
         if entity == "items":
@@ -100,8 +101,9 @@ def set_current_item(db: Database, meeting_id: int, item_id: int | None) -> None
     meeting = get_meeting(db, meeting_id)
     if meeting["current_item_id"] == item_id:
         return
-    with action(db, meeting_id, f"Aktuelt punkt: {item_label(db, item_id) if item_id else 'intet'}",
-                undoable=False) as act:
+    with action(
+        db, meeting_id, f"Aktuelt punkt: {item_label(db, item_id) if item_id else 'intet'}", undoable=False
+    ) as act:
         act.update("meetings", meeting_id, current_item_id=item_id)
         if item_id and get_row(db, "items", item_id)["started_at"] is None:
             act.update("items", item_id, started_at=act.at)
@@ -180,8 +182,10 @@ def add_urgent_item(db: Database, meeting_id: int, title: str) -> int:
     label = str(max(numbers) + 1) if numbers else str(len(rows) + 1)
     position = max((row["position"] for row in rows), default=0) + 1
     with action(db, meeting_id, f"Hastesag: {title}") as act:
-        return act.insert("items", {"meeting_id": meeting_id, "number": label, "position": position,
-                                    "title": title, "public": 1, "urgent": 1})
+        return act.insert(
+            "items",
+            {"meeting_id": meeting_id, "number": label, "position": position, "title": title, "public": 1, "urgent": 1},
+        )
 
 
 def set_confidential(db: Database, item_id: int, *, title: bool | None = None, outcome: bool | None = None) -> None:

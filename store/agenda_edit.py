@@ -30,16 +30,25 @@ if TYPE_CHECKING:
 
 # Tables whose rows hang on an item: its preparation (removed with it) and what the meeting recorded.
 PREPARED = ("sections", "recommendations", "attachments")
-RECORDED = (("decisions", "en beslutning"), ("decision_points", "en beslutning"), ("votes", "en afstemning"),
-            ("remarks", "en protokolbemærkning"), ("item_absences", "en notering om inhabilitet"),
-            ("amendments", "en tilføjelse"))
+RECORDED = (
+    ("decisions", "en beslutning"),
+    ("decision_points", "en beslutning"),
+    ("votes", "en afstemning"),
+    ("remarks", "en protokolbemærkning"),
+    ("item_absences", "en notering om inhabilitet"),
+    ("amendments", "en tilføjelse"),
+)
 
 
 def items(db: Database, meeting_id: int) -> list[dict]:
     """The meeting's items in order: id, number, position, title, public, case_number, kind."""
-    return list(db.query(
-        "SELECT id, number, position, title, public, case_number, kind, urgent FROM items "
-        "WHERE meeting_id = ? ORDER BY position, id", [meeting_id]))
+    return list(
+        db.query(
+            "SELECT id, number, position, title, public, case_number, kind, urgent FROM items "
+            "WHERE meeting_id = ? ORDER BY position, id",
+            [meeting_id],
+        )
+    )
 
 
 def find_item(db: Database, meeting_id: int, number: str) -> dict:
@@ -62,15 +71,33 @@ def item_number(db: Database, meeting_id: int, item_id: int) -> str:
 def item_draft(db: Database, meeting_id: int, number: str) -> ItemDraft:
     """The item numbered `number` as a complete draft: what an editor starts from."""
     row = find_item(db, meeting_id, number)
-    sections = [Section(r["heading"], r["text"] or "", r["kind"] or TEXT_SECTION) for r in db.query(
-        "SELECT heading, text, kind FROM sections WHERE item_id = ? ORDER BY position, id", [row["id"]])]
-    points = [r[0] for r in db.execute(
-        "SELECT text FROM recommendations WHERE item_id = ? ORDER BY position, id", [row["id"]])]
-    bilag = [Attachment(r["title"], r["reference"], bool(r["public"])) for r in db.query(
-        "SELECT title, reference, public FROM attachments WHERE item_id = ? ORDER BY position, id", [row["id"]])]
-    return ItemDraft(title=row["title"], number=row["number"], public=bool(row["public"]),
-                     case_number=row["case_number"] or "", kind=row["kind"] or "", recommendation=points,
-                     sections=sections, attachments=bilag, urgent=bool(row["urgent"]))
+    sections = [
+        Section(r["heading"], r["text"] or "", r["kind"] or TEXT_SECTION)
+        for r in db.query(
+            "SELECT heading, text, kind FROM sections WHERE item_id = ? ORDER BY position, id", [row["id"]]
+        )
+    ]
+    points = [
+        r[0]
+        for r in db.execute("SELECT text FROM recommendations WHERE item_id = ? ORDER BY position, id", [row["id"]])
+    ]
+    bilag = [
+        Attachment(r["title"], r["reference"], bool(r["public"]))
+        for r in db.query(
+            "SELECT title, reference, public FROM attachments WHERE item_id = ? ORDER BY position, id", [row["id"]]
+        )
+    ]
+    return ItemDraft(
+        title=row["title"],
+        number=row["number"],
+        public=bool(row["public"]),
+        case_number=row["case_number"] or "",
+        kind=row["kind"] or "",
+        recommendation=points,
+        sections=sections,
+        attachments=bilag,
+        urgent=bool(row["urgent"]),
+    )
 
 
 def _one_line(text: str | None) -> str | None:
@@ -113,8 +140,9 @@ def _check(draft: ItemDraft) -> ItemDraft:
 
 
 def _refuse_duplicate(db: Database, meeting_id: int, number: str, item_id: int | None = None) -> None:
-    row = db.execute("SELECT id FROM items WHERE meeting_id = ? AND number = ? AND id IS NOT ?",
-                     [meeting_id, number, item_id]).fetchone()
+    row = db.execute(
+        "SELECT id FROM items WHERE meeting_id = ? AND number = ? AND id IS NOT ?", [meeting_id, number, item_id]
+    ).fetchone()
     if row:
         raise StoreError(f"Punkt {number} findes allerede på dagsordenen.")
 
@@ -140,8 +168,12 @@ def _next_number(rows: list[dict], index: int) -> str:
 
 
 def _current(db: Database, table: str, columns: str, item_id: int) -> list[tuple]:
-    return [tuple(row) for row in db.execute(
-        f"SELECT {columns} FROM {table} WHERE item_id = ? ORDER BY position, id", [item_id]).fetchall()]
+    return [
+        tuple(row)
+        for row in db.execute(
+            f"SELECT {columns} FROM {table} WHERE item_id = ? ORDER BY position, id", [item_id]
+        ).fetchall()
+    ]
 
 
 def _replace(act: Action, table: str, item_id: int, rows: list[dict]) -> None:
@@ -160,16 +192,31 @@ def _replace(act: Action, table: str, item_id: int, rows: list[dict]) -> None:
 def _write_children(act: Action, item_id: int, draft: ItemDraft) -> None:
     """Replace the item's sections, indstilling points and bilag with the draft's (those it gives)."""
     if draft.sections is not None:
-        _replace(act, "sections", item_id, [
-            {"heading": section.heading, "text": section.text,
-             "kind": section.kind if section.kind in (TEXT_SECTION, RECOMMENDATION_SECTION) else TEXT_SECTION}
-            for section in draft.sections])
+        _replace(
+            act,
+            "sections",
+            item_id,
+            [
+                {
+                    "heading": section.heading,
+                    "text": section.text,
+                    "kind": section.kind if section.kind in (TEXT_SECTION, RECOMMENDATION_SECTION) else TEXT_SECTION,
+                }
+                for section in draft.sections
+            ],
+        )
     if draft.recommendation is not None:
         _replace(act, "recommendations", item_id, [{"text": text} for text in draft.recommendation])
     if draft.attachments is not None:
-        _replace(act, "attachments", item_id, [
-            {"title": bilag.title, "reference": bilag.reference, "public": int(bilag.public)}
-            for bilag in draft.attachments])
+        _replace(
+            act,
+            "attachments",
+            item_id,
+            [
+                {"title": bilag.title, "reference": bilag.reference, "public": int(bilag.public)}
+                for bilag in draft.attachments
+            ],
+        )
 
 
 def _renumber_positions(act: Action, ordered_ids: list[int]) -> None:
@@ -178,8 +225,7 @@ def _renumber_positions(act: Action, ordered_ids: list[int]) -> None:
         act.update("items", item_id, position=position)
 
 
-def add_item(db: Database, meeting_id: int, draft: ItemDraft, *, after: str | None = None,
-             first: bool = False) -> int:
+def add_item(db: Database, meeting_id: int, draft: ItemDraft, *, after: str | None = None, first: bool = False) -> int:
     """Add an item at the end, after the item numbered `after`, or `first`; returns its id.
 
     Without a number it gets one more than the item before it ('3a' when that is taken).
@@ -195,11 +241,19 @@ def add_item(db: Database, meeting_id: int, draft: ItemDraft, *, after: str | No
             index = rows.index(find_item(db, meeting_id, after)) + 1
         number = draft.number or _next_number(rows, index)
         _refuse_duplicate(db, meeting_id, number)
-        item_id = act.insert("items", {
-            "meeting_id": meeting_id, "number": number, "position": len(rows) + 1, "title": draft.title,
-            "case_number": draft.case_number or None, "public": int(draft.public is not False),
-            "kind": draft.kind or None,
-            "urgent": int(bool(draft.urgent))})
+        item_id = act.insert(
+            "items",
+            {
+                "meeting_id": meeting_id,
+                "number": number,
+                "position": len(rows) + 1,
+                "title": draft.title,
+                "case_number": draft.case_number or None,
+                "public": int(draft.public is not False),
+                "kind": draft.kind or None,
+                "urgent": int(bool(draft.urgent)),
+            },
+        )
         _write_children(act, item_id, draft)
         ids = [row["id"] for row in rows]
         ids.insert(index, item_id)
@@ -213,8 +267,13 @@ def edit_item(db: Database, meeting_id: int, number: str, draft: ItemDraft) -> l
     An empty case number or kind clears it. A draft that changes nothing logs nothing.
     """
     draft = _check(draft)
-    fields: dict[str, str | int | None] = {"title": draft.title, "number": draft.number, "case_number": draft.case_number, "kind": draft.kind,
-              "public": None if draft.public is None else int(draft.public)}
+    fields: dict[str, str | int | None] = {
+        "title": draft.title,
+        "number": draft.number,
+        "case_number": draft.case_number,
+        "kind": draft.kind,
+        "public": None if draft.public is None else int(draft.public),
+    }
     try:
         with action(db, meeting_id, f"Ret punkt {number}") as act:
             item = find_item(db, meeting_id, number)
@@ -224,8 +283,12 @@ def edit_item(db: Database, meeting_id: int, number: str, draft: ItemDraft) -> l
             changes.update(dict.fromkeys((key for key in ("case_number", "kind") if changes.get(key) == ""), None))
             act.update("items", item["id"], **changes)
             _write_children(act, item["id"], draft)
-            changed = [row[0] for row in db.execute(
-                "SELECT DISTINCT coalesce(field, entity) FROM audit_log WHERE action_id = ? ORDER BY id", [act.id])]
+            changed = [
+                row[0]
+                for row in db.execute(
+                    "SELECT DISTINCT coalesce(field, entity) FROM audit_log WHERE action_id = ? ORDER BY id", [act.id]
+                )
+            ]
             if not changed:
                 raise _Unchanged
     except _Unchanged:
@@ -237,9 +300,16 @@ class _Unchanged(Exception):
     """Raised inside an edit that changes nothing, so its action rolls back and leaves no empty entry to undo."""
 
 
-_FIELD_NAMES = {"title": "titel", "number": "nummer", "case_number": "sagsnummer", "kind": "punkttype",
-                "public": "åben/lukket", "sections": "afsnit", "recommendations": "indstilling",
-                "attachments": "bilag"}
+_FIELD_NAMES = {
+    "title": "titel",
+    "number": "nummer",
+    "case_number": "sagsnummer",
+    "kind": "punkttype",
+    "public": "åben/lukket",
+    "sections": "afsnit",
+    "recommendations": "indstilling",
+    "attachments": "bilag",
+}
 
 
 def recorded_on(db: Database, item_id: int) -> str | None:
@@ -253,12 +323,12 @@ def recorded_on(db: Database, item_id: int) -> str | None:
 def delete_item_rows(act: Action, item_id: int) -> None:
     """Delete an item and everything that hangs on it, each row logged (so undo restores it)."""
     db = act.db
-    for vote_id, in db.execute("SELECT id FROM votes WHERE item_id = ?", [item_id]).fetchall():
+    for (vote_id,) in db.execute("SELECT id FROM votes WHERE item_id = ?", [item_id]).fetchall():
         act.delete_where("vote_casts", "vote_id = ?", [vote_id])
     for table in (*PREPARED, *(table for table, _ in RECORDED)):
         act.delete_where(table, "item_id = ?", [item_id])
     for column in ("arrived_item_id", "left_item_id"):
-        for row_id, in db.execute(f"SELECT id FROM attendance WHERE {column} = ?", [item_id]).fetchall():
+        for (row_id,) in db.execute(f"SELECT id FROM attendance WHERE {column} = ?", [item_id]).fetchall():
             act.update("attendance", row_id, **{column: None})
     meeting_id = db.execute("SELECT meeting_id FROM items WHERE id = ?", [item_id]).fetchone()[0]
     if db.execute("SELECT 1 FROM meetings WHERE id = ? AND current_item_id = ?", [meeting_id, item_id]).fetchone():
@@ -278,8 +348,15 @@ def remove_item(db: Database, meeting_id: int, number: str) -> str:
         return item["title"]
 
 
-def move_item(db: Database, meeting_id: int, number: str, *, after: str | None = None,
-              before: str | None = None, to: int | None = None) -> int:
+def move_item(
+    db: Database,
+    meeting_id: int,
+    number: str,
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    to: int | None = None,
+) -> int:
     """Move an item after or before another, or to place `to` (1 = first); returns its new place."""
     if sum(value is not None for value in (after, before, to)) != 1:
         raise StoreError("Angiv præcis én af --after, --before og --to.")

@@ -30,11 +30,13 @@ def taking_part(db: Database, meeting_id: int) -> list[dict]:
 
 def approvals(db: Database, meeting_id: int) -> list[dict]:
     """The approvals given so far: person_id, name, at and reservation, oldest first."""
-    return list(db.query(
-        "SELECT a.id, a.person_id, p.name, a.at, a.reservation FROM approvals a "
-        "JOIN persons p ON p.id = a.person_id WHERE a.meeting_id = ? ORDER BY a.at, a.id",
-        [meeting_id],
-    ))
+    return list(
+        db.query(
+            "SELECT a.id, a.person_id, p.name, a.at, a.reservation FROM approvals a "
+            "JOIN persons p ON p.id = a.person_id WHERE a.meeting_id = ? ORDER BY a.at, a.id",
+            [meeting_id],
+        )
+    )
 
 
 def _no_such_approver(db: Database, meeting_id: int, typed: str) -> str:
@@ -72,8 +74,10 @@ def approve(db: Database, meeting_id: int, member_name: str, reservation: str | 
         if member["person_id"] in approved:
             raise StoreError(f"{member['name']} har allerede godkendt referatet.")
         act.relabel(f"Godkendt af {member['name']}" + (" med forbehold" if reservation else ""))
-        act.insert("approvals", {"meeting_id": meeting_id, "person_id": member["person_id"], "at": act.at,
-                                 "reservation": reservation})
+        act.insert(
+            "approvals",
+            {"meeting_id": meeting_id, "person_id": member["person_id"], "at": act.at, "reservation": reservation},
+        )
         complete = {row["person_id"] for row in people} <= approved | {member["person_id"]}
         if complete:
             act.update("meetings", meeting_id, status=APPROVED)
@@ -96,13 +100,28 @@ def amend(db: Database, meeting_id: int, item_number: str, text: str, reason: st
     text = text.strip()
     if not text:
         raise StoreError("Tilføjelsen skal have en tekst.")
-    item = next(iter(db.query("SELECT id, number FROM items WHERE meeting_id = ? AND number = ?",
-                              [meeting_id, str(item_number).strip()])), None)
+    item = next(
+        iter(
+            db.query(
+                "SELECT id, number FROM items WHERE meeting_id = ? AND number = ?",
+                [meeting_id, str(item_number).strip()],
+            )
+        ),
+        None,
+    )
     if item is None:
         raise StoreError(f"Mødet har intet punkt {item_number}.")
     with action(db, meeting_id, f"Tilføjelse til punkt {item['number']}", allow_locked=True) as act:
-        return act.insert("amendments", {"meeting_id": meeting_id, "item_id": item["id"], "text": text,
-                                         "reason": (reason or "").strip() or None, "at": act.at})
+        return act.insert(
+            "amendments",
+            {
+                "meeting_id": meeting_id,
+                "item_id": item["id"],
+                "text": text,
+                "reason": (reason or "").strip() or None,
+                "at": act.at,
+            },
+        )
 
 
 def reopen(db: Database, meeting_id: int, reason: str) -> None:

@@ -71,8 +71,11 @@ def set_status(db: Database, meeting_id: int, person_id: int, status: str) -> No
     with action(db, meeting_id, f"Fremmøde: {_name(db, person_id)} {status}") as act:
         act.update("attendance", row["id"], status=status)
         if status == PRESENT:
-            act.delete_where("attendance", "meeting_id = ? AND substitute_for_id = ? AND status = ?",
-                             [meeting_id, person_id, SUBSTITUTE])
+            act.delete_where(
+                "attendance",
+                "meeting_id = ? AND substitute_for_id = ? AND status = ?",
+                [meeting_id, person_id, SUBSTITUTE],
+            )
 
 
 def substitute_candidates(db: Database, meeting_id: int, person_id: int) -> list[dict]:
@@ -88,8 +91,9 @@ def substitute_candidates(db: Database, meeting_id: int, person_id: int) -> list
     )
 
 
-def set_substitute(db: Database, meeting_id: int, person_id: int, substitute_name: str,
-                   party: str | None = None) -> int:
+def set_substitute(
+    db: Database, meeting_id: int, person_id: int, substitute_name: str, party: str | None = None
+) -> int:
     """Seat a stedfortræder for a member (who gets afbud unless already fraværende); returns the substitute's id."""
     if not substitute_name.strip():
         raise StoreError("Stedfortræderen skal have et navn.")
@@ -102,15 +106,24 @@ def set_substitute(db: Database, meeting_id: int, person_id: int, substitute_nam
         ensure_membership(act, meeting["committee_id"], substitute_id, SUBSTITUTE_ROLE, person_id)
         if seat["status"] != ABSENT:
             act.update("attendance", seat["id"], status=SENT_APOLOGIES)
-        act.delete_where("attendance", "meeting_id = ? AND substitute_for_id = ? AND status = ?",
-                         [meeting_id, person_id, SUBSTITUTE])
-        existing = db.execute("SELECT id FROM attendance WHERE meeting_id = ? AND person_id = ?",
-                              [meeting_id, substitute_id]).fetchone()
+        act.delete_where(
+            "attendance", "meeting_id = ? AND substitute_for_id = ? AND status = ?", [meeting_id, person_id, SUBSTITUTE]
+        )
+        existing = db.execute(
+            "SELECT id FROM attendance WHERE meeting_id = ? AND person_id = ?", [meeting_id, substitute_id]
+        ).fetchone()
         if existing:
             act.update("attendance", existing[0], status=SUBSTITUTE, substitute_for_id=person_id)
         else:
-            act.insert("attendance", {"meeting_id": meeting_id, "person_id": substitute_id, "status": SUBSTITUTE,
-                                      "substitute_for_id": person_id})
+            act.insert(
+                "attendance",
+                {
+                    "meeting_id": meeting_id,
+                    "person_id": substitute_id,
+                    "status": SUBSTITUTE,
+                    "substitute_for_id": person_id,
+                },
+            )
     return substitute_id
 
 
@@ -138,8 +151,11 @@ def _departure_item(db: Database, meeting: dict) -> int | None:
     before it in agenda order; with no current item, the item decided last."""
     current = meeting["current_item_id"]
     if current is None:
-        row = db.execute("SELECT id FROM items WHERE meeting_id = ? AND finished_at IS NOT NULL "
-                         "ORDER BY finished_at DESC, position DESC LIMIT 1", [meeting["id"]]).fetchone()
+        row = db.execute(
+            "SELECT id FROM items WHERE meeting_id = ? AND finished_at IS NOT NULL "
+            "ORDER BY finished_at DESC, position DESC LIMIT 1",
+            [meeting["id"]],
+        ).fetchone()
         return row[0] if row else None
     if _decided(db, current):
         return current
@@ -174,8 +190,10 @@ def record_arrival(db: Database, meeting_id: int, person_id: int) -> str:
     if row["arrived_at"]:
         raise StoreError(f"{name} er allerede ankommet kl. {_danish_clock(row['arrived_at'])}.")
     if row["left_at"]:
-        raise StoreError(f"{name} har forladt mødet kl. {_danish_clock(row['left_at'])}; "
-                         "fortryd afgangen (ctrl+z), hvis den var en fejl.")
+        raise StoreError(
+            f"{name} har forladt mødet kl. {_danish_clock(row['left_at'])}; "
+            "fortryd afgangen (ctrl+z), hvis den var en fejl."
+        )
     status = SUBSTITUTE if row["status"] == SUBSTITUTE else PRESENT
     if meeting["status"] == PLANNED:
         with action(db, meeting_id, f"Fremmøde: {name} {PRESENT}") as act:
@@ -237,12 +255,18 @@ def participants(db: Database, meeting_id: int, item_id: int | None = None) -> l
         item_position = get_row(db, "items", item_id)["position"]
     # The positions of the items members arrived or left during (not of the whole agenda).
     moments = list({row[key] for row in rows for key in ("arrived_item_id", "left_item_id") if row[key] is not None})
-    positions = dict(db.execute(f"SELECT id, position FROM items WHERE id IN ({', '.join('?' * len(moments))})",
-                                moments).fetchall()) if moments else {}
+    positions = (
+        dict(
+            db.execute(
+                f"SELECT id, position FROM items WHERE id IN ({', '.join('?' * len(moments))})", moments
+            ).fetchall()
+        )
+        if moments
+        else {}
+    )
     not_taking_part = set()
     if item_id is not None:
-        not_taking_part = {r[0] for r in db.execute("SELECT person_id FROM item_absences WHERE item_id = ?",
-                                                    [item_id])}
+        not_taking_part = {r[0] for r in db.execute("SELECT person_id FROM item_absences WHERE item_id = ?", [item_id])}
     taking_part = []
     for row in rows:
         if row["effective_status"] not in (PRESENT, SUBSTITUTE) or row["person_id"] in not_taking_part:
@@ -283,6 +307,8 @@ def quorum_warning(db: Database, item_ids: list[int]) -> str | None:
             lacking.append(f"punkt {row[1]} ({counted.present} af {counted.seats})")
     if not lacking:
         return None
-    return (f"Udvalget er ikke beslutningsdygtigt til {', '.join(lacking)}: mindst halvdelen af "
-            "medlemmerne skal deltage (kommunestyrelseslovens § 11). Gemmes beslutningen alligevel, "
-            "står det i referatet.")
+    return (
+        f"Udvalget er ikke beslutningsdygtigt til {', '.join(lacking)}: mindst halvdelen af "
+        "medlemmerne skal deltage (kommunestyrelseslovens § 11). Gemmes beslutningen alligevel, "
+        "står det i referatet."
+    )

@@ -29,7 +29,9 @@ from store.model import APPROVED
 if TYPE_CHECKING:
     from store.db import Database
 
-LOCKED_MESSAGE = "Referatet er godkendt og låst; brug 'referat amend' til en tilføjelse eller 'referat reopen' for at åbne det igen."
+LOCKED_MESSAGE = (
+    "Referatet er godkendt og låst; brug 'referat amend' til en tilføjelse eller 'referat reopen' for at åbne det igen."
+)
 
 
 WriteCheck = Callable[["Database", "int | None"], None]
@@ -138,8 +140,17 @@ class Action:
         if self._head is None:
             self._head = head(self.db)  # inside the write transaction: no other writer can append meanwhile
         row_id = self._head[0] + 1
-        content = (row_id, self.label, self.at, self.meeting_id, entity, entity_id, field,
-                   None if old is None else _to_json(old), None if new is None else _to_json(new))
+        content = (
+            row_id,
+            self.label,
+            self.at,
+            self.meeting_id,
+            entity,
+            entity_id,
+            field,
+            None if old is None else _to_json(old),
+            None if new is None else _to_json(new),
+        )
         digest = link(self._head[1], content)
         self.db.execute(_LOG_INSERT, [row_id, self.id, *content[2:], digest])
         self._head = (row_id, digest)
@@ -232,8 +243,9 @@ def write_transaction(db: Database) -> Iterator[None]:
 
 
 @contextmanager
-def action(db: Database, meeting_id: int | None, label: str, *, allow_locked: bool = False,
-           undoable: bool = True) -> Iterator[Action]:
+def action(
+    db: Database, meeting_id: int | None, label: str, *, allow_locked: bool = False, undoable: bool = True
+) -> Iterator[Action]:
     """Run one user action as one committed, logged transaction.
 
     `undoable=False` marks actions that ctrl+z passes over (moving between items).
@@ -249,10 +261,13 @@ def action(db: Database, meeting_id: int | None, label: str, *, allow_locked: bo
             for check in write_checks:
                 check(db, meeting_id)
             at = now_iso()
-            action_id = cast(int, db.execute(
-                "INSERT INTO actions (meeting_id, label, at, undoable) VALUES (?, ?, ?, ?)",
-                [meeting_id, label, at, int(undoable)],
-            ).lastrowid)
+            action_id = cast(
+                int,
+                db.execute(
+                    "INSERT INTO actions (meeting_id, label, at, undoable) VALUES (?, ?, ?, ?)",
+                    [meeting_id, label, at, int(undoable)],
+                ).lastrowid,
+            )
             yield Action(db, action_id, meeting_id, at, label)
     except sqlite3.Error as error:
         raise translate_error(error, database_path(db)) from error
@@ -310,13 +325,15 @@ def _revert(db: Database, meeting_id: int, target_id: int, label: str, mark: str
                 act.update(entity, entity_id, **{row["field"]: old})
             elif row["old"] is None:
                 if entity == "items" and act.row("meetings", meeting_id)["current_item_id"] == entity_id:
-                    act.update("meetings", meeting_id,
-                               current_item_id=_previous_current_item(db, meeting_id, entity_id))
+                    act.update(
+                        "meetings", meeting_id, current_item_id=_previous_current_item(db, meeting_id, entity_id)
+                    )
                 act.delete(entity, entity_id)
             else:
                 act.insert(entity, cast(dict, old))  # a delete logs the whole row
-        db.execute(f"UPDATE actions SET {mark} = ? WHERE id = ?",
-                   [original if mark == "redoes_id" else target_id, act.id])
+        db.execute(
+            f"UPDATE actions SET {mark} = ? WHERE id = ?", [original if mark == "redoes_id" else target_id, act.id]
+        )
         db.execute("UPDATE actions SET undone_by_id = ? WHERE id = ?", [act.id, target_id])
 
 
@@ -343,8 +360,9 @@ def undo_last(db: Database, meeting_id: int) -> str | None:
 def _original_label(db: Database, action_id: int, label: str) -> str:
     """The label of the action a redo (of a redo …) stands for; the label itself for any other action."""
     while True:
-        row = db.execute("SELECT a.id, a.label FROM actions r JOIN actions a ON a.id = r.redoes_id WHERE r.id = ?",
-                         [action_id]).fetchone()
+        row = db.execute(
+            "SELECT a.id, a.label FROM actions r JOIN actions a ON a.id = r.redoes_id WHERE r.id = ?", [action_id]
+        ).fetchone()
         if row is None:
             return label
         action_id, label = row
@@ -360,7 +378,8 @@ def redo_last(db: Database, meeting_id: int) -> str | None:
     target = None
     for action_id, undoes_id, undone_by_id, redoes_id in db.execute(
         "SELECT id, undoes_id, undone_by_id, redoes_id FROM actions WHERE meeting_id = ? AND undoable = 1 "
-        "AND id > ? ORDER BY id DESC", [meeting_id, undo_barrier(db, meeting_id)],
+        "AND id > ? ORDER BY id DESC",
+        [meeting_id, undo_barrier(db, meeting_id)],
     ):
         if redoes_id is not None or (undoes_id is not None and undone_by_id is not None):
             continue  # a redo, or an undo already redone
@@ -370,8 +389,9 @@ def redo_last(db: Database, meeting_id: int) -> str | None:
     if target is None:
         return None
     action_id, undone_id = target
-    label = _original_label(db, undone_id, db.execute("SELECT label FROM actions WHERE id = ?",
-                                                        [undone_id]).fetchone()[0])
+    label = _original_label(
+        db, undone_id, db.execute("SELECT label FROM actions WHERE id = ?", [undone_id]).fetchone()[0]
+    )
     _revert(db, meeting_id, action_id, f"Gentag: {label}", "redoes_id")
     return label
 
@@ -406,6 +426,6 @@ def log_sentences(db: Database, meeting_id: int) -> list[str]:
             lines.append(f"{short_date(day)}:")
         for stored, said in _LOG_VERBS:
             if label.startswith(stored):
-                label = said + label[len(stored):]
+                label = said + label[len(stored) :]
         lines.append(f"{when:%H.%M} {label}")
     return lines

@@ -99,9 +99,14 @@ def list_backups(folder: Path) -> list[dict]:
 
 def prune(folder: Path, db_path: Path, keep: int) -> list[Path]:
     """Delete all but the newest `keep` automatic backups of this database in `folder`; returns those deleted."""
-    pattern = re.compile(rf"{re.escape(Path(db_path).stem)}-\d{{4}}-\d\d-\d\d-\d{{6}}-({'|'.join(AUTOMATIC)})(-\d+)?\.db")
-    automatic = sorted((path for path in Path(folder).glob("*.db") if pattern.fullmatch(path.name)),
-                       key=lambda path: (path.stat().st_mtime, path.name), reverse=True)
+    pattern = re.compile(
+        rf"{re.escape(Path(db_path).stem)}-\d{{4}}-\d\d-\d\d-\d{{6}}-({'|'.join(AUTOMATIC)})(-\d+)?\.db"
+    )
+    automatic = sorted(
+        (path for path in Path(folder).glob("*.db") if pattern.fullmatch(path.name)),
+        key=lambda path: (path.stat().st_mtime, path.name),
+        reverse=True,
+    )
     for path in automatic[keep:]:
         path.unlink()
     return automatic[keep:]
@@ -136,7 +141,9 @@ def restore(db_path: Path, backup: Path) -> Path:
         raise StoreError(f"Sikkerhedskopien {backup} findes ikke.")
     source = open_database(backup, readonly=True)
     try:
-        if not source.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():  # an empty file would empty the archive
+        if not source.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'"
+        ).fetchone():  # an empty file would empty the archive
             raise StoreError(f"{backup} er ikke en referat-database; intet er gendannet.")
         if source.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise StoreError(f"{backup} er ikke hel; intet er gendannet.")

@@ -23,9 +23,19 @@ _ITEMS = "SELECT id FROM items WHERE meeting_id = :meeting"
 CONTENT = (
     ("meetings", "id = :meeting", {"current_item_id"}),
     ("items", "meeting_id = :meeting", set()),
-    *((table, f"item_id IN ({_ITEMS})", set()) for table in (
-        "sections", "recommendations", "attachments", "decision_points", "decisions", "votes", "remarks",
-        "item_absences")),
+    *(
+        (table, f"item_id IN ({_ITEMS})", set())
+        for table in (
+            "sections",
+            "recommendations",
+            "attachments",
+            "decision_points",
+            "decisions",
+            "votes",
+            "remarks",
+            "item_absences",
+        )
+    ),
     ("vote_casts", f"vote_id IN (SELECT id FROM votes WHERE item_id IN ({_ITEMS}))", set()),
     ("attendance", "meeting_id = :meeting", set()),
     ("approvals", "meeting_id = :meeting", set()),
@@ -52,8 +62,9 @@ LINKED_COLUMNS = "a.id, x.label, a.at, a.meeting_id, a.entity, a.entity_id, a.fi
 def rehash_all(db: Database) -> None:
     """Give every log row its hash, in id order (the upgrade that starts the chain)."""
     previous = GENESIS
-    rows = db.execute(f"SELECT {LINKED_COLUMNS} FROM audit_log a LEFT JOIN actions x ON x.id = a.action_id "
-                      "ORDER BY a.id").fetchall()
+    rows = db.execute(
+        f"SELECT {LINKED_COLUMNS} FROM audit_log a LEFT JOIN actions x ON x.id = a.action_id ORDER BY a.id"
+    ).fetchall()
     for row in rows:
         previous = link(previous, row)
         db.execute("UPDATE audit_log SET hash = ? WHERE id = ?", [previous, row[0]])

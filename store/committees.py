@@ -36,8 +36,7 @@ def same_municipality(first: str | None, second: str | None) -> bool:
 
 
 def _named(db: Database, name: str) -> list[dict]:
-    return list(db.query("SELECT * FROM committees WHERE lower(name) = lower(?) ORDER BY municipality",
-                         [name.strip()]))
+    return list(db.query("SELECT * FROM committees WHERE lower(name) = lower(?) ORDER BY municipality", [name.strip()]))
 
 
 def _ambiguous(name: str, rows: list[dict], how: str = "med --municipality") -> StoreError:
@@ -93,8 +92,9 @@ def list_committees(db: Database) -> list[dict]:
     )
 
 
-def _add_committee(act: Action, name: str, municipality: str | None, short_name: str | None,
-                   vocabulary: list[str] | None) -> int:
+def _add_committee(
+    act: Action, name: str, municipality: str | None, short_name: str | None, vocabulary: list[str] | None
+) -> int:
     committee_id = act.insert(
         "committees", {"name": name.strip(), "municipality": municipality, "short_name": short_name}
     )
@@ -103,8 +103,13 @@ def _add_committee(act: Action, name: str, municipality: str | None, short_name:
     return committee_id
 
 
-def add_committee(db: Database, name: str, municipality: str | None = None,
-                  short_name: str | None = None, vocabulary: list[str] | None = None) -> int:
+def add_committee(
+    db: Database,
+    name: str,
+    municipality: str | None = None,
+    short_name: str | None = None,
+    vocabulary: list[str] | None = None,
+) -> int:
     """Create a committee with the default (or given) vocabulary; StoreError if it exists.
 
     Control characters are removed from the names (store/terminal_text.py)."""
@@ -152,9 +157,7 @@ def vocabulary(db: Database, committee_id: int) -> list[str]:
     """The committee's decision phrases in key order (1–9 and beyond)."""
     return [
         row["phrase"]
-        for row in db.query(
-            "SELECT phrase FROM vocabulary WHERE committee_id = ? ORDER BY position", [committee_id]
-        )
+        for row in db.query("SELECT phrase FROM vocabulary WHERE committee_id = ? ORDER BY position", [committee_id])
     ]
 
 
@@ -184,8 +187,9 @@ def ensure_person(act: Action, name: str, party: str | None) -> int:
     return act.insert("persons", {"name": name, "party": party})
 
 
-def ensure_membership(act: Action, committee_id: int, person_id: int, role: str | None = None,
-                      substitute_for_id: int | None = None) -> int:
+def ensure_membership(
+    act: Action, committee_id: int, person_id: int, role: str | None = None, substitute_for_id: int | None = None
+) -> int:
     """The person's membership of the committee, created inside `act` if missing."""
     rows = list(
         act.db.query(
@@ -199,8 +203,12 @@ def ensure_membership(act: Action, committee_id: int, person_id: int, role: str 
         return rows[0]["id"]
     return act.insert(
         "memberships",
-        {"committee_id": committee_id, "person_id": person_id, "role": role or MEMBER,
-         "substitute_for_id": substitute_for_id},
+        {
+            "committee_id": committee_id,
+            "person_id": person_id,
+            "role": role or MEMBER,
+            "substitute_for_id": substitute_for_id,
+        },
     )
 
 
@@ -261,16 +269,19 @@ def sync_roster(db: Database, path: Path) -> tuple[int, list[str]]:
         kept = set()
         for entry in members:
             person_id = _roster_person(act, entry, changes)
-            kept.add(_roster_membership(act, committee_id, person_id, entry, entry.get("role") or MEMBER, None,
-                                        changes))
+            kept.add(
+                _roster_membership(act, committee_id, person_id, entry, entry.get("role") or MEMBER, None, changes)
+            )
         for entry in substitutes:
             person_id = _roster_person(act, entry, changes)
             seat = entry.get("substitute_for")
             seat_id = _seat(act, committee_id, path, entry["name"], seat) if seat is not None else None
             kept.add(_roster_membership(act, committee_id, person_id, entry, SUBSTITUTE_ROLE, seat_id, changes))
         for row in act.db.query(
-                "SELECT m.id, p.name FROM memberships m JOIN persons p ON p.id = m.person_id "
-                "WHERE m.committee_id = ? AND m.valid_to IS NULL ORDER BY p.name", [committee_id]):
+            "SELECT m.id, p.name FROM memberships m JOIN persons p ON p.id = m.person_id "
+            "WHERE m.committee_id = ? AND m.valid_to IS NULL ORDER BY p.name",
+            [committee_id],
+        ):
             if row["id"] not in kept:
                 act.update("memberships", row["id"], valid_to=dt.date.today().isoformat())
                 changes.append(f"{row['name']} er udtrådt af udvalget.")
@@ -290,16 +301,22 @@ def _roster_person(act: Action, entry: dict, changes: list[str]) -> int:
     return row[0]
 
 
-def _roster_membership(act: Action, committee_id: int, person_id: int, entry: dict, role: str,
-                       seat_id: int | None, changes: list[str]) -> int:
+def _roster_membership(
+    act: Action, committee_id: int, person_id: int, entry: dict, role: str, seat_id: int | None, changes: list[str]
+) -> int:
     """The person's current membership, created or given the roster's role and seat; its id."""
     name = " ".join(entry["name"].split())
-    row = act.db.execute("SELECT id, role, substitute_for_id FROM memberships WHERE committee_id = ? "
-                         "AND person_id = ? AND valid_to IS NULL", [committee_id, person_id]).fetchone()
+    row = act.db.execute(
+        "SELECT id, role, substitute_for_id FROM memberships WHERE committee_id = ? "
+        "AND person_id = ? AND valid_to IS NULL",
+        [committee_id, person_id],
+    ).fetchone()
     if row is None:
         changes.append(f"Nyt medlem: {name} ({role}).")
-        return act.insert("memberships", {"committee_id": committee_id, "person_id": person_id, "role": role,
-                                          "substitute_for_id": seat_id})
+        return act.insert(
+            "memberships",
+            {"committee_id": committee_id, "person_id": person_id, "role": role, "substitute_for_id": seat_id},
+        )
     if row[1] != role:
         changes.append(f"{name}: rolle {row[1]} → {role}.")
     if row[2] != seat_id and role == SUBSTITUTE_ROLE:
@@ -310,10 +327,13 @@ def _roster_membership(act: Action, committee_id: int, person_id: int, entry: di
 
 def _seat(act: Action, committee_id: int, path: Path, name: str, seat: str) -> int:
     """The person id of the member whose seat `name` substitutes for; StoreError unless that is a member."""
-    rows = list(act.db.query(
-        "SELECT p.id FROM memberships m JOIN persons p ON p.id = m.person_id WHERE m.committee_id = ? "
-        "AND m.valid_to IS NULL AND m.role != ? AND lower(p.name) = lower(?)",
-        [committee_id, SUBSTITUTE_ROLE, " ".join(seat.split())]))
+    rows = list(
+        act.db.query(
+            "SELECT p.id FROM memberships m JOIN persons p ON p.id = m.person_id WHERE m.committee_id = ? "
+            "AND m.valid_to IS NULL AND m.role != ? AND lower(p.name) = lower(?)",
+            [committee_id, SUBSTITUTE_ROLE, " ".join(seat.split())],
+        )
+    )
     if not rows:
         raise StoreError(f"{path}: {name} er stedfortræder for '{seat.strip()}', som ikke er medlem af udvalget.")
     return rows[0]["id"]

@@ -117,7 +117,7 @@ def _convert(setting: Setting, raw: object) -> tuple[object, str | None]:
         return None, "skal være en tekst i anførselstegn"
     if setting.kind == "edition":
         if raw.strip().lower() not in EDITIONS:
-            return None, "skal være \"fuld\" eller \"offentlig\""
+            return None, 'skal være "fuld" eller "offentlig"'
         return raw.strip().lower(), None
     if setting.kind in ("folder", "file"):
         return Path(raw).expanduser(), None
@@ -145,8 +145,14 @@ def _read_file(path: Path) -> tuple[dict, str, list[str]]:
             named = re.match(r"\s*([^=\s]+)\s*=", text.splitlines()[line - 1])
             key = named.group(1) if named else None
         where = f" linje {line}" + (f" ('{key}')" if key else "") if line else " den"
-        return {}, text, [f"Indstillingsfilen {path} kan ikke læses: {where.strip()} er ikke gyldig TOML; "
-                          "referat bruger standardindstillingerne."]
+        return (
+            {},
+            text,
+            [
+                f"Indstillingsfilen {path} kan ikke læses: {where.strip()} er ikke gyldig TOML; "
+                "referat bruger standardindstillingerne."
+            ],
+        )
 
 
 def load() -> Settings:
@@ -187,8 +193,14 @@ def load() -> Settings:
             keys[binding_id] = ",".join(key.strip() for key in raw.split(",") if key.strip())
         else:
             line = lines.get(f"{KEYS_TABLE}.{binding_id}")
-            problems.append(_sentence(path, line, f"{KEYS_TABLE}.{binding_id}",
-                                      "skal være en tast i anførselstegn, fx \"ctrl+1\", eller en liste af taster"))
+            problems.append(
+                _sentence(
+                    path,
+                    line,
+                    f"{KEYS_TABLE}.{binding_id}",
+                    'skal være en tast i anførselstegn, fx "ctrl+1", eller en liste af taster',
+                )
+            )
     key_line_map = {name.split(".", 1)[1]: line for name, line in lines.items() if name.startswith(KEYS_TABLE + ".")}
     return Settings(path, values, sources, keys, key_line_map, tuple(problems))
 

@@ -19,19 +19,33 @@ if TYPE_CHECKING:
 # Table: (title, description, label column or None).
 TABLES: dict[str, tuple[str, str, str | None]] = {
     "committees": ("Udvalg", "Kommunens udvalg. Et udvalgs navn er entydigt inden for en kommune.", "name"),
-    "vocabulary": ("Beslutningsformuleringer",
-                   "Udvalgets faste formuleringer (Godkendt, Taget til efterretning …) i tasternes rækkefølge.",
-                   "phrase"),
+    "vocabulary": (
+        "Beslutningsformuleringer",
+        "Udvalgets faste formuleringer (Godkendt, Taget til efterretning …) i tasternes rækkefølge.",
+        "phrase",
+    ),
     "persons": ("Personer", "Medlemmer og stedfortrædere med partibogstav.", "name"),
-    "memberships": ("Medlemskaber", "Hvem der sidder i hvilket udvalg, med rolle og evt. stedfortræder for hvem.",
-                    None),
-    "meetings": ("Møder", "Udvalgsmøder med dato, sted, status (planlagt, åbnet, hævet, godkendt) og tidspunkter.",
-                 "date"),
-    "items": ("Dagsordenspunkter",
-              "Punkterne på hvert møde i rækkefølge. public = 0 er et lukket punkt. "
-              "Søgefeltet søger i titel, sagsfremstilling, indstilling, beslutning og bemærkninger.", "title"),
-    "guests": ("Gæster", "Personer der deltog i et møde uden at være medlem (\"Desuden deltog\"), uden stemmeret.",
-               "name"),
+    "memberships": (
+        "Medlemskaber",
+        "Hvem der sidder i hvilket udvalg, med rolle og evt. stedfortræder for hvem.",
+        None,
+    ),
+    "meetings": (
+        "Møder",
+        "Udvalgsmøder med dato, sted, status (planlagt, åbnet, hævet, godkendt) og tidspunkter.",
+        "date",
+    ),
+    "items": (
+        "Dagsordenspunkter",
+        "Punkterne på hvert møde i rækkefølge. public = 0 er et lukket punkt. "
+        "Søgefeltet søger i titel, sagsfremstilling, indstilling, beslutning og bemærkninger.",
+        "title",
+    ),
+    "guests": (
+        "Gæster",
+        'Personer der deltog i et møde uden at være medlem ("Desuden deltog"), uden stemmeret.',
+        "name",
+    ),
     "attendance": ("Fremmøde", "Til stede, afbud, fraværende eller stedfortræder, med ankomst og afgang.", None),
     "sections": ("Afsnit", "Punkternes afsnit: beslutningstema, sagsfremstilling, økonomi osv.", "heading"),
     "recommendations": ("Indstillinger", "Indstillingens punkter (at …) for hvert dagsordenspunkt.", None),
@@ -44,11 +58,9 @@ TABLES: dict[str, tuple[str, str, str | None]] = {
     "item_absences": ("Deltog ikke", "Medlemmer der ikke deltog i et punkts behandling (fx inhabilitet).", None),
     "approvals": ("Godkendelser", "Medlemmernes godkendelse af referatet, evt. med forbehold.", None),
     "amendments": ("Tilføjelser", "Daterede tilføjelser til et godkendt referat.", None),
-    "approval_seals": ("Forseglinger", "Udvalg, kommune og deltagere som de var, da referatet blev godkendt.",
-                       None),
+    "approval_seals": ("Forseglinger", "Udvalg, kommune og deltagere som de var, da referatet blev godkendt.", None),
     "actions": ("Handlinger", "Hver handling brugeren har udført (én transaktion hver).", "label"),
-    "audit_log": ("Ændringslog", "Hver ændret værdi: gammel → ny, pr. handling. Kan ikke ændres eller slettes.",
-                  None),
+    "audit_log": ("Ændringslog", "Hver ændret værdi: gammel → ny, pr. handling. Kan ikke ændres eller slettes.", None),
 }
 # Hidden, with "_*" and the full-text index's own tables: settings, the search index, which window records a meeting,
 # the text being typed in a dialog.
@@ -60,8 +72,12 @@ SEARCH = {"items": ("search_items_fts", "id")}  # table: (FTS table, the column 
 
 def _hidden_tables(db: sqlite_utils.Database) -> set[str]:
     names = set(db.table_names())
-    virtual = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                            "AND sql LIKE 'CREATE VIRTUAL TABLE%'")}
+    virtual = {
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+        )
+    }
     shadows = {name for name in names for table in virtual if name.startswith(f"{table}_")}
     return {name for name in names if name.startswith("_")} | virtual | shadows | (INTERNAL & names)
 

@@ -8,8 +8,7 @@ import re
 
 from store.model import MONTHS, danish_time, short_date, short_iso_date
 
-__all__ = ["MONTHS", "WEEKDAYS", "danish_time", "long_date", "parse_date", "parse_time", "short_date",
-           "short_iso_date"]
+__all__ = ["MONTHS", "WEEKDAYS", "danish_time", "long_date", "parse_date", "parse_time", "short_date", "short_iso_date"]
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
@@ -22,13 +21,26 @@ def _danish_parser_info():
     class DanishParserInfo(dateutil_parser.parserinfo):
         JUMP = dateutil_parser.parserinfo.JUMP + ["den", "d", "kl", "klokken", "og"]
         WEEKDAYS = [
-            ("man", "mandag"), ("tir", "tirsdag"), ("ons", "onsdag"), ("tor", "torsdag"),
-            ("fre", "fredag"), ("lør", "lørdag"), ("søn", "søndag"),
+            ("man", "mandag"),
+            ("tir", "tirsdag"),
+            ("ons", "onsdag"),
+            ("tor", "torsdag"),
+            ("fre", "fredag"),
+            ("lør", "lørdag"),
+            ("søn", "søndag"),
         ]
         MONTHS = [
-            ("jan", "januar"), ("feb", "februar"), ("mar", "marts"), ("apr", "april"),
-            ("maj", "maj"), ("jun", "juni"), ("jul", "juli"), ("aug", "august"),
-            ("sep", "sept", "september"), ("okt", "oktober"), ("nov", "november"),
+            ("jan", "januar"),
+            ("feb", "februar"),
+            ("mar", "marts"),
+            ("apr", "april"),
+            ("maj", "maj"),
+            ("jun", "juni"),
+            ("jul", "juli"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("okt", "oktober"),
+            ("nov", "november"),
             ("dec", "december"),
         ]
 
@@ -86,4 +98,3 @@ def long_date(day: dt.date) -> str:
     """'Mandag den 29. maj 2017'."""
     weekday = WEEKDAYS[day.weekday()].capitalize()
     return f"{weekday} den {day.day}. {MONTHS[day.month - 1]} {day.year}"
-

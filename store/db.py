@@ -30,15 +30,23 @@ class Database(sqlite3.Connection):
         cursor = self.execute(sql, params)
         keys = [column[0] for column in cursor.description]
         if len(set(keys)) < len(keys):  # a repeated column name gets _2, _3 … as in sqlite-utils
-            keys = [key if keys.index(key) == index else f"{key}_{keys[:index + 1].count(key)}"
-                    for index, key in enumerate(keys)]
+            keys = [
+                key if keys.index(key) == index else f"{key}_{keys[: index + 1].count(key)}"
+                for index, key in enumerate(keys)
+            ]
         return (dict(zip(keys, row)) for row in cursor)
 
 
 def connect(path: Path | str, *, uri: bool = False) -> Database:
     """A `Database` on `path` (or an SQLite URI) with the busy timeout, usable from any thread."""
-    return sqlite3.connect(str(path), uri=uri, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
-                           isolation_level=None, factory=Database)
+    return sqlite3.connect(
+        str(path),
+        uri=uri,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+        isolation_level=None,
+        factory=Database,
+    )
 
 
 def _inspect_existing(path: Path) -> bool:
@@ -63,9 +71,7 @@ def _inspect_existing(path: Path) -> bool:
                 raise StoreError(f"{path} er ikke en referat-database.")
             applied = [
                 row[0]
-                for row in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-                )
+                for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
             ]
         finally:
             conn.close()
@@ -75,9 +81,7 @@ def _inspect_existing(path: Path) -> bool:
         raise StoreError(f"{path} er ikke en referat-database.")
     known = known_migrations()
     if set(applied) - set(known):
-        raise StoreError(
-            f"{path} er lavet af en nyere udgave af referat; opdatér programmet for at åbne den."
-        )
+        raise StoreError(f"{path} er lavet af en nyere udgave af referat; opdatér programmet for at åbne den.")
     return len(set(applied)) < len(known)
 
 

@@ -57,8 +57,14 @@ def _finish(act: Action, item: dict, outcome: str | None) -> None:
     (a postponement needs no quorum)."""
     started = act.row("items", item["id"])["started_at"]  # read inside the transaction: what it overwrites
     without_quorum = outcome != POSTPONED_PHRASE and not quorum(act.db, item["meeting_id"], item["id"]).ok
-    act.update("items", item["id"], postponed=int(outcome == POSTPONED_PHRASE), finished_at=act.at,
-               started_at=started or act.at, without_quorum=int(without_quorum))
+    act.update(
+        "items",
+        item["id"],
+        postponed=int(outcome == POSTPONED_PHRASE),
+        finished_at=act.at,
+        started_at=started or act.at,
+        without_quorum=int(without_quorum),
+    )
 
 
 def _advance(act: Action, meeting_id: int, after_item_id: int) -> int | None:
@@ -181,8 +187,9 @@ def vote_labels(people: list[dict], choices: dict[int, str]) -> dict[str, list[s
     return labels
 
 
-def record_vote(db: Database, item_id: int, subject: str, kind: str, choices: dict[int, str],
-                adopt: bool = False) -> Vote:
+def record_vote(
+    db: Database, item_id: int, subject: str, kind: str, choices: dict[int, str], adopt: bool = False
+) -> Vote:
     """Add an afstemning (never replacing an earlier one).
 
     With `adopt` its result becomes the item's outcome (Godkendt / Ikke godkendt)
@@ -208,9 +215,17 @@ def record_vote(db: Database, item_id: int, subject: str, kind: str, choices: di
         _open_if_planned(act, item["meeting_id"])
         vote_id = act.insert(
             "votes",
-            {"item_id": item_id, "position": position, "subject": subject.strip(), "kind": kind, "result": result,
-             "for_count": for_count, "against_count": against_count, "abstain_count": abstain_count,
-             "created_at": act.at},
+            {
+                "item_id": item_id,
+                "position": position,
+                "subject": subject.strip(),
+                "kind": kind,
+                "result": result,
+                "for_count": for_count,
+                "against_count": against_count,
+                "abstain_count": abstain_count,
+                "created_at": act.at,
+            },
         )
         for choice in VOTE_CHOICES:
             for label in labels[choice]:
@@ -222,9 +237,17 @@ def record_vote(db: Database, item_id: int, subject: str, kind: str, choices: di
             _decision(act, item_id, outcome=outcome)
             _finish(act, item, outcome)
             _advance_if_current(act, item["meeting_id"], [item_id])
-    return Vote(subject=subject.strip(), for_=labels["for"], against=labels["imod"], abstain=labels["undlod"],
-                result=result, kind=kind, for_count=for_count, against_count=against_count,
-                abstain_count=abstain_count)
+    return Vote(
+        subject=subject.strip(),
+        for_=labels["for"],
+        against=labels["imod"],
+        abstain=labels["undlod"],
+        result=result,
+        kind=kind,
+        for_count=for_count,
+        against_count=against_count,
+        abstain_count=abstain_count,
+    )
 
 
 def add_remark(db: Database, item_id: int, members: list[str], kind: str, text: str) -> None:

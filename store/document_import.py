@@ -56,13 +56,23 @@ def _refuse_other_meeting(row: dict, meeting: Meeting, committee: str | None, mu
     if kommune and row["municipality"] and not same_municipality(kommune, row["municipality"]):
         raise StoreError(f"Dokumentet er fra {kommune}, men møde {row['id']} hører til {row['municipality']}.")
     if meeting.date and row["date"] and meeting.date.isoformat() != row["date"]:
-        raise StoreError(f"Dokumentet er dateret {meeting.date.isoformat()}, men møde {row['id']} holdes "
-                         f"{row['date']}; ret mødets dato med 'referat meeting edit' først.")
+        raise StoreError(
+            f"Dokumentet er dateret {meeting.date.isoformat()}, men møde {row['id']} holdes "
+            f"{row['date']}; ret mødets dato med 'referat meeting edit' først."
+        )
 
 
-def import_meeting(db: Database, meeting_id: int, meeting: Meeting, *, source: str | None = None,
-                   source_hash: str | None = None, replace: bool = False, committee: str | None = None,
-                   municipality: str | None = None) -> None:
+def import_meeting(
+    db: Database,
+    meeting_id: int,
+    meeting: Meeting,
+    *,
+    source: str | None = None,
+    source_hash: str | None = None,
+    replace: bool = False,
+    committee: str | None = None,
+    municipality: str | None = None,
+) -> None:
     """Put a document's agenda (and whatever else it records) into the existing meeting `meeting_id`.
 
     A meeting that has items already is only changed with `replace`, and only while it is planned
@@ -75,7 +85,7 @@ def import_meeting(db: Database, meeting_id: int, meeting: Meeting, *, source: s
         if source_hash and (earlier := imported_as(db, source_hash)):
             raise AlreadyImported(source, earlier)
         _refuse_other_meeting(row, meeting, committee, municipality)
-        item_ids = [item_id for item_id, in db.execute("SELECT id FROM items WHERE meeting_id = ?", [meeting_id])]
+        item_ids = [item_id for (item_id,) in db.execute("SELECT id FROM items WHERE meeting_id = ?", [meeting_id])]
         if item_ids and not replace:
             raise StoreError(f"Møde {meeting_id} har allerede en dagsorden; brug --replace for at erstatte den.")
         if item_ids and row["status"] != PLANNED and row["source"] is None:
@@ -88,9 +98,16 @@ def import_meeting(db: Database, meeting_id: int, meeting: Meeting, *, source: s
             act.delete_where("attendance", "meeting_id = ?", [meeting_id])
         day = meeting.date
         held = meeting.status != PLANNED
-        act.update("meetings", meeting_id, planned_start=meeting.start or row["planned_start"],
-                   location=meeting.location or row["location"], status=meeting.status,
-                   started_at=stamp(day, meeting.start) if held else None,
-                   ended_at=stamp(day, meeting.end) if held else None,
-                   closing=meeting.closing, source=source, source_hash=source_hash)
+        act.update(
+            "meetings",
+            meeting_id,
+            planned_start=meeting.start or row["planned_start"],
+            location=meeting.location or row["location"],
+            status=meeting.status,
+            started_at=stamp(day, meeting.start) if held else None,
+            ended_at=stamp(day, meeting.end) if held else None,
+            closing=meeting.closing,
+            source=source,
+            source_hash=source_hash,
+        )
         save_content(act, meeting_id, row["committee_id"], meeting)

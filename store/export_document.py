@@ -19,13 +19,23 @@ from store.model import Meeting
 
 # Block kinds.
 TITLE, HEADING, SECTION, SUBHEADING, PARAGRAPH, NUMBERED, BULLET, QUOTE, SIGNATURE = (
-    "title", "heading", "section", "subheading", "paragraph", "numbered", "bullet", "quote", "signature")
+    "title",
+    "heading",
+    "section",
+    "subheading",
+    "paragraph",
+    "numbered",
+    "bullet",
+    "quote",
+    "signature",
+)
 CONFIDENTIAL_MARK = "FORTROLIGT – må ikke offentliggøres"
 
 # The export escapes every character that would start code, HTML, a rule, a setext heading or an image, so
 # those rules never match its text and are left out (checking them at every line is what parsing costs).
 _PARSER = MarkdownIt("commonmark").disable(
-    ["code", "fence", "hr", "html_block", "lheading", "reference", "backticks", "autolink", "html_inline", "image"])
+    ["code", "fence", "hr", "html_block", "lheading", "reference", "backticks", "autolink", "html_inline", "image"]
+)
 _HEADING_KIND = {"h2": SECTION}
 
 

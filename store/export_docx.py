@@ -34,16 +34,25 @@ from store.export_document import (
 )
 from store.model import Meeting
 
-_STYLE = {TITLE: "Title", HEADING: "Heading 1", SECTION: "Heading 2", SUBHEADING: "Heading 3",
-          QUOTE: "Quote", BULLET: "List Bullet", SIGNATURE: "Normal"}
+_STYLE = {
+    TITLE: "Title",
+    HEADING: "Heading 1",
+    SECTION: "Heading 2",
+    SUBHEADING: "Heading 3",
+    QUOTE: "Quote",
+    BULLET: "List Bullet",
+    SIGNATURE: "Normal",
+}
 _SIGNATURE_RULE = "_" * 40
 _SIGNATURE_SPACE = Pt(28).twips
 _TABLE_STYLE = "Light List Accent 1"
 _COLUMN = Inches(3).twips  # half the text width of the default page
 _ATTENDANCE_GROUPS = ("Deltagere", "Fraværende med afbud", "Fraværende", "Medlemmer")
 _MEMBER = re.compile(r"^(?P<name>.*?\))(?:, (?P<rest>.*))?$|^(?P<bare>[^,]*)(?:, (?P<bare_rest>.*))?$")
-_VOTE = re.compile(r"^(?P<label>Afstemning[^:]*:) (?P<for>For stemte:) (?P<for_side>.*?\.) (?P<against>Imod stemte:) "
-                   r"(?P<against_side>.*?\.) (?P<abstain>Undlod at stemme:) (?P<abstain_side>.*?\.)(?: (?P<result>.*))?$")
+_VOTE = re.compile(
+    r"^(?P<label>Afstemning[^:]*:) (?P<for>For stemte:) (?P<for_side>.*?\.) (?P<against>Imod stemte:) "
+    r"(?P<against_side>.*?\.) (?P<abstain>Undlod at stemme:) (?P<abstain_side>.*?\.)(?: (?P<result>.*))?$"
+)
 
 
 def render_docx(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> bytes:
@@ -109,8 +118,9 @@ class _Body:
         self.numbering = _Numbering(docx)
         self.parts: list[str] = []
 
-    def paragraph(self, runs: str, kind: str | None = None, *, restart: bool = False,
-                  spacing_before: int | None = None) -> None:
+    def paragraph(
+        self, runs: str, kind: str | None = None, *, restart: bool = False, spacing_before: int | None = None
+    ) -> None:
         properties = ""
         if kind in self.styles:
             properties += f'<w:pStyle w:val="{escape(self.styles[kind], _QUOTE)}"/>'
@@ -132,7 +142,7 @@ class _Body:
 
     def close(self) -> None:
         end = self.docx.element.body.sectPr
-        for element in parse_xml(f'<w:body {nsdecls("w")}>{"".join(self.parts)}</w:body>'):
+        for element in parse_xml(f"<w:body {nsdecls('w')}>{''.join(self.parts)}</w:body>"):
             end.addprevious(element)
         self.numbering.close()
 
@@ -143,16 +153,19 @@ _QUOTE = {'"': "&quot;"}
 def _run(text: str, *, bold: bool = False, italic: bool = False) -> str:
     """A run of text as WordprocessingML, a line break for each newline."""
     properties = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
-    content = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' if line else ""
-                             for line in text.split("\n"))
+    content = "<w:br/>".join(
+        f'<w:t xml:space="preserve">{escape(line)}</w:t>' if line else "" for line in text.split("\n")
+    )
     return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{content}</w:r>"
 
 
 def _row(cells: tuple[str, str]) -> str:
     """One table row of plain-text cells as WordprocessingML."""
-    parts = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{_COLUMN}"/></w:tcPr><w:p>{_run(text) if text else ""}</w:p></w:tc>'
-             for text in cells]
-    return f'<w:tr>{"".join(parts)}</w:tr>'
+    parts = [
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{_COLUMN}"/></w:tcPr><w:p>{_run(text) if text else ""}</w:p></w:tc>'
+        for text in cells
+    ]
+    return f"<w:tr>{''.join(parts)}</w:tr>"
 
 
 def _member_cells(text: str) -> tuple[str, str]:
@@ -207,10 +220,12 @@ class _Numbering:
 
     def restart(self) -> int:
         self.current, self.next_id = self.next_id, self.next_id + 1
-        self.added.append(f'<w:num w:numId="{self.current}"><w:abstractNumId w:val="{self.abstract_id}"/>'
-                          '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+        self.added.append(
+            f'<w:num w:numId="{self.current}"><w:abstractNumId w:val="{self.abstract_id}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
         return self.current
 
     def close(self) -> None:
-        for element in parse_xml(f'<w:numbering {nsdecls("w")}>{"".join(self.added)}</w:numbering>'):
+        for element in parse_xml(f"<w:numbering {nsdecls('w')}>{''.join(self.added)}</w:numbering>"):
             self.part.append(element)

@@ -51,8 +51,9 @@ def write_export(path: Path, content: str | bytes, *, private: bool, database: P
     write_file(path, content, private=private, database=database)
 
 
-def render_export(meeting: Meeting, fmt: str = "md", *, public: bool = True,
-                  decisions_only: bool = False) -> str | bytes:
+def render_export(
+    meeting: Meeting, fmt: str = "md", *, public: bool = True, decisions_only: bool = False
+) -> str | bytes:
     """The referat in `fmt`: text for "md" and "json", bytes for "docx" and "pdf".
 
     JSON has no short form and ignores `decisions_only`.
@@ -70,8 +71,15 @@ def render_export(meeting: Meeting, fmt: str = "md", *, public: bool = True,
     return render_markdown(meeting, public=public, decisions_only=decisions_only)
 
 
-def export_to_folder(meeting: Meeting, folder: Path, fmt: str = "md", *, public: bool = True,
-                     decisions_only: bool = False, taken: set[Path] | None = None) -> Path:
+def export_to_folder(
+    meeting: Meeting,
+    folder: Path,
+    fmt: str = "md",
+    *,
+    public: bool = True,
+    decisions_only: bool = False,
+    taken: set[Path] | None = None,
+) -> Path:
     """Write the referat into `folder` under its readable file name; returns the path written.
 
     `taken` collects the paths of one export run so that two meetings never share a file.

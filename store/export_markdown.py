@@ -156,8 +156,17 @@ DECISION_HEADING = "## Beslutning"
 RESERVED_SECTION_HEADINGS = ("beslutning", "bilag")
 _ROLE_ORDER = {CHAIR: 0, VICE_CHAIR: 1}
 AMENDMENT_WORD = "ændringsforslag"
-_VOTE_SUBJECT_NOUNS = {"indstillingen", "indstilling", "forslaget", "forslag", "ændringsforslaget",
-                       "ændringsforslag", "ændringsforslagene", "sagen", "punktet"}
+_VOTE_SUBJECT_NOUNS = {
+    "indstillingen",
+    "indstilling",
+    "forslaget",
+    "forslag",
+    "ændringsforslaget",
+    "ændringsforslag",
+    "ændringsforslagene",
+    "sagen",
+    "punktet",
+}
 _RESULT_VERB = {CARRIED: "vedtaget", DEFEATED: "forkastet"}
 _MINORITY_STATEMENT = "mindretalsudtalelse"  # one of model.REMARK_KINDS
 _DISPLAY = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]{1,6})\)\s*$")
@@ -282,8 +291,9 @@ class _Document:
             self.lookup.setdefault(member.name.casefold(), member)
         self.apologies = [m for m in meeting.members if m.attendance == SENT_APOLOGIES]
         # A member expected later who never came was absent; in a dagsorden he or she is just a member.
-        self.absentees = [m for m in meeting.members
-                          if m.attendance == ABSENT or (m.attendance == EXPECTED_LATE and self.held)]
+        self.absentees = [
+            m for m in meeting.members if m.attendance == ABSENT or (m.attendance == EXPECTED_LATE and self.held)
+        ]
         away = {id(m) for m in self.apologies + self.absentees}
         self.attending = [m for m in meeting.members if self._attends(m)]
         self.item_absence = {id(item): self._item_absentees(item, away) for item in meeting.items}
@@ -338,8 +348,9 @@ class _Document:
         self._attendance()
         if not self.decisions_only and meeting.items:
             self.blocks.append("## Indholdsfortegnelse")
-            self.blocks.append("\n".join(f"- Punkt {escape_name(item.number)}: {self._title(item)}"
-                                         for item in meeting.items))
+            self.blocks.append(
+                "\n".join(f"- Punkt {escape_name(item.number)}: {self._title(item)}" for item in meeting.items)
+            )
         for item in meeting.items:
             self._item(item)
         self._ending()
@@ -356,8 +367,9 @@ class _Document:
             self.blocks.append(ENDING_HEADING)
             self.blocks.append(escape_inline(meeting.closing, line_start=True))
         if self.held and meeting.end:
-            self.blocks.append(first_layout_closing_line(meeting.end) if first_layout
-                               else closing_line(meeting.end, meeting.closing))
+            self.blocks.append(
+                first_layout_closing_line(meeting.end) if first_layout else closing_line(meeting.end, meeting.closing)
+            )
 
     def _header(self) -> None:
         meeting = self.meeting
@@ -379,17 +391,22 @@ class _Document:
         # A member who missed every item took no part: listed only as absent, with the items ("sag 29-34").
         away = [m for m in self.attending if self._missed_all(m, missed[id(m)])]
         gone = {id(m) for m in away}
-        attending = sorted((m for m in self.attending if id(m) not in gone), key=lambda m: _ROLE_ORDER.get(m.role or "", 2))
+        attending = sorted(
+            (m for m in self.attending if id(m) not in gone), key=lambda m: _ROLE_ORDER.get(m.role or "", 2)
+        )
         absent_lines = [self._member_line(m) for m in self.absentees] + [
             f"- {self._show(m)}, sag {compress_numbers([item.number for item in missed[id(m)]])}"
-            for m in [*away, *attending] if missed[id(m)]
+            for m in [*away, *attending]
+            if missed[id(m)]
         ]
         groups = [
             ("Deltagere", [self._member_line(m) for m in attending]),
             ("Fraværende med afbud", [self._member_line(m) for m in self.apologies]),
             ("Fraværende", absent_lines),
-            ("Medlemmer", [] if self.held else [self._member_line(m) for m in members
-                                                 if m.attendance in (None, EXPECTED_LATE)]),
+            (
+                "Medlemmer",
+                [] if self.held else [self._member_line(m) for m in members if m.attendance in (None, EXPECTED_LATE)],
+            ),
         ]
         for heading, lines in groups:
             if lines:
@@ -439,7 +456,8 @@ class _Document:
         first = numbers.index(member.arrived_item) if member.arrived_item in numbers else 0
         last = numbers.index(member.left_item) if member.left_item in numbers else len(numbers) - 1
         return [
-            item for index, item in enumerate(self.meeting.items)
+            item
+            for index, item in enumerate(self.meeting.items)
             if first <= index <= last and any(m is member for _, m, _ in self.item_absence[id(item)])
         ]
 
@@ -500,13 +518,23 @@ class _Document:
             self._decision(item)
 
     def _has_decision(self, item: Item) -> bool:
-        return bool(item.decision is not None or item.postponed or item.without_quorum or item.votes or item.remarks
-                    or item.amendments or self._absence_lines(item))
+        return bool(
+            item.decision is not None
+            or item.postponed
+            or item.without_quorum
+            or item.votes
+            or item.remarks
+            or item.amendments
+            or self._absence_lines(item)
+        )
 
     def _absence_lines(self, item: Item) -> list[tuple[str, Member | None, str | None]]:
         """Absences the item itself must state: the attendance lists cannot name a non-member, nor a reason."""
-        return [(label, member, reason) for label, member, reason in self.item_absence[id(item)]
-                if member is None or (reason and self.full)]
+        return [
+            (label, member, reason)
+            for label, member, reason in self.item_absence[id(item)]
+            if member is None or (reason and self.full)
+        ]
 
     def _decision(self, item: Item) -> None:
         blocks = self.blocks
@@ -610,8 +638,10 @@ class _Document:
             shares[unknown[0]] = count - known
             unknown = []
         if not unknown and (count is None or sum(share or 0 for share in shares) == count):
-            entries = [self.who(label) if self._counts_one(label) else f"{escape_name(label.strip())} ({share})"
-                       for label, share in zip(labels, shares, strict=True)]
+            entries = [
+                self.who(label) if self._counts_one(label) else f"{escape_name(label.strip())} ({share})"
+                for label, share in zip(labels, shares, strict=True)
+            ]
             return ", ".join(entries), sum(share or 0 for share in shares)
         names = ", ".join(self.who(label) for label in labels)
         return (f"{count} ({names})", count) if count else (names, None)
@@ -644,15 +674,19 @@ class _Document:
     def _attachment_overview(self) -> None:
         lines = [
             f"- Punkt {escape_name(item.number)}: {self._bilag(bilag)}"
-            for item in self.meeting.items for bilag in item.attachments
+            for item in self.meeting.items
+            for bilag in item.attachments
         ]
         self.blocks.append("# Bilagsoversigt")
         self.blocks.append("\n".join(lines) if lines else "Ingen bilag.")
 
     def _signatures(self) -> None:
         self.blocks.append("# Underskriftsblad")
-        signers = [m for m in sorted(self.attending, key=lambda m: _ROLE_ORDER.get(m.role or "", 2))
-                   if not self.meeting.items or len(self._missed_items(m)) < len(self.meeting.items)]
+        signers = [
+            m
+            for m in sorted(self.attending, key=lambda m: _ROLE_ORDER.get(m.role or "", 2))
+            if not self.meeting.items or len(self._missed_items(m)) < len(self.meeting.items)
+        ]
         if not self.meeting.approvals and signers:
             self.blocks.append(SIGNATURE_LEAD)
             self.blocks.append("\n".join(f"- {self._show(m)}" for m in signers))

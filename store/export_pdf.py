@@ -121,8 +121,9 @@ class _Pages(FPDF):
             self._line(line, size, size * 0.5)
         self.ln(1.5)
 
-    def _paragraph(self, block: Block, *, indent: float = 0, marker: str | None = None, italic: bool = False,
-                   after: float = 2.2) -> None:
+    def _paragraph(
+        self, block: Block, *, indent: float = 0, marker: str | None = None, italic: bool = False, after: float = 2.2
+    ) -> None:
         left = self.l_margin
         self.set_left_margin(left + indent)
         self.set_x(left + indent)
@@ -224,7 +225,7 @@ class _Pages(FPDF):
             last = segments[-1]
             bare = last[0].rstrip()
             if bare != last[0]:
-                last[3] -= self._width(last[0][len(bare):], last[1], size)
+                last[3] -= self._width(last[0][len(bare) :], last[1], size)
                 last[0] = bare
         if self.y + height > self.page_break_trigger:
             x = self.x

@@ -100,7 +100,9 @@ class MeetingDay:
                 self.release()
             except StoreError:
                 pass  # locked or full at quit: the claim of an ended process is free anyway
-        if self._reader is not None and self._reader_lock.acquire(blocking=False):  # a read under way ends with the process
+        if self._reader is not None and self._reader_lock.acquire(
+            blocking=False
+        ):  # a read under way ends with the process
             self._reader.close()
             self._reader = None
             self._reader_lock.release()
@@ -126,8 +128,9 @@ class MeetingDay:
         return meeting_top(self.db, self.meeting_id, meeting["current_item_id"], meeting)
 
     @_translated
-    def agenda_view(self, cursor: int | None = None, shown_current: int | None = None,
-                    known: AgendaView | None = None) -> AgendaView:
+    def agenda_view(
+        self, cursor: int | None = None, shown_current: int | None = None, known: AgendaView | None = None
+    ) -> AgendaView:
         """Dagsorden (store.views.agenda_view); with `known`, only the rows changed since it are read."""
         return agenda_view(self.db, self.meeting_id, cursor, shown_current, known)
 
@@ -172,8 +175,11 @@ class MeetingDay:
     @_translated
     def present_members(self) -> list[dict]:
         """The attendance rows of everyone present (members and seated stedfortrædere)."""
-        return [row for row in attendance.attendance_list(self.db, self.meeting_id)
-                if row["effective_status"] in (PRESENT, SUBSTITUTE)]
+        return [
+            row
+            for row in attendance.attendance_list(self.db, self.meeting_id)
+            if row["effective_status"] in (PRESENT, SUBSTITUTE)
+        ]
 
     @_translated
     def substitute_candidates(self, person_id: int) -> list[dict]:
@@ -502,4 +508,3 @@ class Archive:
         """One item as a document."""
         with self._lock:
             return agenda.item_detail(self.db, item_id)
-

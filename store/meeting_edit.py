@@ -45,9 +45,18 @@ def _text(value: str) -> str | None:
     return " ".join(without_controls(value).split()) or None
 
 
-def edit_meeting(db: Database, meeting_id: int, *, date: str | None = None, time: str | None = None,
-                 place: str | None = None, start: str | None = None, end: str | None = None,
-                 closing: str | None = None, committee: str | None = None) -> list[str]:
+def edit_meeting(
+    db: Database,
+    meeting_id: int,
+    *,
+    date: str | None = None,
+    time: str | None = None,
+    place: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    closing: str | None = None,
+    committee: str | None = None,
+) -> list[str]:
     """Change the meeting's date, planned time, place, actual start and end, closing line, or udvalg.
 
     `start` and `end` are the clock the meeting really began and ended (not for a planned meeting);
@@ -101,13 +110,23 @@ def _refuse_committee_change(db: Database, meeting_id: int) -> None:
     """StoreError unless the meeting may still move to another udvalg (checked inside the action)."""
     if get_meeting(db, meeting_id)["status"] != PLANNED:
         raise StoreError("Udvalget kan kun skiftes, før mødet er åbnet.")
-    if db.execute("SELECT 1 FROM attendance WHERE meeting_id = ? AND (status IS NOT NULL OR substitute_for_id IS NOT "
-                  "NULL) LIMIT 1", [meeting_id]).fetchone():
+    if db.execute(
+        "SELECT 1 FROM attendance WHERE meeting_id = ? AND (status IS NOT NULL OR substitute_for_id IS NOT "
+        "NULL) LIMIT 1",
+        [meeting_id],
+    ).fetchone():
         raise StoreError("Fremmødet er allerede markeret; udvalget kan ikke skiftes.")
 
 
-_FIELD_NAMES = {"committee_id": "udvalg", "date": "dato", "planned_start": "mødetidspunkt", "location": "mødested",
-                "started_at": "begyndelse", "ended_at": "afslutning", "closing": "afslutningslinje"}
+_FIELD_NAMES = {
+    "committee_id": "udvalg",
+    "date": "dato",
+    "planned_start": "mødetidspunkt",
+    "location": "mødested",
+    "started_at": "begyndelse",
+    "ended_at": "afslutning",
+    "closing": "afslutningslinje",
+}
 
 
 # --- guests ------------------------------------------------------------------------------
@@ -121,9 +140,13 @@ def guests(db: Database, meeting_id: int) -> list[dict]:
 def _on_list(db: Database, meeting_id: int, name: str) -> dict | None:
     """The attendance row (with name and party) of the person called `name` ('Anna Holm (A)' or a bare name)."""
     bare = split_display(name)[0]
-    rows = list(db.query(
-        "SELECT a.*, p.name, p.party FROM attendance a JOIN persons p ON p.id = a.person_id "
-        "WHERE a.meeting_id = ? AND lower(p.name) = lower(?)", [meeting_id, " ".join(bare.split())]))
+    rows = list(
+        db.query(
+            "SELECT a.*, p.name, p.party FROM attendance a JOIN persons p ON p.id = a.person_id "
+            "WHERE a.meeting_id = ? AND lower(p.name) = lower(?)",
+            [meeting_id, " ".join(bare.split())],
+        )
+    )
     return rows[0] if rows else None
 
 
@@ -174,10 +197,17 @@ def add_attendee(db: Database, meeting_id: int, name: str, party: str | None = N
 # What a person on the list may have left in the referat: (table, condition on the person and meeting).
 _TRACES = (
     ("approvals", "person_id = :person AND meeting_id = :meeting", "har godkendt referatet"),
-    ("item_absences", "person_id = :person AND item_id IN (SELECT id FROM items WHERE meeting_id = :meeting)",
-     "er noteret som ikke deltagende i et punkt"),
-    ("vote_casts", "person_id = :person AND vote_id IN (SELECT v.id FROM votes v JOIN items i ON i.id = v.item_id "
-     "WHERE i.meeting_id = :meeting)", "har stemt"),
+    (
+        "item_absences",
+        "person_id = :person AND item_id IN (SELECT id FROM items WHERE meeting_id = :meeting)",
+        "er noteret som ikke deltagende i et punkt",
+    ),
+    (
+        "vote_casts",
+        "person_id = :person AND vote_id IN (SELECT v.id FROM votes v JOIN items i ON i.id = v.item_id "
+        "WHERE i.meeting_id = :meeting)",
+        "har stemt",
+    ),
     ("attendance", "substitute_for_id = :person AND meeting_id = :meeting", "har en stedfortræder på mødet"),
 )
 
@@ -195,4 +225,3 @@ def remove_attendee(db: Database, meeting_id: int, name: str) -> None:
             if db.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT 1", params).fetchone():
                 raise StoreError(f"{label} {reason} og kan ikke fjernes fra fremmødelisten.")
         act.delete("attendance", row["id"])
-

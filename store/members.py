@@ -46,25 +46,32 @@ def _role(role: str | None) -> str | None:
     return role
 
 
-def list_members(db: Database, committee: str, municipality: str | None = None, *,
-                 former: bool = False) -> list[dict]:
+def list_members(db: Database, committee: str, municipality: str | None = None, *, former: bool = False) -> list[dict]:
     """The committee's members and stedfortrædere (formand first), with party, role, whose substitute,
     and from/to dates; `former` adds those who have left."""
     committee_id = get_committee(db, committee, municipality)["id"]
-    return list(db.query(
-        "SELECT m.id, p.id AS person_id, p.name, p.party, m.role, s.name AS substitute_for, "
-        "m.valid_from, m.valid_to FROM memberships m JOIN persons p ON p.id = m.person_id "
-        "LEFT JOIN persons s ON s.id = m.substitute_for_id "
-        "WHERE m.committee_id = ?" + ("" if former else " AND m.valid_to IS NULL") +
-        " ORDER BY m.valid_to IS NOT NULL, m.role = ?, "
-        "CASE m.role WHEN 'formand' THEN 0 WHEN 'næstformand' THEN 1 ELSE 2 END, p.name",
-        [committee_id, SUBSTITUTE_ROLE]))
+    return list(
+        db.query(
+            "SELECT m.id, p.id AS person_id, p.name, p.party, m.role, s.name AS substitute_for, "
+            "m.valid_from, m.valid_to FROM memberships m JOIN persons p ON p.id = m.person_id "
+            "LEFT JOIN persons s ON s.id = m.substitute_for_id "
+            "WHERE m.committee_id = ?"
+            + ("" if former else " AND m.valid_to IS NULL")
+            + " ORDER BY m.valid_to IS NOT NULL, m.role = ?, "
+            "CASE m.role WHEN 'formand' THEN 0 WHEN 'næstformand' THEN 1 ELSE 2 END, p.name",
+            [committee_id, SUBSTITUTE_ROLE],
+        )
+    )
 
 
 def _membership(db: Database, committee_id: int, name: str) -> dict:
-    rows = list(db.query(
-        "SELECT m.*, p.name, p.party FROM memberships m JOIN persons p ON p.id = m.person_id "
-        "WHERE m.committee_id = ? AND lower(p.name) = lower(?) AND m.valid_to IS NULL", [committee_id, name]))
+    rows = list(
+        db.query(
+            "SELECT m.*, p.name, p.party FROM memberships m JOIN persons p ON p.id = m.person_id "
+            "WHERE m.committee_id = ? AND lower(p.name) = lower(?) AND m.valid_to IS NULL",
+            [committee_id, name],
+        )
+    )
     if not rows:
         raise StoreError(f"{name} er ikke medlem af udvalget.")
     return rows[0]
@@ -78,7 +85,8 @@ def _seat(db: Database, committee_id: int, name: str | None) -> int | None:
     row = db.execute(
         "SELECT p.id FROM memberships m JOIN persons p ON p.id = m.person_id WHERE m.committee_id = ? "
         "AND lower(p.name) = lower(?) AND m.valid_to IS NULL AND m.role != ?",
-        [committee_id, name, SUBSTITUTE_ROLE]).fetchone()
+        [committee_id, name, SUBSTITUTE_ROLE],
+    ).fetchone()
     if row is None:
         raise StoreError(f"{name} er ikke medlem af udvalget; en stedfortræder skal stå for et medlem.")
     return row[0]
@@ -86,21 +94,34 @@ def _seat(db: Database, committee_id: int, name: str | None) -> int | None:
 
 def _planned_meetings(db: Database, committee_id: int, since: str | None) -> list[int]:
     day = since or dt.date.today().isoformat()
-    return [row[0] for row in db.execute(
-        "SELECT id FROM meetings WHERE committee_id = ? AND status = ? AND date >= ?",
-        [committee_id, PLANNED, day]).fetchall()]
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM meetings WHERE committee_id = ? AND status = ? AND date >= ?", [committee_id, PLANNED, day]
+        ).fetchall()
+    ]
 
 
 def _put_on_planned_meetings(act: Action, committee_id: int, person_id: int, since: str | None) -> None:
     for meeting_id in _planned_meetings(act.db, committee_id, since):
-        if not act.db.execute("SELECT 1 FROM attendance WHERE meeting_id = ? AND person_id = ?",
-                              [meeting_id, person_id]).fetchone():
+        if not act.db.execute(
+            "SELECT 1 FROM attendance WHERE meeting_id = ? AND person_id = ?", [meeting_id, person_id]
+        ).fetchone():
             act.insert("attendance", {"meeting_id": meeting_id, "person_id": person_id})
 
 
-def add_member(db: Database, committee: str, name: str, *, party: str | None = None, role: str | None = None,
-               substitute_for: str | None = None, valid_from: str | None = None, valid_to: str | None = None,
-               municipality: str | None = None) -> int:
+def add_member(
+    db: Database,
+    committee: str,
+    name: str,
+    *,
+    party: str | None = None,
+    role: str | None = None,
+    substitute_for: str | None = None,
+    valid_from: str | None = None,
+    valid_to: str | None = None,
+    municipality: str | None = None,
+) -> int:
     """Add a member (or, with `substitute_for`, a stedfortræder) to the committee; returns the membership id."""
     name = _clean(name)
     if not name:
@@ -112,7 +133,9 @@ def add_member(db: Database, committee: str, name: str, *, party: str | None = N
     with action(db, None, f"Nyt medlem af {committee_row['name']}: {display_name(name, _clean(party) or None)}") as act:
         current = db.execute(
             "SELECT 1 FROM memberships m JOIN persons p ON p.id = m.person_id WHERE m.committee_id = ? "
-            "AND lower(p.name) = lower(?) AND m.valid_to IS NULL", [committee_id, name]).fetchone()
+            "AND lower(p.name) = lower(?) AND m.valid_to IS NULL",
+            [committee_id, name],
+        ).fetchone()
         if current:
             raise StoreError(f"{name} er allerede medlem af udvalget.")
         seat = _seat(db, committee_id, substitute_for) if role == SUBSTITUTE_ROLE else None
@@ -123,17 +146,35 @@ def add_member(db: Database, committee: str, name: str, *, party: str | None = N
             person_id = person[0]
             if _clean(party) and _clean(party) != person[1]:
                 act.update("persons", person_id, party=_clean(party))
-        membership_id = act.insert("memberships", {
-            "committee_id": committee_id, "person_id": person_id, "role": role, "substitute_for_id": seat,
-            "valid_from": start, "valid_to": end})
+        membership_id = act.insert(
+            "memberships",
+            {
+                "committee_id": committee_id,
+                "person_id": person_id,
+                "role": role,
+                "substitute_for_id": seat,
+                "valid_from": start,
+                "valid_to": end,
+            },
+        )
         if role != SUBSTITUTE_ROLE and end is None:
             _put_on_planned_meetings(act, committee_id, person_id, start)
         return membership_id
 
 
-def edit_member(db: Database, committee: str, name: str, *, new_name: str | None = None, party: str | None = None,
-                role: str | None = None, substitute_for: str | None = None, valid_from: str | None = None,
-                valid_to: str | None = None, municipality: str | None = None) -> None:
+def edit_member(
+    db: Database,
+    committee: str,
+    name: str,
+    *,
+    new_name: str | None = None,
+    party: str | None = None,
+    role: str | None = None,
+    substitute_for: str | None = None,
+    valid_from: str | None = None,
+    valid_to: str | None = None,
+    municipality: str | None = None,
+) -> None:
     """Change a current member's name, party, role, whose stedfortræder, or dates (an empty text clears one)."""
     committee_row = get_committee(db, committee, municipality)
     committee_id = committee_row["id"]
@@ -146,8 +187,9 @@ def edit_member(db: Database, committee: str, name: str, *, new_name: str | None
             new_name = _clean(new_name)
             if not new_name:
                 raise StoreError("Medlemmet skal have et navn.")
-            clash = db.execute("SELECT 1 FROM persons WHERE lower(name) = lower(?) AND id != ?",
-                               [new_name, row["person_id"]]).fetchone()
+            clash = db.execute(
+                "SELECT 1 FROM persons WHERE lower(name) = lower(?) AND id != ?", [new_name, row["person_id"]]
+            ).fetchone()
             if clash:
                 raise StoreError(f"Der findes allerede en person ved navn {new_name}.")
             person["name"] = new_name
@@ -170,8 +212,9 @@ def edit_member(db: Database, committee: str, name: str, *, new_name: str | None
         act.update("memberships", row["id"], **membership)
 
 
-def remove_member(db: Database, committee: str, name: str, *, until: str | None = None,
-                  municipality: str | None = None) -> str:
+def remove_member(
+    db: Database, committee: str, name: str, *, until: str | None = None, municipality: str | None = None
+) -> str:
     """The member leaves the committee on `until` (default today); earlier meetings keep them.
 
     They are taken off the fremmøde list of planned meetings after that day where nothing is marked
@@ -188,12 +231,15 @@ def remove_member(db: Database, committee: str, name: str, *, until: str | None 
         act.update("memberships", row["id"], valid_to=end)
         seated = db.execute(
             "SELECT m.id FROM memberships m WHERE m.committee_id = ? AND m.substitute_for_id = ? "
-            "AND m.valid_to IS NULL", [committee_id, row["person_id"]]).fetchall()
-        for membership_id, in seated:
+            "AND m.valid_to IS NULL",
+            [committee_id, row["person_id"]],
+        ).fetchall()
+        for (membership_id,) in seated:
             act.update("memberships", membership_id, substitute_for_id=None)
         for meeting_id in _planned_meetings(db, committee_id, end):
             date = db.execute("SELECT date FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
             if date > end:
-                act.delete_where("attendance", "meeting_id = ? AND person_id = ? AND status IS NULL",
-                                 [meeting_id, row["person_id"]])
+                act.delete_where(
+                    "attendance", "meeting_id = ? AND person_id = ? AND status IS NULL", [meeting_id, row["person_id"]]
+                )
     return end

@@ -61,8 +61,18 @@ def plain_number(number: str) -> int | None:
 
 
 MONTHS = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 
 
@@ -176,8 +186,19 @@ DECISION_KIND, BRIEFING_KIND = "beslutning", "orientering"
 ITEM_KINDS = (DECISION_KIND, BRIEFING_KIND)
 
 # The headings the importer knows, in the order a dagsorden usually has them: offered as choices.
-COMMON_HEADINGS = ("Resume", "Sagens kerne", "Sagsfremstilling", "Indstilling", "Økonomi", "Retsgrundlag",
-                   "Vurdering", "Høring", "Kommunikation", "Videre proces", "Beslutningskompetence")
+COMMON_HEADINGS = (
+    "Resume",
+    "Sagens kerne",
+    "Sagsfremstilling",
+    "Indstilling",
+    "Økonomi",
+    "Retsgrundlag",
+    "Vurdering",
+    "Høring",
+    "Kommunikation",
+    "Videre proces",
+    "Beslutningskompetence",
+)
 
 
 @dataclass

@@ -28,8 +28,9 @@ class PlanDate(NamedTuple):
     held: bool = True
 
 
-def plan_dates(rule: str, start: dt.date, until: dt.date, on_holiday: str = "skip",
-               skip_months: Iterable[int] = ()) -> list[PlanDate]:
+def plan_dates(
+    rule: str, start: dt.date, until: dt.date, on_holiday: str = "skip", skip_months: Iterable[int] = ()
+) -> list[PlanDate]:
     """Meeting dates of a rule from start to until, each with a Danish note.
 
     A date in a skipped month is left out.  A date on a holiday is left out
@@ -64,8 +65,7 @@ def _meeting_days(recurrence, rule: str, start: dt.date, until: dt.date) -> Iter
     or more than MAX_MEETINGS, so a rule over the years 1–9999 is refused as quickly as one over a month."""
     rules = getattr(recurrence, "_rrule", [recurrence])  # an rruleset holds several rules
     if any(getattr(one, "_freq", DAILY) > DAILY for one in rules):  # HOURLY, MINUTELY, SECONDLY
-        raise ValueError(f"Reglen {rule!r} giver flere møder om dagen; brug FREQ=DAILY, WEEKLY, MONTHLY "
-                         "eller YEARLY.")
+        raise ValueError(f"Reglen {rule!r} giver flere møder om dagen; brug FREQ=DAILY, WEEKLY, MONTHLY eller YEARLY.")
     last_day, count = None, 0
     for moment in recurrence:
         day = moment.date()
@@ -74,23 +74,37 @@ def _meeting_days(recurrence, rule: str, start: dt.date, until: dt.date) -> Iter
         if day < start:  # an RDATE of a rule set may lie before the period
             continue
         if day == last_day:
-            raise ValueError(f"Reglen {rule!r} giver flere møder den {long_date(day).lower()}; "
-                             "et udvalg holder højst ét møde om dagen.")
+            raise ValueError(
+                f"Reglen {rule!r} giver flere møder den {long_date(day).lower()}; "
+                "et udvalg holder højst ét møde om dagen."
+            )
         count += 1
         if count > MAX_MEETINGS:
-            raise ValueError(f"Reglen {rule!r} giver mere end {MAX_MEETINGS} møder i perioden; "
-                             "vælg en kortere periode eller en anden regel.")
+            raise ValueError(
+                f"Reglen {rule!r} giver mere end {MAX_MEETINGS} møder i perioden; "
+                "vælg en kortere periode eller en anden regel."
+            )
         last_day = day
         yield day
 
 
-def create_plan(db: Database, committee: str, rule: str, start: dt.date, until: dt.date,
-                time: str | None = None, place: str | None = None, on_holiday: str = "skip",
-                skip_months: Iterable[int] = (), municipality: str | None = None) -> list[int]:
+def create_plan(
+    db: Database,
+    committee: str,
+    rule: str,
+    start: dt.date,
+    until: dt.date,
+    time: str | None = None,
+    place: str | None = None,
+    on_holiday: str = "skip",
+    skip_months: Iterable[int] = (),
+    municipality: str | None = None,
+) -> list[int]:
     """Create the planned meetings of a committee (in `municipality`) for a period; returns their ids in date order."""
     get_committee(db, committee, municipality)
     if time:
         parse_clock(time)
     dates = plan_dates(rule, start, until, on_holiday, skip_months)
-    return [create_meeting(db, committee, date.day.isoformat(), time, place, municipality)
-            for date in dates if date.held]
+    return [
+        create_meeting(db, committee, date.day.isoformat(), time, place, municipality) for date in dates if date.held
+    ]

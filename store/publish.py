@@ -32,8 +32,12 @@ TABLES: dict[str, tuple[str, str, str | None]] = {
     "committees": ("Udvalg", "Kommunens udvalg.", "name"),
     "meetings": ("Møder", "Udvalgsmøder med dato, sted og status (planlagt, åbnet, hævet, godkendt).", "date"),
     "members": ("Fremmøde", "Mødets medlemmer: parti, rolle, til stede, afbud eller stedfortræder.", "name"),
-    "items": ("Dagsordenspunkter", "Punkterne på hvert møde. Et lukket punkt viser kun nummer, titel og udfald. "
-              "Søgefeltet søger i titel, afsnit, indstilling, beslutning og bemærkninger.", "title"),
+    "items": (
+        "Dagsordenspunkter",
+        "Punkterne på hvert møde. Et lukket punkt viser kun nummer, titel og udfald. "
+        "Søgefeltet søger i titel, afsnit, indstilling, beslutning og bemærkninger.",
+        "title",
+    ),
     "sections": ("Afsnit", "De åbne punkters afsnit: beslutningstema, sagsfremstilling, økonomi osv.", "heading"),
     "recommendations": ("Indstillinger", "Indstillingens punkter (at …) på de åbne punkter.", None),
     "decision_points": ("Beslutninger pr. indstillingspunkt", "Udfaldet for hvert punkt i indstillingen.", None),
@@ -44,10 +48,22 @@ TABLES: dict[str, tuple[str, str, str | None]] = {
     "amendments": ("Tilføjelser", "Daterede tilføjelser til et godkendt referat.", None),
     "approvals": ("Godkendelser", "Medlemmernes godkendelse af referatet, evt. med forbehold.", None),
 }
-FOREIGN_KEYS = {"meetings": [("committee_id", "committees")], "members": [("meeting_id", "meetings")],
-                "items": [("meeting_id", "meetings")], "approvals": [("meeting_id", "meetings")]}
-for _table in ("sections", "recommendations", "decision_points", "votes", "remarks", "absences", "attachments",
-               "amendments"):
+FOREIGN_KEYS = {
+    "meetings": [("committee_id", "committees")],
+    "members": [("meeting_id", "meetings")],
+    "items": [("meeting_id", "meetings")],
+    "approvals": [("meeting_id", "meetings")],
+}
+for _table in (
+    "sections",
+    "recommendations",
+    "decision_points",
+    "votes",
+    "remarks",
+    "absences",
+    "attachments",
+    "amendments",
+):
     FOREIGN_KEYS[_table] = [("item_id", "items")]
 
 
@@ -60,16 +76,41 @@ def _rows(meetings: list[Meeting]) -> dict[str, list[dict]]:
         if key not in committees:
             committees[key] = len(committees) + 1
             rows["committees"].append({"id": committees[key], "name": key[0], "municipality": key[1]})
-        rows["meetings"].append({
-            "id": meeting_id, "committee_id": committees[key], "date": meeting.date and meeting.date.isoformat(),
-            "start": meeting.start, "end": meeting.end, "location": meeting.location, "status": meeting.status})
-        rows["members"] += [{
-            "meeting_id": meeting_id, "name": member.name, "party": member.party, "role": member.role,
-            "attendance": member.attendance, "substitute_for": member.substitute_for,
-            "arrived_at": member.arrived_at, "arrived_item": member.arrived_item, "left_at": member.left_at,
-            "left_item": member.left_item} for member in meeting.members]
-        rows["approvals"] += [{"meeting_id": meeting_id, "member": approval.member, "at": approval.at,
-                               "reservation": approval.reservation} for approval in meeting.approvals]
+        rows["meetings"].append(
+            {
+                "id": meeting_id,
+                "committee_id": committees[key],
+                "date": meeting.date and meeting.date.isoformat(),
+                "start": meeting.start,
+                "end": meeting.end,
+                "location": meeting.location,
+                "status": meeting.status,
+            }
+        )
+        rows["members"] += [
+            {
+                "meeting_id": meeting_id,
+                "name": member.name,
+                "party": member.party,
+                "role": member.role,
+                "attendance": member.attendance,
+                "substitute_for": member.substitute_for,
+                "arrived_at": member.arrived_at,
+                "arrived_item": member.arrived_item,
+                "left_at": member.left_at,
+                "left_item": member.left_item,
+            }
+            for member in meeting.members
+        ]
+        rows["approvals"] += [
+            {
+                "meeting_id": meeting_id,
+                "member": approval.member,
+                "at": approval.at,
+                "reservation": approval.reservation,
+            }
+            for approval in meeting.approvals
+        ]
         for position, item in enumerate(meeting.items, start=1):
             _item_rows(rows, len(rows["items"]) + 1, meeting_id, position, item)
     return rows
@@ -77,30 +118,62 @@ def _rows(meetings: list[Meeting]) -> dict[str, list[dict]]:
 
 def _item_rows(rows: dict[str, list[dict]], item_id: int, meeting_id: int, position: int, item) -> None:
     decision = item.decision
-    rows["items"].append({
-        "id": item_id, "meeting_id": meeting_id, "position": position, "number": item.number, "title": item.title,
-        "public": item.public, "case_number": item.case_number, "kind": item.kind,
-        "outcome": decision.outcome if decision else None, "decision_text": decision.text if decision else None,
-        "postponed": item.postponed})
-    rows["sections"] += [{"item_id": item_id, "position": n, "heading": section.heading, "text": section.text}
-                         for n, section in enumerate(item.sections, start=1)]
-    rows["recommendations"] += [{"item_id": item_id, "position": n, "text": text}
-                                for n, text in enumerate(item.recommendation, start=1)]
-    rows["decision_points"] += [{"item_id": item_id, "position": n, "outcome": outcome}
-                                for n, outcome in enumerate(decision.points if decision else [], start=1)]
-    rows["votes"] += [{"item_id": item_id, "subject": vote.subject, "for": ", ".join(vote.for_),
-                       "against": ", ".join(vote.against), "abstain": ", ".join(vote.abstain),
-                       "result": vote.result} for vote in item.votes]
-    rows["remarks"] += [{"item_id": item_id, "members": ", ".join(remark.members), "kind": remark.kind,
-                         "text": remark.text} for remark in item.remarks]
+    rows["items"].append(
+        {
+            "id": item_id,
+            "meeting_id": meeting_id,
+            "position": position,
+            "number": item.number,
+            "title": item.title,
+            "public": item.public,
+            "case_number": item.case_number,
+            "kind": item.kind,
+            "outcome": decision.outcome if decision else None,
+            "decision_text": decision.text if decision else None,
+            "postponed": item.postponed,
+        }
+    )
+    rows["sections"] += [
+        {"item_id": item_id, "position": n, "heading": section.heading, "text": section.text}
+        for n, section in enumerate(item.sections, start=1)
+    ]
+    rows["recommendations"] += [
+        {"item_id": item_id, "position": n, "text": text} for n, text in enumerate(item.recommendation, start=1)
+    ]
+    rows["decision_points"] += [
+        {"item_id": item_id, "position": n, "outcome": outcome}
+        for n, outcome in enumerate(decision.points if decision else [], start=1)
+    ]
+    rows["votes"] += [
+        {
+            "item_id": item_id,
+            "subject": vote.subject,
+            "for": ", ".join(vote.for_),
+            "against": ", ".join(vote.against),
+            "abstain": ", ".join(vote.abstain),
+            "result": vote.result,
+        }
+        for vote in item.votes
+    ]
+    rows["remarks"] += [
+        {"item_id": item_id, "members": ", ".join(remark.members), "kind": remark.kind, "text": remark.text}
+        for remark in item.remarks
+    ]
     absent = dict.fromkeys([*item.absent, *(absence.member for absence in item.absences)])
     rows["absences"] += [{"item_id": item_id, "member": member} for member in absent]
-    rows["attachments"] += [{"item_id": item_id, "title": bilag.title, "reference": bilag.reference}
-                            for bilag in item.attachments if bilag.public]
-    rows["amendments"] += [{"item_id": item_id, "at": amendment.at, "text": amendment.text}
-                           for amendment in item.amendments]
-    body = [*(f"{s.heading}\n{s.text}" for s in item.sections), *item.recommendation,
-            *(remark.text for remark in item.remarks)]
+    rows["attachments"] += [
+        {"item_id": item_id, "title": bilag.title, "reference": bilag.reference}
+        for bilag in item.attachments
+        if bilag.public
+    ]
+    rows["amendments"] += [
+        {"item_id": item_id, "at": amendment.at, "text": amendment.text} for amendment in item.amendments
+    ]
+    body = [
+        *(f"{s.heading}\n{s.text}" for s in item.sections),
+        *item.recommendation,
+        *(remark.text for remark in item.remarks),
+    ]
     if decision:
         body += [decision.outcome or "", decision.text or ""]
     rows[SEARCH_TABLE].append({"id": item_id, "title": item.title, "body": "\n".join(body)})
@@ -170,7 +243,7 @@ def public_metadata(database_name: str) -> dict:
     return {
         "title": "Offentlige referater",
         "description": "Udvalgenes offentlige referater: dagsordener, fremmøde og beslutninger. "
-                       "Lukkede punkter viser kun nummer, titel og udfald.",
+        "Lukkede punkter viser kun nummer, titel og udfald.",
         "allow_sql": False,
         "databases": {database_name: {"tables": tables}},
     }

@@ -29,8 +29,18 @@ from store.errors import FOLLOWING, RECORDING_LOST, Following, RecordingLost
 if TYPE_CHECKING:
     from store.db import Database
 
-__all__ = ["FOLLOWING", "RECORDING_LOST", "Following", "RecordingLost", "claim", "ensure_recorder", "holder",
-           "is_recording", "release", "take_over"]
+__all__ = [
+    "FOLLOWING",
+    "RECORDING_LOST",
+    "Following",
+    "RecordingLost",
+    "claim",
+    "ensure_recorder",
+    "holder",
+    "is_recording",
+    "release",
+    "take_over",
+]
 
 # Per connection: meeting id → the token it holds, or None while it follows the meeting.
 _claims: WeakKeyDictionary[Database, dict[int, str | None]] = WeakKeyDictionary()

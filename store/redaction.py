@@ -95,4 +95,3 @@ def _neutral_vote(vote: Vote, hide_outcome: bool) -> Vote:
     if hide_outcome:
         neutral.result = None
     return neutral
-

@@ -65,46 +65,97 @@ def initial(db: Database) -> None:
     _table(db, "committees", {"name": str, "municipality": str, "short_name": str}, not_null=["name"])
     db.table("committees").create_index(["name"], unique=True)
     _table(
-        db, "vocabulary", {"committee_id": int, "position": int, "phrase": str},
-        foreign_keys=[("committee_id", "committees", "id")], not_null=["committee_id", "phrase"],
+        db,
+        "vocabulary",
+        {"committee_id": int, "position": int, "phrase": str},
+        foreign_keys=[("committee_id", "committees", "id")],
+        not_null=["committee_id", "phrase"],
     )
     _table(db, "persons", {"name": str, "party": str}, not_null=["name"])
     db.table("persons").create_index(["name"], unique=True)
     _table(
-        db, "memberships",
-        {"committee_id": int, "person_id": int, "role": str, "substitute_for_id": int,
-         "valid_from": str, "valid_to": str},
-        foreign_keys=[("committee_id", "committees", "id"), ("person_id", "persons", "id"),
-                      ("substitute_for_id", "persons", "id")],
+        db,
+        "memberships",
+        {
+            "committee_id": int,
+            "person_id": int,
+            "role": str,
+            "substitute_for_id": int,
+            "valid_from": str,
+            "valid_to": str,
+        },
+        foreign_keys=[
+            ("committee_id", "committees", "id"),
+            ("person_id", "persons", "id"),
+            ("substitute_for_id", "persons", "id"),
+        ],
         not_null=["committee_id", "person_id"],
     )
     _table(
-        db, "meetings",
-        {"committee_id": int, "date": str, "planned_start": str, "location": str, "status": str,
-         "started_at": str, "ended_at": str, "current_item_id": int, "source": str, "created_at": str},
+        db,
+        "meetings",
+        {
+            "committee_id": int,
+            "date": str,
+            "planned_start": str,
+            "location": str,
+            "status": str,
+            "started_at": str,
+            "ended_at": str,
+            "current_item_id": int,
+            "source": str,
+            "created_at": str,
+        },
         foreign_keys=[("committee_id", "committees", "id")],
-        not_null=["committee_id", "status"], defaults={"status": "planlagt"},
+        not_null=["committee_id", "status"],
+        defaults={"status": "planlagt"},
     )
     db.table("meetings").create_index(["date"])
     _table(
-        db, "items",
-        {"meeting_id": int, "number": str, "position": int, "title": str, "case_number": str,
-         "public": int, "kind": str, "title_confidential": int, "outcome_confidential": int,
-         "postponed": int, "urgent": int, "started_at": str, "finished_at": str},
+        db,
+        "items",
+        {
+            "meeting_id": int,
+            "number": str,
+            "position": int,
+            "title": str,
+            "case_number": str,
+            "public": int,
+            "kind": str,
+            "title_confidential": int,
+            "outcome_confidential": int,
+            "postponed": int,
+            "urgent": int,
+            "started_at": str,
+            "finished_at": str,
+        },
         foreign_keys=[("meeting_id", "meetings", "id")],
         not_null=["meeting_id", "number", "position", "title"],
-        defaults={"public": 1, "title_confidential": 0, "outcome_confidential": 0,
-                  "postponed": 0, "urgent": 0},
+        defaults={"public": 1, "title_confidential": 0, "outcome_confidential": 0, "postponed": 0, "urgent": 0},
     )
     db.table("items").create_index(["meeting_id", "position"])
     db.table("meetings").add_foreign_key("current_item_id", "items", "id")
     _table(
-        db, "attendance",
-        {"meeting_id": int, "person_id": int, "status": str, "substitute_for_id": int,
-         "arrived_at": str, "arrived_item_id": int, "left_at": str, "left_item_id": int, "note": str},
-        foreign_keys=[("meeting_id", "meetings", "id"), ("person_id", "persons", "id"),
-                      ("substitute_for_id", "persons", "id"), ("arrived_item_id", "items", "id"),
-                      ("left_item_id", "items", "id")],
+        db,
+        "attendance",
+        {
+            "meeting_id": int,
+            "person_id": int,
+            "status": str,
+            "substitute_for_id": int,
+            "arrived_at": str,
+            "arrived_item_id": int,
+            "left_at": str,
+            "left_item_id": int,
+            "note": str,
+        },
+        foreign_keys=[
+            ("meeting_id", "meetings", "id"),
+            ("person_id", "persons", "id"),
+            ("substitute_for_id", "persons", "id"),
+            ("arrived_item_id", "items", "id"),
+            ("left_item_id", "items", "id"),
+        ],
         not_null=["meeting_id", "person_id"],
     )
     db.table("attendance").create_index(["meeting_id", "person_id"], unique=True)
@@ -113,8 +164,17 @@ def initial(db: Database) -> None:
         "recommendations": {"item_id": int, "position": int, "text": str},
         "attachments": {"item_id": int, "position": int, "title": str, "reference": str, "public": int},
         "decision_points": {"item_id": int, "position": int, "outcome": str},
-        "votes": {"item_id": int, "position": int, "subject": str, "kind": str, "result": str,
-                  "for_count": int, "against_count": int, "abstain_count": int, "created_at": str},
+        "votes": {
+            "item_id": int,
+            "position": int,
+            "subject": str,
+            "kind": str,
+            "result": str,
+            "for_count": int,
+            "against_count": int,
+            "abstain_count": int,
+            "created_at": str,
+        },
         "remarks": {"item_id": int, "kind": str, "text": str, "members": str},
         "item_absences": {"item_id": int, "person_id": int, "reason": str},
     }.items():
@@ -122,38 +182,58 @@ def initial(db: Database) -> None:
         db.table(name).create_index(["item_id"])
     db.table("item_absences").add_foreign_key("person_id", "persons", "id")
     _table(
-        db, "decisions", {"item_id": int, "outcome": str, "text": str, "decided_at": str},
-        foreign_keys=[("item_id", "items", "id")], not_null=["item_id"],
+        db,
+        "decisions",
+        {"item_id": int, "outcome": str, "text": str, "decided_at": str},
+        foreign_keys=[("item_id", "items", "id")],
+        not_null=["item_id"],
     )
     db.table("decisions").create_index(["item_id"], unique=True)
     _table(
-        db, "vote_casts", {"vote_id": int, "choice": str, "label": str, "person_id": int},
+        db,
+        "vote_casts",
+        {"vote_id": int, "choice": str, "label": str, "person_id": int},
         foreign_keys=[("vote_id", "votes", "id"), ("person_id", "persons", "id")],
         not_null=["vote_id", "choice", "label"],
     )
     db.table("vote_casts").create_index(["vote_id"])
     _table(
-        db, "approvals", {"meeting_id": int, "person_id": int, "at": str, "reservation": str},
+        db,
+        "approvals",
+        {"meeting_id": int, "person_id": int, "at": str, "reservation": str},
         foreign_keys=[("meeting_id", "meetings", "id"), ("person_id", "persons", "id")],
         not_null=["meeting_id", "person_id", "at"],
     )
     _table(
-        db, "amendments",
+        db,
+        "amendments",
         {"meeting_id": int, "item_id": int, "text": str, "reason": str, "at": str},
         foreign_keys=[("meeting_id", "meetings", "id"), ("item_id", "items", "id")],
         not_null=["meeting_id", "text", "at"],
     )
     _table(
-        db, "actions",
+        db,
+        "actions",
         {"meeting_id": int, "label": str, "at": str, "undoable": int, "undoes_id": int, "undone_by_id": int},
-        not_null=["label", "at"], defaults={"undoable": 1},
+        not_null=["label", "at"],
+        defaults={"undoable": 1},
     )
     db.table("actions").create_index(["meeting_id"])
     _table(
-        db, "audit_log",
-        {"action_id": int, "at": str, "meeting_id": int, "entity": str, "entity_id": int,
-         "field": str, "old": str, "new": str},
-        foreign_keys=[("action_id", "actions", "id")], not_null=["action_id", "at", "entity"],
+        db,
+        "audit_log",
+        {
+            "action_id": int,
+            "at": str,
+            "meeting_id": int,
+            "entity": str,
+            "entity_id": int,
+            "field": str,
+            "old": str,
+            "new": str,
+        },
+        foreign_keys=[("action_id", "actions", "id")],
+        not_null=["action_id", "at", "entity"],
     )
     db.table("audit_log").create_index(["meeting_id"])
     db.table("settings").create({"key": str, "value": str}, pk="key")
@@ -191,16 +271,27 @@ def search(db: Database) -> None:
     """Full-text search over items, kept in step with the tables by triggers."""
     db.table("search_items").create({"item_id": int, "title": str, "body": str}, pk="item_id")
     _trigger(db, "search_items_ins", "INSERT", "items", _SEARCH_ROW.format(item="new.id"))
-    _trigger(db, "search_items_upd", "UPDATE", "items",
-             "DELETE FROM search_items WHERE item_id = old.id;" + _SEARCH_ROW.format(item="new.id"))
+    _trigger(
+        db,
+        "search_items_upd",
+        "UPDATE",
+        "items",
+        "DELETE FROM search_items WHERE item_id = old.id;" + _SEARCH_ROW.format(item="new.id"),
+    )
     _trigger(db, "search_items_del", "DELETE", "items", "DELETE FROM search_items WHERE item_id = old.id;")
     for table in SEARCHED_CHILDREN:
         _trigger(db, f"search_{table}_ins", "INSERT", table, _SEARCH_ROW.format(item="new.item_id"))
-        _trigger(db, f"search_{table}_upd", "UPDATE", table,
-                 _SEARCH_ROW.format(item="old.item_id") + _SEARCH_ROW.format(item="new.item_id"))
+        _trigger(
+            db,
+            f"search_{table}_upd",
+            "UPDATE",
+            table,
+            _SEARCH_ROW.format(item="old.item_id") + _SEARCH_ROW.format(item="new.item_id"),
+        )
         _trigger(db, f"search_{table}_del", "DELETE", table, _SEARCH_ROW.format(item="old.item_id"))
-    db.table("search_items").enable_fts(["title", "body"], create_triggers=True,
-                                  tokenize="unicode61 remove_diacritics 0")
+    db.table("search_items").enable_fts(
+        ["title", "body"], create_triggers=True, tokenize="unicode61 remove_diacritics 0"
+    )
     db.execute(_SEARCH_SELECT)
 
 
@@ -215,9 +306,11 @@ def committee_municipality(db: Database) -> None:
 def recorder(db: Database) -> None:
     """Which process records each meeting (store/recorder.py): at most one row per meeting."""
     _table(
-        db, "recorders",
+        db,
+        "recorders",
         {"meeting_id": int, "token": str, "pid": int, "host": str, "started": str, "since": str},
-        foreign_keys=[("meeting_id", "meetings", "id")], not_null=["meeting_id", "token", "pid", "host", "since"],
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null=["meeting_id", "token", "pid", "host", "since"],
     )
     db.table("recorders").create_index(["meeting_id"], unique=True)
 
@@ -242,9 +335,13 @@ def search_reindex_on_title(db: Database) -> None:
     (it did twice for every recorded beslutning).
     """
     db.execute("DROP TRIGGER search_items_upd")
-    _trigger(db, "search_items_upd", "UPDATE OF id, title", "items",
-             "DELETE FROM search_items WHERE item_id = old.id;" + _SEARCH_ROW.format(item="new.id"))
-
+    _trigger(
+        db,
+        "search_items_upd",
+        "UPDATE OF id, title",
+        "items",
+        "DELETE FROM search_items WHERE item_id = old.id;" + _SEARCH_ROW.format(item="new.id"),
+    )
 
 
 @migrations(name="0007_one_approval_per_member")
@@ -254,9 +351,7 @@ def one_approval_per_member(db: Database) -> None:
     Two approvals of the same member given at the same moment could both be saved before; the
     first (oldest) is kept, the later copy removed, so the approval list prints each member once.
     """
-    db.execute(
-        "DELETE FROM approvals WHERE id NOT IN (SELECT min(id) FROM approvals GROUP BY meeting_id, person_id)"
-    )
+    db.execute("DELETE FROM approvals WHERE id NOT IN (SELECT min(id) FROM approvals GROUP BY meeting_id, person_id)")
     db.execute("DROP INDEX IF EXISTS idx_approvals_meeting_id")
     db.table("approvals").create_index(["meeting_id", "person_id"], unique=True)
 
@@ -271,13 +366,15 @@ def approval_seals(db: Database) -> None:
     from store.seal import snapshot
 
     _table(
-        db, "approval_seals",
+        db,
+        "approval_seals",
         {"meeting_id": int, "at": str, "committee": str, "municipality": str, "people": str, "at_upgrade": int},
-        foreign_keys=[("meeting_id", "meetings", "id")], not_null=["meeting_id", "at", "committee", "people"],
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null=["meeting_id", "at", "committee", "people"],
         defaults={"at_upgrade": 0},
     )
     db.table("approval_seals").create_index(["meeting_id"], unique=True)
-    for (meeting_id, at) in db.execute(
+    for meeting_id, at in db.execute(
         "SELECT g.id, coalesce((SELECT max(at) FROM approvals WHERE meeting_id = g.id), g.ended_at, g.date) "
         "FROM meetings g WHERE g.status = 'godkendt'"
     ).fetchall():
@@ -295,8 +392,10 @@ def meeting_day(db: Database) -> None:
     db.table("items").add_column("without_quorum", int, not_null_default=0)
     db.table("actions").add_column("redoes_id", int)
     db.table("drafts").create(
-        {"meeting_id": int, "key": str, "text": str, "saved_at": str}, pk=("meeting_id", "key"),
-        foreign_keys=[("meeting_id", "meetings", "id")], not_null={"meeting_id", "key", "text"},
+        {"meeting_id": int, "key": str, "text": str, "saved_at": str},
+        pk=("meeting_id", "key"),
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null={"meeting_id", "key", "text"},
     )
 
 
@@ -307,8 +406,10 @@ def decision_placement(db: Database) -> None:
     db.table("meetings").add_column("decision_placement", str)
 
 
-_APPEND_ONLY = "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log " \
+_APPEND_ONLY = (
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
     "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+)
 
 
 @migrations(name="0011_audit_chain")
@@ -324,8 +425,13 @@ def audit_chain(db: Database) -> None:
     db.execute("DROP TRIGGER audit_log_no_update")
     rehash_all(_connection(db))
     db.execute(_APPEND_ONLY)
-    for column, kind in (("chain_head_id", "INTEGER"), ("chain_head", "TEXT"), ("content_hash", "TEXT"),
-                         ("content_columns", "TEXT"), ("chained_at_upgrade", "INTEGER NOT NULL DEFAULT 0")):
+    for column, kind in (
+        ("chain_head_id", "INTEGER"),
+        ("chain_head", "TEXT"),
+        ("content_hash", "TEXT"),
+        ("content_columns", "TEXT"),
+        ("chained_at_upgrade", "INTEGER NOT NULL DEFAULT 0"),
+    ):
         db.execute(f"ALTER TABLE approval_seals ADD COLUMN {column} {kind}")
     columns = content_columns(_connection(db))
     head_id, head_hash = head(_connection(db))
@@ -333,8 +439,13 @@ def audit_chain(db: Database) -> None:
         db.execute(
             "UPDATE approval_seals SET chain_head_id = ?, chain_head = ?, content_hash = ?, content_columns = ?, "
             "chained_at_upgrade = 1 WHERE id = ?",
-            [head_id, head_hash, content_digest(_connection(db), seal["meeting_id"], columns, seal),
-             json.dumps(columns), seal["id"]],
+            [
+                head_id,
+                head_hash,
+                content_digest(_connection(db), seal["meeting_id"], columns, seal),
+                json.dumps(columns),
+                seal["id"],
+            ],
         )
 
 
@@ -350,11 +461,13 @@ def meeting_preparation(db: Database) -> None:
     db.table("meetings").add_column("source_hash", str)
     db.table("meetings").create_index(["source_hash"])
     _table(
-        db, "guests", {"meeting_id": int, "position": int, "name": str},
-        foreign_keys=[("meeting_id", "meetings", "id")], not_null=["meeting_id", "name"],
+        db,
+        "guests",
+        {"meeting_id": int, "position": int, "name": str},
+        foreign_keys=[("meeting_id", "meetings", "id")],
+        not_null=["meeting_id", "name"],
     )
     db.table("guests").create_index(["meeting_id"])
-
 
 
 @migrations(name="0013_seal_decision_placement")

@@ -41,8 +41,12 @@ def snapshot(db: Database, meeting_id: int) -> dict:
         [meeting_id],
     ).fetchone()
     people = [dict(row) for row in db.query(_PEOPLE, {"meeting": meeting_id})]
-    return {"meeting_id": meeting_id, "committee": committee[0], "municipality": committee[1],
-            "people": json.dumps(people, ensure_ascii=False)}
+    return {
+        "meeting_id": meeting_id,
+        "committee": committee[0],
+        "municipality": committee[1],
+        "people": json.dumps(people, ensure_ascii=False),
+    }
 
 
 def seal(act: Action, meeting_id: int, layout: int | None = None) -> int:
@@ -61,11 +65,19 @@ def seal(act: Action, meeting_id: int, layout: int | None = None) -> int:
     ).fetchone()[0]
     columns = content_columns(act.db)
     head_id, head_hash = head(act.db)
-    return act.insert("approval_seals", {
-        **content, "at": act.at, "chain_head_id": head_id, "chain_head": head_hash,
-        "content_hash": content_digest(act.db, meeting_id, columns, content),
-        "content_columns": json.dumps(columns), "decision_placement": placement, "layout": layout or LAYOUT,
-    })
+    return act.insert(
+        "approval_seals",
+        {
+            **content,
+            "at": act.at,
+            "chain_head_id": head_id,
+            "chain_head": head_hash,
+            "content_hash": content_digest(act.db, meeting_id, columns, content),
+            "content_columns": json.dumps(columns),
+            "decision_placement": placement,
+            "layout": layout or LAYOUT,
+        },
+    )
 
 
 def unseal(act: Action, meeting_id: int) -> None:
@@ -84,6 +96,10 @@ def sealed(db: Database, meeting_id: int) -> dict | None:
         return None
     if row is None:
         return None
-    return {"committee": row[0], "municipality": row[1],
-            "people": {person["id"]: person for person in json.loads(row[2])}, "decision_placement": row[3],
-            "layout": row[4]}
+    return {
+        "committee": row[0],
+        "municipality": row[1],
+        "people": {person["id"]: person for person in json.loads(row[2])},
+        "decision_placement": row[3],
+        "layout": row[4],
+    }

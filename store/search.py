@@ -22,9 +22,17 @@ def match_expression(query: str) -> str:
     return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
 
 
-def search(db: Database, query: str, committee: str | None = None, since: dt.date | None = None,
-           until: dt.date | None = None, public_only: bool = False, limit: int = 20,
-           marks: tuple[str, str] = (HIT_START, HIT_END), municipality: str | None = None) -> list[dict]:
+def search(
+    db: Database,
+    query: str,
+    committee: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    public_only: bool = False,
+    limit: int = 20,
+    marks: tuple[str, str] = (HIT_START, HIT_END),
+    municipality: str | None = None,
+) -> list[dict]:
     """Items matching every word of `query`, best first.
 
     Each hit has meeting_id, item_id, date, committee, municipality, item number, title and a

@@ -39,7 +39,6 @@ def cleaned(value):
     if isinstance(value, dict):
         return {cleaned(key): cleaned(element) for key, element in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {field.name: cleaned(getattr(value, field.name)) for field in dataclasses.fields(value)
-                   if field.init}
+        changes = {field.name: cleaned(getattr(value, field.name)) for field in dataclasses.fields(value) if field.init}
         return dataclasses.replace(value, **changes)
     return value

@@ -26,15 +26,28 @@ if TYPE_CHECKING:
 
 # The tables replayed, with what one row of each is called in a sentence.
 _NAMES = {
-    "meetings": "mødet", "items": "et punkt", "sections": "et afsnit", "recommendations": "et indstillingspunkt",
-    "attachments": "et bilag", "decision_points": "en beslutning pr. indstillingspunkt",
-    "decisions": "en beslutning", "votes": "en afstemning", "vote_casts": "en stemme",
-    "remarks": "en protokolbemærkning", "item_absences": "en inhabilitet", "attendance": "fremmødet",
-    "approvals": "en godkendelse", "guests": "en gæst", "amendments": "en tilføjelse", "approval_seals": "godkendelsens forsegling",
+    "meetings": "mødet",
+    "items": "et punkt",
+    "sections": "et afsnit",
+    "recommendations": "et indstillingspunkt",
+    "attachments": "et bilag",
+    "decision_points": "en beslutning pr. indstillingspunkt",
+    "decisions": "en beslutning",
+    "votes": "en afstemning",
+    "vote_casts": "en stemme",
+    "remarks": "en protokolbemærkning",
+    "item_absences": "en inhabilitet",
+    "attendance": "fremmødet",
+    "approvals": "en godkendelse",
+    "guests": "en gæst",
+    "amendments": "en tilføjelse",
+    "approval_seals": "godkendelsens forsegling",
 }
 _REPLAYED = (*(table for table, _, _ in CONTENT), "amendments", "approval_seals")
 _WHERE = {table: where for table, where, _ in CONTENT} | {
-    "amendments": "meeting_id = :meeting", "approval_seals": "meeting_id = :meeting"}
+    "amendments": "meeting_id = :meeting",
+    "approval_seals": "meeting_id = :meeting",
+}
 
 
 @dataclass
@@ -57,10 +70,12 @@ def _chain_break(db: Database, rows: list[tuple]) -> tuple | None:
         if following is not None:
             to_check.add(following)
     for row_id in sorted(to_check):
-        row = db.execute(f"SELECT {LINKED_COLUMNS}, a.hash FROM audit_log a "
-                         "LEFT JOIN actions x ON x.id = a.action_id WHERE a.id = ?", [row_id]).fetchone()
-        previous = db.execute("SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1",
-                              [row_id]).fetchone()
+        row = db.execute(
+            f"SELECT {LINKED_COLUMNS}, a.hash FROM audit_log a "
+            "LEFT JOIN actions x ON x.id = a.action_id WHERE a.id = ?",
+            [row_id],
+        ).fetchone()
+        previous = db.execute("SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1", [row_id]).fetchone()
         if link(previous[0] if previous else GENESIS, row[:-1]) != row[-1]:
             return row
     return None
@@ -77,11 +92,26 @@ def _same(logged, stored) -> bool:
 
 # What a changed field is called in a sentence (others by their column name).
 _FIELDS = {
-    "outcome": "udfaldet", "text": "teksten", "title": "titlen", "status": "status", "location": "mødestedet",
-    "date": "datoen", "reservation": "forbeholdet", "result": "resultatet", "for_count": "antal for",
-    "against_count": "antal imod", "abstain_count": "antal undlod", "choice": "stemmen", "label": "navnet",
-    "people": "deltagerne", "committee": "udvalget", "municipality": "kommunen", "heading": "overskriften",
-    "number": "nummeret", "public": "åben/lukket", "reason": "begrundelsen",
+    "outcome": "udfaldet",
+    "text": "teksten",
+    "title": "titlen",
+    "status": "status",
+    "location": "mødestedet",
+    "date": "datoen",
+    "reservation": "forbeholdet",
+    "result": "resultatet",
+    "for_count": "antal for",
+    "against_count": "antal imod",
+    "abstain_count": "antal undlod",
+    "choice": "stemmen",
+    "label": "navnet",
+    "people": "deltagerne",
+    "committee": "udvalget",
+    "municipality": "kommunen",
+    "heading": "overskriften",
+    "number": "nummeret",
+    "public": "åben/lukket",
+    "reason": "begrundelsen",
 }
 
 
@@ -93,7 +123,7 @@ def _shown(value, other=None) -> str:
     if len(text) > 60 and isinstance(other, str):
         start = next((i for i, (a, b) in enumerate(zip(text, other)) if a != b), min(len(text), len(other)))
         start = max(0, start - 20)
-    shown = text[start:start + 60]
+    shown = text[start : start + 60]
     return f"'{'…' if start else ''}{shown}{'…' if start + 60 < len(text) else ''}'"
 
 
@@ -125,8 +155,10 @@ def _replay_difference(db: Database, meeting_id: int, rows: list[tuple]) -> str 
             logged[(entity, entity_id)] = value
         elif (row := logged.get((entity, entity_id))) is not None:
             row[field] = value
-    seals_at_upgrade = {row[0] for row in db.execute(
-        "SELECT id FROM approval_seals WHERE meeting_id = ? AND at_upgrade = 1", [meeting_id])}
+    seals_at_upgrade = {
+        row[0]
+        for row in db.execute("SELECT id FROM approval_seals WHERE meeting_id = ? AND at_upgrade = 1", [meeting_id])
+    }
     for table in _REPLAYED:
         cursor = db.execute(f"SELECT * FROM {table} WHERE {_WHERE[table]} ORDER BY id", {"meeting": meeting_id})
         names = [column[0] for column in cursor.description]
@@ -143,8 +175,10 @@ def _replay_difference(db: Database, meeting_id: int, rows: list[tuple]) -> str 
             for field, value in expected[row_id].items():
                 if field in stored[row_id] and not _same(value, stored[row_id][field]):
                     now = stored[row_id][field]
-                    return (f"{_FIELDS.get(field, f'feltet {field}')} i {_describe(db, table, row_id, row)} er "
-                            f"{_shown(now, value)} i databasen, men loggen siger {_shown(value, now)}")
+                    return (
+                        f"{_FIELDS.get(field, f'feltet {field}')} i {_describe(db, table, row_id, row)} er "
+                        f"{_shown(now, value)} i databasen, men loggen siger {_shown(value, now)}"
+                    )
     return None
 
 
@@ -153,19 +187,29 @@ def verify_meeting(db: Database, meeting_id: int) -> Verdict:
     meeting = get_meeting(db, meeting_id)
     title = _title(meeting)
     if "hash" not in {row[1] for row in db.execute("PRAGMA table_info(audit_log)")}:
-        return Verdict(False, f"{title} kan ikke kontrolleres: databasen er fra en ældre udgave af referat "
-                              "og skal først åbnes til skrivning, så den opgraderes.")
-    rows = db.execute(f"SELECT {LINKED_COLUMNS} FROM audit_log a LEFT JOIN actions x ON x.id = a.action_id "
-                      "WHERE a.meeting_id = ? ORDER BY a.id", [meeting_id]).fetchall()
+        return Verdict(
+            False,
+            f"{title} kan ikke kontrolleres: databasen er fra en ældre udgave af referat "
+            "og skal først åbnes til skrivning, så den opgraderes.",
+        )
+    rows = db.execute(
+        f"SELECT {LINKED_COLUMNS} FROM audit_log a LEFT JOIN actions x ON x.id = a.action_id "
+        "WHERE a.meeting_id = ? ORDER BY a.id",
+        [meeting_id],
+    ).fetchall()
     broken = _chain_break(db, rows)
     if broken is not None:
-        return Verdict(False, f"{title} stemmer ikke: ændringsloggens række {broken[0]} ({_when(broken[2])}, "
-                              f"\"{broken[1]}\") er ændret, indsat eller slettet efter den blev skrevet.")
+        return Verdict(
+            False,
+            f"{title} stemmer ikke: ændringsloggens række {broken[0]} ({_when(broken[2])}, "
+            f'"{broken[1]}") er ændret, indsat eller slettet efter den blev skrevet.',
+        )
     difference = _replay_difference(db, meeting_id, rows)
     if difference:
         return Verdict(False, f"{title} stemmer ikke med sin log: {difference}.")
-    last = db.execute("SELECT hash FROM audit_log WHERE meeting_id = ? ORDER BY id DESC LIMIT 1",
-                      [meeting_id]).fetchone()
+    last = db.execute(
+        "SELECT hash FROM audit_log WHERE meeting_id = ? ORDER BY id DESC LIMIT 1", [meeting_id]
+    ).fetchone()
     fingerprint = f"(kontrolsum {last[0][:16]})" if last else "(intet logget)"
     seal = next(iter(db.query("SELECT * FROM approval_seals WHERE meeting_id = ?", [meeting_id])), None)
     if meeting["status"] != APPROVED:
@@ -176,8 +220,11 @@ def verify_meeting(db: Database, meeting_id: int) -> Verdict:
         return Verdict(False, f"{title} stemmer ikke: det er godkendt, men godkendelsen er ikke forseglet.")
     head = db.execute("SELECT hash FROM audit_log WHERE id = ?", [seal["chain_head_id"]]).fetchone()
     if seal["chain_head_id"] and (head is None or head[0] != seal["chain_head"]):
-        return Verdict(False, f"{title} stemmer ikke: ændringsloggen er skrevet om siden godkendelsen "
-                              f"(række {seal['chain_head_id']} er ikke den, godkendelsen blev givet efter).")
+        return Verdict(
+            False,
+            f"{title} stemmer ikke: ændringsloggen er skrevet om siden godkendelsen "
+            f"(række {seal['chain_head_id']} er ikke den, godkendelsen blev givet efter).",
+        )
     try:
         digest = content_digest(db, meeting_id, json.loads(seal["content_columns"]), seal)
     except KeyError as error:
@@ -185,6 +232,9 @@ def verify_meeting(db: Database, meeting_id: int) -> Verdict:
     if digest != seal["content_hash"]:
         return Verdict(False, f"{title} stemmer ikke: indholdet er ikke det samme som da referatet blev godkendt.")
     if seal["chained_at_upgrade"]:
-        return Verdict(True, f"{title} stemmer med sin log og sin godkendelse {fingerprint}; det blev godkendt, "
-                             "før loggen blev kædet, så kontrollen gælder fra opgraderingen.")
+        return Verdict(
+            True,
+            f"{title} stemmer med sin log og sin godkendelse {fingerprint}; det blev godkendt, "
+            "før loggen blev kædet, så kontrollen gælder fra opgraderingen.",
+        )
     return Verdict(True, f"{title} stemmer med sin log og sin godkendelse {fingerprint}.")

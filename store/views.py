@@ -80,12 +80,18 @@ def meeting_top(db: Database, meeting_id: int, item_id: int | None, meeting: dic
 
 def item_pane(db: Database, meeting_id: int, item_id: int | None, meeting: dict | None = None) -> ItemPane:
     """The item `item_id` (None: an empty agenda) and the lines above it."""
-    return ItemPane(item_id, item_detail(db, item_id) if item_id else None,
-                    meeting_top(db, meeting_id, item_id, meeting))
+    return ItemPane(
+        item_id, item_detail(db, item_id) if item_id else None, meeting_top(db, meeting_id, item_id, meeting)
+    )
 
 
-def agenda_view(db: Database, meeting_id: int, cursor: int | None = None, shown_current: int | None = None,
-                known: AgendaView | None = None) -> AgendaView:
+def agenda_view(
+    db: Database,
+    meeting_id: int,
+    cursor: int | None = None,
+    shown_current: int | None = None,
+    known: AgendaView | None = None,
+) -> AgendaView:
     """Dagsorden with the cursor where it belongs: on the current item when that changed since `shown_current`
     (or nothing is highlighted), else on `cursor`; with no cursor at all, on the first undecided item.
 
@@ -114,8 +120,9 @@ def agenda_view(db: Database, meeting_id: int, cursor: int | None = None, shown_
 def attendance_view(db: Database, meeting_id: int) -> AttendanceView:
     """Fremmøde, with the quorum counted for the current item."""
     meeting = get_meeting(db, meeting_id)
-    return AttendanceView(meeting_top(db, meeting_id, meeting["current_item_id"], meeting),
-                          attendance_list(db, meeting_id))
+    return AttendanceView(
+        meeting_top(db, meeting_id, meeting["current_item_id"], meeting), attendance_list(db, meeting_id)
+    )
 
 
 def chair_view(db: Database, meeting_id: int) -> ChairView:

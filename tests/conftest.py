@@ -20,8 +20,12 @@ def private_home(tmp_path_factory, monkeypatch) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("REFERAT_CONFIG", str(home / "config" / "referat" / "config.toml"))
-    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                             ("XDG_DOCUMENTS_DIR", "Dokumenter"), ("XDG_CACHE_HOME", "cache")):
+    for variable, folder in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_DOCUMENTS_DIR", "Dokumenter"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
         monkeypatch.setenv(variable, str(home / folder))
     for setting in SETTINGS:
         monkeypatch.delenv(setting.env, raising=False)

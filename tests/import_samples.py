@@ -13,12 +13,14 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
     writer = PdfWriter()
-    font = DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"),
-        NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"),
-        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-    })
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
     for lines in pages:
         page = writer.add_blank_page(PAGE_WIDTH, PAGE_HEIGHT)
         content = [b"BT", b"/F1 10 Tf", b"13 TL", b"40 800 Td"]
@@ -28,9 +30,11 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
         content.append(b"ET")
         stream = DecodedStreamObject()
         stream.set_data(b"\n".join(content))
-        page[NameObject("/Resources")] = DictionaryObject({
-            NameObject("/Font"): DictionaryObject({NameObject("/F1"): font}),
-        })
+        page[NameObject("/Resources")] = DictionaryObject(
+            {
+                NameObject("/Font"): DictionaryObject({NameObject("/F1"): font}),
+            }
+        )
         page.replace_contents(stream)
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -58,8 +62,13 @@ def docx_bytes(blocks: list[tuple[str, str | list[list[str]]]]) -> bytes:
     return buffer.getvalue()
 
 
-def laid_out_pdf(running_header: str, title_block: list[str], attendance: list[tuple[str, str]],
-                 members: list[str], items: list[tuple[str, str]]) -> bytes:
+def laid_out_pdf(
+    running_header: str,
+    title_block: list[str],
+    attendance: list[tuple[str, str]],
+    members: list[str],
+    items: list[tuple[str, str]],
+) -> bytes:
     """A dagsorden or referat as an agenda system prints it (fpdf2): a running header and 'Side n af m' on every
     page, an attendance table with a column per heading, members in two columns, then `items` as
     (bold heading, body text) with their sections."""

@@ -21,10 +21,25 @@ import pytest
 COLUMNS, LINES = 100, 30
 REFERAT = Path(sys.executable).parent / "referat"
 KEYS = {
-    "up": "\x1b[A", "home": "\x1b[H", "end": "\x1b[F", "enter": "\r", "f2": "\x1bOQ", "f3": "\x1bOR",
-    "ctrl+q": "\x11", "ctrl+s": "\x13", "ctrl+t": "\x14", "ctrl+z": "\x1a", "shift+down": "\x1b[1;2B",
-    "down": "\x1b[B", "tab": "\t", "space": " ", "ctrl+y": "\x19",
-    "f4": "\x1bOS", "f5": "\x1b[15~", "escape": "\x1b", "ctrl+n": "\x0e",
+    "up": "\x1b[A",
+    "home": "\x1b[H",
+    "end": "\x1b[F",
+    "enter": "\r",
+    "f2": "\x1bOQ",
+    "f3": "\x1bOR",
+    "ctrl+q": "\x11",
+    "ctrl+s": "\x13",
+    "ctrl+t": "\x14",
+    "ctrl+z": "\x1a",
+    "shift+down": "\x1b[1;2B",
+    "down": "\x1b[B",
+    "tab": "\t",
+    "space": " ",
+    "ctrl+y": "\x19",
+    "f4": "\x1bOS",
+    "f5": "\x1b[15~",
+    "escape": "\x1b",
+    "ctrl+n": "\x0e",
 }
 
 needs_referat = pytest.mark.skipif(not REFERAT.exists(), reason="the referat console script is not installed")
@@ -38,8 +53,15 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
         env.pop("TEXTUAL", None)
-        self.process = subprocess.Popen([str(REFERAT), *args], stdin=slave, stdout=slave, stderr=slave, env=env,
-                                        start_new_session=True, close_fds=True)
+        self.process = subprocess.Popen(
+            [str(REFERAT), *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
+        )
         os.close(slave)
         self.master = master
         self.screen = pyte.Screen(COLUMNS, LINES)

@@ -56,25 +56,47 @@ def meetings(draw):
         decision = None
         if draw(st.booleans()):
             decision = Decision(text(), text(), some(text))
-        items.append(Item(
-            number=str(number), title=text(), public=draw(st.booleans()), case_number=text(),
-            sections=some(lambda: Section(text(), text(), draw(st.sampled_from((TEXT_SECTION, RECOMMENDATION_SECTION))))),
-            recommendation=some(text),
-            decision=decision,
-            votes=some(lambda: Vote(text(), ["A"], ["Bo Berg"], ["Ø"], draw(st.sampled_from((CARRIED, DEFEATED, None))),
-                                    kind=draw(st.sampled_from((VOTE_ON_RECOMMENDATION, VOTE_ON_AMENDMENT)))), 2),
-            remarks=some(lambda: Remark(["Cai Dahl"], draw(st.sampled_from(REMARK_KINDS)), text()), 2),
-            absent=["Cai Dahl"] if draw(st.booleans()) else [],
-            absences=some(lambda: ItemAbsence(draw(st.sampled_from(("Anna Holm (A)", "Cai Dahl"))), text()), 2),
-            attachments=some(lambda: Attachment(text(), text(), draw(st.booleans())), 2),
-            amendments=some(lambda: Amendment(text(), "2017-06-02T10:00:00", text()), 2),
-            title_confidential=draw(st.booleans()),
-            outcome_confidential=draw(st.booleans()),
-            postponed=draw(st.booleans()),
-        ))
-    return Meeting(committee="Økonomiudvalget", status=draw(st.sampled_from(("planlagt", "hævet", "godkendt"))),
-                   members=members, items=items, approvals=[Approval("Anna Holm", "2017-06-01T09:00:00", text())],
-                   guests=some(text, 2), closing=text() if draw(st.booleans()) else None)
+        items.append(
+            Item(
+                number=str(number),
+                title=text(),
+                public=draw(st.booleans()),
+                case_number=text(),
+                sections=some(
+                    lambda: Section(text(), text(), draw(st.sampled_from((TEXT_SECTION, RECOMMENDATION_SECTION))))
+                ),
+                recommendation=some(text),
+                decision=decision,
+                votes=some(
+                    lambda: Vote(
+                        text(),
+                        ["A"],
+                        ["Bo Berg"],
+                        ["Ø"],
+                        draw(st.sampled_from((CARRIED, DEFEATED, None))),
+                        kind=draw(st.sampled_from((VOTE_ON_RECOMMENDATION, VOTE_ON_AMENDMENT))),
+                    ),
+                    2,
+                ),
+                remarks=some(lambda: Remark(["Cai Dahl"], draw(st.sampled_from(REMARK_KINDS)), text()), 2),
+                absent=["Cai Dahl"] if draw(st.booleans()) else [],
+                absences=some(lambda: ItemAbsence(draw(st.sampled_from(("Anna Holm (A)", "Cai Dahl"))), text()), 2),
+                attachments=some(lambda: Attachment(text(), text(), draw(st.booleans())), 2),
+                amendments=some(lambda: Amendment(text(), "2017-06-02T10:00:00", text()), 2),
+                title_confidential=draw(st.booleans()),
+                outcome_confidential=draw(st.booleans()),
+                postponed=draw(st.booleans()),
+            )
+        )
+    return Meeting(
+        committee="Økonomiudvalget",
+        status=draw(st.sampled_from(("planlagt", "hævet", "godkendt"))),
+        members=members,
+        items=items,
+        approvals=[Approval("Anna Holm", "2017-06-01T09:00:00", text())],
+        guests=some(text, 2),
+        closing=text() if draw(st.booleans()) else None,
+    )
 
 
 def secrets(meeting: Meeting) -> set[str]:

@@ -35,18 +35,28 @@ def small_meeting() -> Meeting:
         items=[
             Item("1", "Godkendelse af dagsorden"),
             Item("2", "Meddelelser"),
-            Item("3", "JobCAMP 2017", case_number="15/11238",
-                 sections=[Section("Beslutningstema", "Medlemmerne skal beslutte, om de deltager."),
-                           Section("Indstilling", "", RECOMMENDATION_SECTION),
-                           Section("Sagsfremstilling", "\n\n".join(
-                               f"Afsnit {n} om konferencen, rejsen og programmet." for n in range(1, 9))),
-                           Section("Økonomiske konsekvenser", "KL har endnu ikke fastlagt prisen.")],
-                 recommendation=["at træffe beslutning om deltagelse i JobCAMP 2017."]),
-            Item("4", "Beslutning om projektet [Flere skal med]",
-                 sections=[Section("Beslutningstema", "STAR har indbudt kommunerne.")],
-                 recommendation=["at godkende ansøgningen.", "at give en bevilling på 2,5 mio. kr."]),
-            Item("5", "Personalesag", public=False,
-                 sections=[Section("Sagsfremstilling", "Fortroligt indhold.")]),
+            Item(
+                "3",
+                "JobCAMP 2017",
+                case_number="15/11238",
+                sections=[
+                    Section("Beslutningstema", "Medlemmerne skal beslutte, om de deltager."),
+                    Section("Indstilling", "", RECOMMENDATION_SECTION),
+                    Section(
+                        "Sagsfremstilling",
+                        "\n\n".join(f"Afsnit {n} om konferencen, rejsen og programmet." for n in range(1, 9)),
+                    ),
+                    Section("Økonomiske konsekvenser", "KL har endnu ikke fastlagt prisen."),
+                ],
+                recommendation=["at træffe beslutning om deltagelse i JobCAMP 2017."],
+            ),
+            Item(
+                "4",
+                "Beslutning om projektet [Flere skal med]",
+                sections=[Section("Beslutningstema", "STAR har indbudt kommunerne.")],
+                recommendation=["at godkende ansøgningen.", "at give en bevilling på 2,5 mio. kr."],
+            ),
+            Item("5", "Personalesag", public=False, sections=[Section("Sagsfremstilling", "Fortroligt indhold.")]),
         ],
     )
 
@@ -80,8 +90,15 @@ def screen_text(app) -> str:
 
     Textual's public screenshot is SVG only, so this renders the compositor's update as Rich does for it."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False,
-                      force_terminal=True, color_system=None)
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        record=True,
+        legacy_windows=False,
+        force_terminal=True,
+        color_system=None,
+    )
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
 

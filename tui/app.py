@@ -33,13 +33,42 @@ from tui.startup import resume_collection
 # startup time counts on meeting day (see bench/startup.py).
 ATTENDANCE, AGENDA, REFERAT, PREPARE = "fremmode", "dagsorden", "referat", "forberedelse"
 # Every action (of the app and its screens) that writes: a read-only or following window may not run them.
-WRITE_ACTIONS = frozenset({
-    "undo", "redo", "open_meeting", "close_meeting",  # the app
-    "outcome", "free_text", "point_outcomes", "vote", "remark", "not_taking_part", "postpone", "urgent_item",
-    "toggle_public", "confidential", "move", "make_current", "toggle_blok", "clear_blok",  # Dagsorden
-    "status", "apologies", "substitute", "arrival", "departure", "attendee", "remove_attendee", "roster",  # Fremmøde
-    "new_item", "insert_item", "edit_item", "delete_item", "renumber", "meeting_details",  # Forberedelse
-})
+WRITE_ACTIONS = frozenset(
+    {
+        "undo",
+        "redo",
+        "open_meeting",
+        "close_meeting",  # the app
+        "outcome",
+        "free_text",
+        "point_outcomes",
+        "vote",
+        "remark",
+        "not_taking_part",
+        "postpone",
+        "urgent_item",
+        "toggle_public",
+        "confidential",
+        "move",
+        "make_current",
+        "toggle_blok",
+        "clear_blok",  # Dagsorden
+        "status",
+        "apologies",
+        "substitute",
+        "arrival",
+        "departure",
+        "attendee",
+        "remove_attendee",
+        "roster",  # Fremmøde
+        "new_item",
+        "insert_item",
+        "edit_item",
+        "delete_item",
+        "renumber",
+        "meeting_details",  # Forberedelse
+    }
+)
 WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)
 WARM_UP_SECONDS = 1.0  # after the first frame, F4's Markdown renderer is imported in a thread
 TAKE_OVER_HINT = "ctrl+t overtager optagelsen."
@@ -75,8 +104,7 @@ def _prepare_screen() -> Screen:
     return PrepareScreen()
 
 
-SCREENS = {ATTENDANCE: _attendance_screen, AGENDA: _agenda_screen, REFERAT: _referat_screen,
-           PREPARE: _prepare_screen}
+SCREENS = {ATTENDANCE: _attendance_screen, AGENDA: _agenda_screen, REFERAT: _referat_screen, PREPARE: _prepare_screen}
 
 
 class ReferatApp(App):
@@ -143,8 +171,12 @@ class ReferatApp(App):
     def first_frame_drawn(self) -> None:
         """After the first frame: let the cycle collector run again; import F4's screen in a thread a moment later."""
         resume_collection()
-        self.set_timer(WARM_UP_SECONDS, lambda: self.run_worker(_import_referat_screen, thread=True, group="warm-up",
-                                                                description="import the referat screen"))
+        self.set_timer(
+            WARM_UP_SECONDS,
+            lambda: self.run_worker(
+                _import_referat_screen, thread=True, group="warm-up", description="import the referat screen"
+            ),
+        )
         if self.settings.keys:  # checked after the first frame: it imports every screen
             from tui.keymap import keymap_problems
 
@@ -167,11 +199,18 @@ class ReferatApp(App):
         self.set_interval(WATCH_SECONDS, self.watch_database)
         watch_terminal(self)
         if self.day.claim_refused:
-            self.notify(f"{self.day.claim_refused} Dette vindue følger mødet; {TAKE_OVER_HINT}",
-                        title="Følger mødet", severity="warning", timeout=10)
+            self.notify(
+                f"{self.day.claim_refused} Dette vindue følger mødet; {TAKE_OVER_HINT}",
+                title="Følger mødet",
+                severity="warning",
+                timeout=10,
+            )
         elif self.following:
-            self.notify(f"Mødet optages i et andet vindue; dette vindue følger med. {TAKE_OVER_HINT}",
-                        title="Følger mødet", timeout=8)
+            self.notify(
+                f"Mødet optages i et andet vindue; dette vindue følger med. {TAKE_OVER_HINT}",
+                title="Følger mødet",
+                timeout=8,
+            )
 
     def on_unmount(self) -> None:
         if self.day.writable:
@@ -186,7 +225,9 @@ class ReferatApp(App):
 
     def key_display(self, binding_id: str) -> str:
         """How the first key of one of the app's bindings is shown, as the settings' keymap has it."""
-        binding = next(binding for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id == binding_id)
+        binding = next(
+            binding for binding in self.BINDINGS if isinstance(binding, Binding) and binding.id == binding_id
+        )
         keys = self.settings.keys.get(binding_id)
         return self.get_key_display(Binding(keys.split(",")[0], "") if keys else binding)
 
@@ -205,8 +246,15 @@ class ReferatApp(App):
         except StoreError as error:
             self.notify(str(error), title="Temaet er ikke gemt", severity="warning", timeout=8)
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity="information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Show a notification as plain text: messages quote titles and names, which may contain '['."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
@@ -256,8 +304,7 @@ class ReferatApp(App):
                 return
             if self.day.writable and not self.day.is_recording():
                 self.follow()
-                self.notify(f"{RECORDING_LOST} {TAKE_OVER_HINT}", title="Følger mødet", severity="warning",
-                            timeout=10)
+                self.notify(f"{RECORDING_LOST} {TAKE_OVER_HINT}", title="Følger mødet", severity="warning", timeout=10)
         except StoreError:
             return  # busy for a moment: the next look will see the change
         self.refresh_views()
@@ -358,8 +405,9 @@ class ReferatApp(App):
     def backup_after(self, reason: str) -> None:
         """The automatic backup (store/backup.py); a failure is a warning and the meeting goes on."""
         path, message = self.day.backup(reason)
-        self.notify(message, title="Sikkerhedskopi", severity="information" if path else "warning",
-                    timeout=6 if path else 10)
+        self.notify(
+            message, title="Sikkerhedskopi", severity="information" if path else "warning", timeout=6 if path else 10
+        )
 
     def action_search(self) -> None:
         """Søg i arkivet: every meeting's items; a hit opens read-only over this meeting."""
@@ -380,15 +428,21 @@ class ReferatApp(App):
                 self.refresh_views()
                 self.notify("Dette vindue optager nu mødet.", title="Optagelsen overtaget", timeout=6)
 
-        self.push_screen(ConfirmDialog("Overtag optagelsen?", "Det andet vindue holder op med at gemme og følger "
-                                       "mødet i stedet. Hvad det har gemt, bevares."), confirmed)
+        self.push_screen(
+            ConfirmDialog(
+                "Overtag optagelsen?",
+                "Det andet vindue holder op med at gemme og følger mødet i stedet. Hvad det har gemt, bevares.",
+            ),
+            confirmed,
+        )
 
     def action_export(self, fmt: str = "md") -> None:
         """Write the referat (md, docx or pdf) in the settings' edition into the settings' export folder (the
         documents folder by default; the full edition readable by the owner only) and show where."""
         try:
-            path = self.day.export_full(fmt, self.settings.export_folder,
-                                        public=self.settings.export_edition == "offentlig")
+            path = self.day.export_full(
+                fmt, self.settings.export_folder, public=self.settings.export_edition == "offentlig"
+            )
         except StoreError as error:
             self.notify(str(error), severity="error", title="Ikke eksporteret", timeout=8)
         else:
@@ -413,8 +467,11 @@ class ReferatApp(App):
             if binding.action in {"command_palette", "quit", "help"}:
                 continue
             seen.add(binding.action)
-            yield SystemCommand(binding.description, f"Tast: {self.get_key_display(binding)}",
-                                partial(self.run_action, binding.action, active.node))
+            yield SystemCommand(
+                binding.description,
+                f"Tast: {self.get_key_display(binding)}",
+                partial(self.run_action, binding.action, active.node),
+            )
         from tui.screens.agenda import AgendaScreen
         from tui.screens.attendance import AttendanceScreen
 
@@ -425,10 +482,12 @@ class ReferatApp(App):
         edition = "den offentlige udgave" if self.settings.export_edition == "offentlig" else "hele referatet"
         folder = self.settings.export_folder
         yield SystemCommand("Eksportér referat", f"Skriv {edition} (Markdown) i {folder}", self.action_export)
-        yield SystemCommand("Eksportér referat som Word", f"Skriv {edition} (.docx) i {folder}",
-                            partial(self.action_export, "docx"))
-        yield SystemCommand("Eksportér referat som PDF", f"Skriv {edition} (.pdf) i {folder}",
-                            partial(self.action_export, "pdf"))
+        yield SystemCommand(
+            "Eksportér referat som Word", f"Skriv {edition} (.docx) i {folder}", partial(self.action_export, "docx")
+        )
+        yield SystemCommand(
+            "Eksportér referat som PDF", f"Skriv {edition} (.pdf) i {folder}", partial(self.action_export, "pdf")
+        )
         yield SystemCommand("Hjælp", "Vis alle taster på denne skærm (F1)", self.action_help)
         yield SystemCommand("Tema", "Skift farvetema (huskes i indstillingsfilen)", self.action_change_theme)
         yield SystemCommand("Afslut", "Luk referat (alt er allerede gemt)", self.action_quit)

@@ -53,9 +53,13 @@ def _keys(binding: Binding, keymap: dict[str, str]) -> list[str]:
 def keymap_problems(settings: Settings) -> dict[str, str]:
     """Binding id -> one Danish sentence, for each `[keys]` entry that cannot work as written."""
     known = rebindable()
-    problems = {binding_id: settings.problem(binding_id, "ingen handling har dette id (se 'referat config keys')",
-                                             "linjen bruges ikke")
-                for binding_id in settings.keys if binding_id not in known}
+    problems = {
+        binding_id: settings.problem(
+            binding_id, "ingen handling har dette id (se 'referat config keys')", "linjen bruges ikke"
+        )
+        for binding_id in settings.keys
+        if binding_id not in known
+    }
     every = scopes()
     app_bindings = every.pop(APP_SCOPE)
     for binding_id in settings.keys:

@@ -72,11 +72,14 @@ class _Block:
 def read_item(toks: list[Token], start: ItemStart, context: Context) -> Item:
     """The item whose heading is `start` and whose body is `toks` (its lines, classified)."""
     title = clean_title(start.title)
-    item = Item(number=start.number, title=title.text, public=title.public and not start.closed_in_contents,
-                kind=title.kind)
+    item = Item(
+        number=start.number, title=title.text, public=title.public and not start.closed_in_contents, kind=title.kind
+    )
     if title.unsure:
-        context.notes.append(f"Punkt {item.number} er indlæst som lukket, fordi titlen nævner lukket eller fortroligt "
-                             "uden at være mærket tydeligt; ret det, hvis punktet er åbent.")
+        context.notes.append(
+            f"Punkt {item.number} er indlæst som lukket, fordi titlen nævner lukket eller fortroligt "
+            "uden at være mærket tydeligt; ret det, hvis punktet er åbent."
+        )
     index = _metadata(toks, item, context)
     if not item.title:  # a layout that prints only 'Sagsnr.: …' over the item
         item.title = f"Sagsnr. {item.case_number}" if item.case_number else "(uden titel)"
@@ -91,9 +94,14 @@ def read_item(toks: list[Token], start: ItemStart, context: Context) -> Item:
             intro, points = _recommendation(block)
             item.sections.append(Section(block.heading or "", intro, RECOMMENDATION_SECTION))
             item.recommendation.extend(points)
-            item.recommendation_numbered = any(
-                (entry := _LIST_ENTRY.match(line.raw.strip())) and entry["num"] for line in block.lines if not line.blank
-            ) or not points
+            item.recommendation_numbered = (
+                any(
+                    (entry := _LIST_ENTRY.match(line.raw.strip())) and entry["num"]
+                    for line in block.lines
+                    if not line.blank
+                )
+                or not points
+            )
         elif block.heading is None and context.referat and not any(b.heading for b in blocks):
             _decision(block, item, context)
         elif _text(block.lines) or block.heading:
@@ -149,8 +157,12 @@ def _blocks(toks: list[Token], context: Context, item: Item) -> list[_Block]:
             item.attachments.extend(_attachments([line]))
             continue
         kind = tok.section
-        if kind == RECOMMENDATION and current.kind == RECOMMENDATION and not _text(current.lines) \
-                and RECOMMENDS.match(line.text.rstrip(":")):
+        if (
+            kind == RECOMMENDATION
+            and current.kind == RECOMMENDATION
+            and not _text(current.lines)
+            and RECOMMENDS.match(line.text.rstrip(":"))
+        ):
             current.lines.append(line)  # 'Forvaltningen indstiller, at' under an 'Indstilling' heading
             continue
         if kind and kind != "end":

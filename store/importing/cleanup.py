@@ -21,7 +21,9 @@ from store.importing.vocabulary import MEMBER_HEADINGS, ROSTER_COLUMNS, WEB_CHRO
 
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # CSI ('ESC[2J'), OSC ('ESC]0;title BEL') and two-character escapes, as a terminal would read them.
-_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_]?)|\x9b[0-?]*[ -/]*[@-~]?")
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_]?)|\x9b[0-?]*[ -/]*[@-~]?"
+)
 # Every control character but tab, line feed and the form feed between PDF pages; and the Unicode line separators.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _FORM_FEED_IN_LINE = re.compile(r"(?<=[^\n])\f(?=[^\n])")  # pages are joined with a form feed on its own line
@@ -149,18 +151,14 @@ def _drop_running_headers(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     beside: Counter[str] = Counter()
     for i in page_rows:
         n = position[i]
-        for neighbour in filled[max(0, n - 2):n] + filled[n + 1:n + 3]:
+        for neighbour in filled[max(0, n - 2) : n] + filled[n + 1 : n + 3]:
             if neighbour not in page_rows:
                 beside[rows[neighbour][1].strip()] += 1
     occurrences = Counter(rows[i][1].strip() for i in filled)
     headers = {
-        line for line, count in beside.items()
-        if count >= 2 and occurrences[line] >= 2 and not _is_structural(line)
+        line for line, count in beside.items() if count >= 2 and occurrences[line] >= 2 and not _is_structural(line)
     }
-    return [
-        (no, raw) for i, (no, raw) in enumerate(rows)
-        if i not in page_rows and raw.strip() not in headers
-    ]
+    return [(no, raw) for i, (no, raw) in enumerate(rows) if i not in page_rows and raw.strip() not in headers]
 
 
 def _is_structural(raw: str) -> bool:
@@ -193,7 +191,7 @@ def _drop_contents(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     filled = [i for i, (_, raw) in enumerate(rows) if raw.strip()]
     for n, i in enumerate(filled):
         if tabbed[i]:
-            neighbours = filled[max(0, n - 1):n] + filled[n + 1:n + 2]
+            neighbours = filled[max(0, n - 1) : n] + filled[n + 1 : n + 2]
             if any(tabbed[j] or toc[j] for j in neighbours):
                 toc[i] = True
     return [row for row, is_toc in zip(rows, toc, strict=True) if not is_toc]
@@ -229,7 +227,7 @@ def _columns_to_lists(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
             if not all(names_in(cell) for cell in cells if cell):
                 break
-            for column, cell in enumerate(cells[:len(columns)]):
+            for column, cell in enumerate(cells[: len(columns)]):
                 if cell:
                     columns[column].append((row_no, cell))
             end += 1

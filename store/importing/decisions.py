@@ -58,8 +58,9 @@ _RESULT = re.compile(
     r"(?P<verb>vedtaget|godkendt|tiltrådt|forkastet|faldt|nedstemt)\.?",
     re.IGNORECASE,
 )
-_VOTE_SUBJECT = re.compile(r"^(?P<subject>.*?)\s*(?:blev\s+sat\s+til\s+afstemning|sattes\s+til\s+afstemning)\s*[.:]?\s*$",
-                           re.IGNORECASE)
+_VOTE_SUBJECT = re.compile(
+    r"^(?P<subject>.*?)\s*(?:blev\s+sat\s+til\s+afstemning|sattes\s+til\s+afstemning)\s*[.:]?\s*$", re.IGNORECASE
+)
 _REMARK = re.compile(
     r"^(?P<who>.{1,200}?)\s+(?:ønskede|ønsker|begærede|fik)\s+(?P<what>.*?)\b"
     r"(?:tilført|ført\s+til|tilføjet|indført\s+i|ført\s+i)\s+(?:til\s+)?protokollen\s*[:.,]?\s*(?P<text>.*)$",
@@ -151,7 +152,7 @@ def _take_votes(paragraphs: list[list[str]], parts: DecisionParts) -> list[list[
             result = _RESULT.match(line)
             if result and after_vote and parts.votes[-1].result is None:
                 _apply_result(parts.votes[-1:], result)  # the result on its own line under the vote
-                line = line[result.end():].strip()
+                line = line[result.end() :].strip()
             after_vote = False
             keys = list(_VOTE_KEY.finditer(line))
             if not keys:
@@ -159,7 +160,7 @@ def _take_votes(paragraphs: list[list[str]], parts: DecisionParts) -> list[list[
                     lines.append(line)
                 continue
             after_vote = True
-            lead, rest = line[:keys[0].start()].strip(), ""
+            lead, rest = line[: keys[0].start()].strip(), ""
             subject = None
             match = _VOTE_SUBJECT.match(lead)
             if match:
@@ -178,23 +179,24 @@ def _take_votes(paragraphs: list[list[str]], parts: DecisionParts) -> list[list[
     return kept
 
 
-def _votes(line: str, keys: list[re.Match], subject: str | None,
-           ongoing: Vote | None = None) -> tuple[list[Vote], str]:
+def _votes(line: str, keys: list[re.Match], subject: str | None, ongoing: Vote | None = None) -> tuple[list[Vote], str]:
     """The votes a line records; 'Imod: …' on a line of its own completes the vote of the line before."""
     votes: list[Vote] = [ongoing] if ongoing else []
     current: Vote | None = ongoing
     rest = ""
     for position, key in enumerate(keys):
         end = keys[position + 1].start() if position + 1 < len(keys) else len(line)
-        segment = line[key.end():end]
+        segment = line[key.end() : end]
         if position + 1 == len(keys):
             stop = _SENTENCE_END.search(segment)
             if stop:
-                segment, rest = segment[:stop.start()], segment[stop.end():].strip()
+                segment, rest = segment[: stop.start()], segment[stop.end() :].strip()
         side = _SIDE[(key.group("key") or key.group("label")).split()[0].lower().replace("undlader", "undlod")]
         if current is None or side == "for" or _filled(current, side):
             current = Vote(subject=_subject(subject))
-            current.kind = VOTE_ON_AMENDMENT if subject and "ændringsforslag" in subject.lower() else VOTE_ON_RECOMMENDATION
+            current.kind = (
+                VOTE_ON_AMENDMENT if subject and "ændringsforslag" in subject.lower() else VOTE_ON_RECOMMENDATION
+            )
             votes.append(current)
             subject = None
         labels, count = _side(segment)
@@ -207,7 +209,7 @@ def _votes(line: str, keys: list[re.Match], subject: str | None,
     result = _RESULT.match(rest)
     if result:
         _apply_result(votes, result)
-        rest = rest[result.end():].strip()
+        rest = rest[result.end() :].strip()
     return votes, rest
 
 
@@ -245,7 +247,7 @@ def _side(segment: str) -> tuple[list[str], int | None]:
     count = None
     match = _COUNT.search(text)
     if match:
-        count, text = int(match.group(1)), text[:match.start()].strip()
+        count, text = int(match.group(1)), text[: match.start()].strip()
     members = _MEMBERS_COUNT.match(text)
     if members:
         return [], int(members.group(1))
@@ -275,7 +277,7 @@ def _take_remarks(paragraphs: list[list[str]], parts: DecisionParts) -> list[lis
             if remark is None:
                 lines.append(line)
                 continue
-            following = paragraph[index + 1:]
+            following = paragraph[index + 1 :]
             if not remark.text and following:
                 remark.text = " ".join(following).strip().strip('"“”„')
                 parts.remarks.append(remark)
@@ -364,7 +366,7 @@ def _points(lines: list[str], expected: int) -> tuple[list[str], list[str]]:
         if len(found) >= 2 and found[0].start() == 0:
             bounds = [m.end() for m in found] + [len(lines[0])]
             starts = [m.start() for m in found[1:]] + [len(lines[0])]
-            return [lines[0][bounds[i]:starts[i]].strip() for i in range(len(found))], []
+            return [lines[0][bounds[i] : starts[i]].strip() for i in range(len(found))], []
     points: list[str] = []
     before: list[str] = []
     for line in lines:

@@ -44,8 +44,8 @@ _MUNICIPALITY = re.compile(
 _TOWN_COUNCIL = re.compile(r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)s?\s+(?:Byråd|Kommunalbestyrelse)\b")
 _NOT_A_TOWN = {"Den", "Denne", "Hele", "Samme", "Anden", "Hver", "Enhver", "Din", "Vores", "Jeres", "Egen"}
 _LABEL_LINE = re.compile(
-    r"^\s*(?P<bold>\*\*|__)?(?P<label>" + "|".join(re.escape(label).replace(r"\ ", r"\s+")
-                                                     for label in sorted(LABELS, key=len, reverse=True))
+    r"^\s*(?P<bold>\*\*|__)?(?P<label>"
+    + "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in sorted(LABELS, key=len, reverse=True))
     + r")\.?(?![\wæøåÆØÅ])"
     r"[ ]*(?:\*\*|__)?[ ]*(?P<sep>:|\t)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -130,8 +130,10 @@ _SMALL_WORDS = frozenset(("og", "i", "for", "af", "til", "med", "samt"))
 def _name_case(name: str) -> str:
     """'BØRNE- OG SKOLEUDVALGET' -> 'Børne- og Skoleudvalget', as committees write their own names."""
     words = name.lower().split(" ")
-    return " ".join(word if word in _SMALL_WORDS and position else word[:1].upper() + word[1:]
-                    for position, word in enumerate(words))
+    return " ".join(
+        word if word in _SMALL_WORDS and position else word[:1].upper() + word[1:]
+        for position, word in enumerate(words)
+    )
 
 
 _FIELD_LABEL = re.compile(r"^(?P<label>[\wæøåÆØÅ .]{2,30}?)\s*:\s*(?P<value>.*)$")
@@ -168,8 +170,11 @@ def _label_of(line: Line) -> str:
 
 def _empty_field(line: Line) -> bool:
     match = _FIELD_LABEL.match(line.text)
-    return match is not None and not match.group("value").strip() and \
-        (match.group("label").lower() in LABELS or match.group("label").lower() in MEMBER_HEADINGS)
+    return (
+        match is not None
+        and not match.group("value").strip()
+        and (match.group("label").lower() in LABELS or match.group("label").lower() in MEMBER_HEADINGS)
+    )
 
 
 def _values_from_end(labels: list[str], text: str) -> list[str] | None:
@@ -183,7 +188,7 @@ def _values_from_end(labels: list[str], text: str) -> list[str] | None:
         nobody = _NOBODY_AT_END.search(rest)
         if nobody:
             values.append("")
-            rest = rest[:nobody.start()].strip()
+            rest = rest[: nobody.start()].strip()
             continue
         tokens = [token.strip() for token in rest.split(",")]
         names: list[str] = []
@@ -215,7 +220,7 @@ def committee_from_title(text: str) -> str | None:
     name = re.sub(r"^(?:(?:det\s+)?(?:ordinære\s+)?møde(?:t)?\s+(?:i|for)\s+)", "", name, flags=re.IGNORECASE)
     date = DATE.search(name)
     if date:
-        name = name[:date.start()]
+        name = name[: date.start()]
     name = _PERIOD.sub("", name)
     name = _KIND_AFTER.sub("", name)
     name = re.sub(rf"\b(?:kl\.?|klokken)\s*{TIME}.*$", "", name, flags=re.IGNORECASE)
@@ -272,25 +277,30 @@ def _place_near_date(preamble: list[Line]) -> str | None:
         if not CLOCK.search(line.text):  # 'Social og sundheds møde den 17. april 2023' / 'Mødelokale F7 kl. 12.00'
             following = filled[index + 1].text if index + 1 < len(filled) else ""
             clock = CLOCK.search(following)
-            if clock and not DATE.search(following) and not following[clock.end():].strip(" .,"):
-                place = re.split(r"\s+[-–]\s+", following[:clock.start()].strip(" ,-–"))[-1]
+            if clock and not DATE.search(following) and not following[clock.end() :].strip(" .,"):
+                place = re.split(r"\s+[-–]\s+", following[: clock.start()].strip(" ,-–"))[-1]
                 return place if _NAME_LINE.fullmatch(place) else None
             continue
-        after = line.text[clock.end():].strip(" ,") if (clock := CLOCK.search(line.text)) else ""
+        after = line.text[clock.end() :].strip(" ,") if (clock := CLOCK.search(line.text)) else ""
         inside = re.match(r"^(?:i|på)\s+(?P<place>[A-ZÆØÅ].{1,60})$", after)
         if inside:
             return inside.group("place").rstrip(".").strip()
         if after:
             return None
-        for next_line in filled[index + 1:index + 3]:
+        for next_line in filled[index + 1 : index + 3]:
             text = next_line.text.strip()
             clock = CLOCK.search(text)
             if clock:
-                text = text[:clock.start()].strip(" ,-–")
+                text = text[: clock.start()].strip(" ,-–")
                 text = re.split(r"\s+[-–]\s+", text)[-1]
-            if _NAME_LINE.fullmatch(text) and not _label(next_line) and text.lower() not in MEMBER_HEADINGS \
-                    and not _REFERAT_WORD.fullmatch(text) and text.lower() not in CONTENTS_HEADINGS \
-                    and heading_kind(text) is None:
+            if (
+                _NAME_LINE.fullmatch(text)
+                and not _label(next_line)
+                and text.lower() not in MEMBER_HEADINGS
+                and not _REFERAT_WORD.fullmatch(text)
+                and text.lower() not in CONTENTS_HEADINGS
+                and heading_kind(text) is None
+            ):
                 return text
         return None
     return None
@@ -360,7 +370,7 @@ def _label(line: Line) -> tuple[str, str] | None:
 
 
 def _next_text(lines: list[Line], index: int) -> str:
-    for line in lines[index + 1:index + 4]:
+    for line in lines[index + 1 : index + 4]:
         if not line.blank:
             return line.text
     return ""
@@ -420,7 +430,7 @@ def _first_clock(lines: list[Line]) -> str | None:
     filled = [line for line in lines if not line.blank]
     for index, line in enumerate(filled):
         if DATE.search(line.text):
-            for candidate in filled[index:index + 2]:
+            for candidate in filled[index : index + 2]:
                 match = CLOCK.search(candidate.text)
                 if match and (candidate is line or not DATE.search(candidate.text)):
                     return parse_time(match.group(1))

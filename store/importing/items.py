@@ -147,8 +147,7 @@ def _unnumbered(toks: list[Token]) -> list[ItemStart]:
             following = _next_filled(toks, run_end + 1)
             if following is not None and (case and access is not None or toks[following].opens_section):
                 above = _previous_filled(toks, index)
-                if above is not None and _can_be_item_title(toks[above]) and \
-                        (not starts or above >= starts[-1][1]):
+                if above is not None and _can_be_item_title(toks[above]) and (not starts or above >= starts[-1][1]):
                     starts.append((above, index, toks[above].text))
                 else:
                     starts.append((index, index, ""))
@@ -184,8 +183,14 @@ def _section_runs(toks: list[Token]) -> list[tuple[int, int, str]]:
 
 def _can_be_item_title(tok: Token) -> bool:
     text = tok.text.strip()
-    return bool(text) and len(text) <= 200 and not text.endswith(":") and _can_be_title(tok) \
-        and not tok.names and not re.search(r"^\w[\w ]{0,30}:\s", text)
+    return (
+        bool(text)
+        and len(text) <= 200
+        and not text.endswith(":")
+        and _can_be_title(tok)
+        and not tok.names
+        and not re.search(r"^\w[\w ]{0,30}:\s", text)
+    )
 
 
 def _list_runs(candidates: list[ItemStart]) -> dict[int, set[int]]:
@@ -207,9 +212,11 @@ def _listed_only(contents: list[ItemStart], items: list[ItemStart]) -> list[Item
         item.closed_in_contents = item.closed_in_contents or number_key(item.number) in closed
     have = {number_key(item.number) for item in items}
     missing = [
-        ItemStart(c.start, c.start, c.number, c.title, c.strong, listed_only=True,
-                  closed_in_contents=c.closed_in_contents)
-        for c in contents if number_key(c.number) not in have
+        ItemStart(
+            c.start, c.start, c.number, c.title, c.strong, listed_only=True, closed_in_contents=c.closed_in_contents
+        )
+        for c in contents
+        if number_key(c.number) not in have
     ]
     if not missing:
         return items
@@ -234,8 +241,12 @@ def _candidates(toks: list[Token]) -> list[ItemStart]:
         if number:
             previous = _previous_filled(toks, index)
             below = index + 1 if index + 1 < len(toks) and not toks[index + 1].blank else None
-            if below is not None and (index == 0 or toks[index - 1].blank) and _can_be_item_title(toks[below]) \
-                    and not toks[below].item:
+            if (
+                below is not None
+                and (index == 0 or toks[index - 1].blank)
+                and _can_be_item_title(toks[below])
+                and not toks[below].item
+            ):
                 # 'Sag: 12' standing apart above its title: the title is the line under it
                 found.append(ItemStart(index, below + 1, number, toks[below].text, True, shape="sag"))
                 titles_used.add(below)
@@ -262,8 +273,12 @@ def _candidates(toks: list[Token]) -> list[ItemStart]:
         for wrapped in _title_wrap(toks, index if body == index + 1 else body - 1):
             title, body = f"{title} {toks[wrapped].text}", wrapped + 1
             titles_used.add(wrapped)
-        if found and heading.number == found[-1].number and _title_key(title) == _title_key(found[-1].title) \
-                and all(t.blank for t in toks[found[-1].body:index]):
+        if (
+            found
+            and heading.number == found[-1].number
+            and _title_key(title) == _title_key(found[-1].title)
+            and all(t.blank for t in toks[found[-1].body : index])
+        ):
             index = found.pop().start  # the heading printed twice: one item from the first to the body
         found.append(ItemStart(index, body, heading.number, title, heading.strong, shape=heading.shape))
     return found
@@ -354,8 +369,12 @@ def _split_contents(toks: list[Token], candidates: list[ItemStart]) -> tuple[lis
                 runs[-1].append(c)
             else:
                 runs.append([c])
-        contents = [c for run in runs if len(run) >= 2 and len(run) < len(candidates)
-                    and _contents_heading(toks, run[0]) is not None for c in run]
+        contents = [
+            c
+            for run in runs
+            if len(run) >= 2 and len(run) < len(candidates) and _contents_heading(toks, run[0]) is not None
+            for c in run
+        ]
     for c in contents:
         heading = _contents_heading(toks, c, anywhere=True) or ""
         c.closed_in_contents = CLOSED_WORD.search(heading) is not None
@@ -368,7 +387,7 @@ def _title_key(title: str) -> str:
 
 
 def _adjacent(toks: list[Token], previous: ItemStart, current: ItemStart) -> bool:
-    return all(tok.blank for tok in toks[previous.body:current.start])
+    return all(tok.blank for tok in toks[previous.body : current.start])
 
 
 def _contents_heading(toks: list[Token], entry: ItemStart, anywhere: bool = False) -> str | None:

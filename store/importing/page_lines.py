@@ -21,8 +21,9 @@ MIN_PAGES = 3
 MIN_PAGE_CHARS = 80
 _PAGE_START = re.compile(r"^(?P<page>\d{1,4})(?:\s+(?P<text>\S.*))?$")
 _PRINTED_NUMBER = re.compile(r"\s+\d{1,4}$")
-_ACCESS = "|".join(sorted({word.split()[0].capitalize() for word in (*OPEN_WORDS, *CLOSED_MARKS)},
-                          key=len, reverse=True))
+_ACCESS = "|".join(
+    sorted({word.split()[0].capitalize() for word in (*OPEN_WORDS, *CLOSED_MARKS)}, key=len, reverse=True)
+)
 # Where a line began on the page: before a label, an access mark or a bilag entry ('2 Åben Titel 87912/15').
 _BREAK_BEFORE = re.compile(
     r"\s+(?="
@@ -50,12 +51,12 @@ def unfold_page_lines(lines: list[str]) -> list[tuple[int, str]] | None:
     if len(long_pages) < MIN_PAGES:
         return None
     first = pages[0][0]
-    rows = [(no, raw) for no, raw in enumerate(lines[:first - 1], 1)]
+    rows = [(no, raw) for no, raw in enumerate(lines[: first - 1], 1)]
     header = _running_header(long_pages)
     for no, text in pages:
         words = text.split()
-        if header and " ".join(words[:len(header.split())]) == header:
-            text = " ".join(words[len(header.split()):])
+        if header and " ".join(words[: len(header.split())]) == header:
+            text = " ".join(words[len(header.split()) :])
         text = _PRINTED_NUMBER.sub("", text)
         rows.extend((no, piece) for piece in split_page(text))
         rows.append((no, ""))
@@ -91,8 +92,7 @@ def _split_headings(text: str) -> list[str]:
     index = 0
     while index < len(words):
         end = index
-        while end < len(words) and _UPPER_WORD.match(words[end]) and (
-                len(words[end]) > 1 or end > index):
+        while end < len(words) and _UPPER_WORD.match(words[end]) and (len(words[end]) > 1 or end > index):
             end += 1
         if end > index:
             run = " ".join(words[index:end])
@@ -119,8 +119,8 @@ def _split_numbered(line: str) -> list[str]:
     cuts = []
     for position, match in enumerate(found):
         number = numbers[position]
-        before = line[:match.start()].rstrip()
-        in_run = (number + 1 in numbers[position + 1:]) or (number > 1 and number - 1 in numbers[:position])
+        before = line[: match.start()].rstrip()
+        in_run = (number + 1 in numbers[position + 1 :]) or (number > 1 and number - 1 in numbers[:position])
         after_lead = number == 1 and (before.endswith((":", ",")) or re.search(r"\bat$", before) is not None)
         if (in_run and number <= len(found)) or after_lead or (match.start() == 0 and in_run):
             cuts.append(match.start())

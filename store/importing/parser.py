@@ -40,7 +40,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
             "(fx 'Punkt 1: …' eller '1. Godkendelse af dagsorden' efterfulgt af 'Beslutning' eller 'Sagsfremstilling')."
         )
     roster = Roster()
-    header = read_header(lines[:starts[0].start], roster, source)
+    header = read_header(lines[: starts[0].start], roster, source)
     decision_headings = [decision_heading(tok.text) for tok in toks if tok.section == DECISION]
     committee = header.committee or _most_common([h.body for h in decision_headings if h and h.body])
     if header.date is None:
@@ -56,7 +56,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
     following = {start: after for (start, _), (after, _) in zip(bodies, bodies[1:], strict=False)}
     if bodies:
         following[bodies[-1][0]] = item_end(toks, bodies[-1][1])
-    items = [read_item(toks[s.body:s.body if s.listed_only else following[s.start]], s, context) for s in starts]
+    items = [read_item(toks[s.body : s.body if s.listed_only else following[s.start]], s, context) for s in starts]
     _item_absences(items, roster)
     _apply_groups(toks, starts, items)
     _restore_shared_endings(items, lines)
@@ -114,7 +114,9 @@ def _next_filled(toks: list[Token], index: int) -> int | None:
     return next((ahead for ahead in range(index, len(toks)) if not toks[ahead].blank), None)
 
 
-_GLUED_CONJUNCTION = re.compile(rf"\b(?P<head>\w{{3,}}?)(?P<tail>{'|'.join(map(re.escape, SUSPENDED_COMPOUND_WORDS))})\b")
+_GLUED_CONJUNCTION = re.compile(
+    rf"\b(?P<head>\w{{3,}}?)(?P<tail>{'|'.join(map(re.escape, SUSPENDED_COMPOUND_WORDS))})\b"
+)
 
 
 def _restore_shared_endings(items: list[Item], lines: list[Line]) -> None:

@@ -29,8 +29,9 @@ _SUBSTITUTE_FIRST = re.compile(
     re.IGNORECASE,
 )
 _ITEM_NUMBERS = r"\d+[a-z]?(?:\s*(?:-|–|til|,|og)\s*\d+[a-z]?)*"
-_ITEMS = re.compile(rf"\b(?:sag|sager|sagerne|punkt|punkterne|pkt\.?)\s*(?:nr\.?\s*)?(?P<numbers>{_ITEM_NUMBERS})",
-                    re.IGNORECASE)
+_ITEMS = re.compile(
+    rf"\b(?:sag|sager|sagerne|punkt|punkterne|pkt\.?)\s*(?:nr\.?\s*)?(?P<numbers>{_ITEM_NUMBERS})", re.IGNORECASE
+)
 _ARRIVED = re.compile(
     rf"\b(?:ankom|mødte)\s+(?:først\s+)?(?:kl\.?\s*(?P<time>{TIME}))?"
     rf"(?:[^.]*?\b(?:punkt|pkt\.?|sag)\s*(?P<item>\d+[a-z]?))?",
@@ -155,14 +156,14 @@ def substitute_note(roster: Roster, text: str) -> bool:
     """'Suppleant for Brian Møller (A)' under a member's line: that member was the substitute."""
     match = re.match(
         rf"^\s*(?:mødte\s+som\s+)?(?:stedfortræder|suppleant)\s+for\s+(?P<name>{NAME})(?:\s*\((?P<party>{PARTY})\))?\s*\.?$",
-        _BULLET.sub("", text), re.IGNORECASE,
+        _BULLET.sub("", text),
+        re.IGNORECASE,
     )
     if not match or not roster.members:
         return False
     last = list(roster.members.values())[-1]
     _substitute(roster, last, match.group("name"), match.group("party"))
     return True
-
 
 
 # A name inside a sentence: capitalised words and initials ('Kim E. Jensen'), never past a full stop.
@@ -178,11 +179,17 @@ def _person(group: str) -> str:
 
 _SUBSTITUTE_SENTENCES = (
     # 'X (A) var fraværende. Som stedfortræder deltog Y (A)'
-    re.compile(rf"{_person('absent')}\s+var\s+fraværende[.,]?\s*som\s+stedfortræder\s+"
-               rf"(?:for\s+\w+\s+)?(?:deltog|mødte)\s+{_person('sub')}", re.IGNORECASE),
+    re.compile(
+        rf"{_person('absent')}\s+var\s+fraværende[.,]?\s*som\s+stedfortræder\s+"
+        rf"(?:for\s+\w+\s+)?(?:deltog|mødte)\s+{_person('sub')}",
+        re.IGNORECASE,
+    ),
     # 'I stedet for X deltog Y.'
-    re.compile(rf"\bi\s+stedet\s+for\s+{_person('absent')}\s+(?:deltog|mødte)\s+"
-               rf"(?:{_TITLES}\s+)?{_person('sub')}", re.IGNORECASE),
+    re.compile(
+        rf"\bi\s+stedet\s+for\s+{_person('absent')}\s+(?:deltog|mødte)\s+"
+        rf"(?:{_TITLES}\s+)?{_person('sub')}",
+        re.IGNORECASE,
+    ),
 )
 _GLUED_SENTENCE = re.compile(r"(?<=[a-zæøå])\.(?=[A-ZÆØÅ][a-zæøå])")  # 'deltog Preben Petersen.Rådmand …'
 _LEFT_AFTER = re.compile(
@@ -245,7 +252,7 @@ def sentence_facts(roster: Roster, text: str) -> bool:
     if not NAME_WITH_PARTY.search(text):
         found = _left_after(roster, text) or found
     for match in NAME_WITH_PARTY.finditer(text):
-        tail = text[match.end():match.end() + 160]
+        tail = text[match.end() : match.end() + 160]
         tail = re.split(r"\.\s+(?=[A-ZÆØÅ])", tail)[0]
         arrived, left = _ARRIVED.match(tail.strip(" ,")), _LEFT.search(tail)
         if arrived and (arrived.group("time") or arrived.group("item")) and not _SUBSTITUTE.match(tail.strip(" ,")):
@@ -271,17 +278,20 @@ def absence_sentence(text: str) -> tuple[list[str], str | None] | None:
     match = _NOT_TAKING_PART.search(text)
     if not match:
         return None
-    who = text[:match.start()]
+    who = text[: match.start()]
     names = [display_name(n, p) for n, p in names_in(who)]
-    if not names or _ITEMS.search(text[match.end():]) and "punktet" not in text.lower():
+    if not names or _ITEMS.search(text[match.end() :]) and "punktet" not in text.lower():
         return None
     return names, ("inhabil" if "inhabil" in text.lower() else None)
 
 
 def role_line(roster: Roster, text: str, attendance: str | None) -> bool:
     """'Formand Benthe Viola Holm (A)' or 'Næstformand: X (V)' in the header."""
-    match = re.match(rf"^(?P<role>næstformand|formand)\s*:?\s*(?P<name>{NAME})\s*\((?P<party>{PARTY})\)",
-                     _BULLET.sub("", text).strip(), re.IGNORECASE)
+    match = re.match(
+        rf"^(?P<role>næstformand|formand)\s*:?\s*(?P<name>{NAME})\s*\((?P<party>{PARTY})\)",
+        _BULLET.sub("", text).strip(),
+        re.IGNORECASE,
+    )
     if not match:
         return False
     member = roster.member(match.group("name"), match.group("party"))
@@ -293,4 +303,3 @@ def role_line(roster: Roster, text: str, attendance: str | None) -> bool:
 
 def _time(text: str | None) -> str | None:
     return parse_time(text) if text else None
-

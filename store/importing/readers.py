@@ -121,9 +121,7 @@ def pdf_text(data: bytes, source: str) -> str:
         except ImportProblem:
             raise
         except Exception as error:  # pypdf raises many kinds on damaged input
-            raise ImportProblem(
-                f"{where(source)} kan ikke læses som PDF; den er ødelagt eller afkortet."
-            ) from error
+            raise ImportProblem(f"{where(source)} kan ikke læses som PDF; den er ødelagt eller afkortet.") from error
     finally:
         logger.setLevel(level)
     if not any(page.strip() for page in pages):
@@ -159,7 +157,7 @@ def _join_split_words(lines: list[str]) -> list[str]:
         if not match or match.group("word").rstrip(".,;:!?)").lower() in SUSPENDED_COMPOUND_WORDS:
             continue
         out[index] = line[:-1] + match.group("word")
-        indent = following[:len(following) - len(following.lstrip())]
+        indent = following[: len(following) - len(following.lstrip())]
         out[index + 1] = indent + match.group("rest") if match.group("rest") else None
     return [line for line in out if line is not None]
 
@@ -289,8 +287,32 @@ def _numbering_properties(ppr, qn):
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "nav", "button", "form", "iframe", "footer"}
 _BLOCK_TAGS = {
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "ul", "ol", "li", "table",
-    "tr", "dl", "dt", "dd", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "figure",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "figure",
 }
 _SPACES = re.compile(r"\s+")
 

@@ -162,8 +162,12 @@ class _Reader:
         body = []
         while self.index < len(self.lines):
             line = self.lines[self.index]
-            if re.match(r"^#{1,2}(?: |$)", line) or _POINT.match(line) or _UNNUMBERED_POINT.match(line) \
-                    or _CLOSING.match(line):
+            if (
+                re.match(r"^#{1,2}(?: |$)", line)
+                or _POINT.match(line)
+                or _UNNUMBERED_POINT.match(line)
+                or _CLOSING.match(line)
+            ):
                 break
             body.append(line)
             self.index += 1
@@ -194,11 +198,11 @@ class _Reader:
         elif item:
             self._item(item)
         elif line.startswith("**Kommune:** "):
-            meeting.municipality = unescape(line[len("**Kommune:** "):]).strip()
+            meeting.municipality = unescape(line[len("**Kommune:** ") :]).strip()
         elif line.startswith("**Mødedato:** "):
-            meeting.date = parse_date(line[len("**Mødedato:** "):])
+            meeting.date = parse_date(line[len("**Mødedato:** ") :])
         elif line.startswith("**Mødested:** "):
-            meeting.location = unescape(line[len("**Mødested:** "):]).strip()
+            meeting.location = unescape(line[len("**Mødested:** ") :]).strip()
         elif re.match(r"^Mødet (begyndte|begynder|sluttede) kl\.", line):
             times = re.findall(r"kl\. (\d{1,2}\.\d{2})", line)
             if line.startswith("Mødet sluttede"):
@@ -212,7 +216,7 @@ class _Reader:
                     continue
                 self._member(entry, _GROUPS[line[3:]])
         elif line.startswith(GUESTS_LABEL) and self.item is None:
-            meeting.guests = [unescape(guest).strip() for guest in split_list(line[len(GUESTS_LABEL):])]
+            meeting.guests = [unescape(guest).strip() for guest in split_list(line[len(GUESTS_LABEL) :])]
         elif line == ENDING_HEADING:
             self.item = None
             meeting.closing = unescape(" ".join(self._block())).strip() or None
@@ -240,7 +244,7 @@ class _Reader:
             if part in ("formand", "næstformand"):
                 member.role = CHAIR if part == "formand" else VICE_CHAIR
             elif part.startswith("stedfortræder for "):
-                member.substitute_for = _name(part[len("stedfortræder for "):])[0]
+                member.substitute_for = _name(part[len("stedfortræder for ") :])[0]
                 member.attendance = SUBSTITUTE
             elif part.startswith("ankom"):
                 clock = re.search(r"kl\. (\d{1,2}\.\d{2})", part)
@@ -253,7 +257,7 @@ class _Reader:
                 member.left_at = _time(clock[1]) if clock else None
                 member.left_item = unescape(number[1]) if number else None
             elif part.startswith("deltog ikke i punkt "):
-                missed = [part[len("deltog ikke i punkt "):]]
+                missed = [part[len("deltog ikke i punkt ") :]]
             elif part.startswith("*") and part.endswith("*") and len(part) > 1:
                 member.note = unescape(part[1:-1])
             elif missed is not None:
@@ -272,7 +276,7 @@ class _Reader:
         if all(member.display != display for member in self.meeting.members):  # at the meeting, but in no item
             name, party = _name(parts[0])
             self.meeting.members.append(Member(name=name, party=party, attendance=PRESENT))
-        chunks = [parts[1][len("sag "):], *parts[2:]]
+        chunks = [parts[1][len("sag ") :], *parts[2:]]
         for chunk in chunks:
             for number in expand_numbers(chunk) if re.fullmatch(r"[\d\s\-]+", chunk) else [unescape(chunk)]:
                 self.pending_absences.append((display, number))
@@ -284,10 +288,13 @@ class _Reader:
             return
         day = parse_date(match["date"])
         hour, minute = map(int, match["time"].split("."))
-        self.meeting.approvals.append(Approval(
-            member=_display(match["who"]), at=dt.datetime.combine(day, dt.time(hour, minute)).isoformat(),
-            reservation=unescape(match["reservation"]) if match["reservation"] else None,
-        ))
+        self.meeting.approvals.append(
+            Approval(
+                member=_display(match["who"]),
+                at=dt.datetime.combine(day, dt.time(hour, minute)).isoformat(),
+                reservation=unescape(match["reservation"]) if match["reservation"] else None,
+            )
+        )
 
     # --- items ------------------------------------------------------------------------------
 
@@ -303,7 +310,7 @@ class _Reader:
         if title == CLOSED_ITEM_TITLE:
             item.public, item.title_confidential, item.title = False, True, CLOSED_ITEM_TITLE
         elif title.startswith("Lukket: "):
-            item.public, item.title = False, unescape(title[len("Lukket: "):])
+            item.public, item.title = False, unescape(title[len("Lukket: ") :])
         else:
             item.title = unescape(title)
         self.meeting.items.append(item)
@@ -321,7 +328,7 @@ class _Reader:
         elif line == URGENT_MARK:
             item.urgent = True
         elif line.startswith("Sagsnr.: "):
-            item.case_number = unescape(line[len("Sagsnr.: "):]).strip()
+            item.case_number = unescape(line[len("Sagsnr.: ") :]).strip()
         elif line == DECISION_HEADING:
             self._decision()
         elif line == "## Bilag":
@@ -336,9 +343,10 @@ class _Reader:
         item = self.current
         entity = re.match(r"^&#(\d+);", heading)
         if entity:
-            heading = chr(int(entity[1])) + heading[entity.end():]
-        section = Section(heading=unescape(heading).strip(),
-                          text="\n".join(unescape_line(x) for x in self._body()).strip())
+            heading = chr(int(entity[1])) + heading[entity.end() :]
+        section = Section(
+            heading=unescape(heading).strip(), text="\n".join(unescape_line(x) for x in self._body()).strip()
+        )
         while self.index < len(self.lines) and not self.lines[self.index].strip():
             self.index += 1
         points = []
@@ -380,8 +388,9 @@ class _Reader:
             title = match["linked"]
         else:
             title = match["plain"]
-        self.current.attachments.append(Attachment(title=unescape(title), reference=reference,
-                                                public=not match["closed"]))
+        self.current.attachments.append(
+            Attachment(title=unescape(title), reference=reference, public=not match["closed"])
+        )
 
     # --- the decision --------------------------------------------------------------------------
 
@@ -416,10 +425,13 @@ class _Reader:
                 item.votes.append(self._vote(vote))
             elif amendment:
                 when = parse_date(amendment["date"])
-                item.amendments.append(Amendment(
-                    text=unescape(amendment["text"] or ""), at=dt.datetime.combine(when, dt.time()).isoformat(),
-                    reason=unescape(amendment["reason"]) if amendment["reason"] else None,
-                ))
+                item.amendments.append(
+                    Amendment(
+                        text=unescape(amendment["text"] or ""),
+                        at=dt.datetime.combine(when, dt.time()).isoformat(),
+                        reason=unescape(amendment["reason"]) if amendment["reason"] else None,
+                    )
+                )
             elif outcome and decision.outcome is None and not any(t.strip() for t in text):
                 phrase = unescape(outcome["outcome"])
                 # The exporter adds "." only to a stripped phrase without closing punctuation.
@@ -427,7 +439,7 @@ class _Reader:
                 if phrase.endswith(".") and stem == stem.rstrip() and not stem.endswith((".", "!", "?", ":")):
                     phrase = stem
                 if phrase.startswith("Udsat. "):
-                    item.postponed, phrase = True, phrase[len("Udsat. "):]
+                    item.postponed, phrase = True, phrase[len("Udsat. ") :]
                 decision.outcome = phrase
             elif point:
                 decision.points.append(unescape(point[2]))
@@ -450,7 +462,7 @@ class _Reader:
         if RECOMMENDATION_SECTION not in kinds:
             return
         if kinds[-1] == RECOMMENDATION_SECTION:
-            following = self.lines[self.index:]
+            following = self.lines[self.index :]
             ahead = next((line for line in following if re.match(r"^#{1,2}(?: |$)", line)), "")
             if ahead.startswith("## ") and ahead != "## Bilag":
                 self.placements.add(DECISION_AFTER_RECOMMENDATION)
@@ -476,7 +488,7 @@ class _Reader:
                 vote.result = CARRIED if known["verb"] == "vedtaget" else DEFEATED
                 vote.kind = VOTE_ON_AMENDMENT if known["noun"] == "Ændringsforslaget" else VOTE_ON_RECOMMENDATION
             elif result.startswith("Resultat: "):
-                vote.result = unescape(result[len("Resultat: "):].rstrip("."))
+                vote.result = unescape(result[len("Resultat: ") :].rstrip("."))
         return vote
 
     @staticmethod
@@ -495,7 +507,7 @@ class _Reader:
         for entry in split_list(text):
             counted = _COUNTED.search(entry)
             if counted:
-                labels.append(_display(entry[:counted.start()]))
+                labels.append(_display(entry[: counted.start()]))
                 count = count + int(counted[1]) if count is not None else None
             else:
                 labels.append(_display(entry))
@@ -518,4 +530,3 @@ class _Reader:
             members, kind, body = [], REMARK_KINDS[2], first
         text = "\n".join([body, *rest])
         return Remark(members=[_display(m) for m in members], kind=kind, text=unescape(text).strip())
-

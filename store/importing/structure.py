@@ -41,8 +41,7 @@ _PUNKT = re.compile(
     re.IGNORECASE,
 )
 # 'Nr.1 - Title', 'Sag 12: Title': a number label that needs a section after it to count.
-_LABELLED = re.compile(r"^(?:nr|sag(?:\s*nr)?)\.?\s*(?P<number>\d+[a-z]?)\s*[:.)\-–]\s*(?P<title>\S.*)$",
-                       re.IGNORECASE)
+_LABELLED = re.compile(r"^(?:nr|sag(?:\s*nr)?)\.?\s*(?P<number>\d+[a-z]?)\s*[:.)\-–]\s*(?P<title>\S.*)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<number>\d+[a-z]?)[.)]\s+(?P<title>\S.*)$")
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d+[a-z]?)[.)]?\s+(?P<title>\S.*)$")
 # '1 Godkendelse af dagsorden', '1<TAB>Godkendelse …': a number in its own column; needs a section after it.
@@ -62,17 +61,23 @@ _CASE_SAG = re.compile(r"^sag\.?\s*:?\s*(?P<value>\d[\w.\-]*[/.\-][\w./\-]*\d[\w
 _KLE = re.compile(r"\b\d{2}\.\d{2}\.\d{2}(?:[-.]?[A-ZÆØÅ]\d{2})?(?:-[\w]+)*\b")
 _CASE_NUMBER = re.compile(r"\b\d{2,4}/\d{2,}\b")
 # 'Dok.nr.: 330-2018-105840', 'Sagsansvarlig: mas.sf', 'Kompetence: Byrådet' beside the case number.
-_OTHER_LABELLED = re.compile(r"\b(?:dok\.?\s*nr|kompetence)\.?\s*:\s*\S+"
-                             r"|\b(?:sagsansvarlig|sagsbehandler|ansvarlig)\s*:\s*\S.*$", re.IGNORECASE)
+_OTHER_LABELLED = re.compile(
+    r"\b(?:dok\.?\s*nr|kompetence)\.?\s*:\s*\S+"
+    r"|\b(?:sagsansvarlig|sagsbehandler|ansvarlig)\s*:\s*\S.*$",
+    re.IGNORECASE,
+)
 MAX_META = 300
 # Every metadata line has a digit or one of these words; other lines are never read as metadata.
-_META_HINT = re.compile(r"\d|åben|lukket|fortrolig|offentlig|ikke offentlig|afbud|fraværende|sag|kompetence"
-                        r"|beslutning|orientering", re.IGNORECASE)
+_META_HINT = re.compile(
+    r"\d|åben|lukket|fortrolig|offentlig|ikke offentlig|afbud|fraværende|sag|kompetence"
+    r"|beslutning|orientering",
+    re.IGNORECASE,
+)
 _EMPTY_ATTENDANCE = re.compile(r"^\s*(?:fraværende|afbud)\s*:\s*$", re.IGNORECASE)  # 'Afbud:' with no one after
 _ACCESS = re.compile(
     r"\b(?P<access>åben|åbent|offentlig|offentligt|lukket|fortrolig|fortroligt)\s+(?:sag|punkt|dagsordenspunkt)\b"
     r"|\b(?P<closed>lukket\s+for\s+offentligheden|ikke\s+offentlig[t]?)\b",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 _ACCESS_WORD = re.compile(r"(?:^|\s)(?P<access>åben|åbent|lukket|fortroligt?)(?=\s|$|[-–,])", re.IGNORECASE)
 _KIND = re.compile(
@@ -85,7 +90,9 @@ KINDS = {"b": "beslutning", "o": "orientering", "beslutning": "beslutning", "ori
 _MARKS = "|".join(re.escape(mark).replace(r"\ ", r"\s+") for mark in sorted(CLOSED_MARKS, key=len, reverse=True))
 _CLOSED_BRACKETED = re.compile(rf"\s*[\[(]\s*(?:{_MARKS})\s*[\])]\s*", re.IGNORECASE)
 _CLOSED_PREFIX = re.compile(rf"^(?:{_MARKS})\s*[:\-–.]\s*(?=\S)", re.IGNORECASE)
-_CLOSED_SUFFIX = re.compile(rf"\s*(?:[-–:,]\s*(?:{_MARKS})|\s(?:{_MARKS.replace('lukket|', '')}))\s*\.?$", re.IGNORECASE)
+_CLOSED_SUFFIX = re.compile(
+    rf"\s*(?:[-–:,]\s*(?:{_MARKS})|\s(?:{_MARKS.replace('lukket|', '')}))\s*\.?$", re.IGNORECASE
+)
 _CLOSED_TITLE = re.compile(rf"^(?:\d+\.?\s*)?(?:{_MARKS})\.?$", re.IGNORECASE)
 _KIND_SUFFIX = re.compile(
     r"\s*(?:\((?P<kind>[BO]|beslutning(?:ssag|spunkt)?|orientering(?:ssag|spunkt)?)\)"
@@ -263,12 +270,12 @@ def meta_facts(text: str) -> ItemFacts | None:
     access = _ACCESS.search(rest) or _ACCESS_WORD.search(rest)
     if access:
         facts.public = (access.group("access") or "").lower() in OPEN_WORDS
-        rest = rest[:access.start()] + " " + rest[access.end():]
+        rest = rest[: access.start()] + " " + rest[access.end() :]
     kind = _KIND.search(rest)
     if kind:
         key = (kind.group("paren") or kind.group("word") or kind.group("type")).lower()
         facts.kind = KINDS[key]
-        rest = rest[:kind.start()] + " " + rest[kind.end():]
+        rest = rest[: kind.start()] + " " + rest[kind.end() :]
     if rest.strip(" ,.;:-–|\t") or (facts == ItemFacts() and not consumed):
         return None
     return facts
@@ -300,7 +307,7 @@ def clean_title(title: str) -> Title:
         match = _KIND_SUFFIX.search(found.text)
         if match:
             found.kind = KINDS[(match.group("kind") or match.group("word"))[0].lower()]
-            found.text = found.text[:match.start()]
+            found.text = found.text[: match.start()]
         found.text = _OPEN_MARK.sub(" ", found.text) if _OPEN_MARK.sub("", found.text).strip() else found.text
         for pattern in (_CLOSED_PREFIX, _CLOSED_BRACKETED, _CLOSED_SUFFIX):
             if found.public and pattern.search(found.text):  # one marker: 'Lukket: Meddelelser - Lukket møde'

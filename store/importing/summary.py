@@ -18,8 +18,10 @@ def import_summary(counts: dict[str, tuple[int, int]], failures: int, dry_run: b
     verb = "Ville indlæse" if dry_run else "Indlæst"
     lines = [f"{verb}: {_plural(meetings, 'møde', 'møder')}, {_plural(items, 'punkt', 'punkter')}; fejl: {failures}."]
     if len(counts) > 1:
-        lines += [f"  {label}: {_plural(count, 'møde', 'møder')}, {_plural(items, 'punkt', 'punkter')}"
-                  for label, (count, items) in sorted(counts.items())]
+        lines += [
+            f"  {label}: {_plural(count, 'møde', 'møder')}, {_plural(items, 'punkt', 'punkter')}"
+            for label, (count, items) in sorted(counts.items())
+        ]
     return lines
 
 
@@ -50,11 +52,15 @@ def describe(meeting: Meeting, committee: str | None = None) -> list[str]:
     width = max(len(item.number) for item in meeting.items) if meeting.items else 1
     for item in meeting.items:
         access = "åben" if item.public else "lukket"
-        facts = [access, "indstilling: " + _plural(len(item.recommendation), "punkt", "punkter"),
-                 "bilag: " + str(len(item.attachments))]
+        facts = [
+            access,
+            "indstilling: " + _plural(len(item.recommendation), "punkt", "punkter"),
+            "bilag: " + str(len(item.attachments)),
+        ]
         if item.decision:
             decided = item.decision.outcome or (
-                " / ".join(item.decision.points) if item.decision.points else _short(item.decision.text or ""))
+                " / ".join(item.decision.points) if item.decision.points else _short(item.decision.text or "")
+            )
             facts.append(f"beslutning: {decided}")
         if item.absences:
             facts.append("fraværende: " + ", ".join(a.member for a in item.absences))

@@ -110,14 +110,17 @@ def test_backup_list_shows_the_folders_backups_newest_first(meeting, backups):
 def test_restore_brings_the_backup_back_and_keeps_the_replaced_content_aside(meeting, backups, tmp_path):
     path, meeting_id = meeting
     copy = make_backup(path, tmp_path / "før.db")
-    added = runner.invoke(cli_app, ["meeting", "new", "--committee", "Arbejdsmarkedsudvalget", "--date", "2027-01-25",
-                                    "--db", str(path)])
+    added = runner.invoke(
+        cli_app, ["meeting", "new", "--committee", "Arbejdsmarkedsudvalget", "--date", "2027-01-25", "--db", str(path)]
+    )
     assert added.exit_code == 0, added.output
     result = runner.invoke(cli_app, ["restore", str(copy), "--db", str(path)])
     assert result.exit_code == 0, result.output
     [aside] = backups.glob("referat-*-inden-gendannelse.db")
-    assert result.stdout.splitlines() == [f"Databasen {path} er gendannet fra {copy}.",
-                                          f"Den tidligere udgave er gemt i {aside}."]
+    assert result.stdout.splitlines() == [
+        f"Databasen {path} er gendannet fra {copy}.",
+        f"Den tidligere udgave er gemt i {aside}.",
+    ]
     db = open_database(path)
     assert db.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
     assert db.execute("SELECT label FROM actions ORDER BY id DESC LIMIT 1").fetchone()[0] == "Gendannet fra før.db"
@@ -135,7 +138,9 @@ async def test_restore_is_refused_while_a_window_records(meeting, tmp_path):
         await pilot.pause()
         result = runner.invoke(cli_app, ["restore", str(copy), "--db", str(path)])
         assert result.exit_code == 1
-        assert result.stderr == f"Fejl: Et vindue optager møde {meeting_id} lige nu; luk det (ctrl+q), før du gendanner.\n"
+        assert (
+            result.stderr == f"Fejl: Et vindue optager møde {meeting_id} lige nu; luk det (ctrl+q), før du gendanner.\n"
+        )
         await pilot.press("2")
         await pilot.pause()
     assert outcomes(path, meeting_id)[:2] == ["Godkendt", "Taget til efterretning"]

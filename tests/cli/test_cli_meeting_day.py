@@ -46,21 +46,24 @@ def through_main(monkeypatch, argv: list[str]) -> int:
     return 0
 
 
-@pytest.mark.parametrize("argv, expected", [
-    (["run"], (cli.run, {})),
-    (["run", "3", "--db", "x.db"], (cli.run, {"meeting": 3, "db": Path("x.db")})),
-    (["run", "--db=x.db", "3"], (cli.run, {"meeting": 3, "db": Path("x.db")})),
-    (["demo", "--reset"], (cli.demo, {"reset": True})),
-    (["demo", "--db", "d.db", "--reset"], (cli.demo, {"reset": True, "db": Path("d.db")})),
-    (["run", "--help"], None),
-    (["run", "3", "4"], None),
-    (["run", "tre"], None),
-    (["run", "--db"], None),
-    (["demo", "3"], None),
-    (["run", "--reset"], None),
-    (["meetings"], None),
-    ([], None),
-])
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["run"], (cli.run, {})),
+        (["run", "3", "--db", "x.db"], (cli.run, {"meeting": 3, "db": Path("x.db")})),
+        (["run", "--db=x.db", "3"], (cli.run, {"meeting": 3, "db": Path("x.db")})),
+        (["demo", "--reset"], (cli.demo, {"reset": True})),
+        (["demo", "--db", "d.db", "--reset"], (cli.demo, {"reset": True, "db": Path("d.db")})),
+        (["run", "--help"], None),
+        (["run", "3", "4"], None),
+        (["run", "tre"], None),
+        (["run", "--db"], None),
+        (["demo", "3"], None),
+        (["run", "--reset"], None),
+        (["meetings"], None),
+        ([], None),
+    ],
+)
 def test_only_plain_run_and_demo_take_the_short_cut(monkeypatch, argv, expected):
     monkeypatch.delenv("REFERAT_DB", raising=False)
     assert cli.meeting_day_call(argv) == expected
@@ -81,8 +84,15 @@ def test_the_environment_names_the_database_for_both_ways_in(tmp_path, monkeypat
     assert fake_app == [(db_path, meeting_id), (db_path, meeting_id)]
 
 
-@pytest.mark.parametrize("argv", [["run", "{id}", "--db", "{db}"], ["run", "--db={db}", "{id}"],
-                                  ["demo", "--db", "{db}"], ["demo", "--reset", "--db", "{db}"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run", "{id}", "--db", "{db}"],
+        ["run", "--db={db}", "{id}"],
+        ["demo", "--db", "{db}"],
+        ["demo", "--reset", "--db", "{db}"],
+    ],
+)
 def test_short_cut_and_typer_open_the_same_meeting(tmp_path, monkeypatch, fake_app, argv):
     db_path = tmp_path / "referat.db"
     meeting_id = make_database(db_path) if argv[0] == "run" else 0

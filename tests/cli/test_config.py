@@ -81,8 +81,10 @@ def test_a_broken_file_is_one_sentence_naming_line_and_key_and_the_defaults_appl
     settings = load()
     assert settings.theme is None and settings.keep_backups == 10
     assert len(settings.problems) == 1
-    assert settings.problems[0] == (f"Indstillingsfilen {config_path()} kan ikke læses: linje 2 ('keep_backups') "
-                                    "er ikke gyldig TOML; referat bruger standardindstillingerne.")
+    assert settings.problems[0] == (
+        f"Indstillingsfilen {config_path()} kan ikke læses: linje 2 ('keep_backups') "
+        "er ikke gyldig TOML; referat bruger standardindstillingerne."
+    )
 
 
 def test_a_wrong_value_names_its_line_and_key_and_the_rest_is_used():
@@ -92,7 +94,7 @@ def test_a_wrong_value_names_its_line_and_key_and_the_rest_is_used():
     assert settings.problems == (
         f"Indstillingsfilen {config_path()}, linje 3 ('keep_backups'): skal være et helt tal fra 1 og op; "
         "standardværdien bruges.",
-        f"Indstillingsfilen {config_path()}, linje 4 ('export_edition'): skal være \"fuld\" eller \"offentlig\"; "
+        f'Indstillingsfilen {config_path()}, linje 4 (\'export_edition\'): skal være "fuld" eller "offentlig"; '
         "standardværdien bruges.",
         f"Indstillingsfilen {config_path()}, linje 5 ('farve'): kendes ikke; linjen bruges ikke.",
     )

@@ -14,8 +14,18 @@ from store.datasette import TABLES, datasette_metadata
 
 runner = CliRunner()
 HVIDOVRE = "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt"
-INTERNAL = {"_sqlite_migrations", "settings", "search_items", "recorders", "drafts", "search_items_fts", "search_items_fts_data",
-            "search_items_fts_idx", "search_items_fts_docsize", "search_items_fts_config"}
+INTERNAL = {
+    "_sqlite_migrations",
+    "settings",
+    "search_items",
+    "recorders",
+    "drafts",
+    "search_items_fts",
+    "search_items_fts_data",
+    "search_items_fts_idx",
+    "search_items_fts_docsize",
+    "search_items_fts_config",
+}
 
 
 @pytest.fixture

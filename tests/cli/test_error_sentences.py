@@ -25,8 +25,18 @@ from store.meetings import create_meeting, save_meeting
 
 runner = CliRunner()
 REFERAT = Path(sys.executable).parent / "referat"
-ENGLISH = ("out of range", "must be in", "No such file", "No space left", "disk I/O", "unable to open",
-           "XMLSyntaxError", "Invalid statement", "Invalid value", "Errno")
+ENGLISH = (
+    "out of range",
+    "must be in",
+    "No such file",
+    "No space left",
+    "disk I/O",
+    "unable to open",
+    "XMLSyntaxError",
+    "Invalid statement",
+    "Invalid value",
+    "Errno",
+)
 
 
 def danish(text: str) -> bool:
@@ -36,13 +46,15 @@ def danish(text: str) -> bool:
 @pytest.mark.parametrize("date", ["2027-02-30", "2027-13-01"])
 def test_an_impossible_date_is_not_a_date(db, db_path, date):
     add_committee(db, "Økonomiudvalget")
-    result = runner.invoke(app, ["meeting", "new", "--committee", "Økonomiudvalget", "--date", date,
-                                 "--db", str(db_path)])
+    result = runner.invoke(
+        app, ["meeting", "new", "--committee", "Økonomiudvalget", "--date", date, "--db", str(db_path)]
+    )
     assert (result.exit_code, result.stderr) == (1, f"Fejl: '{date}' er ikke en dato\n")
 
 
-@pytest.mark.parametrize(("text", "says"), [("= 1\n", "(linje 1, kolonne 1)"),
-                                            ("x = [\n", "(filen slutter midt i en værdi)")])
+@pytest.mark.parametrize(
+    ("text", "says"), [("= 1\n", "(linje 1, kolonne 1)"), ("x = [\n", "(filen slutter midt i en værdi)")]
+)
 def test_a_toml_mistake_is_told_in_danish(db_path, tmp_path, text, says):
     roster = tmp_path / "roster.toml"
     roster.write_text(text, encoding="utf-8")
@@ -51,21 +63,29 @@ def test_a_toml_mistake_is_told_in_danish(db_path, tmp_path, text, says):
     assert result.stderr == f"Fejl: {roster} er ikke gyldig TOML {says}.\n"
 
 
-@pytest.mark.parametrize(("code", "sentence"), [
-    (errno.ENOENT, "referat.md findes ikke."),
-    (errno.ENOSPC, "Disken er fuld; referat.md kan ikke skrives."),
-    (errno.EROFS, "referat.md ligger på et skrivebeskyttet drev."),
-    (errno.EIO, "Disken kunne ikke læse eller skrive referat.md."),
-])
+@pytest.mark.parametrize(
+    ("code", "sentence"),
+    [
+        (errno.ENOENT, "referat.md findes ikke."),
+        (errno.ENOSPC, "Disken er fuld; referat.md kan ikke skrives."),
+        (errno.EROFS, "referat.md ligger på et skrivebeskyttet drev."),
+        (errno.EIO, "Disken kunne ikke læse eller skrive referat.md."),
+    ],
+)
 def test_system_errors_are_danish_sentences(code, sentence):
     assert os_error_sentence(OSError(code, "English words", "referat.md")) == sentence
 
 
-@pytest.mark.parametrize(("message", "sentence"), [
-    ("disk I/O error", "Disken kunne ikke læse eller skrive databasen x.db; intet er gemt."),
-    ("unable to open database file", "Databasen x.db kan ikke åbnes: filen eller dens mappe kan ikke læses eller "
-                                     "skrives."),
-])
+@pytest.mark.parametrize(
+    ("message", "sentence"),
+    [
+        ("disk I/O error", "Disken kunne ikke læse eller skrive databasen x.db; intet er gemt."),
+        (
+            "unable to open database file",
+            "Databasen x.db kan ikke åbnes: filen eller dens mappe kan ikke læses eller skrives.",
+        ),
+    ],
+)
 def test_sqlite_errors_are_danish_sentences(message, sentence):
     assert str(translate_error(sqlite3.OperationalError(message), "x.db")) == sentence
 
@@ -86,8 +106,13 @@ def test_an_export_too_large_for_the_disk_is_a_danish_sentence(db, db_path, tmp_
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
 
-    done = subprocess.run([str(REFERAT), "export", str(meeting_id), "-o", str(target), "--db", str(db_path)],
-                          capture_output=True, text=True, preexec_fn=small_files, timeout=60)
+    done = subprocess.run(
+        [str(REFERAT), "export", str(meeting_id), "-o", str(target), "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,
+        timeout=60,
+    )
     assert done.returncode == 1
     assert done.stderr == f"Fejl: {target} bliver større end systemet tillader; den kan ikke skrives.\n"
 
@@ -95,8 +120,12 @@ def test_an_export_too_large_for_the_disk_is_a_danish_sentence(db, db_path, tmp_
 def read_only_mount(folder: Path, *command: str) -> subprocess.CompletedProcess:
     """Run `referat COMMAND` with `folder` mounted read-only (a user and mount namespace of its own)."""
     script = f'mount --bind "{folder}" "{folder}" && mount -o remount,bind,ro "{folder}" && exec "$@"'
-    return subprocess.run(["unshare", "-rm", "sh", "-c", script, "sh", str(REFERAT), *command],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script, "sh", str(REFERAT), *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_meetings_and_search_read_a_database_on_a_read_only_drive(db, db_path, tmp_path):

@@ -62,8 +62,11 @@ def test_o_onto_a_pipe_writes_into_it_and_leaves_it_a_pipe(db_path, meeting_id, 
     """A device or a pipe (/dev/null, a FIFO) is written to, never replaced by a renamed file."""
     pipe = tmp_path / "rør"
     os.mkfifo(pipe)
-    reader = subprocess.Popen([sys.executable, "-c", f"import sys; sys.stdout.write(open({str(pipe)!r}).read())"],
-                              stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", f"import sys; sys.stdout.write(open({str(pipe)!r}).read())"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     result = runner.invoke(app, ["export", str(meeting_id), "-o", str(pipe), "--db", str(db_path)])
     received, _ = reader.communicate(timeout=60)
     assert result.exit_code == 0, result.output
@@ -82,13 +85,22 @@ def test_an_export_that_cannot_be_written_whole_leaves_the_old_file(db_path, mee
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
 
-    done = subprocess.run([str(REFERAT), "export", str(meeting_id), "--full", "-o", str(target), "--db", str(db_path)],
-                          capture_output=True, text=True, preexec_fn=small_files, timeout=60)
+    done = subprocess.run(
+        [str(REFERAT), "export", str(meeting_id), "--full", "-o", str(target), "--db", str(db_path)],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,
+        timeout=60,
+    )
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("Fejl: ") and "Traceback" not in done.stderr
     assert target.read_text(encoding="utf-8") == "Det gamle referat.\n"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["referat.db", "referat.db-shm", "referat.db-wal",
-                                                                "referat.md"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "referat.db",
+        "referat.db-shm",
+        "referat.db-wal",
+        "referat.md",
+    ]
 
 
 @pytest.fixture
@@ -108,8 +120,19 @@ def test_export_all_makes_a_folder_no_one_else_may_write_to(db_path, meeting_id,
     assert [mode(path) for path in public.iterdir()] == [0o644]
 
 
-@pytest.mark.parametrize("command", [["meetings"], ["committees"], ["search", "budget"], ["approve", "1", "--final"],
-                                     ["close", "1"], ["log", "1"], ["run", "1"], ["run"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["meetings"],
+        ["committees"],
+        ["search", "budget"],
+        ["approve", "1", "--final"],
+        ["close", "1"],
+        ["log", "1"],
+        ["run", "1"],
+        ["run"],
+    ],
+)
 def test_a_mistyped_db_is_refused_and_not_created(tmp_path, command):
     missing = tmp_path / "refrat.db"
     result = runner.invoke(app, [*command, "--db", str(missing)])
@@ -123,6 +146,7 @@ def test_only_commands_that_create_meetings_create_a_database_and_say_so(tmp_pat
     result = runner.invoke(app, ["committee", "add", "Økonomiudvalget", "--db", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stderr == f"Databasen {path} er oprettet.\n"
-    again = runner.invoke(app, ["meeting", "new", "--committee", "Økonomiudvalget", "--date", "2027-01-25",
-                                "--db", str(path)])
+    again = runner.invoke(
+        app, ["meeting", "new", "--committee", "Økonomiudvalget", "--date", "2027-01-25", "--db", str(path)]
+    )
     assert again.exit_code == 0 and again.stderr == ""

@@ -66,8 +66,9 @@ def meeting_id(db):
 def test_full_exports_are_0600_and_public_ones_are_not(db_path, meeting_id, tmp_path, fmt):
     full, public = tmp_path / f"fuld.{fmt}", tmp_path / f"offentlig.{fmt}"
     for edition, target in (("--full", full), ("--public", public)):
-        result = runner.invoke(app, ["export", str(meeting_id), edition, "--format", fmt, "-o", str(target),
-                                     "--db", str(db_path)])
+        result = runner.invoke(
+            app, ["export", str(meeting_id), edition, "--format", fmt, "-o", str(target), "--db", str(db_path)]
+        )
         assert result.exit_code == 0, result.output
     assert mode(full) == 0o600
     assert mode(public) == 0o644  # an ordinary file, but never writable by others

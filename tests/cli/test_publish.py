@@ -33,8 +33,9 @@ def every_text(path: Path) -> str:
     conn = sqlite3.connect(path)
     try:
         names = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return "\n".join(str(value) for name in names for row in conn.execute(f'SELECT * FROM "{name}"')
-                         for value in row)
+        return "\n".join(
+            str(value) for name in names for row in conn.execute(f'SELECT * FROM "{name}"') for value in row
+        )
     finally:
         conn.close()
 
@@ -66,7 +67,8 @@ def published(db, db_path, tmp_path) -> tuple[Path, Path]:
     metadata = tmp_path / "offentlig-metadata.json"
     assert result.stdout.splitlines() == [
         f"1 møde er udgivet i {output} (kun det offentlige referat).",
-        f"Vis den med: datasette serve --immutable '{output}' -m '{metadata}'"]
+        f"Vis den med: datasette serve --immutable '{output}' -m '{metadata}'",
+    ]
     return output, metadata
 
 

@@ -46,13 +46,17 @@ SERIES, KILLS_PER_SERIES = 4, 5  # 20 kills; the series run side by side
 MAX_DELAY = 0.3  # seconds between the chosen key and the kill
 MEMBERS = ["Benthe Viola Holm", "Ivan Fogtmann", "Mikail Erman", "Mogens Leo Hansen", "Ømer Kuscu"]
 TITLES = {
-    "1": "Godkendelse af dagsorden", "2": "Meddelelser", "3": "JobCAMP 2017",
-    "4": "Arbejdsmarkedsudvalgets udviklingspulje", "5": "Beslutning om projektet Flere skal med",
+    "1": "Godkendelse af dagsorden",
+    "2": "Meddelelser",
+    "3": "JobCAMP 2017",
+    "4": "Arbejdsmarkedsudvalgets udviklingspulje",
+    "5": "Beslutning om projektet Flere skal med",
     "6": "Orientering om omfanget af borgere ramt af kontanthjælpsloftet",
     "7": "Afrapportering på beskæftigelsesmål 3.b",
     "8": "Beslutning om godkendelse af afrapportering på Beskæftigelsesplan 2017, 1. kvartal",
     "9": "Orientering om RAR-Hovedstadens tilbagemelding på kommunernes beskæftigelsesplaner for 2017",
-    "10": "Integrationsrådets beretning 2016", "11": "Eventuelt",
+    "10": "Integrationsrådets beretning 2016",
+    "11": "Eventuelt",
 }
 URGENT_TITLE = "Vejarbejde på Hvidovrevej"
 
@@ -74,9 +78,15 @@ def from_json(data: dict, current: str | None) -> State:
         status=data["status"],
         attendance={member["name"]: member["attendance"] for member in data["members"]},
         items=[(str(item["number"]), item["title"]) for item in data["items"]],
-        decisions={str(item["number"]): (item["decision"]["outcome"], item["decision"]["text"],
-                                         tuple(item["decision"]["points"]))
-                   for item in data["items"] if item["decision"]},
+        decisions={
+            str(item["number"]): (
+                item["decision"]["outcome"],
+                item["decision"]["text"],
+                tuple(item["decision"]["points"]),
+            )
+            for item in data["items"]
+            if item["decision"]
+        },
         current=current,
     )
 
@@ -112,14 +122,17 @@ class Step:
 def attend(name: str, status: str | None):
     def effect(state: State) -> None:
         state.attendance[name] = status
+
     return effect
 
 
-def decide(number: str, outcome: str | None, text: str | None = None, points: tuple[str, ...] = (),
-           then: str | None = None):
+def decide(
+    number: str, outcome: str | None, text: str | None = None, points: tuple[str, ...] = (), then: str | None = None
+):
     def effect(state: State) -> None:
         state.decisions[number] = (outcome, text, points)
         state.current = then
+
     return effect
 
 
@@ -127,6 +140,7 @@ def undecide(number: str):
     def effect(state: State) -> None:
         del state.decisions[number]
         state.current = number
+
     return effect
 
 
@@ -150,31 +164,49 @@ def closed(state: State) -> None:
 
 SCRIPT = [
     Step(["end", "a"], [r"Ømer Kuscu +A +medlem +afbud"], attend("Ømer Kuscu", "afbud")),
-    Step(["end", "up", "f"], [r"Mogens Leo Hansen +Ø +medlem +fraværende"],
-         attend("Mogens Leo Hansen", "fraværende")),
+    Step(["end", "up", "f"], [r"Mogens Leo Hansen +Ø +medlem +fraværende"], attend("Mogens Leo Hansen", "fraværende")),
     Step(["end", "up", "t"], [r"Mogens Leo Hansen +Ø +medlem +til stede"], attend("Mogens Leo Hansen", "til stede")),
     Step(["o", "f3"], [r"åbnet kl\. \d", r"Punkt 1\. Godkendelse af dagsorden"], opened),
-    Step(["1"], [r"✓ +1\. Godkendelse af dagsorden — Godkendt", r"Punkt 2\. Meddelelser"],
-         decide("1", "Godkendt", then="2")),
-    Step(["2"], [r"Meddelelser — Taget til efterretning", r"Punkt 3\. JobCAMP"],
-         decide("2", "Taget til efterretning", then="3")),
+    Step(
+        ["1"],
+        [r"✓ +1\. Godkendelse af dagsorden — Godkendt", r"Punkt 2\. Meddelelser"],
+        decide("1", "Godkendt", then="2"),
+    ),
+    Step(
+        ["2"],
+        [r"Meddelelser — Taget til efterretning", r"Punkt 3\. JobCAMP"],
+        decide("2", "Taget til efterretning", then="3"),
+    ),
     Step(["u"], [r"↷ +3\. JobCAMP 2017 — Udsat"], decide("3", "Udsat", then="4")),
     Step(["ctrl+z"], [r"▶ +3\. JobCAMP 2017 +▏"], undecide("3")),
     Step(["5"], [r"JobCAMP 2017 — Drøftet", r"Punkt 4\. Arbejdsmarkedsudvalgets"], decide("3", "Drøftet", then="4")),
-    Step(["p", "?Beslutning pr. indstillingspunkt", "1", "4", r"?2\. +Anbefales", "enter"],
-         [r"✓ +4\. Arbejdsmarke[^\n]* — Godkendt / Anbefales", r"Punkt 5\. Beslutning om projektet"],
-         decide("4", None, points=("Godkendt", "Anbefales"), then="5")),
-    Step(["e", "?Beslutning, punkt 5", Typed("Udvalget anbefaler.", "beslutning", "5"), r"?anbefaler\.", "ctrl+s"],
-         [r"✓ +5\. Beslutning om[^\n]* — Udvalget anbefaler\.", r"Punkt 6\. Orientering"],
-         decide("5", None, "Udvalget anbefaler.", then="6")),
+    Step(
+        ["p", "?Beslutning pr. indstillingspunkt", "1", "4", r"?2\. +Anbefales", "enter"],
+        [r"✓ +4\. Arbejdsmarke[^\n]* — Godkendt / Anbefales", r"Punkt 5\. Beslutning om projektet"],
+        decide("4", None, points=("Godkendt", "Anbefales"), then="5"),
+    ),
+    Step(
+        ["e", "?Beslutning, punkt 5", Typed("Udvalget anbefaler.", "beslutning", "5"), r"?anbefaler\.", "ctrl+s"],
+        [r"✓ +5\. Beslutning om[^\n]* — Udvalget anbefaler\.", r"Punkt 6\. Orientering"],
+        decide("5", None, "Udvalget anbefaler.", then="6"),
+    ),
     Step(["shift+down"], [r"7\. Afrapportering[^\n]*\n[^\n]*6\. Orientering"], swap_6_and_7),
-    Step(["9"], [r"✓ +6\. Orientering", r"Punkt 8\. Beslutning om godkendelse"],
-         decide("6", "Ingen bemærkninger", then="8")),
+    Step(
+        ["9"],
+        [r"✓ +6\. Orientering", r"Punkt 8\. Beslutning om godkendelse"],
+        decide("6", "Ingen bemærkninger", then="8"),
+    ),
     Step(["f2", "home", "a"], [r"Benthe Viola Holm +A +medlem +afbud"], attend("Benthe Viola Holm", "afbud")),
-    Step(["f3", "ctrl+z"], [r"4 af 5 til stede", r"Punkt 8\. Beslutning om godkendelse"],
-         attend("Benthe Viola Holm", None)),
-    Step(["n", "?Ny hastesag", Typed(URGENT_TITLE, "hastesag"), "?Hvidovrevej", "enter"], [r"12\. Vejarbejde på Hvidovrevej"],
-         add_urgent),
+    Step(
+        ["f3", "ctrl+z"],
+        [r"4 af 5 til stede", r"Punkt 8\. Beslutning om godkendelse"],
+        attend("Benthe Viola Holm", None),
+    ),
+    Step(
+        ["n", "?Ny hastesag", Typed(URGENT_TITLE, "hastesag"), "?Hvidovrevej", "enter"],
+        [r"12\. Vejarbejde på Hvidovrevej"],
+        add_urgent,
+    ),
     Step(["h", "?Hæv mødet nu", "j"], [r"–\d\d\.\d\d, hævet"], closed),
 ]
 
@@ -223,8 +255,9 @@ def store_state(db_path: Path) -> State:
 def screen_problems(screen: str, state: State) -> list[str]:
     """What the restarted app should show and does not: the current item, beslutninger or fremmøde."""
     if state.current is None:
-        expected = ["ikke åbnet"] + [rf"{name} +\S+ +medlem +{re.escape(status or '(til stede)')}"
-                                     for name, status in state.attendance.items()]
+        expected = ["ikke åbnet"] + [
+            rf"{name} +\S+ +medlem +{re.escape(status or '(til stede)')}" for name, status in state.attendance.items()
+        ]
     else:
         title = dict(state.items)[state.current]
         expected = [rf"Punkt {state.current}\. {re.escape(title[:20])}", "Aktuelt punkt"]
@@ -259,7 +292,7 @@ class Series:
             assert key.startswith(kept), f"{self.name}: kladden {kept!r} er ikke begyndelsen af {key!r}"
             if kept:
                 terminal.wait_for(RESTORED[:30])  # the dialog says it has put the kladde back
-            terminal.send(key[len(kept):])
+            terminal.send(key[len(kept) :])
         elif key.startswith("?"):
             terminal.wait_for_pattern(key[1:])
         else:
@@ -271,7 +304,9 @@ class Series:
         try:
             item_id = None
             if typed.number is not None:
-                item_id = next(db.query("SELECT id FROM items WHERE meeting_id = 1 AND number = ?", [typed.number]))["id"]
+                item_id = next(db.query("SELECT id FROM items WHERE meeting_id = 1 AND number = ?", [typed.number]))[
+                    "id"
+                ]
             return load_draft(db, 1, draft_key(typed.dialog, item_id)) or ""
         finally:
             db.close()
@@ -307,8 +342,11 @@ class Series:
             restarted.wait_for("Beslutningsdygtigt")
             state = store_state(self.db_path)
             assert state in ([after] if shown else [before, after]), f"{where}: databasen har {state}"
-            restarted.wait_until(lambda screen: not screen_problems(screen, state),
-                                 f"{where}: {screen_problems(restarted.text(), state)}", timeout=10)
+            restarted.wait_until(
+                lambda screen: not screen_problems(screen, state),
+                f"{where}: {screen_problems(restarted.text(), state)}",
+                timeout=10,
+            )
         except BaseException:
             restarted.kill()
             raise
@@ -368,8 +406,12 @@ def test_sigkill_after_a_kladde_was_kept_types_nothing_twice(tmp_path):
     second): the restarted dialogs offer them, and the meeting ends with each text exactly once."""
     demo = tmp_path / "demo.db"
     prepare_demo(demo)
-    kills = [Kill(step, SCRIPT[step].keys.index(text), delay=2.5)
-             for text in ("Udvalget anbefaler.", URGENT_TITLE) for step in [typed_step(text)]]
+    kills = [
+        Kill(step, SCRIPT[step].keys.index(text), delay=2.5)
+        for text in ("Udvalget anbefaler.", URGENT_TITLE)
+        for step in [typed_step(text)]
+    ]
     series = Series(demo, tmp_path, 0, 0, kills).run()
     assert [(state.decisions, state.items) for _, state, _ in series.snapshots] == [
-        (STATES[kill.step].decisions, STATES[kill.step].items) for kill in kills]
+        (STATES[kill.step].decisions, STATES[kill.step].items) for kill in kills
+    ]

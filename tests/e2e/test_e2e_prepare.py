@@ -26,8 +26,20 @@ def test_an_empty_database_becomes_an_exported_referat_with_the_agenda_typed_in_
     referat("committee", "add", COMMITTEE, "--municipality", "Testrup Kommune", "--db", db)
     for name, party, role in (("Anna Holm", "A", "formand"), ("Bo Berg", "V", "medlem"), ("Carl Dahl", "F", "medlem")):
         referat("member", "add", name, "--committee", COMMITTEE, "--party", party, "--role", role, "--db", db)
-    referat("meeting", "new", "--committee", COMMITTEE, "--date", dt.date.today().isoformat(), "--time", "16:00",
-            "--place", "Mødelokale 2", "--db", db)
+    referat(
+        "meeting",
+        "new",
+        "--committee",
+        COMMITTEE,
+        "--date",
+        dt.date.today().isoformat(),
+        "--time",
+        "16:00",
+        "--place",
+        "Mødelokale 2",
+        "--db",
+        db,
+    )
 
     terminal = Terminal("run", "1", "--db", db)
     try:
@@ -40,7 +52,9 @@ def test_an_empty_database_becomes_an_exported_referat_with_the_agenda_typed_in_
         terminal.wait_for("1 punkt")
         terminal.press("n")
         terminal.wait_for("Nyt punkt sidst på dagsordenen")
-        terminal.press(*"Skolestruktur 2028", *["tab"] * 5, "enter")  # past number, sagsnr., lukket, type: + Indstilling
+        terminal.press(
+            *"Skolestruktur 2028", *["tab"] * 5, "enter"
+        )  # past number, sagsnr., lukket, type: + Indstilling
         terminal.wait_for("1.  at …")  # the new point, with the cursor in it
         terminal.press(*"at forslaget sendes i høring.", "ctrl+s")
         text = terminal.wait_for("2 punkter")

@@ -43,15 +43,20 @@ def test_sigkill_mid_meeting_loses_nothing(tmp_path):
     db = open_database(db_path)
     meeting = load_meeting(db, 1)
     assert [item.decision and item.decision.outcome for item in meeting.items[:4]] == [
-        "Godkendt", "Taget til efterretning", "Drøftet", None]
+        "Godkendt",
+        "Taget til efterretning",
+        "Drøftet",
+        None,
+    ]
     assert {row["name"]: row["status"] for row in attendance_list(db, 1)}["Ømer Kuscu"] == "afbud"
     assert get_meeting(db, 1)["status"] == "åbnet"
     db.close()
 
     second = Terminal("run", "1", "--db", str(db_path))
     try:
-        text = second.wait_for("Punkt 4. Arbejdsmarkedsudvalgets udviklingspulje", "Aktuelt punkt",
-                               "Beslutningsdygtigt: 4 af 5 til stede")
+        text = second.wait_for(
+            "Punkt 4. Arbejdsmarkedsudvalgets udviklingspulje", "Aktuelt punkt", "Beslutningsdygtigt: 4 af 5 til stede"
+        )
         assert "Godkendelse af dagsorden — Godkendt" in text
         assert "JobCAMP 2017 — Drøftet" in text
         second.press("1")
@@ -95,7 +100,10 @@ def test_a_second_process_follows_and_takes_over_only_when_asked(tmp_path):
     assert codes == [0, 0, 0]
     db = open_database(db_path)
     assert [item.decision and item.decision.outcome for item in load_meeting(db, 1).items[:3]] == [
-        "Godkendt", "Taget til efterretning", None]
+        "Godkendt",
+        "Taget til efterretning",
+        None,
+    ]
     assert "Optagelsen overtaget" in [row["action"] for row in audit_trail(db, 1)]
     db.close()
 
@@ -103,9 +111,13 @@ def test_a_second_process_follows_and_takes_over_only_when_asked(tmp_path):
 def test_a_500_item_agenda_with_a_2000_character_markup_title_opens_and_records(tmp_path):
     """The forked opening sends the whole agenda back (far more than a pipe holds at once); markup stays text."""
     title = "[bold]Budget[/] 2027 🔒 " + "x" * 2_000
-    meeting = Meeting(committee="Økonomiudvalget", municipality="Herlev Kommune", date=dt.date(2027, 1, 25),
-                      members=[Member("Benthe Viola Holm", "A", "formand")],
-                      items=[Item("1", title), *(Item(str(n), f"Punkt nummer {n}") for n in range(2, 501))])
+    meeting = Meeting(
+        committee="Økonomiudvalget",
+        municipality="Herlev Kommune",
+        date=dt.date(2027, 1, 25),
+        members=[Member("Benthe Viola Holm", "A", "formand")],
+        items=[Item("1", title), *(Item(str(n), f"Punkt nummer {n}") for n in range(2, 501))],
+    )
     db_path = tmp_path / "big.db"
     db = open_database(db_path)
     meeting_id = save_meeting(db, meeting)
@@ -165,7 +177,10 @@ def test_meeting_day_records_what_was_meant(tmp_path):
     (vote,) = meeting.items[1].votes
     assert (vote.kind, vote.subject, vote.for_count) == ("ændringsforslag", amendment, 5)
     assert [item.decision and item.decision.outcome for item in meeting.items[:3]] == [
-        "Taget til efterretning", None, "Godkendt"]
+        "Taget til efterretning",
+        None,
+        "Godkendt",
+    ]
     assert not any(item.votes for index, item in enumerate(meeting.items) if index != 1)
     db.close()
 

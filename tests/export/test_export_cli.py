@@ -101,16 +101,31 @@ def test_all_writes_one_readable_file_per_meeting(db_path, meeting_ids, tmp_path
     result = export(db_path, "--all", "-o", str(folder))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in folder.iterdir()) == [
-        "2017-05-29-arbejdsmarkedsudvalget.md", "2017-05-29-boerne-og-ungeudvalget.md",
-        "2017-08-14-arbejdsmarkedsudvalget.md"]
+        "2017-05-29-arbejdsmarkedsudvalget.md",
+        "2017-05-29-boerne-og-ungeudvalget.md",
+        "2017-08-14-arbejdsmarkedsudvalget.md",
+    ]
     assert "3 møder er eksporteret til" in result.stdout
     assert "Sælger ønsker" not in (folder / "2017-05-29-arbejdsmarkedsudvalget.md").read_text(encoding="utf-8")
 
 
 def test_all_filters_by_committee_and_dates_and_full_files_are_private(db_path, meeting_ids, tmp_path):
     folder = tmp_path / "fuld"
-    result = export(db_path, "--all", "--full", "--committee", "Arbejdsmarkedsudvalget", "--since", "1. juni 2017",
-                    "--until", "2017-12-31", "--format", "json", "-o", str(folder))
+    result = export(
+        db_path,
+        "--all",
+        "--full",
+        "--committee",
+        "Arbejdsmarkedsudvalget",
+        "--since",
+        "1. juni 2017",
+        "--until",
+        "2017-12-31",
+        "--format",
+        "json",
+        "-o",
+        str(folder),
+    )
     assert result.exit_code == 0, result.output
     files = list(folder.iterdir())
     assert [p.name for p in files] == ["2017-08-14-arbejdsmarkedsudvalget-fuld.json"]
@@ -132,17 +147,20 @@ def test_all_with_nothing_to_export(db_path, meeting_ids, tmp_path):
     assert "Ingen møder at eksportere." in result.stdout
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["999"], "Møde 999 findes ikke."),
-    (["1", "--format", "odt"], "Formatet 'odt' kendes ikke; brug --format md, json, docx eller pdf."),
-    (["1", "--format", "pdf"], "--format pdf skrives til en fil: angiv -o FIL"),
-    ([], "Angiv enten mødets id eller --all."),
-    (["1", "--all", "-o", "x"], "Angiv enten mødets id eller --all."),
-    (["1", "--committee", "Økonomiudvalget"], "bruges kun sammen med --all"),
-    (["--all", "--since", "i morgen", "-o", "x"], "--since: 'i morgen' er ikke en dato"),
-    (["1", "--format", "json", "--decisions-only"], "--decisions-only gælder kun Markdown"),
-    (["--all", "--committee", "Findes ikke", "-o", "x"], "Findes ikke"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["999"], "Møde 999 findes ikke."),
+        (["1", "--format", "odt"], "Formatet 'odt' kendes ikke; brug --format md, json, docx eller pdf."),
+        (["1", "--format", "pdf"], "--format pdf skrives til en fil: angiv -o FIL"),
+        ([], "Angiv enten mødets id eller --all."),
+        (["1", "--all", "-o", "x"], "Angiv enten mødets id eller --all."),
+        (["1", "--committee", "Økonomiudvalget"], "bruges kun sammen med --all"),
+        (["--all", "--since", "i morgen", "-o", "x"], "--since: 'i morgen' er ikke en dato"),
+        (["1", "--format", "json", "--decisions-only"], "--decisions-only gælder kun Markdown"),
+        (["--all", "--committee", "Findes ikke", "-o", "x"], "Findes ikke"),
+    ],
+)
 def test_errors_are_one_danish_sentence_and_exit_1(db_path, meeting_ids, args, message):
     result = export(db_path, *args)
     assert result.exit_code == 1
@@ -156,14 +174,17 @@ def test_missing_database_is_reported(tmp_path):
     assert "findes ikke" in result.stderr
 
 
-@pytest.mark.parametrize(("committee", "slug"), [
-    ("Arbejdsmarkedsudvalget", "arbejdsmarkedsudvalget"),
-    ("Børne- og Ungeudvalget", "boerne-og-ungeudvalget"),
-    ("Teknik- og Miljøudvalget", "teknik-og-miljoeudvalget"),
-    ("Kultur & Fritid (Ærø)", "kultur-fritid-aeroe"),
-    ("Udvalget for Ældre, Sundhed og Omsorg – Åbenrå", "udvalget-for-aeldre-sundhed-og-omsorg-aabenraa"),
-    ("Café-udvalget", "cafe-udvalget"),
-])
+@pytest.mark.parametrize(
+    ("committee", "slug"),
+    [
+        ("Arbejdsmarkedsudvalget", "arbejdsmarkedsudvalget"),
+        ("Børne- og Ungeudvalget", "boerne-og-ungeudvalget"),
+        ("Teknik- og Miljøudvalget", "teknik-og-miljoeudvalget"),
+        ("Kultur & Fritid (Ærø)", "kultur-fritid-aeroe"),
+        ("Udvalget for Ældre, Sundhed og Omsorg – Åbenrå", "udvalget-for-aeldre-sundhed-og-omsorg-aabenraa"),
+        ("Café-udvalget", "cafe-udvalget"),
+    ],
+)
 def test_file_names_transliterate_aeoeaa(committee, slug):
     assert slugify(committee) == slug
 
@@ -194,7 +215,9 @@ def test_committee_placement_moves_the_beslutning_after_every_section(db_path, m
 def test_unknown_placement_is_refused_in_danish(db_path, meeting_ids):
     result = runner.invoke(app, ["committee", "placement", "Arbejdsmarkedsudvalget", "først", "--db", str(db_path)])
     assert (result.exit_code, result.stderr) == (
-        1, "Fejl: Placeringen 'først' kendes ikke; brug efter-indstilling eller sidst.\n")
+        1,
+        "Fejl: Placeringen 'først' kendes ikke; brug efter-indstilling eller sidst.\n",
+    )
 
 
 def test_an_imported_referat_keeps_its_own_placement_whatever_the_committee_chose(db_path, shared_referater):

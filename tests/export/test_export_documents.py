@@ -101,7 +101,7 @@ def pdf_items(data: bytes) -> dict[str, list[str]]:
         match = ITEM.match(title)
         if match:
             end = starts[index + 1] if index + 1 < len(starts) else None
-            items[match[1]] = text[starts[index]:end].split()
+            items[match[1]] = text[starts[index] : end].split()
     return items
 
 
@@ -131,8 +131,10 @@ def test_docx_uses_word_styles_header_page_numbers_and_marks_the_full_edition(pu
 def test_attendance_and_votes_are_word_tables():
     document, _ = docx_text(render_docx(sample_meeting()))
     tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
-    assert tables[0][:2] == [["Benthe Viola Holm (A)", "formand"],
-                             ["Ivan Fogtmann (O)", "næstformand, ankom kl. 15.50 under behandlingen af punkt 2"]]
+    assert tables[0][:2] == [
+        ["Benthe Viola Holm (A)", "formand"],
+        ["Ivan Fogtmann (O)", "næstformand, ankom kl. 15.50 under behandlingen af punkt 2"],
+    ]
     assert tables[2] == [["Jan Kongebro (A)", ""], ["Mikail Erman (A)", "sag 2-3"]]
     assert tables[4] == [["For stemte:", "A (2), Ø (1)."], ["Imod stemte:", "O (1)."], ["Undlod at stemme:", "ingen."]]
 
@@ -153,7 +155,7 @@ def test_each_numbered_list_in_word_starts_at_one():
     assert lists[0] == ["at godkende deltagelse i projektet.", "at give en bevilling på 2.500.000 kr."]
     assert lists[1] == ["Anbefales", "Anbefales"]
     numbering = document.part.numbering_part.element
-    for num in numbering.num_lst[-len(lists):]:
+    for num in numbering.num_lst[-len(lists) :]:
         assert num.lvlOverride_lst[0].startOverride.val == 1
 
 
@@ -162,7 +164,12 @@ def test_signature_page_gives_each_member_a_line_until_they_approve():
     document, paragraphs = docx_text(render_docx(meeting))
     signing = [p.text for p in document.paragraphs if p.text.startswith("_" * 40)]
     assert [text.split("\n")[1] for text in signing] == [
-        "Benthe Viola Holm (A)", "Ivan Fogtmann (O)", "Mikail Erman (A)", "Birgitte Glifberg (A)", "Mogens Leo Hansen (Ø)"]
+        "Benthe Viola Holm (A)",
+        "Ivan Fogtmann (O)",
+        "Mikail Erman (A)",
+        "Birgitte Glifberg (A)",
+        "Mogens Leo Hansen (Ø)",
+    ]
     pages = pdf_text(render_pdf(meeting))
     assert pages[-1].index("Underskriftsblad") < pages[-1].index("Benthe Viola Holm (A)")
     assert "Underskriftsblad" not in "".join(pages[:-1])
@@ -171,16 +178,26 @@ def test_signature_page_gives_each_member_a_line_until_they_approve():
 def test_pdf_has_embedded_fonts_bookmarks_page_numbers_and_the_confidential_mark(public):
     data = render_pdf(sample_meeting(), public=public)
     reader = pypdf.PdfReader(io.BytesIO(data))
-    fonts = {font["/BaseFont"] for page in reader.pages for font in page["/Resources"]["/Font"].values()
-             for font in [font.get_object()]}
+    fonts = {
+        font["/BaseFont"]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+        for font in [font.get_object()]
+    }
     assert all("DejaVu" in name for name in fonts)
-    descendants = [font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-                   for page in reader.pages for font in page["/Resources"]["/Font"].values()]
+    descendants = [
+        font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    ]
     assert all("/FontFile2" in descriptor for descriptor in descendants)
     assert [entry["/Title"] for entry in reader.outline][:5] == [
-        "Punkt 1: Godkendelse af dagsorden", "Punkt 2: Beslutning om projektet Flere skal med",
+        "Punkt 1: Godkendelse af dagsorden",
+        "Punkt 2: Beslutning om projektet Flere skal med",
         "Punkt 3: Lukket: Køb af ejendom på Hvidovrevej",
-        "Punkt 4: Lukket punkt" if public else "Punkt 4: Lukket: Personalesag", "Punkt 5: Eventuelt"]
+        "Punkt 4: Lukket punkt" if public else "Punkt 4: Lukket: Personalesag",
+        "Punkt 5: Eventuelt",
+    ]
     pages = pdf_text(data)
     for number, text in enumerate(pages, 1):
         assert f"Side {number} af {len(pages)}" in text
@@ -200,8 +217,26 @@ def test_word_and_pdf_say_what_the_markdown_says_item_by_item(public):
         assert in_word[number] == words, number
         assert in_order(words, in_pdf[number]), number
         extra = [word for word in in_pdf[number] if word not in words]
-        assert set(extra) <= {"•", "1.", "2.", "Side", "af", "Arbejdsmarkedsudvalget", "·", "Mandag", "den", "29.",
-                              "maj", "2017", "FORTROLIGT", "–", "må", "ikke", "offentliggøres", *"0123456789"}, extra
+        assert set(extra) <= {
+            "•",
+            "1.",
+            "2.",
+            "Side",
+            "af",
+            "Arbejdsmarkedsudvalget",
+            "·",
+            "Mandag",
+            "den",
+            "29.",
+            "maj",
+            "2017",
+            "FORTROLIGT",
+            "–",
+            "må",
+            "ikke",
+            "offentliggøres",
+            *"0123456789",
+        }, extra
 
 
 def test_pdf_is_pdf_a_2b(public):
@@ -283,14 +318,16 @@ def test_cli_writes_word_and_pdf_files_and_the_full_edition_is_private(db, db_pa
     meeting_id = save_meeting(db, sample_meeting())
     for fmt in ("docx", "pdf"):
         target = tmp_path / f"referat.{fmt}"
-        result = runner.invoke(app, ["export", str(meeting_id), "--format", fmt, "--full", "-o", str(target),
-                                     "--db", str(db_path)])
+        result = runner.invoke(
+            app, ["export", str(meeting_id), "--format", fmt, "--full", "-o", str(target), "--db", str(db_path)]
+        )
         assert result.exit_code == 0, result.output
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert "Sælger ønsker" in "\n".join(docx_text((tmp_path / "referat.docx").read_bytes())[1])
     assert "Sælger ønsker" in "\n".join(pdf_text((tmp_path / "referat.pdf").read_bytes()))
-    result = runner.invoke(app, ["export", "--all", "--format", "pdf", "-o", str(tmp_path / "alle"),
-                                 "--db", str(db_path)])
+    result = runner.invoke(
+        app, ["export", "--all", "--format", "pdf", "-o", str(tmp_path / "alle"), "--db", str(db_path)]
+    )
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "alle").iterdir())
     assert written == ["2017-05-29-arbejdsmarkedsudvalget.pdf"]
@@ -301,4 +338,6 @@ def test_cli_refuses_a_document_on_the_terminal(db, db_path):
     meeting_id = save_meeting(db, sample_meeting())
     result = runner.invoke(app, ["export", str(meeting_id), "--format", "docx", "--db", str(db_path)])
     assert (result.exit_code, result.stderr) == (
-        1, "Fejl: --format docx skrives til en fil: angiv -o FIL (eller -o MAPPE med --all).\n")
+        1,
+        "Fejl: --format docx skrives til en fil: angiv -o FIL (eller -o MAPPE med --all).\n",
+    )

@@ -122,15 +122,25 @@ def test_block_collapses_blank_runs_and_strips_indentation():
 
 
 MARKUP = st.sampled_from(list("#*_|<>`[]()!&;:.-+=~$\\\n\r\t 0123456789aæ") + ["&amp;", "1. ", "- ", "### ", "    "])
-ANY_TEXT = st.lists(st.one_of(MARKUP, st.characters(codec="utf-8", exclude_categories=("Cs",))), max_size=60).map("".join)
+ANY_TEXT = st.lists(st.one_of(MARKUP, st.characters(codec="utf-8", exclude_categories=("Cs",))), max_size=60).map(
+    "".join
+)
 
 
 @given(ANY_TEXT)
 def test_any_block_is_only_paragraphs_lists_and_low_headings(text):
     for token in MARKDOWN.parse(escape_block(text)):
         assert token.type in {
-            "paragraph_open", "paragraph_close", "inline", "bullet_list_open", "bullet_list_close",
-            "ordered_list_open", "ordered_list_close", "list_item_open", "list_item_close", "heading_open",
+            "paragraph_open",
+            "paragraph_close",
+            "inline",
+            "bullet_list_open",
+            "bullet_list_close",
+            "ordered_list_open",
+            "ordered_list_close",
+            "list_item_open",
+            "list_item_close",
+            "heading_open",
             "heading_close",
         }, (text, token.type)
         if token.type == "heading_open":

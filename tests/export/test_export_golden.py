@@ -30,13 +30,18 @@ def exported_items(markdown: str) -> list[dict]:
         decision = body.split("\n## Beslutning\n", 1)[1] if "\n## Beslutning\n" in body else None
         if decision is not None:
             decision = decision.split("\n## ", 1)[0]
-        items.append({
-            "number": number, "title": title, "lukket": "**Lukket punkt.**" in body,
-            "decision": [block.strip() for block in decision.split("\n\n") if block.strip()] if decision else None,
-            "recommendation": len(re.findall(r"^\d+\. ", body.split("\n## Beslutning\n")[0], re.MULTILINE)),
-            "bilag": len(re.findall(r"^- ", body.split("\n## Bilag\n", 1)[1], re.MULTILINE))
-            if "\n## Bilag\n" in body else 0,
-        })
+        items.append(
+            {
+                "number": number,
+                "title": title,
+                "lukket": "**Lukket punkt.**" in body,
+                "decision": [block.strip() for block in decision.split("\n\n") if block.strip()] if decision else None,
+                "recommendation": len(re.findall(r"^\d+\. ", body.split("\n## Beslutning\n")[0], re.MULTILINE)),
+                "bilag": len(re.findall(r"^- ", body.split("\n## Bilag\n", 1)[1], re.MULTILINE))
+                if "\n## Bilag\n" in body
+                else 0,
+            }
+        )
     return items
 
 
@@ -70,8 +75,9 @@ def test_herlev_decisions_and_afbud(herlev):
     assert decisions["69"] is None
     assert decisions["70"] == ["**Intet.**"]
     assert decisions["71"] == ["**Intet.**"]
-    assert decisions["72"] == ["Udvalget ønsker et orienteringspunkt om JobCamp 2022 på mødet i "
-                                      "Arbejdsmarkedsudvalget den 23. november 2022."]
+    assert decisions["72"] == [
+        "Udvalget ønsker et orienteringspunkt om JobCamp 2022 på mødet i Arbejdsmarkedsudvalget den 23. november 2022."
+    ]
     assert decisions["73"] == ["**Protokollen blev underskrevet.**"]
     assert "## Fraværende med afbud\n\n- Gitte Friberg Bomholdt (A)\n- Ibrahim Benli (Ø)\n" in herlev
 
@@ -82,11 +88,31 @@ def test_herlev_header_sections_and_bilag(herlev):
     assert "Mødet begyndte kl. 16.00" in herlev
     items = {i["number"]: i for i in exported_items(herlev)}
     assert {n: items[n]["bilag"] for n in items} == {
-        "65": 1, "66": 1, "67": 1, "68": 2, "69": 0, "70": 0, "71": 0, "72": 0, "73": 0}
+        "65": 1,
+        "66": 1,
+        "67": 1,
+        "68": 2,
+        "69": 0,
+        "70": 0,
+        "71": 0,
+        "72": 0,
+        "73": 0,
+    }
     part = herlev.split("\n# Punkt 65: ")[1].split("\n# ")[0]
-    order = [part.index(h) for h in ("## Resume", "## Forvaltningen indstiller", "## Sagsfremstilling",
-                                     "### Jobafklaringsforløb", "## Lovgrundlag", "## Økonomi",
-                                     "## Beslutningskompetence", "## Beslutning\n", "## Bilag")]
+    order = [
+        part.index(h)
+        for h in (
+            "## Resume",
+            "## Forvaltningen indstiller",
+            "## Sagsfremstilling",
+            "### Jobafklaringsforløb",
+            "## Lovgrundlag",
+            "## Økonomi",
+            "## Beslutningskompetence",
+            "## Beslutning\n",
+            "## Bilag",
+        )
+    ]
     assert order == sorted(order)
     assert "- Interne vejlednings- og opkvalificeringsforløb" in part
 
@@ -119,9 +145,31 @@ def test_hvidovre_items_decisions_and_afbud(hvidovre):
     for empty in ("4", "6", "7", "8", "9", "10", "11"):
         assert decisions[empty] is None
     assert {i["number"]: i["recommendation"] for i in items} == {
-        "1": 0, "2": 0, "3": 1, "4": 2, "5": 2, "6": 1, "7": 1, "8": 1, "9": 1, "10": 1, "11": 0}
+        "1": 0,
+        "2": 0,
+        "3": 1,
+        "4": 2,
+        "5": 2,
+        "6": 1,
+        "7": 1,
+        "8": 1,
+        "9": 1,
+        "10": 1,
+        "11": 0,
+    }
     assert {i["number"]: i["bilag"] for i in items} == {
-        "1": 0, "2": 0, "3": 0, "4": 1, "5": 0, "6": 3, "7": 1, "8": 1, "9": 3, "10": 0, "11": 0}
+        "1": 0,
+        "2": 0,
+        "3": 0,
+        "4": 1,
+        "5": 0,
+        "6": 3,
+        "7": 1,
+        "8": 1,
+        "9": 3,
+        "10": 0,
+        "11": 0,
+    }
 
 
 def test_hvidovre_header_and_attendance(hvidovre):
@@ -129,8 +177,12 @@ def test_hvidovre_header_and_attendance(hvidovre):
     assert "**Mødested:** Belægningen" in hvidovre
     assert "Mødet begyndte kl. 15.00" in hvidovre
     deltagere = hvidovre.split("## Deltagere\n\n")[1].split("\n\n")[0].split("\n")
-    assert sorted(deltagere) == ["- Benthe Viola Holm (A)", "- Ivan Fogtmann (O)", "- Mikail Erman (A)",
-                                 "- Mogens Leo Hansen (Ø)"]
+    assert sorted(deltagere) == [
+        "- Benthe Viola Holm (A)",
+        "- Ivan Fogtmann (O)",
+        "- Mikail Erman (A)",
+        "- Mogens Leo Hansen (Ø)",
+    ]
     assert "## Fraværende med afbud\n\n- Ømer Kuscu (A)\n" in hvidovre
 
 
@@ -138,8 +190,7 @@ def test_hvidovre_header_and_attendance(hvidovre):
 @pytest.mark.parametrize("public", [False, True])
 @pytest.mark.parametrize("decisions_only", [False, True])
 def test_export_import_export_gives_the_same_document(shared_referater, name, public, decisions_only):
-    first = render_markdown(importing.parse_file(shared_referater / name), public=public,
-                            decisions_only=decisions_only)
+    first = render_markdown(importing.parse_file(shared_referater / name), public=public, decisions_only=decisions_only)
     again = render_markdown(importing.parse_text(first), public=public, decisions_only=decisions_only)
     assert again == first
 

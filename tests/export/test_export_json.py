@@ -9,11 +9,32 @@ from export_support import sample_meeting
 from store.export_json import render_json
 from store.model import Item, Meeting
 
-MEETING_KEYS = {"municipality", "committee", "date", "start", "end", "location", "status", "members", "items",
-                "approvals"}
+MEETING_KEYS = {
+    "municipality",
+    "committee",
+    "date",
+    "start",
+    "end",
+    "location",
+    "status",
+    "members",
+    "items",
+    "approvals",
+}
 MEMBER_KEYS = {"name", "party", "role", "attendance", "substitute_for"}
-ITEM_KEYS = {"number", "title", "public", "case_number", "sections", "recommendation", "decision", "votes",
-             "remarks", "absent", "attachments"}
+ITEM_KEYS = {
+    "number",
+    "title",
+    "public",
+    "case_number",
+    "sections",
+    "recommendation",
+    "decision",
+    "votes",
+    "remarks",
+    "absent",
+    "attachments",
+}
 SECTION_KEYS = {"heading", "text"}
 DECISION_KEYS = {"outcome", "text", "points"}
 VOTE_KEYS = {"subject", "for", "against", "abstain", "result"}
@@ -44,8 +65,11 @@ def test_every_documented_key_is_there_with_its_type():
     assert all(APPROVAL_KEYS <= a.keys() for a in data["approvals"])
     vote = data["items"][1]["votes"][0]
     assert (vote["for"], vote["against"], vote["abstain"], vote["result"]) == (["A", "Ø"], ["O"], [], "vedtaget")
-    assert data["approvals"][1] == {"member": "Ivan Fogtmann", "at": "2017-05-30T10:00:00",
-                                    "reservation": "punkt 2 er gengivet for kort"}
+    assert data["approvals"][1] == {
+        "member": "Ivan Fogtmann",
+        "at": "2017-05-30T10:00:00",
+        "reservation": "punkt 2 er gengivet for kort",
+    }
 
 
 def test_item_numbers_that_are_not_digits_stay_strings():

@@ -40,7 +40,7 @@ def item_part(text: str, number: str) -> str:
     """The Markdown of one item, from its heading to the next level-1 heading."""
     start = text.index(f"\n# Punkt {number}: ")
     end = text.find("\n# ", start + 1)
-    return text[start + 1: end if end > 0 else None]
+    return text[start + 1 : end if end > 0 else None]
 
 
 def headings(text: str) -> list[tuple[str, str]]:
@@ -88,8 +88,13 @@ def test_closing_line_follows_the_last_item_as_in_the_real_referater(public):
 
 
 def test_the_closing_line_and_the_end_are_one_line_as_roedovre_writes_them():
-    meeting = Meeting(committee="U", status="hævet", end="15:45", closing="Protokollen oplæst.",
-                      items=[Item("1", "Diverse", decision=Decision("Taget til efterretning"))])
+    meeting = Meeting(
+        committee="U",
+        status="hævet",
+        end="15:45",
+        closing="Protokollen oplæst.",
+        items=[Item("1", "Diverse", decision=Decision("Taget til efterretning"))],
+    )
     text = render_markdown(meeting)
     assert "**Taget til efterretning.**\n\nProtokollen oplæst. Mødet afsluttet kl. 15.45\n\n" in text
     assert "Mødets afslutning" not in text and "sluttede" not in text
@@ -98,26 +103,35 @@ def test_the_closing_line_and_the_end_are_one_line_as_roedovre_writes_them():
 
 
 def test_a_referat_sealed_in_the_first_layout_keeps_its_wording():
-    meeting = Meeting(committee="U", status="godkendt", end="15:45", closing="Protokollen oplæst.",
-                      items=[Item("1", "Diverse")], layout=LAYOUT_ENDED_ITALIC)
+    meeting = Meeting(
+        committee="U",
+        status="godkendt",
+        end="15:45",
+        closing="Protokollen oplæst.",
+        items=[Item("1", "Diverse")],
+        layout=LAYOUT_ENDED_ITALIC,
+    )
     assert "# Mødets afslutning\n\nProtokollen oplæst.\n\n*Mødet sluttede kl. 15.45.*\n\n" in render_markdown(meeting)
 
 
-@pytest.mark.parametrize(("day", "expected"), [
-    (dt.date(2023, 1, 1), "Søndag den 1. januar 2023"),
-    (dt.date(2023, 2, 1), "Onsdag den 1. februar 2023"),
-    (dt.date(2023, 3, 1), "Onsdag den 1. marts 2023"),
-    (dt.date(2023, 4, 1), "Lørdag den 1. april 2023"),
-    (dt.date(2023, 5, 1), "Mandag den 1. maj 2023"),
-    (dt.date(2023, 6, 1), "Torsdag den 1. juni 2023"),
-    (dt.date(2023, 7, 1), "Lørdag den 1. juli 2023"),
-    (dt.date(2023, 8, 1), "Tirsdag den 1. august 2023"),
-    (dt.date(2023, 9, 1), "Fredag den 1. september 2023"),
-    (dt.date(2023, 10, 1), "Søndag den 1. oktober 2023"),
-    (dt.date(2023, 11, 1), "Onsdag den 1. november 2023"),
-    (dt.date(2023, 12, 1), "Fredag den 1. december 2023"),
-    (dt.date(2022, 10, 26), "Onsdag den 26. oktober 2022"),
-])
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2023, 1, 1), "Søndag den 1. januar 2023"),
+        (dt.date(2023, 2, 1), "Onsdag den 1. februar 2023"),
+        (dt.date(2023, 3, 1), "Onsdag den 1. marts 2023"),
+        (dt.date(2023, 4, 1), "Lørdag den 1. april 2023"),
+        (dt.date(2023, 5, 1), "Mandag den 1. maj 2023"),
+        (dt.date(2023, 6, 1), "Torsdag den 1. juni 2023"),
+        (dt.date(2023, 7, 1), "Lørdag den 1. juli 2023"),
+        (dt.date(2023, 8, 1), "Tirsdag den 1. august 2023"),
+        (dt.date(2023, 9, 1), "Fredag den 1. september 2023"),
+        (dt.date(2023, 10, 1), "Søndag den 1. oktober 2023"),
+        (dt.date(2023, 11, 1), "Onsdag den 1. november 2023"),
+        (dt.date(2023, 12, 1), "Fredag den 1. december 2023"),
+        (dt.date(2022, 10, 26), "Onsdag den 26. oktober 2022"),
+    ],
+)
 def test_every_weekday_and_month_in_danish(meeting, day, expected):
     assert f"**Mødedato:** {expected}\n" in render_markdown(dataclasses.replace(meeting, date=day))
 
@@ -145,7 +159,7 @@ def test_aeoeaa_are_written_as_letters(public):
 
 
 def test_deltagere_chair_first_with_party_role_substitute_and_partial_attendance(public):
-    part = public[public.index("## Deltagere"):public.index("## Fraværende med afbud")]
+    part = public[public.index("## Deltagere") : public.index("## Fraværende med afbud")]
     assert part.strip().split("\n") == [
         "## Deltagere",
         "",
@@ -181,20 +195,26 @@ def test_items_implied_by_late_arrival_are_not_listed_as_missed(meeting):
     assert "- Ivan Fogtmann (O), sag 4\n" in text
 
 
-@pytest.mark.parametrize(("numbers", "expected"), [
-    (["29", "30", "31", "32", "33", "34"], "29-34"),
-    (["3"], "3"),
-    (["3", "5", "7", "8", "9"], "3, 5, 7-9"),
-    (["1", "2", "4a", "5"], "1-2, 4a, 5"),
-    ([], ""),
-])
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        (["29", "30", "31", "32", "33", "34"], "29-34"),
+        (["3"], "3"),
+        (["3", "5", "7", "8", "9"], "3, 5, 7-9"),
+        (["1", "2", "4a", "5"], "1-2, 4a, 5"),
+        ([], ""),
+    ],
+)
 def test_consecutive_item_numbers_become_ranges(numbers, expected):
     assert compress_numbers(numbers) == expected
 
 
 def test_dagsorden_lists_members_without_recorded_attendance():
     meeting = Meeting(
-        committee="Arbejdsmarkedsudvalget", date=dt.date(2017, 5, 29), start="15:00", status=PLANNED,
+        committee="Arbejdsmarkedsudvalget",
+        date=dt.date(2017, 5, 29),
+        start="15:00",
+        status=PLANNED,
         members=[Member("Benthe Viola Holm", "A", "formand"), Member("Ivan Fogtmann", "O")],
         items=[Item("1", "Godkendelse af dagsorden")],
     )
@@ -251,7 +271,7 @@ def test_item_has_sagsnummer_and_sections_in_original_order_with_indstilling_lis
         "## Beslutning",
         "**Anbefales.**",
     ]
-    rest = part[part.index("## Sagsfremstilling"):]
+    rest = part[part.index("## Sagsfremstilling") :]
     assert blocks(rest)[:3] == ["## Sagsfremstilling", "Projektet er en toårig indsats.", "- første trin\n- andet trin"]
     assert "### Økonomi" in rest
 
@@ -259,8 +279,9 @@ def test_item_has_sagsnummer_and_sections_in_original_order_with_indstilling_lis
 def test_committee_may_place_the_beslutning_after_every_section(meeting):
     text = render_markdown(dataclasses.replace(meeting, decision_placement=DECISION_LAST))
     part = item_part(text, "2")
-    order = [part.index(h) for h in ("## Indstilling", "## Sagsfremstilling", "### Økonomi", "## Beslutning\n",
-                                     "## Bilag")]
+    order = [
+        part.index(h) for h in ("## Indstilling", "## Sagsfremstilling", "### Økonomi", "## Beslutning\n", "## Bilag")
+    ]
     assert order == sorted(order)
 
 
@@ -271,8 +292,12 @@ def test_indstilling_heading_is_added_when_the_dagsorden_had_none():
 
 
 def test_original_indstilling_heading_is_kept():
-    item = Item("1", "Budget", sections=[Section("Forvaltningen indstiller", "", RECOMMENDATION_SECTION),
-                                         Section("Økonomi", "Ingen.")], recommendation=["at godkende"])
+    item = Item(
+        "1",
+        "Budget",
+        sections=[Section("Forvaltningen indstiller", "", RECOMMENDATION_SECTION), Section("Økonomi", "Ingen.")],
+        recommendation=["at godkende"],
+    )
     text = render_markdown(Meeting(committee="U", items=[item]))
     assert "## Forvaltningen indstiller\n\n1. at godkende\n\n## Økonomi\n" in text
     assert "## Indstilling" not in text
@@ -280,7 +305,7 @@ def test_original_indstilling_heading_is_kept():
 
 def test_beslutning_with_afbud_absence_outcome_text_points_votes_remark_and_tilfoejelse(public):
     part = item_part(public, "2")
-    decision = part[part.index("## Beslutning\n"):part.index("## Sagsfremstilling")]
+    decision = part[part.index("## Beslutning\n") : part.index("## Sagsfremstilling")]
     assert blocks(decision) == [
         "## Beslutning",
         "**Anbefales.**",
@@ -315,13 +340,18 @@ def test_postponed_with_outcome_keeps_both():
 
 
 def test_votes_list_names_when_a_group_splits():
-    members = [Member("Anna Holm", "A", attendance=PRESENT), Member("Bo Berg", "A", attendance=PRESENT),
-               Member("Cai Dahl", "V", attendance=PRESENT)]
+    members = [
+        Member("Anna Holm", "A", attendance=PRESENT),
+        Member("Bo Berg", "A", attendance=PRESENT),
+        Member("Cai Dahl", "V", attendance=PRESENT),
+    ]
     vote = Vote("indstillingen", ["Anna Holm", "V"], ["Bo Berg"], [], "vedtaget")
     item = Item("1", "Budget", decision=Decision("Godkendt"), votes=[vote])
     text = render_markdown(Meeting(committee="U", status="hævet", members=members, items=[item]))
-    assert ("**Afstemning om indstillingen:** For stemte: Anna Holm (A), V (1). Imod stemte: Bo Berg (A). "
-            "Undlod at stemme: ingen. Indstillingen blev vedtaget med 2 stemmer mod 1.") in text
+    assert (
+        "**Afstemning om indstillingen:** For stemte: Anna Holm (A), V (1). Imod stemte: Bo Berg (A). "
+        "Undlod at stemme: ingen. Indstillingen blev vedtaget med 2 stemmer mod 1."
+    ) in text
 
 
 def test_vote_counts_given_by_the_secretary_win_and_counts_without_names_are_shown():
@@ -347,31 +377,49 @@ def test_each_party_that_voted_as_one_carries_its_own_votes():
     vote = Vote("Indstillingen", ["A", "C"], ["O"], [], "vedtaget", for_count=4, against_count=2, abstain_count=0)
     assert _vote_text(vote, members) == (
         "**Afstemning om indstillingen:** For stemte: A (3), C (1). Imod stemte: O (2). Undlod at stemme: ingen. "
-        "Indstillingen blev vedtaget med 4 stemmer mod 2.")
+        "Indstillingen blev vedtaget med 4 stemmer mod 2."
+    )
 
 
 def test_names_only_for_the_party_that_split():
-    members = [*_roster("C", "C", "C"), Member("Jan Kongebro", "A", attendance=PRESENT),
-               Member("Steen Skriver Rasmussen", "A", attendance=PRESENT), Member("Ole Dam", "A", attendance=PRESENT)]
-    vote = Vote("indstillingen", ["Ole Dam (A)"], ["Jan Kongebro (A)", "Steen Skriver Rasmussen (A)", "C"], [],
-                "forkastet", for_count=1, against_count=5, abstain_count=0)
+    members = [
+        *_roster("C", "C", "C"),
+        Member("Jan Kongebro", "A", attendance=PRESENT),
+        Member("Steen Skriver Rasmussen", "A", attendance=PRESENT),
+        Member("Ole Dam", "A", attendance=PRESENT),
+    ]
+    vote = Vote(
+        "indstillingen",
+        ["Ole Dam (A)"],
+        ["Jan Kongebro (A)", "Steen Skriver Rasmussen (A)", "C"],
+        [],
+        "forkastet",
+        for_count=1,
+        against_count=5,
+        abstain_count=0,
+    )
     assert _vote_text(vote, members) == (
         "**Afstemning om indstillingen:** For stemte: Ole Dam (A). "
         "Imod stemte: Jan Kongebro (A), Steen Skriver Rasmussen (A), C (3). Undlod at stemme: ingen. "
-        "Indstillingen blev forkastet med 1 stemme mod 5.")
+        "Indstillingen blev forkastet med 1 stemme mod 5."
+    )
 
 
 def test_a_tie_is_stated_with_its_votes():
     vote = Vote("forslag fra V", ["A"], ["V"], [], "forkastet", for_count=3, against_count=3)
     assert _vote_text(vote, _roster("A", "A", "A", "V", "V", "V")).endswith(
-        "For stemte: A (3). Imod stemte: V (3). Undlod at stemme: ingen. Forslaget blev forkastet med 3 stemmer mod 3.")
+        "For stemte: A (3). Imod stemte: V (3). Undlod at stemme: ingen. Forslaget blev forkastet med 3 stemmer mod 3."
+    )
 
 
 def test_a_side_whose_parties_the_roster_cannot_count_gives_its_total_first():
-    vote = Vote("indstillingen", ["A", "B", "V"], ["Ø"], ["O"], "vedtaget", for_count=9, against_count=2, abstain_count=1)
+    vote = Vote(
+        "indstillingen", ["A", "B", "V"], ["Ø"], ["O"], "vedtaget", for_count=9, against_count=2, abstain_count=1
+    )
     assert _vote_text(vote, []) == (
         "**Afstemning om indstillingen:** For stemte: 9 (A, B, V). Imod stemte: Ø (2). Undlod at stemme: O (1). "
-        "Indstillingen blev vedtaget med 9 stemmer mod 2.")
+        "Indstillingen blev vedtaget med 9 stemmer mod 2."
+    )
 
 
 def test_only_the_nouns_a_vote_is_about_are_lower_cased():
@@ -380,8 +428,11 @@ def test_only_the_nouns_a_vote_is_about_are_lower_cased():
 
 
 def test_amendment_votes_come_before_the_main_proposal():
-    votes = [Vote("indstillingen", ["A"], [], []), Vote("ændringsforslag 1", ["B"], [], [], kind=VOTE_ON_AMENDMENT),
-             Vote("ændringsforslag 2", ["C"], [], [], kind=VOTE_ON_AMENDMENT)]
+    votes = [
+        Vote("indstillingen", ["A"], [], []),
+        Vote("ændringsforslag 1", ["B"], [], [], kind=VOTE_ON_AMENDMENT),
+        Vote("ændringsforslag 2", ["C"], [], [], kind=VOTE_ON_AMENDMENT),
+    ]
     text = render_markdown(Meeting(committee="U", items=[Item("1", "Budget", votes=votes)]))
     order = [text.index(f"Afstemning om {s}") for s in ("ændringsforslag 1", "ændringsforslag 2", "indstillingen")]
     assert order == sorted(order)
@@ -395,8 +446,10 @@ def test_minority_statement_and_several_members():
 
 def test_bilag_list_overview_and_references(full):
     assert "## Bilag\n\n- Idékatalog - ARU den 29. maj 2017 (pdf)\n- Lukket: Prisoverslag fra leverandør\n" in full
-    assert ("# Bilagsoversigt\n\n- Punkt 2: Idékatalog - ARU den 29. maj 2017 (pdf)\n"
-            "- Punkt 2: Lukket: Prisoverslag fra leverandør\n- Punkt 3: Vurderingsrapport Hvidovrevej\n") in full
+    assert (
+        "# Bilagsoversigt\n\n- Punkt 2: Idékatalog - ARU den 29. maj 2017 (pdf)\n"
+        "- Punkt 2: Lukket: Prisoverslag fra leverandør\n- Punkt 3: Vurderingsrapport Hvidovrevej\n"
+    ) in full
     item = Item("1", "Budget", attachments=[Attachment("Budget 2024", "https://example.dk/budget 2024.pdf")])
     text = render_markdown(Meeting(committee="U", items=[item]))
     assert "- [Budget 2024](<https://example.dk/budget 2024.pdf>)" in text
@@ -409,7 +462,8 @@ def test_underskriftsblad_lists_approvals_with_time_and_reservation(public):
         "- Ivan Fogtmann (O) godkendte 30. maj 2017 kl. 10.00 med forbehold: punkt 2 er gengivet for kort\n"
     )
     assert "# Underskriftsblad\n\nIngen godkendelser er registreret.\n" in render_markdown(
-        Meeting(committee="U", status="hævet"))
+        Meeting(committee="U", status="hævet")
+    )
 
 
 def test_before_approval_the_underskriftsblad_lists_who_took_part_to_sign(meeting):
@@ -417,16 +471,23 @@ def test_before_approval_the_underskriftsblad_lists_who_took_part_to_sign(meetin
     assert text.endswith(
         "# Underskriftsblad\n\nReferatet underskrives af de medlemmer, der deltog i mødet:\n\n"
         "- Benthe Viola Holm (A)\n- Ivan Fogtmann (O)\n- Mikail Erman (A)\n- Birgitte Glifberg (A)\n"
-        "- Mogens Leo Hansen (Ø)\n")
+        "- Mogens Leo Hansen (Ø)\n"
+    )
     assert "Ingen godkendelser" not in text
 
 
 def test_numbered_bilag_keep_their_number_and_only_an_address_makes_a_link():
-    attachments = [Attachment("Nyhedsliste for Social", "1"), Attachment("Bilag 2: kopi", None),
-                   Attachment("Procesplan", "https://example.dk/p.pdf"), Attachment("Lukket tilbud", "3", public=False)]
+    attachments = [
+        Attachment("Nyhedsliste for Social", "1"),
+        Attachment("Bilag 2: kopi", None),
+        Attachment("Procesplan", "https://example.dk/p.pdf"),
+        Attachment("Lukket tilbud", "3", public=False),
+    ]
     text = render_markdown(Meeting(committee="U", items=[Item("1", "Budget", attachments=attachments)]), public=False)
-    assert ("## Bilag\n\n- Bilag 1: Nyhedsliste for Social\n- Bilag 2\\: kopi\n"
-            "- [Procesplan](<https://example.dk/p.pdf>)\n- Lukket: Bilag 3: Lukket tilbud\n") in text
+    assert (
+        "## Bilag\n\n- Bilag 1: Nyhedsliste for Social\n- Bilag 2\\: kopi\n"
+        "- [Procesplan](<https://example.dk/p.pdf>)\n- Lukket: Bilag 3: Lukket tilbud\n"
+    ) in text
     assert "](<1>)" not in text
 
 
@@ -443,7 +504,8 @@ def test_full_edition_starts_with_the_lukket_warning_and_marks_each_lukket_item(
     ]
     assert blocks(item_part(full, "4"))[1] == (
         "**Lukket punkt.** Behandlet for lukkede døre. Må ikke offentliggøres. Titlen er fortrolig. "
-        "Udfaldet er fortroligt.")
+        "Udfaldet er fortroligt."
+    )
     assert "Sælger ønsker 4.200.000 kr." in full
 
 
@@ -469,8 +531,15 @@ def test_decisions_only_has_beslutning_attendance_and_votes_but_no_dagsorden(mee
     text = render_markdown(meeting, decisions_only=True)
     assert blocks(text)[0] == "# Beslutningsprotokol: Arbejdsmarkedsudvalget"
     assert "## Deltagere" in text and "## Fraværende med afbud" in text
-    for absent in ("## Beslutningstema", "## Sagsfremstilling", "## Indstilling", "## Bilag", "Bilagsoversigt",
-                   "Indholdsfortegnelse", "første trin"):
+    for absent in (
+        "## Beslutningstema",
+        "## Sagsfremstilling",
+        "## Indstilling",
+        "## Bilag",
+        "Bilagsoversigt",
+        "Indholdsfortegnelse",
+        "første trin",
+    ):
         assert absent not in text
     part = item_part(text, "2")
     assert "**Anbefales.**" in part and "For stemte: A (2), Ø (1)." in part
@@ -481,19 +550,40 @@ def test_decisions_only_has_beslutning_attendance_and_votes_but_no_dagsorden(mee
 # --- hostile text ----------------------------------------------------------------------
 
 
-HOSTILE_TITLES = ["# Punkt 9: Falsk", "**fed** _kursiv_", "a | b | c", "<script>alert(1)</script>", "`kode`",
-                  "1. behandling", "- liste", "> citat", "Lukket: ikke lukket", "Titel ##", "[x](javascript:y)"]
+HOSTILE_TITLES = [
+    "# Punkt 9: Falsk",
+    "**fed** _kursiv_",
+    "a | b | c",
+    "<script>alert(1)</script>",
+    "`kode`",
+    "1. behandling",
+    "- liste",
+    "> citat",
+    "Lukket: ikke lukket",
+    "Titel ##",
+    "[x](javascript:y)",
+]
 
 
 def test_hostile_titles_and_decisions_render_as_their_text():
-    items = [Item(str(n), title, decision=Decision(title, f"# Punkt 99: {title}\n1. {title}", [title]),
-                  sections=[Section(title, f"## Beslutning\n# Punkt 98: {title}")], attachments=[Attachment(title)])
-             for n, title in enumerate(HOSTILE_TITLES, 1)]
+    items = [
+        Item(
+            str(n),
+            title,
+            decision=Decision(title, f"# Punkt 99: {title}\n1. {title}", [title]),
+            sections=[Section(title, f"## Beslutning\n# Punkt 98: {title}")],
+            attachments=[Attachment(title)],
+        )
+        for n, title in enumerate(HOSTILE_TITLES, 1)
+    ]
     text = render_markdown(Meeting(committee="Udvalg <b>", status="hævet", items=items), public=False)
     found = headings(text)
     h1 = [content for tag, content in found if tag == "h1"]
-    assert h1 == (["Referat: Udvalg <b>"]
-                  + [f"Punkt {n}: {t}" for n, t in enumerate(HOSTILE_TITLES, 1)] + ["Bilagsoversigt", "Underskriftsblad"])
+    assert h1 == (
+        ["Referat: Udvalg <b>"]
+        + [f"Punkt {n}: {t}" for n, t in enumerate(HOSTILE_TITLES, 1)]
+        + ["Bilagsoversigt", "Underskriftsblad"]
+    )
     h2 = [content for tag, content in found if tag == "h2"]
     assert h2.count("Beslutning") == len(HOSTILE_TITLES)
     tokens = MARKDOWN.parse(text)
@@ -526,9 +616,11 @@ def test_public_is_the_default(meeting, public):
 
 
 def test_amendment_vote_subject_always_says_aendringsforslag():
-    votes = [Vote("forslag fra Ø om halv bevilling", ["Ø"], ["A"], [], kind=VOTE_ON_AMENDMENT),
-             Vote("", ["V"], [], [], kind=VOTE_ON_AMENDMENT),
-             Vote("Ændringsforslag fra V", ["V"], [], [], kind=VOTE_ON_AMENDMENT)]
+    votes = [
+        Vote("forslag fra Ø om halv bevilling", ["Ø"], ["A"], [], kind=VOTE_ON_AMENDMENT),
+        Vote("", ["V"], [], [], kind=VOTE_ON_AMENDMENT),
+        Vote("Ændringsforslag fra V", ["V"], [], [], kind=VOTE_ON_AMENDMENT),
+    ]
     text = render_markdown(Meeting(committee="U", items=[Item("1", "Budget", votes=votes)]))
     assert "**Afstemning om ændringsforslag (forslag fra Ø om halv bevilling):** For stemte: Ø." in text
     assert "**Afstemning om ændringsforslag:** For stemte: V." in text
@@ -537,8 +629,13 @@ def test_amendment_vote_subject_always_says_aendringsforslag():
 
 def test_item_absences_are_listed_in_roster_order():
     members = [Member("Anna Holm", "A", attendance=PRESENT), Member("Bo Berg", "V", attendance=PRESENT)]
-    item = Item("1", "Budget", decision=Decision("Godkendt"), absent=["Bo Berg (V)"],
-                absences=[ItemAbsence("Anna Holm (A)", "inhabil")])
+    item = Item(
+        "1",
+        "Budget",
+        decision=Decision("Godkendt"),
+        absent=["Bo Berg (V)"],
+        absences=[ItemAbsence("Anna Holm (A)", "inhabil")],
+    )
     text = render_markdown(Meeting(committee="U", status="hævet", members=members, items=[item]), public=False)
     assert "## Fraværende\n\n- Anna Holm (A), sag 1\n- Bo Berg (V), sag 1\n" in text
     assert "## Beslutning\n\nAnna Holm (A) deltog ikke i behandlingen af punktet. Årsag (intern): inhabil\n\n" in text
@@ -552,7 +649,9 @@ def test_a_hastesag_says_so_in_every_edition_and_survives_the_database(db):
     for public in (True, False):
         text = render_markdown(meeting, public=public)
         assert blocks(item_part(text, "5"))[:2] == [
-            "# Punkt 5: Eventuelt", "**Hastesag.** Optaget på dagsordenen under mødet."]
+            "# Punkt 5: Eventuelt",
+            "**Hastesag.** Optaget på dagsordenen under mødet.",
+        ]
         assert "**Hastesag.**" in item_part(text, "4")
         assert "**Hastesag.**" not in item_part(text, "3")
     loaded = load_meeting(db, save_meeting(db, meeting))
@@ -575,8 +674,13 @@ def test_an_indstilling_keeps_the_source_form_of_its_points(shared_referater):
 
 
 def test_unnumbered_points_survive_the_database(db):
-    item = Item("1", "Budget", sections=[Section("Indstilling", "Forvaltningen indstiller,", RECOMMENDATION_SECTION)],
-                recommendation=["at budgettet godkendes,", "at der følges op."], recommendation_numbered=False)
+    item = Item(
+        "1",
+        "Budget",
+        sections=[Section("Indstilling", "Forvaltningen indstiller,", RECOMMENDATION_SECTION)],
+        recommendation=["at budgettet godkendes,", "at der følges op."],
+        recommendation_numbered=False,
+    )
     meeting_id = save_meeting(db, Meeting(committee="U", items=[item]))
     text = render_markdown(load_meeting(db, meeting_id))
     assert "Forvaltningen indstiller,\n\n&#97;t budgettet godkendes,\n\n&#97;t der følges op.\n" in text
@@ -586,13 +690,20 @@ def test_a_member_at_the_meeting_who_missed_every_item_is_only_listed_as_absent(
     """Rødovre: 'Fraværende: Jan Kongebro (A), sag 29-34' — and not also among the Deltagere."""
     from store.importing import parse_text
 
-    members = [Member("Anna Holm", "A", attendance=PRESENT), Member("Jan Kongebro", "A", attendance=PRESENT),
-               Member("Bo Berg", "V", attendance=PRESENT)]
-    items = [Item(str(n), f"Sag {n}", decision=Decision("Godkendt"), absences=[ItemAbsence("Jan Kongebro (A)")])
-             for n in (29, 30, 31)]
+    members = [
+        Member("Anna Holm", "A", attendance=PRESENT),
+        Member("Jan Kongebro", "A", attendance=PRESENT),
+        Member("Bo Berg", "V", attendance=PRESENT),
+    ]
+    items = [
+        Item(str(n), f"Sag {n}", decision=Decision("Godkendt"), absences=[ItemAbsence("Jan Kongebro (A)")])
+        for n in (29, 30, 31)
+    ]
     items[0].absences.append(ItemAbsence("Bo Berg (V)"))
     text = render_markdown(Meeting(committee="U", status="hævet", members=members, items=items))
-    assert "## Deltagere\n\n- Anna Holm (A)\n- Bo Berg (V)\n\n## Fraværende\n\n- Jan Kongebro (A), sag 29-31\n" \
-           "- Bo Berg (V), sag 29\n" in text
-    assert "- Jan Kongebro" not in text[text.index("# Underskriftsblad"):]
+    assert (
+        "## Deltagere\n\n- Anna Holm (A)\n- Bo Berg (V)\n\n## Fraværende\n\n- Jan Kongebro (A), sag 29-31\n"
+        "- Bo Berg (V), sag 29\n" in text
+    )
+    assert "- Jan Kongebro" not in text[text.index("# Underskriftsblad") :]
     assert render_markdown(parse_text(text, "eksport.md")) == text

@@ -65,6 +65,7 @@ def test_members_notes_are_not_published():
 
 # --- the property: for any meeting, nothing lukket leaks ---------------------------------
 
+
 # Markup noise around each token; no uppercase, so it can never form a token by itself.
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meetings())
@@ -91,6 +92,13 @@ def test_no_text_breaks_the_document_structure(meeting):
         assert [line.split(":")[0] for line in item_headings] == [f"# Punkt {i.number}" for i in meeting.items]
         shown = public_view(meeting) if public else meeting
         assert text.count("\n## Beslutning\n") == sum(
-            bool(i.decision or i.postponed or i.votes or i.remarks or i.amendments
-                 or (not public and any(a.reason and a.reason.strip() for a in i.absences)))
-            for i in shown.items)
+            bool(
+                i.decision
+                or i.postponed
+                or i.votes
+                or i.remarks
+                or i.amendments
+                or (not public and any(a.reason and a.reason.strip() for a in i.absences))
+            )
+            for i in shown.items
+        )

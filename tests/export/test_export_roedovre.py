@@ -24,16 +24,25 @@ SOURCE = "roedovre-beu-2020-08-11.txt"
 
 def dagsorden(referat: Meeting) -> Meeting:
     """The referat as its dagsorden was: no beslutninger, no attendance, no end."""
-    items = [dataclasses.replace(item, decision=None, votes=[], remarks=[], absences=[], absent=[])
-             for item in referat.items]
+    items = [
+        dataclasses.replace(item, decision=None, votes=[], remarks=[], absences=[], absent=[]) for item in referat.items
+    ]
     members = [dataclasses.replace(member, attendance=None) for member in referat.members]
-    return dataclasses.replace(referat, status=PLANNED, end=None, start=None, items=items, members=members,
-                               decision_placement=None, approvals=[])
+    return dataclasses.replace(
+        referat,
+        status=PLANNED,
+        end=None,
+        start=None,
+        items=items,
+        members=members,
+        decision_placement=None,
+        approvals=[],
+    )
 
 
 def items_part(markdown: str) -> str:
     """From the first item to the line after the last item."""
-    return markdown[markdown.index("\n# Punkt "):markdown.index("\nProtokollen oplæst. Mødet afsluttet kl.")]
+    return markdown[markdown.index("\n# Punkt ") : markdown.index("\nProtokollen oplæst. Mødet afsluttet kl.")]
 
 
 def test_roedovre_re_recorded_from_its_dagsorden_reads_like_the_real_referat(shared_referater, tmp_path):
@@ -52,15 +61,18 @@ def test_roedovre_re_recorded_from_its_dagsorden_reads_like_the_real_referat(sha
     published = render_markdown(real)
 
     assert items_part(recorded) == items_part(published)
-    attendance = recorded[:recorded.index("## Indholdsfortegnelse")]
-    assert "## Deltagere\n\n- Michel Berg (A), formand\n- Steen Skriver Rasmussen (A)\n- Anders Torm Nielsen (C)\n" \
-           "- Peter Mikkelsen (Ø)\n\n## Fraværende\n\n- Jan Kongebro (A)\n" in attendance
+    attendance = recorded[: recorded.index("## Indholdsfortegnelse")]
+    assert (
+        "## Deltagere\n\n- Michel Berg (A), formand\n- Steen Skriver Rasmussen (A)\n- Anders Torm Nielsen (C)\n"
+        "- Peter Mikkelsen (Ø)\n\n## Fraværende\n\n- Jan Kongebro (A)\n" in attendance
+    )
     closing = recorded.index("\n\nProtokollen oplæst. Mødet afsluttet kl. 15.45\n\n")
     assert recorded.index("# Punkt 34: Diverse") < closing < recorded.index("# Bilagsoversigt")
     assert closing == recorded.index("\n\n# Bilagsoversigt") - len("\n\nProtokollen oplæst. Mødet afsluttet kl. 15.45")
     assert "\nProtokollen oplæst. Mødet afsluttet kl. 15.45\n" in published
-    lone = recorded[recorded.index("# Punkt 29"):recorded.index("# Punkt 30")]
-    assert "indstiller,\n\n&#97;t meddelelsespunkterne forelægges til orientering.\n\n## Beslutning\n\n" \
-           "**Taget til efterretning.**\n\n## Bilag\n\n- Bilag 1: Nyhedsliste" in lone
+    lone = recorded[recorded.index("# Punkt 29") : recorded.index("# Punkt 30")]
+    assert (
+        "indstiller,\n\n&#97;t meddelelsespunkterne forelægges til orientering.\n\n## Beslutning\n\n"
+        "**Taget til efterretning.**\n\n## Bilag\n\n- Bilag 1: Nyhedsliste" in lone
+    )
     assert "\n1) Status på Covid-19\n2) Status på udvalgte indsatsgrupper" in lone
-

@@ -69,8 +69,9 @@ def test_dry_run_describes_and_writes_nothing(db_path):
 
 
 def test_a_bad_file_is_reported_and_the_others_are_imported(db_path):
-    result = run(str(DATA / "tom.md"), str(DATA / "pdf-tekst-dagsorden.txt"), str(DATA / "binær.bin"),
-                 "--db", str(db_path))
+    result = run(
+        str(DATA / "tom.md"), str(DATA / "pdf-tekst-dagsorden.txt"), str(DATA / "binær.bin"), "--db", str(db_path)
+    )
     assert result.exit_code == 1
     assert "Indlæst: 1 møde, 3 punkter; fejl: 2." in result.stdout
     assert "Fejl: Filen tom.md er tom." in result.stderr
@@ -96,8 +97,9 @@ def test_many_files_in_order_with_a_progress_bar(tmp_path, db_path):
     files = []
     for number in range(6):
         path = tmp_path / f"dagsorden-{number}.txt"
-        path.write_text((DATA / "pdf-tekst-dagsorden.txt").read_text(encoding="utf-8") + "\n" * number,
-                        encoding="utf-8")  # six documents: one file is not imported twice
+        path.write_text(
+            (DATA / "pdf-tekst-dagsorden.txt").read_text(encoding="utf-8") + "\n" * number, encoding="utf-8"
+        )  # six documents: one file is not imported twice
         files.append(str(path))
     result = run(*files, "--db", str(db_path))
     assert result.exit_code == 0, result.output
@@ -115,11 +117,23 @@ def test_a_missing_file_is_one_danish_sentence(tmp_path, db_path):
 def test_an_archive_folder_is_summed_up_per_committee_past_a_bad_file(shared_referater, tmp_path, db_path):
     folder = tmp_path / "arkiv"
     folder.mkdir()
-    real = [shared_referater / name for name in (
-        "herlev-arbejdsmarkedsudvalget-2022-10-26.md", "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt")]
-    for path in [*real, *(DATA / name for name in (
-            "sag-nr-referat.txt", "webside-referat.html", "dagsorden-agendasystem.md", "pdf-tekst-dagsorden.txt",
-            "binær.bin"))]:
+    real = [
+        shared_referater / name
+        for name in ("herlev-arbejdsmarkedsudvalget-2022-10-26.md", "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt")
+    ]
+    for path in [
+        *real,
+        *(
+            DATA / name
+            for name in (
+                "sag-nr-referat.txt",
+                "webside-referat.html",
+                "dagsorden-agendasystem.md",
+                "pdf-tekst-dagsorden.txt",
+                "binær.bin",
+            )
+        ),
+    ]:
         shutil.copy(path, folder / path.name)
     files = sorted(str(path) for path in folder.iterdir())
     result = run(*files, "--db", str(db_path))
@@ -134,7 +148,8 @@ def test_an_archive_folder_is_summed_up_per_committee_past_a_bad_file(shared_ref
         "  Teknik- og Miljøudvalget: 1 møde, 3 punkter",
     ]
     assert result.stderr.strip().splitlines()[-1] == (
-        "Fejl: Filen binær.bin er ikke en tekst-, Markdown-, HTML-, Word- eller PDF-fil.")
+        "Fejl: Filen binær.bin er ikke en tekst-, Markdown-, HTML-, Word- eller PDF-fil."
+    )
     created = ids(result.stdout, 6)
     db = open_database(db_path)
     assert sorted(created) == sorted(row["id"] for row in list_meetings(db))
@@ -148,5 +163,4 @@ def test_the_summary_counts_one_punkt_in_the_singular():
         "  Ældrerådet: 2 møder, 7 punkter",
         "  Økonomiudvalget: 1 møde, 1 punkt",
     ]
-    assert import_summary({"Økonomiudvalget": (1, 1)}, 1, dry_run=True) == [
-        "Ville indlæse: 1 møde, 1 punkt; fejl: 1."]
+    assert import_summary({"Økonomiudvalget": (1, 1)}, 1, dry_run=True) == ["Ville indlæse: 1 møde, 1 punkt; fejl: 1."]

@@ -170,7 +170,9 @@ def test_items_numbered_ten_thousand_and_above_stay_items():
     assert all(i.sections[0].text == f"Tekst {i.number}." for i in meeting.items)
 
 
-@pytest.mark.parametrize("control", ["\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\x1b[2J", "\x1b]0;x\x07", "\x00"])
+@pytest.mark.parametrize(
+    "control", ["\x0b", "\x0c", "\x1c", "\x1e", "\x85", "\u2028", "\x1b[2J", "\x1b]0;x\x07", "\x00"]
+)
 def test_a_control_character_in_a_title_neither_splits_nor_merges_items(control):
     text = AGENDA_HEAD + "".join(
         f"{n}. Sag{control} nummer {n}\n\nSagsfremstilling\n\nTekst {n}.\n\n" for n in (1, 2, 3)
@@ -179,7 +181,7 @@ def test_a_control_character_in_a_title_neither_splits_nor_merges_items(control)
     assert [i.number for i in meeting.items] == ["1", "2", "3"]
     for item in meeting.items:
         assert item.title.startswith("Sag") and item.title.endswith(f"nummer {item.number}")
-        assert not any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 or c in "\u2028\u2029" for c in item.title)
+        assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in item.title)
         assert item.sections[0].text == f"Tekst {item.number}."
 
 

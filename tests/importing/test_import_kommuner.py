@@ -19,8 +19,11 @@ from store.importing import parse_file
 from store.meetings import load_meeting, save_meeting
 from tests.conftest import SHARED_REFERATER
 
-DOCUMENTS = sorted(json.loads((SHARED_REFERATER / "truth.json").read_text(encoding="utf-8"))) \
-    if (SHARED_REFERATER / "truth.json").is_file() else []
+DOCUMENTS = (
+    sorted(json.loads((SHARED_REFERATER / "truth.json").read_text(encoding="utf-8")))
+    if (SHARED_REFERATER / "truth.json").is_file()
+    else []
+)
 
 KNOWN_MISSES: dict[str, set[str]] = {
     "aarhus-kul-2020-01-15.txt": {"municipality None"},

@@ -34,14 +34,20 @@ def test_sag_nr_layout_items(sag_nr):
     ]
     item = by_number(sag_nr)["30"]
     assert [s.heading for s in item.sections] == [
-        "Beslutningskompetence", "Sagens kerne", "Indstilling", "Lov- og plangrundlag", "Tidsplan",
+        "Beslutningskompetence",
+        "Sagens kerne",
+        "Indstilling",
+        "Lov- og plangrundlag",
+        "Tidsplan",
     ]
     assert item.sections[0].text == "KB"
     assert item.recommendation == [
-        "forslaget vedtages og sendes i offentlig høring i 8 uger,", "der afholdes borgermøde i høringsperioden.",
+        "forslaget vedtages og sendes i offentlig høring i 8 uger,",
+        "der afholdes borgermøde i høringsperioden.",
     ]
     assert [(a.title, a.reference, a.public) for a in item.attachments] == [
-        ("Forslag til lokalplan 123", "1", True), ("Miljøscreening", "2", False),
+        ("Forslag til lokalplan 123", "1", True),
+        ("Miljøscreening", "2", False),
     ]
 
 
@@ -64,7 +70,10 @@ def test_sag_nr_layout_members_roles_substitutes_and_absence(sag_nr):
     assert (members["Hanne Lyng"].arrived_at, members["Hanne Lyng"].arrived_item) == ("15:20", "30")
     items = by_number(sag_nr)
     assert [a.member for a in items["30"].absences] == ["Jan Kongebro (A)"]
-    assert [(a.member, a.reason) for a in items["31"].absences] == [("Ole Dam (C)", "inhabil"), ("Jan Kongebro (A)", None)]
+    assert [(a.member, a.reason) for a in items["31"].absences] == [
+        ("Ole Dam (C)", "inhabil"),
+        ("Jan Kongebro (A)", None),
+    ]
     assert items["29"].absences == [] and items["32"].absences == []
 
 
@@ -75,7 +84,13 @@ def test_sag_nr_layout_votes_remarks_and_outcomes(sag_nr):
     assert lokalplan.decision.text is None  # the vote and the remark are not left in the text
     vote = lokalplan.votes[0]
     assert (vote.for_, vote.for_count, vote.against, vote.against_count, vote.abstain, vote.abstain_count) == (
-        ["A", "C", "V"], 5, ["F"], 1, ["Ø"], 1)
+        ["A", "C", "V"],
+        5,
+        ["F"],
+        1,
+        ["Ø"],
+        1,
+    )
     assert (vote.kind, vote.result) == ("indstilling", "vedtaget")
     remark = lokalplan.remarks[0]
     assert (remark.members, remark.kind) == (["Lise Berg (F)"], "protokoltilførsel")
@@ -83,7 +98,10 @@ def test_sag_nr_layout_votes_remarks_and_outcomes(sag_nr):
     sale = items["31"]
     amendment = sale.votes[0]
     assert (amendment.kind, amendment.result, amendment.subject) == (
-        "ændringsforslag", "forkastet", "ændringsforslag fra F om at udsætte sagen")
+        "ændringsforslag",
+        "forkastet",
+        "ændringsforslag fra F om at udsætte sagen",
+    )
     assert (amendment.abstain, amendment.abstain_count) == ([], 0)
     assert sale.decision.outcome == "Indstillingen anbefales"
     assert items["32"].decision.outcome == "Intet"
@@ -123,7 +141,10 @@ def test_pdf_text_sections_run_together_and_page_furniture_removed(pdf_text):
     assert "Side 2 af 4" not in kerne and "Teknik- og Miljøudvalget 11-08-2020" not in kerne
     assert items["1"].recommendation == ["at dagsordenen godkendes."]
     assert items["1"].sections[1].text == "Forvaltningen indstiller"
-    assert items["2"].recommendation == ["at prioriteringslisten godkendes,", "at arbejdet udbydes i to delentrepriser."]
+    assert items["2"].recommendation == [
+        "at prioriteringslisten godkendes,",
+        "at arbejdet udbydes i to delentrepriser.",
+    ]
     assert [a.title for a in items["2"].attachments] == ["Prioriteringsliste 2021", "Kort over vejarbejder"]
     # the Bilagsoversigt and the bilag after the last item are not part of it
     assert items["3"].attachments == []
@@ -132,7 +153,9 @@ def test_pdf_text_sections_run_together_and_page_furniture_removed(pdf_text):
 
 def test_pdf_text_members_without_decisions_have_no_attendance(pdf_text):
     assert [(m.name, m.role, m.attendance) for m in pdf_text.members] == [
-        ("Anne Sørensen", "formand", None), ("Bo Ahmed", None, None), ("Carl Nielsen", None, None),
+        ("Anne Sørensen", "formand", None),
+        ("Bo Ahmed", None, None),
+        ("Carl Nielsen", None, None),
         ("Dorte Lund", None, "afbud"),
     ]
 
@@ -154,7 +177,8 @@ def test_markdown_dagsorden_with_kind_markers_and_headings_at_any_level():
     items = by_number(meeting)
     assert len(items["13"].recommendation) == 2
     assert [(a.title, a.public) for a in items["13"].attachments] == [
-        ("Budgetopfølgning 1 2023 - skema", True), ("Personsager", False),
+        ("Budgetopfølgning 1 2023 - skema", True),
+        ("Personsager", False),
     ]
     assert "### Driftsudgifter" in items["13"].sections[0].text
 
@@ -164,7 +188,10 @@ def test_saved_web_page():
     assert meeting.committee == "Kultur- og Fritidsudvalget"
     assert (meeting.date, meeting.start, meeting.location) == (dt.date(2021, 2, 3), "16:30", "Virtuelt møde")
     assert [(m.name, m.attendance) for m in meeting.members] == [
-        ("Mette Skov", "til stede"), ("Rasmus Friis", "til stede"), ("Yasmin Ali", "til stede"), ("Kim Bach", "afbud"),
+        ("Mette Skov", "til stede"),
+        ("Rasmus Friis", "til stede"),
+        ("Yasmin Ali", "til stede"),
+        ("Kim Bach", "afbud"),
     ]
     items = by_number(meeting)
     assert items["1"].title == "Tilskud til <foreningslivet> & idræt"
@@ -180,9 +207,14 @@ def test_saved_web_page():
 def test_bare_numbered_dagsorden_without_sections():
     meeting = parse_text(
         "Dagsorden for Ældrerådet\nMødedato: 4. april 2024 kl. 10.00\n\n"
-        "1. Godkendelse af dagsorden\n2. Orientering fra formanden\n3. Eventuelt\n", "liste.txt")
+        "1. Godkendelse af dagsorden\n2. Orientering fra formanden\n3. Eventuelt\n",
+        "liste.txt",
+    )
     assert [(i.number, i.title) for i in meeting.items] == [
-        ("1", "Godkendelse af dagsorden"), ("2", "Orientering fra formanden"), ("3", "Eventuelt")]
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Orientering fra formanden"),
+        ("3", "Eventuelt"),
+    ]
     assert meeting.committee == "Ældrerådet"
 
 
@@ -195,7 +227,10 @@ def test_earlier_bodies_decisions_stay_as_sections():
         "ku.txt",
     )
     item = meeting.items[0]
-    assert [s.heading for s in item.sections] == ["Sagsfremstilling", "Beslutning i Teknik- og Miljøudvalget den 10-09-2019"]
+    assert [s.heading for s in item.sections] == [
+        "Sagsfremstilling",
+        "Beslutning i Teknik- og Miljøudvalget den 10-09-2019",
+    ]
     assert item.sections[1].text == "Anbefales."
     assert item.decision.points == ["Anbefales", "Indstilles godkendt"]
 
@@ -213,7 +248,8 @@ def test_item_absence_sentence_and_minority_statement_in_a_decision():
     assert item.decision.text == "Godkendt med 5 stemmer mod 2."
     assert [a.member for a in item.absences] == ["Anna Holm (A)"]
     assert [(r.members, r.kind, r.text) for r in item.remarks] == [
-        (["Ø"], "mindretalsudtalelse", "Vi ønsker flere grønne områder.")]
+        (["Ø"], "mindretalsudtalelse", "Vi ønsker flere grønne områder.")
+    ]
     bo = next(m for m in meeting.members if m.name == "Bo Berg")
     assert (bo.left_at, bo.left_item) == ("17:10", "4")
 
@@ -223,20 +259,27 @@ def test_item_absence_sentence_and_minority_statement_in_a_decision():
 
 def test_word_document(tmp_path):
     path = tmp_path / "dagsorden.docx"
-    path.write_bytes(docx_bytes([
-        ("Title", "Dagsorden – Børne- og Skoleudvalget"),
-        ("table", [["Dato", "Mandag den 2. oktober 2023"], ["Tidspunkt", "kl. 16.00"], ["Sted", "Byrådssalen"]]),
-        ("Heading 1", "1. Skolernes trivselsmåling"),
-        ("Heading 2", "Sagsfremstilling"),
-        ("", "Trivslen er steget på alle skoler."),
-        ("Heading 2", "Indstilling"),
-        ("", "Forvaltningen indstiller,"),
-        ("List Number", "at målingen tages til efterretning,"),
-        ("List Number", "at skolerne følger op."),
-        ("Heading 1", "2. Eventuelt"),
-        ("Heading 2", "Sagsfremstilling"),
-        ("", "Intet."),
-    ]))
+    path.write_bytes(
+        docx_bytes(
+            [
+                ("Title", "Dagsorden – Børne- og Skoleudvalget"),
+                (
+                    "table",
+                    [["Dato", "Mandag den 2. oktober 2023"], ["Tidspunkt", "kl. 16.00"], ["Sted", "Byrådssalen"]],
+                ),
+                ("Heading 1", "1. Skolernes trivselsmåling"),
+                ("Heading 2", "Sagsfremstilling"),
+                ("", "Trivslen er steget på alle skoler."),
+                ("Heading 2", "Indstilling"),
+                ("", "Forvaltningen indstiller,"),
+                ("List Number", "at målingen tages til efterretning,"),
+                ("List Number", "at skolerne følger op."),
+                ("Heading 1", "2. Eventuelt"),
+                ("Heading 2", "Sagsfremstilling"),
+                ("", "Intet."),
+            ]
+        )
+    )
     meeting = parse_file(path)
     assert meeting.committee == "Børne- og Skoleudvalget"
     assert (meeting.date, meeting.start, meeting.location) == (dt.date(2023, 10, 2), "16:00", "Byrådssalen")
@@ -247,18 +290,45 @@ def test_word_document(tmp_path):
 def test_pdf_file_with_running_header_and_page_numbers(tmp_path):
     header = "Miljøudvalget 11-08-2020"
     path = tmp_path / "referat.pdf"
-    path.write_bytes(pdf_bytes([
-        [header, "Referat", "Miljøudvalget", "Dato: 11-08-2020 kl. 15.00", "",
-         "1. Godkendelse af dagsorden", "Åben sag", "Beslutning Godkendt.", "",
-         "2. Affaldsplan 2021-2032 - LUKKET SAG", "Lukket sag", "Sagsnr.: 15/11238", "Side 1 af 2"],
-        [header, "Sagens kerne Planen skal i høring.", "Beslutning Anbefales.",
-         "Protokollen oplæst. Mødet afsluttet kl. 15.45", "Side 2 af 2"],
-    ]))
+    path.write_bytes(
+        pdf_bytes(
+            [
+                [
+                    header,
+                    "Referat",
+                    "Miljøudvalget",
+                    "Dato: 11-08-2020 kl. 15.00",
+                    "",
+                    "1. Godkendelse af dagsorden",
+                    "Åben sag",
+                    "Beslutning Godkendt.",
+                    "",
+                    "2. Affaldsplan 2021-2032 - LUKKET SAG",
+                    "Lukket sag",
+                    "Sagsnr.: 15/11238",
+                    "Side 1 af 2",
+                ],
+                [
+                    header,
+                    "Sagens kerne Planen skal i høring.",
+                    "Beslutning Anbefales.",
+                    "Protokollen oplæst. Mødet afsluttet kl. 15.45",
+                    "Side 2 af 2",
+                ],
+            ]
+        )
+    )
     meeting = parse_file(path)
     assert (meeting.committee, meeting.date, meeting.start, meeting.end) == (
-        "Miljøudvalget", dt.date(2020, 8, 11), "15:00", "15:45")
+        "Miljøudvalget",
+        dt.date(2020, 8, 11),
+        "15:00",
+        "15:45",
+    )
     assert [(i.number, i.title, i.public) for i in meeting.items] == [
-        ("1", "Godkendelse af dagsorden", True), ("2", "Affaldsplan 2021-2032", False)]
+        ("1", "Godkendelse af dagsorden", True),
+        ("2", "Affaldsplan 2021-2032", False),
+    ]
     second = meeting.items[1]
     assert second.case_number == "15/11238"
     assert [(s.heading, s.text) for s in second.sections] == [("Sagens kerne", "Planen skal i høring.")]
@@ -279,7 +349,11 @@ def test_header_and_decision_variants():
         "protokol.txt",
     )
     assert (meeting.committee, meeting.date, meeting.start, meeting.end) == (
-        "Økonomiudvalget", dt.date(2023, 6, 12), "16:00", "18:25")
+        "Økonomiudvalget",
+        dt.date(2023, 6, 12),
+        "16:00",
+        "18:25",
+    )
     assert [(m.name, m.role, m.attendance, m.substitute_for) for m in meeting.members] == [
         ("Karen Jensen", "formand", "til stede", None),
         ("Ole Vind", None, "afbud", None),
@@ -306,7 +380,10 @@ def test_numbered_table_of_contents_is_skipped():
         "toc.txt",
     )
     assert [(i.number, i.title) for i in meeting.items] == [
-        ("1", "Godkendelse af dagsorden"), ("2", "Meddelelser"), ("3", "Eventuelt")]
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Meddelelser"),
+        ("3", "Eventuelt"),
+    ]
     assert meeting.items[0].decision.outcome == "Godkendt"
     assert "29. maj blev der holdt møde." in meeting.items[1].sections[0].text
     assert meeting.items[2].decision is None
@@ -320,7 +397,11 @@ def test_fravaerende_in_every_decision_makes_the_member_absent():
         "fravaer.md",
     )
     assert [(m.display, m.attendance) for m in meeting.members] == [
-        ("Kim Lau (B)", "fraværende"), ("Eva Ry (A)", "til stede")]
+        ("Kim Lau (B)", "fraværende"),
+        ("Eva Ry (A)", "til stede"),
+    ]
     assert [[a.member for a in item.absences] for item in meeting.items] == [
-        ["Kim Lau (B)"], ["Kim Lau (B)", "Eva Ry (A)"]]
+        ["Kim Lau (B)"],
+        ["Kim Lau (B)", "Eva Ry (A)"],
+    ]
     assert [item.decision.outcome for item in meeting.items] == ["Godkendt", "Intet"]

@@ -18,7 +18,9 @@ def agenda(second_heading: str, under_title: str = "") -> str:
     return (
         HEAD
         + "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
-        + f"{second_heading}\n" + (f"{under_title}\n" if under_title else "") + "\n"
+        + f"{second_heading}\n"
+        + (f"{under_title}\n" if under_title else "")
+        + "\n"
         + f"Sagsfremstilling\n\n{SECRET}.\n\nBeslutning\n\nGodkendt.\n\n"
         + "3. Eventuelt\n\nBeslutning\n\nIntet.\n"
     )

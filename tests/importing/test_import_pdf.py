@@ -18,37 +18,56 @@ runner = CliRunner()
 
 
 def agenda_item(number: int, decision: str) -> tuple[str, str]:
-    heading = (f"{number}. Budgetopfølgning nummer {number} for Økonomiudvalgets område med "
-               "en titel så lang at den ombrydes i dokumentet")
-    body = (f"Sagsnr.: 25/{1000 + number}\n\nSagsfremstilling\n{FILLER}Det samlede budget-\n"
-            "område er i balance, og Arbejdsmarkeds-\nog Beskæftigelsesområdet følger planen. CO2-\n"
-            "Udledningen falder.\n\nIndstilling\nDirektionen indstiller, at\n1. budgetopfølgningen godkendes\n"
-            "2. sagen oversendes til byrådet\n\nBeslutning\n" + decision)
+    heading = (
+        f"{number}. Budgetopfølgning nummer {number} for Økonomiudvalgets område med "
+        "en titel så lang at den ombrydes i dokumentet"
+    )
+    body = (
+        f"Sagsnr.: 25/{1000 + number}\n\nSagsfremstilling\n{FILLER}Det samlede budget-\n"
+        "område er i balance, og Arbejdsmarkeds-\nog Beskæftigelsesområdet følger planen. CO2-\n"
+        "Udledningen falder.\n\nIndstilling\nDirektionen indstiller, at\n1. budgetopfølgningen godkendes\n"
+        "2. sagen oversendes til byrådet\n\nBeslutning\n" + decision
+    )
     return heading, body
 
 
 @pytest.fixture(scope="module")
 def referat_pdf(tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf") / "referat.pdf"
-    path.write_bytes(laid_out_pdf(
-        "Økonomiudvalget - Referat - 3. marts 2025",
-        ["Referat", "Økonomiudvalget", "Mødedato: 3. marts 2025", "Mødetidspunkt: kl. 16.00",
-         "Mødested: Byrådssalen"],
-        [("Til stede", "Ikke til stede"), ("Anne Hansen (A)", "Bo Berg (V)"), ("Carl Dam (C)", "")],
-        ["Dorte Ek (F)", "Erik Fog (O)", "Finn Gade (B)", "Gitte Holm (Ø)"],
-        [agenda_item(n, "Godkendt." if n != 3 else "Anbefales.") for n in range(1, 6)],
-    ))
+    path.write_bytes(
+        laid_out_pdf(
+            "Økonomiudvalget - Referat - 3. marts 2025",
+            [
+                "Referat",
+                "Økonomiudvalget",
+                "Mødedato: 3. marts 2025",
+                "Mødetidspunkt: kl. 16.00",
+                "Mødested: Byrådssalen",
+            ],
+            [("Til stede", "Ikke til stede"), ("Anne Hansen (A)", "Bo Berg (V)"), ("Carl Dam (C)", "")],
+            ["Dorte Ek (F)", "Erik Fog (O)", "Finn Gade (B)", "Gitte Holm (Ø)"],
+            [agenda_item(n, "Godkendt." if n != 3 else "Anbefales.") for n in range(1, 6)],
+        )
+    )
     return path
 
 
 def test_laid_out_pdf_header_and_attendance_table(referat_pdf):
     meeting = parse_file(referat_pdf)
     assert (meeting.committee, meeting.date, meeting.start, meeting.location) == (
-        "Økonomiudvalget", dt.date(2025, 3, 3), "16:00", "Byrådssalen")
+        "Økonomiudvalget",
+        dt.date(2025, 3, 3),
+        "16:00",
+        "Byrådssalen",
+    )
     attendance = {(m.name, m.party): m.attendance for m in meeting.members}
     assert attendance == {
-        ("Anne Hansen", "A"): "til stede", ("Carl Dam", "C"): "til stede", ("Bo Berg", "V"): "fraværende",
-        ("Dorte Ek", "F"): "til stede", ("Erik Fog", "O"): "til stede", ("Finn Gade", "B"): "til stede",
+        ("Anne Hansen", "A"): "til stede",
+        ("Carl Dam", "C"): "til stede",
+        ("Bo Berg", "V"): "fraværende",
+        ("Dorte Ek", "F"): "til stede",
+        ("Erik Fog", "O"): "til stede",
+        ("Finn Gade", "B"): "til stede",
         ("Gitte Holm", "Ø"): "til stede",
     }
 
@@ -56,8 +75,9 @@ def test_laid_out_pdf_header_and_attendance_table(referat_pdf):
 def test_laid_out_pdf_items_with_wrapped_titles_across_pages(referat_pdf):
     items = parse_file(referat_pdf).items
     assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
-    assert items[1].title == ("Budgetopfølgning nummer 2 for Økonomiudvalgets område med en titel så lang at "
-                              "den ombrydes i dokumentet")
+    assert items[1].title == (
+        "Budgetopfølgning nummer 2 for Økonomiudvalgets område med en titel så lang at den ombrydes i dokumentet"
+    )
     assert [i.case_number for i in items] == [f"25/{1000 + n}" for n in range(1, 6)]
     assert [i.decision.outcome for i in items] == ["Godkendt", "Godkendt", "Anbefales", "Godkendt", "Godkendt"]
     assert all(i.recommendation == ["budgetopfølgningen godkendes", "sagen oversendes til byrådet"] for i in items)
@@ -91,8 +111,10 @@ def test_referat_exported_as_pdf_imports_again(tmp_path):
     assert (again.committee, again.date) == (original.committee, original.date)
     assert [(i.number, i.title) for i in again.items] == [(i.number, i.title) for i in original.items]
     assert again.items[1].decision.points == ["Anbefales", "Godkendt"]
-    assert {(m.name, m.attendance) for m in again.members} >= {("Birgitte Glifberg", "til stede"),
-                                                               ("Per Krag", "afbud")}
+    assert {(m.name, m.attendance) for m in again.members} >= {
+        ("Birgitte Glifberg", "til stede"),
+        ("Per Krag", "afbud"),
+    }
 
 
 def _encrypted_pdf() -> bytes:
@@ -115,11 +137,14 @@ def _image_only_pdf() -> bytes:
     return bytes(pdf.output())
 
 
-@pytest.mark.parametrize(("name", "content", "says"), [
-    ("krypteret.pdf", _encrypted_pdf, "adgangskode"),
-    ("scannet.pdf", _image_only_pdf, "uden tekst"),
-    ("rod.pdf", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 40, "PDF"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("krypteret.pdf", _encrypted_pdf, "adgangskode"),
+        ("scannet.pdf", _image_only_pdf, "uden tekst"),
+        ("rod.pdf", lambda: b"%PDF-1.7\n" + bytes(range(256)) * 40, "PDF"),
+    ],
+)
 def test_bad_pdf_is_one_danish_sentence_and_writes_nothing(tmp_path, name, content, says):
     path = tmp_path / name
     path.write_bytes(content())
@@ -137,11 +162,14 @@ def test_bad_pdf_is_one_danish_sentence_and_writes_nothing(tmp_path, name, conte
         assert sqlite3.connect(db).execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize(("name", "header"), [
-    ("hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt", "Hvidovre Kommune - Arbejdsmarkedsudvalget - 29.05.2017"),
-    ("roedovre-beu-2020-08-11.txt", "Rødovre Kommune · Beskæftigelsesudvalget · 11. august 2020"),
-    ("koege-br-2022-05-31.txt", "Køge Byråd - Referat - 31.05.2022"),
-])
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt", "Hvidovre Kommune - Arbejdsmarkedsudvalget - 29.05.2017"),
+        ("roedovre-beu-2020-08-11.txt", "Rødovre Kommune · Beskæftigelsesudvalget · 11. august 2020"),
+        ("koege-br-2022-05-31.txt", "Køge Byråd - Referat - 31.05.2022"),
+    ],
+)
 def test_real_referat_printed_as_pdf_reads_as_its_text_does(shared_referater, tmp_path, name, header):
     from import_samples import text_as_pdf
 
@@ -151,9 +179,23 @@ def test_real_referat_printed_as_pdf_reads_as_its_text_does(shared_referater, tm
     from_text, from_pdf = parse_file(source), parse_file(path)
 
     def facts(meeting):
-        return (meeting.committee, meeting.date, meeting.start, meeting.location,
-                sorted((m.display, m.attendance) for m in meeting.members),
-                [(i.number, i.title, i.public, i.case_number, i.decision.outcome if i.decision else None,
-                  i.decision.points if i.decision else None) for i in meeting.items])
+        return (
+            meeting.committee,
+            meeting.date,
+            meeting.start,
+            meeting.location,
+            sorted((m.display, m.attendance) for m in meeting.members),
+            [
+                (
+                    i.number,
+                    i.title,
+                    i.public,
+                    i.case_number,
+                    i.decision.outcome if i.decision else None,
+                    i.decision.points if i.decision else None,
+                )
+                for i in meeting.items
+            ],
+        )
 
     assert facts(from_pdf) == facts(from_text)

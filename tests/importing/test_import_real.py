@@ -90,7 +90,8 @@ def test_herlev_bilag_and_indstilling_counts(herlev):
     assert points == {"65": 1, "66": 1, "67": 1, "68": 1, "69": 0, "70": 0, "71": 0, "72": 0, "73": 1}
     items = by_number(herlev)
     assert [a.title for a in items["68"].attachments] == [
-        "2022 -10 - Nøgletal AMU bilag 1", "2022 - 10 - Nøgletal AMU bilag 2",
+        "2022 -10 - Nøgletal AMU bilag 1",
+        "2022 - 10 - Nøgletal AMU bilag 2",
     ]
     assert items["65"].recommendation == [
         "at orienteringen om Ressource- og Jobafklaringsteamets arbejde tages til efterretning."
@@ -100,8 +101,12 @@ def test_herlev_bilag_and_indstilling_counts(herlev):
 def test_herlev_sections_keep_headings_and_order(herlev):
     item = by_number(herlev)["65"]
     assert [(s.heading, s.kind) for s in item.sections] == [
-        ("Resume", "text"), ("Forvaltningen indstiller", "indstilling"), ("Sagsfremstilling", "text"),
-        ("Lovgrundlag", "text"), ("Økonomi", "text"), ("Beslutningskompetence", "text"),
+        ("Resume", "text"),
+        ("Forvaltningen indstiller", "indstilling"),
+        ("Sagsfremstilling", "text"),
+        ("Lovgrundlag", "text"),
+        ("Økonomi", "text"),
+        ("Beslutningskompetence", "text"),
     ]
     sagsfremstilling = item.sections[2].text
     assert "### Jobafklaringsforløb" in sagsfremstilling  # a sub-heading stays inside its section
@@ -180,8 +185,11 @@ def test_hvidovre_indstilling_and_bilag_counts(hvidovre):
 
 def test_hvidovre_indstilling_intro_is_the_section_text(hvidovre):
     items = by_number(hvidovre)
-    intro = {i.number: next(s.text for s in i.sections if s.kind == "indstilling") for i in hvidovre.items
-             if i.recommendation}
+    intro = {
+        i.number: next(s.text for s in i.sections if s.kind == "indstilling")
+        for i in hvidovre.items
+        if i.recommendation
+    }
     assert intro["3"] == "Direktøren indstiller til Arbejdsmarkedsudvalget"
     assert intro["5"] == (
         "Direktøren indstiller til Arbejdsmarkedsudvalget at anbefale over for Økonomiudvalget og Kommunalbestyrelsen"
@@ -192,8 +200,12 @@ def test_hvidovre_indstilling_intro_is_the_section_text(hvidovre):
 def test_hvidovre_sections_in_order(hvidovre):
     items = by_number(hvidovre)
     assert [s.heading for s in items["3"].sections] == [
-        "Beslutningstema", "Indstilling", "Sagsfremstilling", "Retsgrundlag",
-        "Politiske beslutninger og aftaler", "Økonomiske konsekvenser",
+        "Beslutningstema",
+        "Indstilling",
+        "Sagsfremstilling",
+        "Retsgrundlag",
+        "Politiske beslutninger og aftaler",
+        "Økonomiske konsekvenser",
     ]
     assert items["3"].sections[3].text == "Der er ikke noget retsgrundlag for beslutningen."
     assert "Tre trin og seks kerneelementer" in items["5"].sections[2].text

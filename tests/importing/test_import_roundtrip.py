@@ -28,8 +28,11 @@ from store.model import (
     Vote,
 )
 
-REAL = ["herlev-arbejdsmarkedsudvalget-2022-10-26.md", "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt",
-        "roedovre-beu-2020-08-11.txt"]
+REAL = [
+    "herlev-arbejdsmarkedsudvalget-2022-10-26.md",
+    "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt",
+    "roedovre-beu-2020-08-11.txt",
+]
 
 
 def rich_meeting() -> Meeting:
@@ -44,8 +47,14 @@ def rich_meeting() -> Meeting:
         status="hævet",
         members=[
             Member("Anna Holm", "A", role="formand", attendance="til stede"),
-            Member("Bo Berg", "V", attendance="til stede", arrived_at="16:20", arrived_item="2",
-                   note="Kom fra *andet* møde"),
+            Member(
+                "Bo Berg",
+                "V",
+                attendance="til stede",
+                arrived_at="16:20",
+                arrived_item="2",
+                note="Kom fra *andet* møde",
+            ),
             Member("Cai Dahl", "Ø", attendance="til stede", left_at="17:30", left_item="2"),
             Member("Dorte Eg", "C", attendance="afbud"),
             Member("Erik Fog", "C", attendance="stedfortræder", substitute_for="Dorte Eg"),
@@ -54,7 +63,9 @@ def rich_meeting() -> Meeting:
         items=[
             Item(number="1", title="Godkendelse af dagsorden", decision=Decision(outcome="Godkendt")),
             Item(
-                number="2", title="Lokalplan 12: boliger # 3 ved *Søvej*", case_number="01.02.05P16-1-24",
+                number="2",
+                title="Lokalplan 12: boliger # 3 ved *Søvej*",
+                case_number="01.02.05P16-1-24",
                 sections=[
                     Section("Sagens kerne", "Planen giver plads til 40 boliger.\n\n- første punkt\n- andet punkt"),
                     Section("Indstilling", "Forvaltningen indstiller,", "indstilling"),
@@ -62,30 +73,61 @@ def rich_meeting() -> Meeting:
                     Section("Økonomi", "1. linje ligner en liste\n> og et citat\n### Underoverskrift"),
                 ],
                 recommendation=["at planen vedtages,", "at der holdes borgermøde."],
-                decision=Decision(outcome="Anbefales", text="Afbud: er ikke en etiket her.\nUdvalget ønsker en status.",
-                                  points=["Anbefales", "Anbefales med bemærkning"]),
+                decision=Decision(
+                    outcome="Anbefales",
+                    text="Afbud: er ikke en etiket her.\nUdvalget ønsker en status.",
+                    points=["Anbefales", "Anbefales med bemærkning"],
+                ),
                 votes=[
-                    Vote("indstillingen", for_=["A", "C"], against=["Ø"], abstain=[], result="vedtaget",
-                         for_count=3, against_count=1),
-                    Vote("ændringsforslag fra Ø", for_=["Cai Dahl (Ø)"], against=["A", "C"], result="forkastet",
-                         kind="ændringsforslag", for_count=1, against_count=3),
+                    Vote(
+                        "indstillingen",
+                        for_=["A", "C"],
+                        against=["Ø"],
+                        abstain=[],
+                        result="vedtaget",
+                        for_count=3,
+                        against_count=1,
+                    ),
+                    Vote(
+                        "ændringsforslag fra Ø",
+                        for_=["Cai Dahl (Ø)"],
+                        against=["A", "C"],
+                        result="forkastet",
+                        kind="ændringsforslag",
+                        for_count=1,
+                        against_count=3,
+                    ),
                 ],
                 remarks=[
-                    Remark(["Cai Dahl (Ø)"], "protokoltilførsel", "Enhedslisten ønsker færre p-pladser.\nOg mere grønt."),
+                    Remark(
+                        ["Cai Dahl (Ø)"], "protokoltilførsel", "Enhedslisten ønsker færre p-pladser.\nOg mere grønt."
+                    ),
                     Remark(["Ø"], "mindretalsudtalelse", "Vi stemmer imod."),
                 ],
                 absences=[ItemAbsence("Anna Holm (A)", "inhabil")],
-                attachments=[Attachment("Lokalplanforslag (pdf)", "https://example.org/a b.pdf"),
-                             Attachment("Tilbud, fortroligt", public=False)],
+                attachments=[
+                    Attachment("Lokalplanforslag (pdf)", "https://example.org/a b.pdf"),
+                    Attachment("Tilbud, fortroligt", public=False),
+                ],
                 amendments=[Amendment("Stavefejl rettet i punkt 2.", "2024-03-05T09:00:00", "Påpeget af Bo Berg")],
             ),
-            Item(number="3", title="Salg af grund", public=False, title_confidential=True, outcome_confidential=True,
-                 case_number="15/11238", sections=[Section("Sagsfremstilling", "Fortroligt.")],
-                 decision=Decision(outcome="Godkendt", text="Køber er X."), postponed=True),
+            Item(
+                number="3",
+                title="Salg af grund",
+                public=False,
+                title_confidential=True,
+                outcome_confidential=True,
+                case_number="15/11238",
+                sections=[Section("Sagsfremstilling", "Fortroligt.")],
+                decision=Decision(outcome="Godkendt", text="Køber er X."),
+                postponed=True,
+            ),
             Item(number="4a", title="Lukket: ikke lukket, bare en titel", decision=Decision(text="Drøftet kort.")),
         ],
-        approvals=[Approval("Anna Holm (A)", "2024-03-04T18:30:00"),
-                   Approval("Bo Berg (V)", "2024-03-05T08:10:00", reservation="teksten i punkt 2")],
+        approvals=[
+            Approval("Anna Holm (A)", "2024-03-04T18:30:00"),
+            Approval("Bo Berg (V)", "2024-03-05T08:10:00", reservation="teksten i punkt 2"),
+        ],
     )
 
 
@@ -118,10 +160,30 @@ def test_full_export_reads_back_into_the_same_facts():
     original = rich_meeting()
     again = assert_round_trip(original, public=False)
     assert (again.committee, again.municipality, again.date, again.start, again.end, again.location) == (
-        original.committee, original.municipality, original.date, original.start, original.end, original.location)
+        original.committee,
+        original.municipality,
+        original.date,
+        original.start,
+        original.end,
+        original.location,
+    )
+
     def people(meeting):  # the export groups members by attendance, so compare without order
-        return sorted((m.name, m.party, m.role, m.attendance, m.substitute_for, m.arrived_at, m.arrived_item,
-                       m.left_at, m.left_item, m.note) for m in meeting.members)
+        return sorted(
+            (
+                m.name,
+                m.party,
+                m.role,
+                m.attendance,
+                m.substitute_for,
+                m.arrived_at,
+                m.arrived_item,
+                m.left_at,
+                m.left_item,
+                m.note,
+            )
+            for m in meeting.members
+        )
 
     assert people(again) == people(original)
     item = again.items[1]
@@ -131,17 +193,27 @@ def test_full_export_reads_back_into_the_same_facts():
     assert item.sections[3].text == original.items[1].sections[3].text
     assert item.decision == original.items[1].decision
     assert [(v.for_, v.result, v.kind) for v in item.votes] == [
-        (["Cai Dahl (Ø)"], "forkastet", "ændringsforslag"), (["A", "C"], "vedtaget", "indstilling")]
+        (["Cai Dahl (Ø)"], "forkastet", "ændringsforslag"),
+        (["A", "C"], "vedtaget", "indstilling"),
+    ]
     assert [(r.members, r.text) for r in item.remarks] == [
-        (["Cai Dahl (Ø)"], "Enhedslisten ønsker færre p-pladser.\nOg mere grønt."), (["Ø"], "Vi stemmer imod.")]
+        (["Cai Dahl (Ø)"], "Enhedslisten ønsker færre p-pladser.\nOg mere grønt."),
+        (["Ø"], "Vi stemmer imod."),
+    ]
     assert [(a.member, a.reason) for a in item.absences] == [("Anna Holm (A)", "inhabil")]
     assert item.attachments == original.items[1].attachments
     closed = again.items[2]
     assert (closed.public, closed.title_confidential, closed.outcome_confidential, closed.postponed) == (
-        False, True, True, True)
+        False,
+        True,
+        True,
+        True,
+    )
     assert again.items[3].public and again.items[3].title == "Lukket: ikke lukket, bare en titel"
     assert [(a.member, a.reservation) for a in again.approvals] == [
-        ("Anna Holm (A)", None), ("Bo Berg (V)", "teksten i punkt 2")]
+        ("Anna Holm (A)", None),
+        ("Bo Berg (V)", "teksten i punkt 2"),
+    ]
 
 
 def test_round_trip_through_the_database(db, shared_referater):
@@ -222,10 +294,25 @@ def test_every_form_of_a_vote_side_round_trips():
     """Per-party counts, names of a split party, a total the roster cannot divide, counts without names."""
     meeting = rich_meeting()
     meeting.items[1].votes = [
-        Vote("Indstillingen", for_=["A", "Erik Fog (C)"], against=["Ø"], abstain=[], result="vedtaget",
-             for_count=2, against_count=1),
-        Vote("forslag fra V", for_=["A", "B", "V"], against=["Ø", "Cai Dahl (Ø)"], abstain=["O"], result="forkastet",
-             for_count=9, against_count=9, abstain_count=1),
+        Vote(
+            "Indstillingen",
+            for_=["A", "Erik Fog (C)"],
+            against=["Ø"],
+            abstain=[],
+            result="vedtaget",
+            for_count=2,
+            against_count=1,
+        ),
+        Vote(
+            "forslag fra V",
+            for_=["A", "B", "V"],
+            against=["Ø", "Cai Dahl (Ø)"],
+            abstain=["O"],
+            result="forkastet",
+            for_count=9,
+            against_count=9,
+            abstain_count=1,
+        ),
         Vote("forslaget", for_=[], against=["Hans"], abstain=[], for_count=4, against_count=None),
     ]
     again = assert_round_trip(meeting, public=False)
@@ -239,8 +326,15 @@ def test_every_form_of_a_vote_side_round_trips():
 def test_unnumbered_indstilling_points_round_trip_whatever_they_start_with():
     meeting = rich_meeting()
     item = meeting.items[1]
-    item.recommendation = ["at planen vedtages", "*stjerne", "\\skråstreg", "&#97; ligner en reference",
-                           "1. ligner et nummer", "# ligner en overskrift", "æøå først"]
+    item.recommendation = [
+        "at planen vedtages",
+        "*stjerne",
+        "\\skråstreg",
+        "&#97; ligner en reference",
+        "1. ligner et nummer",
+        "# ligner en overskrift",
+        "æøå først",
+    ]
     item.recommendation_numbered = False
     again = assert_round_trip(meeting, public=False)
     assert again.items[1].recommendation == item.recommendation

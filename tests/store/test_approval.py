@@ -144,8 +144,9 @@ def test_cli_close_approve_amend_reopen_and_log(db_path):
         result = cli(db_path, "approve", str(meeting_id), "--member", name)
         assert result.exit_code == 0, result.output
     assert "er nu låst" in result.output
-    result = cli(db_path, "amend", str(meeting_id), "--item", "2", "--text", "Meddelelse om ferie.",
-                 "--reason", "Glemt")
+    result = cli(
+        db_path, "amend", str(meeting_id), "--item", "2", "--text", "Meddelelse om ferie.", "--reason", "Glemt"
+    )
     assert result.exit_code == 0, result.output
     full = cli(db_path, "export", str(meeting_id), "--full")
     assert "Meddelelse om ferie." in full.output and "**Tilføjelse " in full.output
@@ -164,8 +165,9 @@ def test_cli_refusals_are_one_danish_sentence(adjourned, db_path):
     db, meeting_id = adjourned
     result = cli(db_path, "amend", str(meeting_id), "--item", "1", "--text", "x", "--reason", "y")
     assert result.exit_code == 1
-    assert result.output.strip() == ("Fejl: Tilføjelser kan kun laves til et godkendt referat; "
-                                     "ret ellers referatet direkte.")
+    assert result.output.strip() == (
+        "Fejl: Tilføjelser kan kun laves til et godkendt referat; ret ellers referatet direkte."
+    )
     assert cli(db_path, "approve", str(meeting_id)).exit_code == 1
     assert cli(db_path, "approve", str(meeting_id), "--final").exit_code == 0
     result = cli(db_path, "approve", str(meeting_id), "--member", "Ivan Fogtmann")

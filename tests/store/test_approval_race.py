@@ -48,8 +48,9 @@ def race(path, meeting_id, names: list[str]) -> list[str]:
     context = multiprocessing.get_context("fork")
     start = context.Barrier(len(names))
     results = context.Queue()
-    processes = [context.Process(target=_approve_in_process, args=(path, meeting_id, name, start, results))
-                 for name in names]
+    processes = [
+        context.Process(target=_approve_in_process, args=(path, meeting_id, name, start, results)) for name in names
+    ]
     for process in processes:
         process.start()
     for process in processes:
@@ -95,5 +96,7 @@ def test_the_database_refuses_a_second_approval_of_the_same_member(adjourned):
     db = open_database(path)
     first = approvals(db, meeting_id)[0]
     with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
-        db.execute("INSERT INTO approvals (meeting_id, person_id, at) VALUES (?, ?, ?)",
-                   [meeting_id, first["person_id"], first["at"]])
+        db.execute(
+            "INSERT INTO approvals (meeting_id, person_id, at) VALUES (?, ?, ?)",
+            [meeting_id, first["person_id"], first["at"]],
+        )

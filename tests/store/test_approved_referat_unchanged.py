@@ -27,10 +27,12 @@ from store.meetings import get_meeting, load_meeting, save_meeting
 
 runner = CliRunner()
 
-CHANGED_ROSTER = ROSTER.read_text(encoding="utf-8").replace(
-    'role = "formand"', 'role = "medlem"').replace(
-    'role = "næstformand"', 'role = "formand"').replace(
-    'name = "Mikail Erman"\nparty = "A"', 'name = "Mikail Erman"\nparty = "B"')
+CHANGED_ROSTER = (
+    ROSTER.read_text(encoding="utf-8")
+    .replace('role = "formand"', 'role = "medlem"')
+    .replace('role = "næstformand"', 'role = "formand"')
+    .replace('name = "Mikail Erman"\nparty = "A"', 'name = "Mikail Erman"\nparty = "B"')
+)
 
 
 def exports(db, meeting_id) -> tuple[str, str]:
@@ -65,8 +67,9 @@ def test_a_roster_imported_after_approval_changes_no_role_nor_party(approved, tm
     changed.write_text(CHANGED_ROSTER, encoding="utf-8")
     import_roster(db, changed)
     assert exports(db, meeting_id) == before
-    result = runner.invoke(app, ["export", str(meeting_id), "--full", "--db", str(db.execute(
-        "PRAGMA database_list").fetchone()[2])])
+    result = runner.invoke(
+        app, ["export", str(meeting_id), "--full", "--db", str(db.execute("PRAGMA database_list").fetchone()[2])]
+    )
     assert result.exit_code == 0 and "Benthe Viola Holm (A), formand" in result.output
     assert "Ivan Fogtmann (O), formand" not in result.output
 
@@ -107,7 +110,8 @@ def test_a_tilfojelse_is_the_change_an_approved_referat_shows(approved):
     assert [line for line in added if line.strip("+- ")] == [
         "+ ## Beslutning",  # the item had none: the tilføjelse stands under the heading
         f"+ **Tilføjelse {dt.date.today().day}. {MONTHS[dt.date.today().month - 1]} {dt.date.today().year}:** "
-        "Punktet blev behandlet efter punkt 3."]
+        "Punktet blev behandlet efter punkt 3.",
+    ]
 
 
 def test_the_committees_placement_of_the_beslutning_set_later_leaves_an_approved_referat_as_it_was(approved):

@@ -17,8 +17,10 @@ from store.meetings import list_meetings, load_meeting
 runner = CliRunner()
 HERLEV = "herlev-arbejdsmarkedsudvalget-2022-10-26.md"
 HVIDOVRE = "hvidovre-arbejdsmarkedsudvalget-2017-05-29.txt"
-AMBIGUOUS = ("Fejl: Der er flere udvalg med navnet Arbejdsmarkedsudvalget (Herlev Kommune og Hvidovre Kommune); "
-             "angiv kommunen med --municipality.")
+AMBIGUOUS = (
+    "Fejl: Der er flere udvalg med navnet Arbejdsmarkedsudvalget (Herlev Kommune og Hvidovre Kommune); "
+    "angiv kommunen med --municipality."
+)
 
 
 def cli(db_path, *args: str):
@@ -44,8 +46,10 @@ def edited_copy(path, folder):
 def test_same_named_committees_of_two_kommuner_import_separately(two_kommuner, shared_referater, db_path, tmp_path):
     db = open_database(db_path)
     committees = [(row["name"], row["municipality"], row["meetings"]) for row in list_committees(db)]
-    assert committees == [("Arbejdsmarkedsudvalget", "Herlev Kommune", 1),
-                          ("Arbejdsmarkedsudvalget", "Hvidovre Kommune", 1)]
+    assert committees == [
+        ("Arbejdsmarkedsudvalget", "Herlev Kommune", 1),
+        ("Arbejdsmarkedsudvalget", "Hvidovre Kommune", 1),
+    ]
     assert load_meeting(db, two_kommuner["Herlev"]).municipality == "Herlev Kommune"
     assert load_meeting(db, two_kommuner["Hvidovre"]).municipality == "Hvidovre Kommune"
     herlev_members = {m.name for m in load_meeting(db, two_kommuner["Herlev"]).members}
@@ -58,13 +62,26 @@ def test_same_named_committees_of_two_kommuner_import_separately(two_kommuner, s
     assert len(list_committees(db)) == 2
 
 
-@pytest.mark.parametrize("args", [
-    ["meetings", "--committee", "Arbejdsmarkedsudvalget"],
-    ["search", "jobcamp", "--committee", "Arbejdsmarkedsudvalget"],
-    ["meeting", "new", "--committee", "Arbejdsmarkedsudvalget", "--date", "2027-01-25"],
-    ["plan", "--committee", "Arbejdsmarkedsudvalget", "--rule", "FREQ=MONTHLY", "--from", "2027-01-01",
-     "--until", "2027-03-01", "--dry-run"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["meetings", "--committee", "Arbejdsmarkedsudvalget"],
+        ["search", "jobcamp", "--committee", "Arbejdsmarkedsudvalget"],
+        ["meeting", "new", "--committee", "Arbejdsmarkedsudvalget", "--date", "2027-01-25"],
+        [
+            "plan",
+            "--committee",
+            "Arbejdsmarkedsudvalget",
+            "--rule",
+            "FREQ=MONTHLY",
+            "--from",
+            "2027-01-01",
+            "--until",
+            "2027-03-01",
+            "--dry-run",
+        ],
+    ],
+)
 def test_a_shared_name_asks_for_the_kommune_in_one_danish_sentence(two_kommuner, db_path, args):
     result = cli(db_path, *args)
     assert result.exit_code == 1
@@ -75,33 +92,56 @@ def test_a_shared_name_asks_for_the_kommune_in_one_danish_sentence(two_kommuner,
 def test_export_all_asks_for_the_kommune_too(two_kommuner, db_path, tmp_path):
     result = cli(db_path, "export", "--all", "--committee", "Arbejdsmarkedsudvalget", "-o", str(tmp_path / "ud"))
     assert (result.exit_code, result.stderr.strip()) == (1, AMBIGUOUS)
-    chosen = cli(db_path, "export", "--all", "--committee", "Arbejdsmarkedsudvalget", "--municipality", "Herlev",
-                 "-o", str(tmp_path / "ud"))
+    chosen = cli(
+        db_path,
+        "export",
+        "--all",
+        "--committee",
+        "Arbejdsmarkedsudvalget",
+        "--municipality",
+        "Herlev",
+        "-o",
+        str(tmp_path / "ud"),
+    )
     assert chosen.exit_code == 0, chosen.output
     assert [path.name for path in (tmp_path / "ud").iterdir()] == ["2022-10-26-arbejdsmarkedsudvalget.md"]
 
 
 def test_municipality_picks_the_committee(two_kommuner, db_path):
-    listed = cli(db_path, "meetings", "--committee", "Arbejdsmarkedsudvalget", "--municipality", "Hvidovre Kommune",
-                 "--json")
+    listed = cli(
+        db_path, "meetings", "--committee", "Arbejdsmarkedsudvalget", "--municipality", "Hvidovre Kommune", "--json"
+    )
     assert listed.exit_code == 0, listed.output
     assert '"date": "2017-05-29"' in listed.stdout and "2022-10-26" not in listed.stdout
     found = cli(db_path, "search", "jobcamp", "--committee", "Arbejdsmarkedsudvalget", "--municipality", "herlev")
     assert found.exit_code == 0, found.output
     assert "26. oktober 2022" in found.stdout and "2017" not in found.stdout
-    created = cli(db_path, "meeting", "new", "--committee", "Arbejdsmarkedsudvalget", "--municipality", "Herlev",
-                  "--date", "2027-01-25")
+    created = cli(
+        db_path,
+        "meeting",
+        "new",
+        "--committee",
+        "Arbejdsmarkedsudvalget",
+        "--municipality",
+        "Herlev",
+        "--date",
+        "2027-01-25",
+    )
     assert created.exit_code == 0, created.output
     db = open_database(db_path)
     herlev = get_committee(db, "Arbejdsmarkedsudvalget", "Herlev Kommune")
     assert [row["date"] for row in list_meetings(db, "Arbejdsmarkedsudvalget", municipality="Herlev")] == [
-        "2022-10-26", "2027-01-25"]
+        "2022-10-26",
+        "2027-01-25",
+    ]
     assert herlev["municipality"] == "Herlev Kommune"
     unknown = cli(db_path, "meetings", "--committee", "Arbejdsmarkedsudvalget", "--municipality", "Aarhus")
     assert unknown.exit_code == 1
-    assert unknown.stderr.strip() == ("Fejl: Udvalget 'Arbejdsmarkedsudvalget' i Aarhus findes ikke (kendte udvalg: "
-                                      "Arbejdsmarkedsudvalget (Herlev Kommune), "
-                                      "Arbejdsmarkedsudvalget (Hvidovre Kommune)).")
+    assert unknown.stderr.strip() == (
+        "Fejl: Udvalget 'Arbejdsmarkedsudvalget' i Aarhus findes ikke (kendte udvalg: "
+        "Arbejdsmarkedsudvalget (Herlev Kommune), "
+        "Arbejdsmarkedsudvalget (Hvidovre Kommune))."
+    )
 
 
 def test_a_file_without_kommune_under_a_shared_name_needs_municipality(two_kommuner, tmp_path, db_path):
@@ -109,8 +149,10 @@ def test_a_file_without_kommune_under_a_shared_name_needs_municipality(two_kommu
     path.write_text("1. Godkendelse af dagsorden\n\nSagsfremstilling\n\nIngen.\n", encoding="utf-8")
     refused = cli(db_path, "import", str(path), "--committee", "Arbejdsmarkedsudvalget")
     assert refused.exit_code == 1
-    assert "Der er flere udvalg med navnet Arbejdsmarkedsudvalget (Herlev Kommune og Hvidovre Kommune); " \
-           "angiv kommunen med --municipality." in refused.stderr
+    assert (
+        "Der er flere udvalg med navnet Arbejdsmarkedsudvalget (Herlev Kommune og Hvidovre Kommune); "
+        "angiv kommunen med --municipality." in refused.stderr
+    )
     accepted = cli(db_path, "import", str(path), "--committee", "Arbejdsmarkedsudvalget", "--municipality", "Hvidovre")
     assert accepted.exit_code == 0, accepted.output
     meeting_id = int(accepted.stdout.strip().splitlines()[-1])
@@ -123,8 +165,7 @@ def test_a_committee_without_kommune_gets_the_first_documents_kommune(shared_ref
     assert cli(db_path, "import", str(shared_referater / HVIDOVRE)).exit_code == 0
     assert cli(db_path, "import", str(shared_referater / HERLEV)).exit_code == 0
     rows = list_committees(open_database(db_path))
-    assert [(row["municipality"], row["meetings"]) for row in rows] == [("Herlev Kommune", 1),
-                                                                         ("Hvidovre Kommune", 1)]
+    assert [(row["municipality"], row["meetings"]) for row in rows] == [("Herlev Kommune", 1), ("Hvidovre Kommune", 1)]
 
 
 def test_adding_a_committee_is_unique_per_kommune(db):
@@ -152,21 +193,34 @@ def test_municipality_alone_keeps_to_that_kommune(two_kommuner, db_path, tmp_pat
     assert [row["id"] for row in list_meetings(db, municipality="Hvidovre")] == [two_kommuner["Hvidovre"]]
     unknown = cli(db_path, "meetings", "--municipality", "Aarhus")
     assert unknown.exit_code == 1
-    assert unknown.stderr.strip() == ("Fejl: Der er ingen udvalg i Aarhus "
-                                      "(kendte kommuner: Herlev Kommune, Hvidovre Kommune).")
+    assert unknown.stderr.strip() == (
+        "Fejl: Der er ingen udvalg i Aarhus (kendte kommuner: Herlev Kommune, Hvidovre Kommune)."
+    )
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    ("Københavns Kommune", "København"), ("københavns", "København Kommune"), ("Aarhus Kommune", "Aarhus"),
-    ("Bornholms Regionskommune", "Bornholm"), ("Nordfyns Kommune", "Nordfyn"), ("Hvidovre", "HVIDOVRE KOMMUNE"),
-])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Københavns Kommune", "København"),
+        ("københavns", "København Kommune"),
+        ("Aarhus Kommune", "Aarhus"),
+        ("Bornholms Regionskommune", "Bornholm"),
+        ("Nordfyns Kommune", "Nordfyn"),
+        ("Hvidovre", "HVIDOVRE KOMMUNE"),
+    ],
+)
 def test_two_spellings_of_one_kommune_are_the_same(first, second):
     assert same_municipality(first, second)
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    ("Herlev Kommune", "Hvidovre Kommune"), ("Frederikshavn", "Frederikssund"), ("København", None),
-])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Herlev Kommune", "Hvidovre Kommune"),
+        ("Frederikshavn", "Frederikssund"),
+        ("København", None),
+    ],
+)
 def test_different_kommuner_stay_apart(first, second):
     assert not same_municipality(first, second)
 
@@ -178,8 +232,11 @@ def test_a_genitive_kommune_finds_its_committee(db):
 
 def write_roster(folder, municipality_line: str):
     path = folder / "roster.toml"
-    path.write_text(f'[committee]\nname = "Arbejdsmarkedsudvalget"\n{municipality_line}\n'
-                    '[[members]]\nname = "Kirsten Jensen"\nparty = "A"\n', encoding="utf-8")
+    path.write_text(
+        f'[committee]\nname = "Arbejdsmarkedsudvalget"\n{municipality_line}\n'
+        '[[members]]\nname = "Kirsten Jensen"\nparty = "A"\n',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -188,7 +245,8 @@ def test_a_roster_under_a_shared_name_is_told_to_name_its_kommune(two_kommuner, 
     assert refused.exit_code == 1
     assert refused.stderr.strip() == (
         "Fejl: Der er flere udvalg med navnet Arbejdsmarkedsudvalget (Herlev Kommune og Hvidovre Kommune); "
-        "angiv kommunen med municipality under [committee] i medlemslisten.")
+        "angiv kommunen med municipality under [committee] i medlemslisten."
+    )
     accepted = cli(db_path, "committee", "import", str(write_roster(tmp_path, 'municipality = "Herlev"')))
     assert accepted.exit_code == 0, accepted.output
     db = open_database(db_path)
@@ -197,16 +255,19 @@ def test_a_roster_under_a_shared_name_is_told_to_name_its_kommune(two_kommuner, 
     assert len(list_committees(db)) == 2
 
 
-@pytest.mark.parametrize(("lines", "message"), [
-    ("municipality = 1", "municipality under [committee] skal være en tekst"),
-    ('short_name = ["AMU"]', "short_name under [committee] skal være en tekst"),
-    ('vocabulary = "Godkendt"', "vocabulary under [committee] skal være en liste af tekster"),
-    ("[[members]]\nname = \"Ida Holm\"\nparty = 2", "party for Ida Holm skal være en tekst"),
-    ("[[members]]\nname = \"Ida Holm\"\nrole = 1", "ukendt rolle '1'"),
-    ("[[substitutes]]\nname = \"Ida Holm\"\nsubstitute_for = 3", "substitute_for for Ida Holm skal være en tekst"),
-    ('members = "Ida Holm"', "hvert medlem skal have et navn"),
-    ("members = 1", "hvert medlem skal have et navn"),
-])
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ("municipality = 1", "municipality under [committee] skal være en tekst"),
+        ('short_name = ["AMU"]', "short_name under [committee] skal være en tekst"),
+        ('vocabulary = "Godkendt"', "vocabulary under [committee] skal være en liste af tekster"),
+        ('[[members]]\nname = "Ida Holm"\nparty = 2', "party for Ida Holm skal være en tekst"),
+        ('[[members]]\nname = "Ida Holm"\nrole = 1', "ukendt rolle '1'"),
+        ('[[substitutes]]\nname = "Ida Holm"\nsubstitute_for = 3', "substitute_for for Ida Holm skal være en tekst"),
+        ('members = "Ida Holm"', "hvert medlem skal have et navn"),
+        ("members = 1", "hvert medlem skal have et navn"),
+    ],
+)
 def test_a_roster_with_a_wrong_type_is_one_danish_sentence(db_path, tmp_path, lines, message):
     path = tmp_path / "roster.toml"
     committee = '[committee]\nname = "Arbejdsmarkedsudvalget"\n'
@@ -238,11 +299,17 @@ def test_search_hits_name_the_kommune(two_kommuner, db_path):
     assert any("· Arbejdsmarkedsudvalget (Hvidovre Kommune) ·" in line and "2017" in line for line in heads), heads
 
 
-def test_the_import_summary_names_the_committee_each_meeting_went_to(two_kommuner, db_path, shared_referater,
-                                                                    tmp_path):
-    again = cli(db_path, "import", str(edited_copy(shared_referater / HERLEV, tmp_path)),
-                str(edited_copy(shared_referater / HVIDOVRE, tmp_path)),
-                "--committee", "arbejdsmarkedsudvalget")
+def test_the_import_summary_names_the_committee_each_meeting_went_to(two_kommuner, db_path, shared_referater, tmp_path):
+    again = cli(
+        db_path,
+        "import",
+        str(edited_copy(shared_referater / HERLEV, tmp_path)),
+        str(edited_copy(shared_referater / HVIDOVRE, tmp_path)),
+        "--committee",
+        "arbejdsmarkedsudvalget",
+    )
     assert again.exit_code == 0, again.output
-    assert again.stdout.splitlines()[1:3] == ["  Arbejdsmarkedsudvalget (Herlev Kommune): 1 møde, 9 punkter",
-                                              "  Arbejdsmarkedsudvalget (Hvidovre Kommune): 1 møde, 11 punkter"]
+    assert again.stdout.splitlines()[1:3] == [
+        "  Arbejdsmarkedsudvalget (Herlev Kommune): 1 møde, 9 punkter",
+        "  Arbejdsmarkedsudvalget (Hvidovre Kommune): 1 møde, 11 punkter",
+    ]

@@ -85,17 +85,24 @@ HEAD = '[committee]\nname = "Arbejdsmarkedsudvalget"\n'
 MEMBER = '[[members]]\nname = "Ida Holm"\nparty = "A"\n'
 
 
-@pytest.mark.parametrize(("text", "says"), [
-    ('[committee]\nname = "   "\n', "mangler [committee] med et navn"),
-    ('[committee]\nname = ""\n', "mangler [committee] med et navn"),
-    (HEAD + 'vocabulary = ["Godkendt", " "]\n', "tom beslutningsformulering"),
-    (HEAD + '[[members]]\nname = ""\n', "hvert medlem skal have et navn"),
-    (HEAD + '[[members]]\nname = "  "\n', "hvert medlem skal have et navn"),
-    (HEAD + MEMBER + '[[substitutes]]\nname = "Ole Bo"\nsubstitute_for = "Ingen Sinde"\n',
-     "Ole Bo er stedfortræder for 'Ingen Sinde', som ikke er medlem af udvalget"),
-    (HEAD + MEMBER + '[[substitutes]]\nname = "Ole Bo"\nsubstitute_for = ""\n',
-     "Ole Bo er stedfortræder for '', som ikke er medlem af udvalget"),
-])
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ('[committee]\nname = "   "\n', "mangler [committee] med et navn"),
+        ('[committee]\nname = ""\n', "mangler [committee] med et navn"),
+        (HEAD + 'vocabulary = ["Godkendt", " "]\n', "tom beslutningsformulering"),
+        (HEAD + '[[members]]\nname = ""\n', "hvert medlem skal have et navn"),
+        (HEAD + '[[members]]\nname = "  "\n', "hvert medlem skal have et navn"),
+        (
+            HEAD + MEMBER + '[[substitutes]]\nname = "Ole Bo"\nsubstitute_for = "Ingen Sinde"\n',
+            "Ole Bo er stedfortræder for 'Ingen Sinde', som ikke er medlem af udvalget",
+        ),
+        (
+            HEAD + MEMBER + '[[substitutes]]\nname = "Ole Bo"\nsubstitute_for = ""\n',
+            "Ole Bo er stedfortræder for '', som ikke er medlem af udvalget",
+        ),
+    ],
+)
 def test_a_roster_with_an_empty_name_or_a_seat_of_nobody_is_refused(db_path, tmp_path, text, says):
     refused(db_path, roster_file(tmp_path, text), says)
 

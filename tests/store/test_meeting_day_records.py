@@ -77,8 +77,11 @@ def test_a_digit_on_another_item_leaves_the_current_item(small):
 def test_an_adopted_vote_on_the_current_item_moves_on_a_vote_elsewhere_does_not(small):
     db, meeting_id, items = small
     open_meeting(db, meeting_id)
-    choices = {person: "for" for person in people(db, meeting_id).values()
-               if person in {p["person_id"] for p in attendance_list(db, meeting_id) if p["status"] != "stedfortræder"}}
+    choices = {
+        person: "for"
+        for person in people(db, meeting_id).values()
+        if person in {p["person_id"] for p in attendance_list(db, meeting_id) if p["status"] != "stedfortræder"}
+    }
     record_vote(db, items[3], "Indstillingen", "indstilling", choices, adopt=True)
     assert current(db, meeting_id) == items[0]
     record_vote(db, items[0], "Indstillingen", "indstilling", choices, adopt=True)

@@ -39,7 +39,11 @@ def test_holidays_2024_and_2027_have_no_store_bededag():
     assert days[dt.date(2027, 5, 16)] == "Pinsedag"
     assert days[dt.date(2027, 6, 5)] == "Grundlovsdag"
     assert [days[dt.date(2027, 12, d)] for d in (24, 25, 26, 31)] == [
-        "Juleaftensdag", "Juledag", "2. juledag", "Nytårsaftensdag"]
+        "Juleaftensdag",
+        "Juledag",
+        "2. juledag",
+        "Nytårsaftensdag",
+    ]
 
 
 def test_next_working_day_passes_weekend_and_holidays():
@@ -68,8 +72,16 @@ def test_skip_months():
 
 def test_create_plan_makes_planned_meetings(db):
     add_committee(db, "Arbejdsmarkedsudvalget")
-    ids = create_plan(db, "Arbejdsmarkedsudvalget", LAST_MONDAY, *YEAR_2027, time="16:00",
-                      place="Mødelokale 1", on_holiday="next", skip_months=[7])
+    ids = create_plan(
+        db,
+        "Arbejdsmarkedsudvalget",
+        LAST_MONDAY,
+        *YEAR_2027,
+        time="16:00",
+        place="Mødelokale 1",
+        on_holiday="next",
+        skip_months=[7],
+    )
     rows = list_meetings(db)
     assert [row["id"] for row in rows] == ids
     assert [row["date"] for row in rows][:3] == ["2027-01-25", "2027-02-22", "2027-03-30"]
@@ -78,9 +90,27 @@ def test_create_plan_makes_planned_meetings(db):
 
 def test_cli_dry_run_prints_danish_dates_and_creates_nothing(db, db_path):
     add_committee(db, "Arbejdsmarkedsudvalget")
-    result = runner.invoke(app, ["plan", "--committee", "Arbejdsmarkedsudvalget", "--rule", LAST_MONDAY,
-                                 "--from", "2027-01-01", "--until", "2027-06-30", "--time", "16:00",
-                                 "--skip-months", "2", "--dry-run", "--db", str(db_path)])
+    result = runner.invoke(
+        app,
+        [
+            "plan",
+            "--committee",
+            "Arbejdsmarkedsudvalget",
+            "--rule",
+            LAST_MONDAY,
+            "--from",
+            "2027-01-01",
+            "--until",
+            "2027-06-30",
+            "--time",
+            "16:00",
+            "--skip-months",
+            "2",
+            "--dry-run",
+            "--db",
+            str(db_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "Mandag den 25. januar 2027"
@@ -88,15 +118,41 @@ def test_cli_dry_run_prints_danish_dates_and_creates_nothing(db, db_path):
     assert "februar" not in result.output
     assert lines[-1] == "4 møder ville blive oprettet (prøvekørsel)."
     assert list_meetings(db) == []
-    unknown = runner.invoke(app, ["plan", "--committee", "Findes ikke", "--rule", LAST_MONDAY, "--from", "2027-01-01",
-                                  "--until", "2027-02-01", "--dry-run", "--db", str(db_path)])
+    unknown = runner.invoke(
+        app,
+        [
+            "plan",
+            "--committee",
+            "Findes ikke",
+            "--rule",
+            LAST_MONDAY,
+            "--from",
+            "2027-01-01",
+            "--until",
+            "2027-02-01",
+            "--dry-run",
+            "--db",
+            str(db_path),
+        ],
+    )
     assert unknown.exit_code == 1 and unknown.output.startswith("Fejl: Udvalget 'Findes ikke' findes ikke")
 
 
 def test_cli_creates_meetings_and_rejects_a_bad_rule(db, db_path):
     add_committee(db, "Arbejdsmarkedsudvalget")
-    args = ["plan", "--committee", "Arbejdsmarkedsudvalget", "--from", "2027-01-01", "--until", "2027-03-31",
-            "--on-holiday", "next", "--db", str(db_path)]
+    args = [
+        "plan",
+        "--committee",
+        "Arbejdsmarkedsudvalget",
+        "--from",
+        "2027-01-01",
+        "--until",
+        "2027-03-31",
+        "--on-holiday",
+        "next",
+        "--db",
+        str(db_path),
+    ]
     result = runner.invoke(app, [*args, "--rule", LAST_MONDAY])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == "3 møder er oprettet for Arbejdsmarkedsudvalget."
@@ -105,13 +161,16 @@ def test_cli_creates_meetings_and_rejects_a_bad_rule(db, db_path):
     assert bad.output.startswith("Fejl: ") and "Traceback" not in bad.output
 
 
-@pytest.mark.parametrize("rule, says", [
-    ("FREQ=MINUTELY", "flere møder om dagen"),
-    ("FREQ=HOURLY;INTERVAL=6", "flere møder om dagen"),
-    ("FREQ=DAILY;BYHOUR=9,10", "højst ét møde om dagen"),
-    ("FREQ=WEEKLY", f"mere end {MAX_MEETINGS} møder"),
-    ("RRULE:FREQ=MONTHLY\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1", f"mere end {MAX_MEETINGS} møder"),
-])
+@pytest.mark.parametrize(
+    "rule, says",
+    [
+        ("FREQ=MINUTELY", "flere møder om dagen"),
+        ("FREQ=HOURLY;INTERVAL=6", "flere møder om dagen"),
+        ("FREQ=DAILY;BYHOUR=9,10", "højst ét møde om dagen"),
+        ("FREQ=WEEKLY", f"mere end {MAX_MEETINGS} møder"),
+        ("RRULE:FREQ=MONTHLY\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1", f"mere end {MAX_MEETINGS} møder"),
+    ],
+)
 def test_a_rule_of_more_than_a_meeting_a_day_or_hundreds_of_meetings_is_refused(rule, says):
     with pytest.raises(ValueError, match=says):
         plan_dates(rule, dt.date(1, 1, 1), dt.date(9999, 12, 31))
@@ -120,11 +179,41 @@ def test_a_rule_of_more_than_a_meeting_a_day_or_hundreds_of_meetings_is_refused(
 def test_cli_refuses_minutely_meetings_and_creates_none(db, db_path):
     add_committee(db, "Arbejdsmarkedsudvalget")
     for extra in ([], ["--dry-run"]):
-        result = runner.invoke(app, ["plan", "--committee", "Arbejdsmarkedsudvalget", "--rule", "FREQ=MINUTELY",
-                                     "--from", "2027-01-04", "--until", "2027-01-04", "--db", str(db_path), *extra])
+        result = runner.invoke(
+            app,
+            [
+                "plan",
+                "--committee",
+                "Arbejdsmarkedsudvalget",
+                "--rule",
+                "FREQ=MINUTELY",
+                "--from",
+                "2027-01-04",
+                "--until",
+                "2027-01-04",
+                "--db",
+                str(db_path),
+                *extra,
+            ],
+        )
         assert result.exit_code == 1
         assert result.output.startswith("Fejl: Reglen 'FREQ=MINUTELY' giver flere møder om dagen")
     assert list_meetings(db) == []
-    years = runner.invoke(app, ["plan", "--committee", "Arbejdsmarkedsudvalget", "--rule", "FREQ=MONTHLY",
-                                "--from", "0001-01-01", "--until", "9999-12-31", "--dry-run", "--db", str(db_path)])
+    years = runner.invoke(
+        app,
+        [
+            "plan",
+            "--committee",
+            "Arbejdsmarkedsudvalget",
+            "--rule",
+            "FREQ=MONTHLY",
+            "--from",
+            "0001-01-01",
+            "--until",
+            "9999-12-31",
+            "--dry-run",
+            "--db",
+            str(db_path),
+        ],
+    )
     assert years.exit_code == 1 and f"mere end {MAX_MEETINGS} møder" in years.output

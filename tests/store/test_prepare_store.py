@@ -77,25 +77,39 @@ def test_add_item_at_the_end_after_an_item_and_first(db, meeting):
 
 
 def test_an_item_is_written_whole(db, meeting):
-    draft = ItemDraft(title="  Budget\n2031 ", number="7", public=False, case_number="00.30.00-S00-1-30",
-                      kind="beslutning", recommendation=["at budgettet godkendes,", " ", "at det sendes videre."],
-                      sections=[Section("Resume", "Kort.\n\nLangt."), Section("Økonomi", "Ingen.")],
-                      attachments=[Attachment("Bilag 1", "https://eksempel.dk/b1.pdf")])
+    draft = ItemDraft(
+        title="  Budget\n2031 ",
+        number="7",
+        public=False,
+        case_number="00.30.00-S00-1-30",
+        kind="beslutning",
+        recommendation=["at budgettet godkendes,", " ", "at det sendes videre."],
+        sections=[Section("Resume", "Kort.\n\nLangt."), Section("Økonomi", "Ingen.")],
+        attachments=[Attachment("Bilag 1", "https://eksempel.dk/b1.pdf")],
+    )
     add_item(db, meeting, draft)
     item = load_meeting(db, meeting).items[0]
     assert (item.number, item.title, item.public, item.case_number, item.kind) == (
-        "7", "Budget 2031", False, "00.30.00-S00-1-30", "beslutning")
+        "7",
+        "Budget 2031",
+        False,
+        "00.30.00-S00-1-30",
+        "beslutning",
+    )
     assert item.recommendation == ["at budgettet godkendes,", "at det sendes videre."]
     assert [(s.heading, s.text) for s in item.sections] == [("Resume", "Kort.\n\nLangt."), ("Økonomi", "Ingen.")]
     assert item.attachments == [Attachment("Bilag 1", "https://eksempel.dk/b1.pdf", True)]
 
 
-@pytest.mark.parametrize("draft, message", [
-    (ItemDraft(title=" \n "), "Punktet skal have en titel."),
-    (ItemDraft(title="X", number="1"), "Punkt 1 findes allerede på dagsordenen."),
-    (ItemDraft(title="X", kind="afstemning"), "Ukendt punkttype 'afstemning' (brug beslutning eller orientering)."),
-    (ItemDraft(title="X", sections=[Section(" ", "tekst")]), "Hvert afsnit skal have en overskrift."),
-])
+@pytest.mark.parametrize(
+    "draft, message",
+    [
+        (ItemDraft(title=" \n "), "Punktet skal have en titel."),
+        (ItemDraft(title="X", number="1"), "Punkt 1 findes allerede på dagsordenen."),
+        (ItemDraft(title="X", kind="afstemning"), "Ukendt punkttype 'afstemning' (brug beslutning eller orientering)."),
+        (ItemDraft(title="X", sections=[Section(" ", "tekst")]), "Hvert afsnit skal have en overskrift."),
+    ],
+)
 def test_bad_items_are_refused_with_one_sentence_and_change_nothing(db, meeting, draft, message):
     agenda_of(db, meeting, "Første")
     before = count_actions(db)
@@ -107,12 +121,20 @@ def test_bad_items_are_refused_with_one_sentence_and_change_nothing(db, meeting,
 
 def test_edit_item_changes_what_it_is_given_and_logs_it(db, meeting):
     agenda_of(db, meeting, "Godkendelse af dagsorden", "Budget")
-    changed = edit_item(db, meeting, "2", ItemDraft(title="Budget 2031", public=False, case_number="27.00",
-                                                    recommendation=["at godkende."]))
+    changed = edit_item(
+        db,
+        meeting,
+        "2",
+        ItemDraft(title="Budget 2031", public=False, case_number="27.00", recommendation=["at godkende."]),
+    )
     assert changed == ["titel", "sagsnummer", "åben/lukket", "indstilling"]
     item = load_meeting(db, meeting).items[1]
     assert (item.title, item.public, item.case_number, item.recommendation) == (
-        "Budget 2031", False, "27.00", ["at godkende."])
+        "Budget 2031",
+        False,
+        "27.00",
+        ["at godkende."],
+    )
     log = audit_trail(db, meeting)
     assert {(row["action"], row["field"]) for row in log} >= {("Ret punkt 2", "title"), ("Ret punkt 2", "public")}
     assert edit_item(db, meeting, "2", ItemDraft(case_number="")) == ["sagsnummer"]
@@ -120,13 +142,25 @@ def test_edit_item_changes_what_it_is_given_and_logs_it(db, meeting):
 
 
 def test_an_items_draft_saved_unchanged_changes_nothing(db, meeting):
-    draft = ItemDraft(title="Budget", number="4", public=False, case_number="27.00", kind="orientering",
-                      recommendation=["at a."], sections=[Section("Resume", "r\n\ns")],
-                      attachments=[Attachment("Bilag 1", "b.pdf")])
+    draft = ItemDraft(
+        title="Budget",
+        number="4",
+        public=False,
+        case_number="27.00",
+        kind="orientering",
+        recommendation=["at a."],
+        sections=[Section("Resume", "r\n\ns")],
+        attachments=[Attachment("Bilag 1", "b.pdf")],
+    )
     add_item(db, meeting, draft)
     loaded = item_draft(db, meeting, "4")
     assert (loaded.title, loaded.public, loaded.case_number, loaded.kind, loaded.recommendation) == (
-        "Budget", False, "27.00", "orientering", ["at a."])
+        "Budget",
+        False,
+        "27.00",
+        "orientering",
+        ["at a."],
+    )
     assert loaded.sections == [Section("Resume", "r\n\ns")] and loaded.attachments == [Attachment("Bilag 1", "b.pdf")]
     assert edit_item(db, meeting, "4", loaded) == []
 
@@ -202,14 +236,16 @@ def test_an_approved_referat_refuses_every_preparation_edit(db, meeting):
 
     close_meeting(db, meeting)
     approve_final(db, meeting)
-    for edit in (lambda: add_item(db, meeting, ItemDraft(title="Ny")),
-                 lambda: edit_item(db, meeting, "1", ItemDraft(title="Ny")),
-                 lambda: remove_item(db, meeting, "1"),
-                 lambda: move_item(db, meeting, "1", to=1),
-                 lambda: renumber(db, meeting, 5),
-                 lambda: edit_meeting(db, meeting, place="Andetsteds"),
-                 lambda: add_guest(db, meeting, "Gæst"),
-                 lambda: add_attendee(db, meeting, "Ny Person")):
+    for edit in (
+        lambda: add_item(db, meeting, ItemDraft(title="Ny")),
+        lambda: edit_item(db, meeting, "1", ItemDraft(title="Ny")),
+        lambda: remove_item(db, meeting, "1"),
+        lambda: move_item(db, meeting, "1", to=1),
+        lambda: renumber(db, meeting, 5),
+        lambda: edit_meeting(db, meeting, place="Andetsteds"),
+        lambda: add_guest(db, meeting, "Gæst"),
+        lambda: add_attendee(db, meeting, "Ny Person"),
+    ):
         with pytest.raises(StoreError) as refused:
             edit()
         assert str(refused.value) == LOCKED_MESSAGE
@@ -220,24 +256,32 @@ def test_an_approved_referat_refuses_every_preparation_edit(db, meeting):
 
 
 def test_edit_meeting_date_time_place_and_closing(db, meeting):
-    changed = edit_meeting(db, meeting, date="5. februar 2030", time="kl. 15.30", place=" Byrådssalen ",
-                           closing="Protokollen oplæst.")
+    changed = edit_meeting(
+        db, meeting, date="5. februar 2030", time="kl. 15.30", place=" Byrådssalen ", closing="Protokollen oplæst."
+    )
     assert changed == ["dato", "mødetidspunkt", "mødested", "afslutningslinje"]
     row = get_meeting(db, meeting)
     assert (row["date"], row["planned_start"], row["location"], row["closing"]) == (
-        "2030-02-05", "15:30", "Byrådssalen", "Protokollen oplæst.")
+        "2030-02-05",
+        "15:30",
+        "Byrådssalen",
+        "Protokollen oplæst.",
+    )
     assert edit_meeting(db, meeting, place="Byrådssalen") == []
     assert edit_meeting(db, meeting, place="") == ["mødested"]
     assert get_meeting(db, meeting)["location"] is None
     assert "# Mødets afslutning\n\nProtokollen oplæst." in render_markdown(load_meeting(db, meeting))
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"date": "2027-02-30"}, "'2027-02-30' er ikke en dato."),
-    ({"date": "30. februar 2027"}, "'30. februar 2027' er ikke en dato."),
-    ({"time": "25:00"}, "'25:00' er ikke et klokkeslæt (skriv fx 15.30)."),
-    ({"start": "15.00"}, "Mødet er ikke åbnet endnu; ret mødetidspunktet i stedet."),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"date": "2027-02-30"}, "'2027-02-30' er ikke en dato."),
+        ({"date": "30. februar 2027"}, "'30. februar 2027' er ikke en dato."),
+        ({"time": "25:00"}, "'25:00' er ikke et klokkeslæt (skriv fx 15.30)."),
+        ({"start": "15.00"}, "Mødet er ikke åbnet endnu; ret mødetidspunktet i stedet."),
+    ],
+)
 def test_bad_meeting_details_are_refused_in_danish_and_change_nothing(db, meeting, change, message):
     before = dict(get_meeting(db, meeting))
     with pytest.raises(StoreError) as refused:
@@ -302,8 +346,9 @@ def test_a_person_for_this_meeting_only_and_removing_a_wrong_name(db, meeting):
 def test_a_name_the_referat_refers_to_stays_on_the_list(db, meeting):
     from store.attendance import set_substitute
 
-    set_substitute(db, meeting, [r for r in attendance_list(db, meeting) if r["name"] == "Bo Berg"][0]["person_id"],
-                   "Carl Dam")
+    set_substitute(
+        db, meeting, [r for r in attendance_list(db, meeting) if r["name"] == "Bo Berg"][0]["person_id"], "Carl Dam"
+    )
     with pytest.raises(StoreError, match="Bo Berg \\(V\\) har en stedfortræder på mødet"):
         remove_attendee(db, meeting, "Bo Berg")
 
@@ -314,8 +359,10 @@ def test_a_name_the_referat_refers_to_stays_on_the_list(db, meeting):
 def test_members_are_added_changed_and_leave_keeping_earlier_meetings(db, meeting):
     rows = list_members(db, COMMITTEE)
     assert [(r["name"], r["party"], r["role"], r["substitute_for"]) for r in rows] == [
-        ("Anna Holm", "A", "formand", None), ("Bo Berg", "V", "medlem", None),
-        ("Carl Dam", "Ø", "stedfortræder", "Bo Berg")]
+        ("Anna Holm", "A", "formand", None),
+        ("Bo Berg", "V", "medlem", None),
+        ("Carl Dam", "Ø", "stedfortræder", "Bo Berg"),
+    ]
     later = create_meeting(db, COMMITTEE, (dt.date.today() + dt.timedelta(days=30)).isoformat())
     add_member(db, COMMITTEE, "Dorte Eg", party="F", valid_from=dt.date.today().isoformat())
     assert "Dorte Eg" in {row["name"] for row in attendance_list(db, later)}
@@ -329,19 +376,27 @@ def test_members_are_added_changed_and_leave_keeping_earlier_meetings(db, meetin
     assert "Bo Berg" in {row["name"] for row in attendance_list(db, meeting)}
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda db: add_member(db, COMMITTEE, "  "), "Medlemmet skal have et navn."),
-    (lambda db: add_member(db, COMMITTEE, "Anna Holm"), "Anna Holm er allerede medlem af udvalget."),
-    (lambda db: add_member(db, COMMITTEE, "X", substitute_for="Ingen"),
-     "Ingen er ikke medlem af udvalget; en stedfortræder skal stå for et medlem."),
-    (lambda db: add_member(db, COMMITTEE, "X", role="kasserer"),
-     "Ukendt rolle 'kasserer' (brug formand, næstformand, medlem, stedfortræder)."),
-    (lambda db: add_member(db, COMMITTEE, "X", valid_from="2027-02-30"),
-     "--from: '2027-02-30' er ikke en dato."),
-    (lambda db: edit_member(db, COMMITTEE, "Ukendt", party="A"), "Ukendt er ikke medlem af udvalget."),
-    (lambda db: edit_member(db, COMMITTEE, "Bo Berg", new_name="Anna Holm"),
-     "Der findes allerede en person ved navn Anna Holm."),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda db: add_member(db, COMMITTEE, "  "), "Medlemmet skal have et navn."),
+        (lambda db: add_member(db, COMMITTEE, "Anna Holm"), "Anna Holm er allerede medlem af udvalget."),
+        (
+            lambda db: add_member(db, COMMITTEE, "X", substitute_for="Ingen"),
+            "Ingen er ikke medlem af udvalget; en stedfortræder skal stå for et medlem.",
+        ),
+        (
+            lambda db: add_member(db, COMMITTEE, "X", role="kasserer"),
+            "Ukendt rolle 'kasserer' (brug formand, næstformand, medlem, stedfortræder).",
+        ),
+        (lambda db: add_member(db, COMMITTEE, "X", valid_from="2027-02-30"), "--from: '2027-02-30' er ikke en dato."),
+        (lambda db: edit_member(db, COMMITTEE, "Ukendt", party="A"), "Ukendt er ikke medlem af udvalget."),
+        (
+            lambda db: edit_member(db, COMMITTEE, "Bo Berg", new_name="Anna Holm"),
+            "Der findes allerede en person ved navn Anna Holm.",
+        ),
+    ],
+)
 def test_bad_roster_edits_are_refused(db, meeting, call, message):
     with pytest.raises(StoreError) as refused:
         call(db)
@@ -350,7 +405,8 @@ def test_bad_roster_edits_are_refused(db, meeting, call, message):
 
 def test_reimporting_a_roster_makes_it_equal_to_the_file_and_says_what_changed(db, meeting, tmp_path):
     path = tmp_path / "roster.toml"
-    path.write_text(f"""
+    path.write_text(
+        f"""
 [committee]
 name = "{COMMITTEE}"
 municipality = "Herlev"
@@ -362,20 +418,30 @@ role = "næstformand"
 name = "Eva Ny"
 party = "C"
 role = "formand"
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     committee_id, changes = sync_roster(db, path)
-    assert changes == ["Anna Holm: parti A → B.", "Anna Holm: rolle formand → næstformand.",
-                       "Nyt medlem: Eva Ny (formand).", "Bo Berg er udtrådt af udvalget.",
-                       "Carl Dam er udtrådt af udvalget."]
+    assert changes == [
+        "Anna Holm: parti A → B.",
+        "Anna Holm: rolle formand → næstformand.",
+        "Nyt medlem: Eva Ny (formand).",
+        "Bo Berg er udtrådt af udvalget.",
+        "Carl Dam er udtrådt af udvalget.",
+    ]
     assert [(r["name"], r["party"], r["role"]) for r in roster(db, committee_id)] == [
-        ("Eva Ny", "C", "formand"), ("Anna Holm", "B", "næstformand")]
+        ("Eva Ny", "C", "formand"),
+        ("Anna Holm", "B", "næstformand"),
+    ]
     assert sync_roster(db, path)[1] == []
 
 
 def test_a_roster_substitute_for_nobody_is_refused(db, tmp_path):
     path = tmp_path / "roster.toml"
-    path.write_text('[committee]\nname = "U"\n[[members]]\nname = "A"\n'
-                    '[[substitutes]]\nname = "B"\nsubstitute_for = "Ingen"\n', encoding="utf-8")
+    path.write_text(
+        '[committee]\nname = "U"\n[[members]]\nname = "A"\n[[substitutes]]\nname = "B"\nsubstitute_for = "Ingen"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(StoreError, match="B er stedfortræder for 'Ingen', som ikke er medlem af udvalget."):
         sync_roster(db, path)
 
@@ -398,11 +464,17 @@ def test_the_readme_example_of_a_hand_written_dagsorden_imports():
     example = readme.split("```markdown\n")[1].split("```")[0]
     meeting = parse_text(example, "README.md")
     assert (meeting.committee, meeting.date, meeting.start) == ("Teknikudvalget", dt.date(2030, 2, 4), "16:00")
-    assert [(m.name, m.party, m.role) for m in meeting.members] == [("Anna Holm", "A", "formand"),
-                                                                    ("Bo Berg", "V", None)]
+    assert [(m.name, m.party, m.role) for m in meeting.members] == [
+        ("Anna Holm", "A", "formand"),
+        ("Bo Berg", "V", None),
+    ]
     item = meeting.items[0]
     assert (item.number, item.title, item.case_number, item.recommendation) == (
-        "1", "Budget 2031", "00.30.00-S00-1-30", ["at budgettet godkendes."])
+        "1",
+        "Budget 2031",
+        "00.30.00-S00-1-30",
+        ["at budgettet godkendes."],
+    )
 
 
 def test_control_characters_never_reach_the_store(db, meeting):
@@ -421,8 +493,11 @@ def test_a_planned_meeting_moves_to_another_udvalg_of_the_kommune_with_its_roste
     add_committee(db, "Økonomiudvalget", "Gladsaxe")
     assert edit_meeting(db, meeting, committee="Økonomiudvalget", place="Byrådssalen") == ["udvalg", "mødested"]
     row = get_meeting(db, meeting)
-    assert (row["committee"], row["municipality"], row["location"]) == ("Økonomiudvalget", "Herlev Kommune",
-                                                                         "Byrådssalen")
+    assert (row["committee"], row["municipality"], row["location"]) == (
+        "Økonomiudvalget",
+        "Herlev Kommune",
+        "Byrådssalen",
+    )
     assert [r["name"] for r in attendance_list(db, meeting)] == ["Dorte Ravn"]
     assert undo_last(db, meeting)  # one action: the udvalg, the place and the list come back together
     assert get_meeting(db, meeting)["committee"] == COMMITTEE

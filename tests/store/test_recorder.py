@@ -95,8 +95,10 @@ def test_a_clean_exit_frees_the_meeting(meeting):
 
 def test_a_killed_holder_does_not_block_the_next_recorder(meeting):
     path, meeting_id = meeting
-    script = ("import sys; from store.db import open_database; from store.recorder import claim; "
-              "assert claim(open_database(sys.argv[1]), int(sys.argv[2]))")
+    script = (
+        "import sys; from store.db import open_database; from store.recorder import claim; "
+        "assert claim(open_database(sys.argv[1]), int(sys.argv[2]))"
+    )
     subprocess.run([sys.executable, "-c", script, str(path), str(meeting_id)], check=True)
     db = open_database(path)
     dead = holder(db, meeting_id)

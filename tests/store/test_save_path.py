@@ -27,8 +27,18 @@ from store.errors import NotFound
 from store.search import search
 
 # Everything an action may change; `actions` and `audit_log` only ever grow.
-CONTENT_TABLES = ("meetings", "items", "decisions", "decision_points", "votes", "vote_casts", "remarks",
-                  "item_absences", "attendance", "search_items")
+CONTENT_TABLES = (
+    "meetings",
+    "items",
+    "decisions",
+    "decision_points",
+    "votes",
+    "vote_casts",
+    "remarks",
+    "item_absences",
+    "attendance",
+    "search_items",
+)
 
 
 @pytest.fixture
@@ -47,10 +57,16 @@ def snapshot(db) -> dict[str, list[dict]]:
 
 def log_of_last_action(db) -> list[tuple]:
     action_id = db.execute("SELECT max(id) FROM actions").fetchone()[0]
-    return [(row["entity"], row["entity_id"], row["field"],
-             None if row["old"] is None else json.loads(row["old"]),
-             None if row["new"] is None else json.loads(row["new"]))
-            for row in db.query("SELECT * FROM audit_log WHERE action_id = ? ORDER BY id", [action_id])]
+    return [
+        (
+            row["entity"],
+            row["entity_id"],
+            row["field"],
+            None if row["old"] is None else json.loads(row["old"]),
+            None if row["new"] is None else json.loads(row["new"]),
+        )
+        for row in db.query("SELECT * FROM audit_log WHERE action_id = ? ORDER BY id", [action_id])
+    ]
 
 
 def test_a_decision_is_one_action_with_one_log_row_per_value(small):
@@ -59,7 +75,10 @@ def test_a_decision_is_one_action_with_one_log_row_per_value(small):
     assert record_outcome(db, items[0], "Godkendt") == items[1]
     assert db.execute("SELECT count(*) FROM actions").fetchone()[0] == actions_before + 1
     assert db.execute("SELECT meeting_id, label, undoable FROM actions ORDER BY id DESC LIMIT 1").fetchone() == (
-        meeting_id, "Beslutning punkt 1: Godkendt", 1)
+        meeting_id,
+        "Beslutning punkt 1: Godkendt",
+        1,
+    )
     meeting = get_row(db, "meetings", meeting_id)
     first, second = get_row(db, "items", items[0]), get_row(db, "items", items[1])
     decision = db.execute("SELECT * FROM decisions WHERE item_id = ?", [items[0]]).fetchone()
@@ -117,7 +136,10 @@ def test_the_sql_cache_follows_schema_changes_from_any_connection(db, db_path):
             act.row("notes", 1)
     assert list(db.query("SELECT code, text FROM notes")) == [{"code": "b", "text": "anden"}]
     assert [(entity_id, field) for _, entity_id, field, _, _ in log_of_last_action(db)] == [
-        ("a", "text"), ("b", None), ("a", None)]
+        ("a", "text"),
+        ("b", None),
+        ("a", None),
+    ]
 
 
 def test_a_failed_action_leaves_nothing_behind(small):
@@ -158,12 +180,14 @@ def reference_next_undecided(db, meeting_id, after_item_id):
     return None
 
 
-ITEM = st.fixed_dictionaries({
-    "position": st.integers(1, 6),  # ties on purpose
-    "postponed": st.sampled_from([0, 1, None]),
-    "decision": st.sampled_from(["none", "outcome", "text", "empty row"]),
-    "points": st.lists(st.sampled_from(["Anbefales", None]), max_size=2),
-})
+ITEM = st.fixed_dictionaries(
+    {
+        "position": st.integers(1, 6),  # ties on purpose
+        "postponed": st.sampled_from([0, 1, None]),
+        "decision": st.sampled_from(["none", "outcome", "text", "empty row"]),
+        "points": st.lists(st.sampled_from(["Anbefales", None]), max_size=2),
+    }
+)
 
 
 @pytest.fixture
@@ -177,20 +201,30 @@ def committee_db(db):
 @given(st.lists(ITEM, max_size=8), st.integers(0, 9))
 def test_next_undecided_walks_the_agenda_like_before(committee_db, items, after):
     db = committee_db
-    meeting_id = db.execute("INSERT INTO meetings (committee_id, status) VALUES "
-                            "((SELECT id FROM committees LIMIT 1), 'åbnet')").lastrowid
+    meeting_id = db.execute(
+        "INSERT INTO meetings (committee_id, status) VALUES ((SELECT id FROM committees LIMIT 1), 'åbnet')"
+    ).lastrowid
     ids = []
     for number, item in enumerate(items, start=1):
-        item_id = db.execute("INSERT INTO items (meeting_id, number, position, title, postponed) VALUES (?, ?, ?, ?, ?)",
-                             [meeting_id, str(number), item["position"], f"Punkt {number}", item["postponed"]]).lastrowid
+        item_id = db.execute(
+            "INSERT INTO items (meeting_id, number, position, title, postponed) VALUES (?, ?, ?, ?, ?)",
+            [meeting_id, str(number), item["position"], f"Punkt {number}", item["postponed"]],
+        ).lastrowid
         ids.append(item_id)
         if item["decision"] != "none":
-            db.execute("INSERT INTO decisions (item_id, outcome, text) VALUES (?, ?, ?)",
-                       [item_id, "Godkendt" if item["decision"] == "outcome" else None,
-                        "Drøftet." if item["decision"] == "text" else None])
+            db.execute(
+                "INSERT INTO decisions (item_id, outcome, text) VALUES (?, ?, ?)",
+                [
+                    item_id,
+                    "Godkendt" if item["decision"] == "outcome" else None,
+                    "Drøftet." if item["decision"] == "text" else None,
+                ],
+            )
         for position, outcome in enumerate(item["points"], start=1):
-            db.execute("INSERT INTO decision_points (item_id, position, outcome) VALUES (?, ?, ?)",
-                       [item_id, position, outcome])
+            db.execute(
+                "INSERT INTO decision_points (item_id, position, outcome) VALUES (?, ?, ?)",
+                [item_id, position, outcome],
+            )
     other_meeting_item = db.execute("SELECT min(id) FROM items WHERE meeting_id != ?", [meeting_id]).fetchone()[0]
     candidates = [None, other_meeting_item, *ids]
     after_item_id = candidates[after % len(candidates)]

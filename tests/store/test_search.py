@@ -71,17 +71,19 @@ def test_public_only_never_returns_lukket_items(db, referater):
     assert (referater["Herlev"], "72") in hit_keys(search(db, "jobcamp"))
     public = search(db, "jobcamp", public_only=True)
     assert (referater["Herlev"], "72") not in hit_keys(public)
-    lukket = {row["number"] for row in db.query(
-        "SELECT number FROM items WHERE meeting_id = ? AND public = 0", [referater["Herlev"]])}
+    lukket = {
+        row["number"]
+        for row in db.query("SELECT number FROM items WHERE meeting_id = ? AND public = 0", [referater["Herlev"]])
+    }
     assert lukket == {"69", "71", "72"}
     for word in ("tjeklister", "lukket", "eventuelt", "jobcamp"):
-        assert not {(referater["Herlev"], number) for number in lukket} & hit_keys(
-            search(db, word, public_only=True))
+        assert not {(referater["Herlev"], number) for number in lukket} & hit_keys(search(db, word, public_only=True))
 
 
 def test_triggers_keep_the_index_in_step(db, referater):
-    item_id = db.execute("SELECT id FROM items WHERE meeting_id = ? AND number = '11'",
-                         [referater["Hvidovre"]]).fetchone()[0]
+    item_id = db.execute(
+        "SELECT id FROM items WHERE meeting_id = ? AND number = '11'", [referater["Hvidovre"]]
+    ).fetchone()[0]
     assert search(db, "kaffeordningen") == []
     set_decision_text(db, item_id, "Udvalget drøftede kaffeordningen.")
     assert hit_keys(search(db, "kaffeordning")) == {(referater["Hvidovre"], "11")}
@@ -98,13 +100,13 @@ def test_a_query_without_words_is_refused():
 
 
 def test_cli_json_and_text(db, db_path, referater):
-    result = runner.invoke(app, ["search", "kontanthjælp", "--committee", "AMU Hvidovre", "--json",
-                                 "--db", str(db_path)])
+    result = runner.invoke(
+        app, ["search", "kontanthjælp", "--committee", "AMU Hvidovre", "--json", "--db", str(db_path)]
+    )
     assert result.exit_code == 0, result.output
     hits = json.loads(result.output)
     assert hits[0]["number"] == "6" and hits[0]["meeting_id"] == referater["Hvidovre"]
-    text = runner.invoke(app, ["search", "ukrainske", "--public-only", "--since", "2020-01-01",
-                               "--db", str(db_path)])
+    text = runner.invoke(app, ["search", "ukrainske", "--public-only", "--since", "2020-01-01", "--db", str(db_path)])
     assert text.exit_code == 0, text.output
     assert text.output.startswith("Onsdag den 26. oktober 2022 · AMU Herlev (Herlev Kommune) · møde")
     assert "punkt 67: Indsats i forhold til ukrainske flygtninge" in text.output

@@ -128,8 +128,10 @@ def test_decisions_votes_remarks_and_absence(db, meeting):
     set_decision_text(db, items[1]["id"], "Taget til efterretning.\nPræsentationen bilægges referatet.")
     mark_not_taking_part(db, items[2]["id"], ids["Ivan Fogtmann"], "inhabil")
     assert ids["Ivan Fogtmann"] not in {p["person_id"] for p in vote_participants(db, items[2]["id"])}
-    choices = {p["person_id"]: ("imod" if p["name"] == "Mikail Erman" else "for")
-               for p in vote_participants(db, items[2]["id"])}
+    choices = {
+        p["person_id"]: ("imod" if p["name"] == "Mikail Erman" else "for")
+        for p in vote_participants(db, items[2]["id"])
+    }
     vote = record_vote(db, items[2]["id"], "Indstillingen", "indstilling", choices, adopt=True)
     assert (vote.for_count, vote.against_count, vote.result) == (3, 1, "vedtaget")
     assert "Mikail Erman (A)" in vote.against and "Ø" in vote.for_  # party A split, so names
@@ -207,8 +209,10 @@ def test_confidential_marks_only_on_lukket_items(db, meeting):
 
 
 def test_save_and_load_round_trip(db):
-    doc = Meeting(committee="Beskæftigelsesudvalget", items=[
-        Item("29", "Lukket: ikke dekoreret", public=False, sections=[Section("Sagens kerne", "æøå")])])
+    doc = Meeting(
+        committee="Beskæftigelsesudvalget",
+        items=[Item("29", "Lukket: ikke dekoreret", public=False, sections=[Section("Sagens kerne", "æøå")])],
+    )
     meeting_id = save_meeting(db, doc)
     back = load_meeting(db, meeting_id)
     assert back.items[0].number == "29" and not back.items[0].public
@@ -238,7 +242,8 @@ def test_foreign_sqlite_and_newer_release_are_refused(tmp_path, db_path):
         open_database(other)
     assert other.read_bytes() == before
     open_database(db_path).execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('referat', '9999_future', 'x')")
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('referat', '9999_future', 'x')"
+    )
     with pytest.raises(StoreError, match="nyere udgave"):
         open_database(db_path)
 

@@ -19,8 +19,11 @@ from store.meetings import load_meeting, save_meeting
 from store.search import search
 
 ARCHIVE_SIZED = ("audit_log", "approvals", "amendments", "items", "meetings", "sections")
-TABLE_ALIAS = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!(?:WHERE|ON|JOIN|LEFT|INNER|CROSS|ORDER|GROUP|"
-                         r"LIMIT|UNION|USING)\b)(\w+))?", re.IGNORECASE)
+TABLE_ALIAS = re.compile(
+    r"\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(?!(?:WHERE|ON|JOIN|LEFT|INNER|CROSS|ORDER|GROUP|"
+    r"LIMIT|UNION|USING)\b)(\w+))?",
+    re.IGNORECASE,
+)
 
 
 def scanned_tables(db, call) -> set[str]:

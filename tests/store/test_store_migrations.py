@@ -33,6 +33,7 @@ def test_an_approved_sixth_schema_database_upgrades_and_exports_unchanged(tmp_pa
     meeting_id = list_meetings(db)[0]["id"]
     expected = (FIXTURE / "schema_v6_approved.full.md").read_text(encoding="utf-8")
     assert render_markdown(load_meeting(db, meeting_id), public=False) == expected
-    seal = db.execute("SELECT committee, municipality, at_upgrade FROM approval_seals WHERE meeting_id = ?",
-                      [meeting_id]).fetchone()
+    seal = db.execute(
+        "SELECT committee, municipality, at_upgrade FROM approval_seals WHERE meeting_id = ?", [meeting_id]
+    ).fetchone()
     assert seal == ("Arbejdsmarkedsudvalget", "Hvidovre Kommune", 1)  # sealed at the upgrade, and says so

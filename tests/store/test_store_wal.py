@@ -15,7 +15,9 @@ from contextlib import closing
 from store.committees import add_committee
 from store.db import open_database
 
-OTHER_PROCESS_READS = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT 1 FROM committees').fetchall(); c.close()"
+OTHER_PROCESS_READS = (
+    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('SELECT 1 FROM committees').fetchall(); c.close()"
+)
 
 
 def read_in_another_process(path) -> None:

@@ -30,22 +30,29 @@ def test_visible_shows_each_control_character_and_nothing_else_changes():
 
 def test_import_removes_control_characters(tmp_path, db_path):
     document = tmp_path / "dagsorden.md"
-    document.write_text(f"Arbejdsmarkedsudvalget{TITLE}\n\nReferat af møde 29. maj 2017\n\n"
-                        f"Punkt 1: Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt\n\n"
-                        f"Punkt 2: {HOSTILE}\n\nBeslutning\n\nGodkendt{BLINK}.\n", encoding="utf-8")
+    document.write_text(
+        f"Arbejdsmarkedsudvalget{TITLE}\n\nReferat af møde 29. maj 2017\n\n"
+        f"Punkt 1: Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt\n\n"
+        f"Punkt 2: {HOSTILE}\n\nBeslutning\n\nGodkendt{BLINK}.\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["import", str(document), "--committee", f"AMU{TITLE}", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
     meeting = load_meeting(open_database(db_path), int(result.stdout.split()[-1]))
-    texts = [meeting.committee, *(item.title for item in meeting.items),
-             *(item.decision.outcome or "" for item in meeting.items if item.decision)]
+    texts = [
+        meeting.committee,
+        *(item.title for item in meeting.items),
+        *(item.decision.outcome or "" for item in meeting.items if item.decision),
+    ]
     assert not any(CONTROL.search(text) for text in texts), texts
     assert meeting.committee == "AMU]0;HACK"
 
 
 def test_a_roster_and_a_new_committee_lose_their_control_characters(tmp_path, db_path):
     roster = tmp_path / "roster.toml"
-    roster.write_text('[committee]\nname = "Økonomiudvalget\\u001b[2J"\n[[members]]\nname = "Ida\\u001b[5m Holm"\n',
-                      encoding="utf-8")
+    roster.write_text(
+        '[committee]\nname = "Økonomiudvalget\\u001b[2J"\n[[members]]\nname = "Ida\\u001b[5m Holm"\n', encoding="utf-8"
+    )
     assert runner.invoke(app, ["committee", "import", str(roster), "--db", str(db_path)]).exit_code == 0
     assert runner.invoke(app, ["committee", "add", f"Teknik{TITLE}", "--db", str(db_path)]).exit_code == 0
     listed = runner.invoke(app, ["committees", "--json", "--db", str(db_path)]).stdout

@@ -30,9 +30,11 @@ def state(path, meeting_id) -> tuple[str, list[tuple[str, str | None]], int]:
     db = open_database(path)
     try:
         document = load_meeting(db, meeting_id)
-        return (get_meeting(db, meeting_id)["status"],
-                [(row["name"], row["reservation"]) for row in approvals(db, meeting_id)],
-                sum(len(item.amendments) for item in document.items))
+        return (
+            get_meeting(db, meeting_id)["status"],
+            [(row["name"], row["reservation"]) for row in approvals(db, meeting_id)],
+            sum(len(item.amendments) for item in document.items),
+        )
     finally:
         db.close()
 

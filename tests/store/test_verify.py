@@ -110,10 +110,13 @@ TAMPERING = {
     "meetings": ["UPDATE meetings SET location = 'Byrådssalen'"],
     "items": ["UPDATE items SET title = 'Et andet punkt' WHERE number = '3'"],
     "sections": ["UPDATE sections SET text = 'Omskrevet.' WHERE id = (SELECT min(id) FROM sections)"],
-    "recommendations": ["UPDATE recommendations SET text = 'at afvise ansøgningen.' "
-                        "WHERE id = (SELECT min(id) FROM recommendations)"],
-    "attachments": ["INSERT INTO attachments (item_id, position, title, public) "
-                    "SELECT min(id), 1, 'Bilag sat ind bagefter', 1 FROM items"],
+    "recommendations": [
+        "UPDATE recommendations SET text = 'at afvise ansøgningen.' WHERE id = (SELECT min(id) FROM recommendations)"
+    ],
+    "attachments": [
+        "INSERT INTO attachments (item_id, position, title, public) "
+        "SELECT min(id), 1, 'Bilag sat ind bagefter', 1 FROM items"
+    ],
     "decision_points": ["UPDATE decision_points SET outcome = 'Godkendt' WHERE outcome = 'Ikke godkendt'"],
     "decisions": ["UPDATE decisions SET outcome = 'Forkastet' WHERE outcome = 'Taget til efterretning'"],
     "votes": ["UPDATE votes SET for_count = for_count + 1"],
@@ -161,7 +164,8 @@ def test_a_log_row_rewritten_with_its_own_hash_recomputed_is_found(approved):
     db.execute("DROP TRIGGER audit_log_no_update")
     row = db.execute(
         "SELECT a.id, x.label, a.at, a.meeting_id, a.entity, a.entity_id, a.field, a.old, a.new FROM audit_log a "
-        "JOIN actions x ON x.id = a.action_id WHERE a.entity = 'decisions' AND a.field IS NULL LIMIT 1").fetchone()
+        "JOIN actions x ON x.id = a.action_id WHERE a.entity = 'decisions' AND a.field IS NULL LIMIT 1"
+    ).fetchone()
     changed = (*row[:-1], row[-1].replace("Godkendt", "Forkastet"))
     previous = db.execute("SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1", [row[0]]).fetchone()[0]
     db.execute("UPDATE audit_log SET new = ?, hash = ? WHERE id = ?", [changed[-1], link(previous, changed), row[0]])
@@ -178,11 +182,14 @@ def test_the_whole_log_rewritten_after_a_change_no_longer_matches_the_approval(a
     db = sqlite3.connect(path)
     db.execute("DROP TRIGGER audit_log_no_update")
     db.execute("UPDATE decisions SET outcome = 'Forkastet' WHERE outcome = 'Taget til efterretning'")
-    db.execute("UPDATE audit_log SET new = replace(new, 'Taget til efterretning', 'Forkastet') "
-               "WHERE entity = 'decisions'")
+    db.execute(
+        "UPDATE audit_log SET new = replace(new, 'Taget til efterretning', 'Forkastet') WHERE entity = 'decisions'"
+    )
     previous = "0" * 64
-    for row in db.execute("SELECT a.id, x.label, a.at, a.meeting_id, a.entity, a.entity_id, a.field, a.old, a.new "
-                          "FROM audit_log a JOIN actions x ON x.id = a.action_id ORDER BY a.id").fetchall():
+    for row in db.execute(
+        "SELECT a.id, x.label, a.at, a.meeting_id, a.entity, a.entity_id, a.field, a.old, a.new "
+        "FROM audit_log a JOIN actions x ON x.id = a.action_id ORDER BY a.id"
+    ).fetchall():
         previous = link(previous, row)
         db.execute("UPDATE audit_log SET hash = ? WHERE id = ?", [previous, row[0]])
     db.commit()
@@ -191,11 +198,14 @@ def test_the_whole_log_rewritten_after_a_change_no_longer_matches_the_approval(a
     assert not found.ok and "skrevet om siden godkendelsen" in found.sentence
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE persons SET name = 'Bente Holm', party = 'V' WHERE name = 'Benthe Viola Holm'",
-    "UPDATE committees SET name = 'Beskæftigelsesudvalget', municipality = 'Andeby Kommune'",
-    "UPDATE memberships SET role = 'medlem'",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE persons SET name = 'Bente Holm', party = 'V' WHERE name = 'Benthe Viola Holm'",
+        "UPDATE committees SET name = 'Beskæftigelsesudvalget', municipality = 'Andeby Kommune'",
+        "UPDATE memberships SET role = 'medlem'",
+    ],
+)
 def test_the_shared_registers_cannot_change_an_approved_referat(approved, statement):
     """Persons, committees and memberships are shared by many meetings: the seal keeps the approved view."""
     path, meeting_id = approved
@@ -212,8 +222,11 @@ def test_verify_and_export_from_the_command_line(approved):
     path, meeting_id = approved
     result = runner.invoke(app, ["verify", str(meeting_id), "--db", str(path)])
     assert result.exit_code == 0
-    assert re.fullmatch(r"Referatet for møde 1 \(Arbejdsmarkedsudvalget, 29\. maj 2017\) stemmer med sin log og "
-                        r"sin godkendelse \(kontrolsum [0-9a-f]{16}\)\.\n", result.output)
+    assert re.fullmatch(
+        r"Referatet for møde 1 \(Arbejdsmarkedsudvalget, 29\. maj 2017\) stemmer med sin log og "
+        r"sin godkendelse \(kontrolsum [0-9a-f]{16}\)\.\n",
+        result.output,
+    )
     assert result.output.count("\n") == 1
     tamper(path, TAMPERING["decisions"][0])
     result = runner.invoke(app, ["verify", str(meeting_id), "--db", str(path)])
@@ -221,7 +234,8 @@ def test_verify_and_export_from_the_command_line(approved):
     assert result.output == (
         "Referatet for møde 1 (Arbejdsmarkedsudvalget, 29. maj 2017) stemmer ikke med sin log: "
         "udfaldet i en beslutning på punkt 2 (decisions 2) er 'Forkastet' i databasen, men loggen siger "
-        "'Taget til efterretning'.\n")
+        "'Taget til efterretning'.\n"
+    )
     exported = runner.invoke(app, ["export", str(meeting_id), "--db", str(path)])
     assert exported.exit_code == 0
     assert exported.stderr.startswith("Advarsel: Referatet for møde 1") and "Forkastet" in exported.stdout
@@ -268,7 +282,9 @@ def test_an_approved_sixth_schema_database_verifies_after_the_upgrade_and_says_s
     assert re.fullmatch(
         r"Referatet for møde 1 \(Arbejdsmarkedsudvalget, 29\. maj 2017\) stemmer med sin log og sin godkendelse "
         r"\(kontrolsum [0-9a-f]{16}\); det blev godkendt, før loggen blev kædet, så kontrollen gælder fra "
-        r"opgraderingen\.", found.sentence)
+        r"opgraderingen\.",
+        found.sentence,
+    )
     tamper(path, "UPDATE decisions SET outcome = 'Forkastet'")
     assert not verdict(path, 1).ok
 
@@ -283,9 +299,13 @@ def test_cutting_off_the_end_of_the_log_changes_the_kontrolsum(approved):
     """The last action and its rows deleted leave a whole chain: the kontrolsum noted before shows it."""
     path, meeting_id = approved
     before = verdict(path, meeting_id)
-    tamper(path, "DROP TRIGGER audit_log_no_delete",
-           "DELETE FROM audit_log WHERE entity = 'amendments'", "DELETE FROM amendments",
-           "DELETE FROM actions WHERE label LIKE 'Tilføjelse%'")
+    tamper(
+        path,
+        "DROP TRIGGER audit_log_no_delete",
+        "DELETE FROM audit_log WHERE entity = 'amendments'",
+        "DELETE FROM amendments",
+        "DELETE FROM actions WHERE label LIKE 'Tilføjelse%'",
+    )
     after = verdict(path, meeting_id)
     assert after.ok and before.ok
     assert after.sentence != before.sentence

@@ -36,8 +36,8 @@ def number_of(path, item_id):
 def pane_text(app) -> str:
     """The item pane's text as one line (its lines joined as they wrap)."""
     pane = app.screen.query_one("#item-view").region
-    lines = screen_text(app).splitlines()[pane.y:pane.bottom]
-    return " ".join(" ".join(line[pane.x:pane.right].strip(" ▏").split()) for line in lines).strip()
+    lines = screen_text(app).splitlines()[pane.y : pane.bottom]
+    return " ".join(" ".join(line[pane.x : pane.right].strip(" ▏").split()) for line in lines).strip()
 
 
 async def on_agenda(app, pilot):
@@ -169,7 +169,9 @@ async def test_a_split_party_is_recorded_by_name_and_a_tie_is_forkastet(meeting)
         await on_agenda(app, pilot)
         await pilot.press("v")
         await pilot.pause()
-        await pilot.press("tab", "d", "f", "i", "u", "f", "i")  # A split: Benthe for, Mikail imod, Ømer undlod; O for; Ø imod
+        await pilot.press(
+            "tab", "d", "f", "i", "u", "f", "i"
+        )  # A split: Benthe for, Mikail imod, Ømer undlod; O for; Ø imod
         await pilot.pause()
         assert "For 2 · Imod 2 · Undlod 1  → forkastet" in screen_text(app)
         await pilot.press("ctrl+s")

@@ -136,10 +136,13 @@ async def test_the_palette_exports_the_edition_and_folder_of_the_settings(meetin
         assert "Lukket: Personalesag" in text and "Fortroligt indhold" not in text  # the public edition
 
 
-@pytest.mark.parametrize(("command", "extension", "magic"), [("Eksportér referat som PDF", "pdf", b"%PDF-"),
-                                                        ("Eksportér referat som Word", "docx", b"PK")])
-async def test_the_palette_exports_word_and_pdf_into_the_documents_folder(meeting, private_home, command, extension,
-                                                                         magic):
+@pytest.mark.parametrize(
+    ("command", "extension", "magic"),
+    [("Eksportér referat som PDF", "pdf", b"%PDF-"), ("Eksportér referat som Word", "docx", b"PK")],
+)
+async def test_the_palette_exports_word_and_pdf_into_the_documents_folder(
+    meeting, private_home, command, extension, magic
+):
     path, meeting_id = meeting
     documents = private_home / "Dokumenter"
     app = ReferatApp(path, meeting_id)
@@ -179,7 +182,9 @@ async def test_a_store_error_is_shown_and_the_app_stays_alive(meeting):
         await pilot.press("f3")
         await pilot.pause()
         locker = open_database(path)
-        locker.execute("UPDATE meetings SET status = 'godkendt' WHERE id = ?", [meeting_id])  # approved elsewhere: the referat is locked
+        locker.execute(
+            "UPDATE meetings SET status = 'godkendt' WHERE id = ?", [meeting_id]
+        )  # approved elsewhere: the referat is locked
         locker.close()
         await pilot.press("1")
         await pilot.pause()
@@ -204,7 +209,7 @@ async def test_read_only_mode_changes_nothing(meeting):
 
 async def test_the_theme_is_remembered_in_the_settings_file_with_its_comments(meeting):
     path, meeting_id = meeting
-    write_settings("# mine indstillinger\nkeep_backups = 3  # tre er nok\n\n[keys]\nagenda = \"alt+d\"\n")
+    write_settings('# mine indstillinger\nkeep_backups = 3  # tre er nok\n\n[keys]\nagenda = "alt+d"\n')
     app = ReferatApp(path, meeting_id)
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = "nord"

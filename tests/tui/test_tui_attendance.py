@@ -40,8 +40,11 @@ async def test_one_key_per_exception_and_the_cursor_moves_on(meeting):
         await pilot.press("down", "down", "f", "a")  # Mikail fraværende, then Mogens afbud
         await pilot.pause()
         assert statuses(path, meeting_id) == {
-            "Benthe Viola Holm": None, "Ivan Fogtmann": None, "Mikail Erman": "fraværende",
-            "Mogens Leo Hansen": "afbud", "Ømer Kuscu": None,
+            "Benthe Viola Holm": None,
+            "Ivan Fogtmann": None,
+            "Mikail Erman": "fraværende",
+            "Mogens Leo Hansen": "afbud",
+            "Ømer Kuscu": None,
         }
         assert "Beslutningsdygtigt: 3 af 5 til stede" in screen_text(app)
         await pilot.press("up", "t")
@@ -58,16 +61,22 @@ async def test_a_members_key_marks_afbud_and_again_til_stede(meeting):
         await pilot.press("5")  # Ømer Kuscu, the fifth, wherever the cursor is
         await pilot.pause()
         assert statuses(path, meeting_id) == {
-            "Benthe Viola Holm": None, "Ivan Fogtmann": None, "Mikail Erman": None,
-            "Mogens Leo Hansen": None, "Ømer Kuscu": "afbud",
+            "Benthe Viola Holm": None,
+            "Ivan Fogtmann": None,
+            "Mikail Erman": None,
+            "Mogens Leo Hansen": None,
+            "Ømer Kuscu": "afbud",
         }
         assert app.screen.selected_person()["name"] == "Ømer Kuscu"
         assert "Beslutningsdygtigt: 4 af 5 til stede" in screen_text(app)
         await pilot.press("2", "5")
         await pilot.pause()
         assert statuses(path, meeting_id) == {
-            "Benthe Viola Holm": None, "Ivan Fogtmann": "afbud", "Mikail Erman": None,
-            "Mogens Leo Hansen": None, "Ømer Kuscu": "til stede",
+            "Benthe Viola Holm": None,
+            "Ivan Fogtmann": "afbud",
+            "Mikail Erman": None,
+            "Mogens Leo Hansen": None,
+            "Ømer Kuscu": "til stede",
         }
         await pilot.press("7")  # there are five members
         await pilot.pause()
@@ -77,8 +86,19 @@ async def test_a_members_key_marks_afbud_and_again_til_stede(meeting):
 
 async def test_the_tenth_member_is_0_and_the_eleventh_has_the_palette_and_a(tmp_path):
     path = tmp_path / "referat.db"
-    names = ["Anne Ærø", "Bent Ørsted", "Cecilie Åberg", "Dorte Holm", "Erik Lund", "Freja Munk",
-             "Gustav Nørby", "Hanne Krog", "Ib Vestergaard", "Jens Ådal", "Karen Øster"]
+    names = [
+        "Anne Ærø",
+        "Bent Ørsted",
+        "Cecilie Åberg",
+        "Dorte Holm",
+        "Erik Lund",
+        "Freja Munk",
+        "Gustav Nørby",
+        "Hanne Krog",
+        "Ib Vestergaard",
+        "Jens Ådal",
+        "Karen Øster",
+    ]
     members = [Member(name, "A", "formand" if n == 0 else "medlem") for n, name in enumerate(names)]
     db = open_database(path)
     meeting_id = save_meeting(db, dataclasses.replace(small_meeting(), members=members))

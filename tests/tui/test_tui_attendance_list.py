@@ -78,12 +78,15 @@ async def test_a_member_for_this_meeting_only_is_added_and_a_wrong_name_removed(
         await pilot.press("n", *"Lise Lund", "enter")  # already on the list: refused, the dialog stays
         await pilot.pause()
         assert isinstance(app.screen, AttendeeDialog)
-        assert "Lise Lund står allerede på mødets fremmødeliste." in str(app.screen.query_one(".dialog-problem").render())
+        assert "Lise Lund står allerede på mødets fremmødeliste." in str(
+            app.screen.query_one(".dialog-problem").render()
+        )
         await pilot.press("escape", "j")
         await pilot.pause()
         table = app.screen.query_one("#attendance")
-        table.move_cursor(row=table.get_row_index(str(next(
-            m["person_id"] for m in app.screen.members() if m["name"] == "Lise Lund"))))
+        table.move_cursor(
+            row=table.get_row_index(str(next(m["person_id"] for m in app.screen.members() if m["name"] == "Lise Lund")))
+        )
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, RemoveFromListDialog)
@@ -148,5 +151,6 @@ async def test_a_refused_member_keeps_the_dialog_open_with_the_reason(meeting):
         await pilot.pause()
         assert isinstance(app.screen, MemberDialog)
         assert str(app.screen.query_one(".dialog-problem").render()).startswith(
-            "Mikail Erman er allerede medlem af udvalget.")
+            "Mikail Erman er allerede medlem af udvalget."
+        )
         assert len(read(path, lambda db: roster(db, get_meeting(db, meeting_id)["committee_id"]))) == 5

@@ -69,12 +69,15 @@ def not_taking_part(path, meeting_id):
 # (keys that open the dialog and enter something, the key that saves, what is kept on screen, what is stored)
 DIALOGS = {
     "hastesag": (["f3", "n", *"Ny sag"], "enter", "Ny sag", hastesag_titles, ["Ny sag"]),
-    "beslutning": (["f3", "e", *"Godkendt med en bemærkning"], "ctrl+s", "Godkendt med en bemærkning",
-                   lambda path, meeting_id: [d and d.text for d in [stored(path, meeting_id).items[0].decision]],
-                   ["Godkendt med en bemærkning"]),
+    "beslutning": (
+        ["f3", "e", *"Godkendt med en bemærkning"],
+        "ctrl+s",
+        "Godkendt med en bemærkning",
+        lambda path, meeting_id: [d and d.text for d in [stored(path, meeting_id).items[0].decision]],
+        ["Godkendt med en bemærkning"],
+    ),
     "stedfortræder": (["s", "tab", *"Anne Vikar"], "enter", "Anne Vikar", substitutes, ["Anne Vikar"]),
-    "deltog ikke": (["f3", "d", *"inhabil", "enter"], "enter", "inhabil", not_taking_part,
-                    ["Benthe Viola Holm (A)"]),
+    "deltog ikke": (["f3", "d", *"inhabil", "enter"], "enter", "inhabil", not_taking_part, ["Benthe Viola Holm (A)"]),
 }
 
 

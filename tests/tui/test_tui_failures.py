@@ -60,9 +60,14 @@ async def test_a_read_only_database_refuses_then_records(meeting):
         def writable_again() -> None:
             app.day.db.execute("PRAGMA query_only = OFF")
 
-        await refused_then_recorded(app, pilot, path, meeting_id,
-                                    f"Databasen {path} er skrivebeskyttet; referat kan ikke gemme i den.",
-                                    writable_again)
+        await refused_then_recorded(
+            app,
+            pilot,
+            path,
+            meeting_id,
+            f"Databasen {path} er skrivebeskyttet; referat kan ikke gemme i den.",
+            writable_again,
+        )
 
 
 LONG_TEXT = "Udvalget drøftede sagen grundigt. " * 200  # longer than a page: SQLite must add pages
@@ -124,15 +129,17 @@ async def test_a_full_disk_at_commit_refuses_then_records(meeting, monkeypatch):
         def space_again() -> None:
             app.day.db.full = False
 
-        await refused_then_recorded(app, pilot, path, meeting_id,
-                                    f"Disken er fuld; {path} kan ikke gemme mere.", space_again)
+        await refused_then_recorded(
+            app, pilot, path, meeting_id, f"Disken er fuld; {path} kan ikke gemme mere.", space_again
+        )
 
 
 @contextmanager
 def locked_by_another_process(path):
     """Another process holds the database's write lock; the context gives the function that lets it go."""
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "låst"
         yield lambda: holder.communicate("\n", timeout=10)
@@ -148,9 +155,14 @@ async def test_a_database_locked_by_another_process_refuses_then_records(meeting
     app = ReferatApp(path, meeting_id)
     async with first_item_decided(app, path, meeting_id) as pilot:
         with locked_by_another_process(path) as released:
-            await refused_then_recorded(app, pilot, path, meeting_id,
-                                        f"Databasen {path} er låst af et andet program; prøv igen om lidt.",
-                                        released)
+            await refused_then_recorded(
+                app,
+                pilot,
+                path,
+                meeting_id,
+                f"Databasen {path} er låst af et andet program; prøv igen om lidt.",
+                released,
+            )
     with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

@@ -117,10 +117,13 @@ async def test_a_recorder_notices_a_take_over_without_writing(meeting):
 TYPED = "Udvalget besluttede at deltage med to medlemmer."
 
 
-@pytest.mark.parametrize(("key", "then", "editor", "kept"), [
-    ("e", (), "#decision-text", "Teksten er ikke gemt"),
-    ("b", ("space",), "#remark-text", "Bemærkningen er ikke gemt"),  # space: Benthe Viola Holm asks for it
-])
+@pytest.mark.parametrize(
+    ("key", "then", "editor", "kept"),
+    [
+        ("e", (), "#decision-text", "Teksten er ikke gemt"),
+        ("b", ("space",), "#remark-text", "Bemærkningen er ikke gemt"),  # space: Benthe Viola Holm asks for it
+    ],
+)
 async def test_a_taken_over_window_keeps_the_typed_text_for_copying(meeting, monkeypatch, key, then, editor, kept):
     monkeypatch.setattr(tui_app, "WATCH_SECONDS", 600)  # the take-over is found only when saving
     path, meeting_id = meeting

@@ -44,11 +44,11 @@ def declared_keys(screen: Screen) -> set[str]:
 def help_rows(app) -> list[tuple[str, str]]:
     """(key column, description) of each line of the help as the terminal shows it."""
     box = app.screen.query_one("#help").region
-    lines = [line[box.x + 1:box.right - 1] for line in screen_text(app).splitlines()[box.y:box.bottom]]
+    lines = [line[box.x + 1 : box.right - 1] for line in screen_text(app).splitlines()[box.y : box.bottom]]
     title = next(line for line in lines if "Hjælp:" in line)
     start = title.index("Hjælp:")
     rows = []
-    for line in lines[lines.index(title) + 1:]:
+    for line in lines[lines.index(title) + 1 :]:
         content = line[start:].rstrip()
         if not content.strip("▄▀") or content.startswith("Luk med Escape"):
             continue
@@ -76,8 +76,9 @@ async def test_help_lists_every_key_that_works_there_once(tmp_path, place):
         listed = [key for column, _ in rows for key in listed_keys(column)]
         assert expected - set(listed) == set(), f"keys of {place} missing from F1"
         assert sorted(key for key in set(listed) if listed.count(key) > 1) == [], "keys listed twice"
-        unexplained = [(key, text) for key, text in rows
-                       if key and (not text or re.fullmatch(r"[a-z_.]+(\(.*\))?", text))]
+        unexplained = [
+            (key, text) for key, text in rows if key and (not text or re.fullmatch(r"[a-z_.]+(\(.*\))?", text))
+        ]
         assert unexplained == [], "keys without a Danish explanation"
         await pilot.press("f1")  # F1 again closes the help, back where it was opened
         await pilot.pause()
@@ -86,5 +87,11 @@ async def test_help_lists_every_key_that_works_there_once(tmp_path, place):
 
 def test_key_labels():
     assert [key_label(key) for key in ("ctrl+shift+z", "f1", "space", "question_mark", "shift+up", "alt+d")] == [
-        "Ctrl+⇧Z", "F1", "Mellemrum", "?", "⇧↑", "Alt+D"]
+        "Ctrl+⇧Z",
+        "F1",
+        "Mellemrum",
+        "?",
+        "⇧↑",
+        "Alt+D",
+    ]
     assert listed_keys("1–9, 0") == {*"1234567890"}

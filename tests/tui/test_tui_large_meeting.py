@@ -23,9 +23,14 @@ ITEMS = 2_000
 @pytest.fixture
 def large_meeting(tmp_path):
     """The small meeting's committee with 2,000 items, each with a short sagsfremstilling."""
-    items = [Item(str(number), f"Sag nummer {number} om budgettet",
-                  sections=[Section("Sagsfremstilling", f"Forvaltningen redegør for sag {number}.")])
-             for number in range(1, ITEMS + 1)]
+    items = [
+        Item(
+            str(number),
+            f"Sag nummer {number} om budgettet",
+            sections=[Section("Sagsfremstilling", f"Forvaltningen redegør for sag {number}.")],
+        )
+        for number in range(1, ITEMS + 1)
+    ]
     path = tmp_path / "referat.db"
     db = open_database(path)
     import_roster(db, ROSTER)
@@ -99,9 +104,11 @@ async def test_a_5_mb_title_and_section_are_shown_cut_and_kept_whole(huge_fields
 def test_the_referat_laid_out_in_parts_reads_as_laid_out_whole():
     """F4 lays out the referat part by part (each heading's part, a long list in pieces): put together, the lines
     are those of the whole text laid out at once."""
-    text = ("# Referat: Udvalget\n\n**Mødedato:** Mandag den 29. maj 2017\n\n## Indholdsfortegnelse\n"
-            + "\n".join(f"- Punkt {n}: Sag nummer {n}" for n in range(1, 251))
-            + "\n\n# Punkt 1: Sag nummer 1\n\n## Sagsfremstilling\n\nForvaltningen redegør.\n\n## Beslutning\n\n**Godkendt.**")
+    text = (
+        "# Referat: Udvalget\n\n**Mødedato:** Mandag den 29. maj 2017\n\n## Indholdsfortegnelse\n"
+        + "\n".join(f"- Punkt {n}: Sag nummer {n}" for n in range(1, 251))
+        + "\n\n# Punkt 1: Sag nummer 1\n\n## Sagsfremstilling\n\nForvaltningen redegør.\n\n## Beslutning\n\n**Godkendt.**"
+    )
     parts = referat_parts(text)
     assert len(parts) >= 6 and any(continues(part) for part in parts)
     starts = part_starts(parts, {}, 60, [0] * len(parts))  # the gaps only: every height guessed as 0

@@ -65,7 +65,12 @@ async def test_typing_an_amendment_records_no_vote_and_nothing_leaks_to_the_agen
         assert app.screen.__class__.__name__ == "AgendaScreen"
         (vote,) = document(path, meeting_id).items[0].votes
         assert (vote.kind, vote.subject, vote.for_, vote.against, vote.abstain) == (
-            "ændringsforslag", AMENDMENT, ["A", "O"], ["Ø"], [])
+            "ændringsforslag",
+            AMENDMENT,
+            ["A", "O"],
+            ["Ø"],
+            [],
+        )
         assert document(path, meeting_id).items[0].decision is None
 
 

@@ -39,8 +39,18 @@ def test_every_modal_screen_is_a_modal_in_tui_modals():
     assert not [cls for cls in classes_in(tui.screens) if issubclass(cls, ModalScreen)]
 
 
-@pytest.mark.parametrize("name", ["DecisionTextDialog", "NotTakingPartDialog", "PointOutcomesDialog", "RemarkDialog",
-                                  "SubstituteDialog", "UrgentItemDialog", "VoteDialog"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "DecisionTextDialog",
+        "NotTakingPartDialog",
+        "PointOutcomesDialog",
+        "RemarkDialog",
+        "SubstituteDialog",
+        "UrgentItemDialog",
+        "VoteDialog",
+    ],
+)
 def test_every_dialog_that_changes_the_meeting_saves_by_the_one_protocol(name):
     (cls,) = [cls for cls in classes_in(tui.modals) if cls.__name__ == name]
     assert issubclass(cls, SavingDialog)

@@ -183,7 +183,8 @@ async def test_a_refused_save_keeps_the_editor_open_with_the_stores_sentence(mee
         assert app.screen is editor
         problem = editor.query_one(".dialog-problem")
         assert problem.display and str(problem.render()).startswith(
-            "Punkt 1 findes allerede på dagsordenen. Punktet er ikke gemt; det indtastede står her stadig.")
+            "Punkt 1 findes allerede på dagsordenen. Punktet er ikke gemt; det indtastede står her stadig."
+        )
         assert "Punkt 1 findes allerede" in screen_text(app)
         assert numbers(path, meeting_id) == ["1", "2", "3", "4", "5"]
         await pilot.press("backspace", *"2a", "ctrl+s")
@@ -235,7 +236,13 @@ async def test_tab_reaches_every_field_of_the_editor_in_the_order_shown(meeting)
         shown = [(w.region.y, w.region.x) for w in fields]
         assert shown == sorted(shown)
         assert [w.id or sorted(w.classes)[0] for w in reached][:6] == [
-            "title", "number", "case-number", "lukket", "kind", "-textual-compact"]
+            "title",
+            "number",
+            "case-number",
+            "lukket",
+            "kind",
+            "-textual-compact",
+        ]
         assert isinstance(reached[fields.index(editor.query_one(TextArea))], TextArea)
 
 
@@ -252,7 +259,10 @@ async def test_points_are_reordered_and_removed_in_the_editor(meeting):
         await pilot.press("ctrl+n", *"at orientere pressen.")
         await pilot.pause()
         assert [row.value() for row in app.screen.query("PointRow")] == [
-            "at give en bevilling på 2,5 mio. kr.", "at godkende ansøgningen.", "at orientere pressen."]
+            "at give en bevilling på 2,5 mio. kr.",
+            "at godkende ansøgningen.",
+            "at orientere pressen.",
+        ]
         assert "3." in screen_text(app)
         app.screen.query(".point").first().focus()
         await pilot.press("ctrl+r", "ctrl+s")
@@ -281,7 +291,11 @@ async def test_the_meetings_details_are_corrected_also_after_the_meeting_is_haev
         assert isinstance(app.screen, PrepareScreen)
     row = meeting_row(path, meeting_id)
     assert (row["date"], row["planned_start"], row["location"], row["closing"]) == (
-        "2017-05-31", "16:30", "Belægningen (2. sal)", "Protokollen oplæst.")
+        "2017-05-31",
+        "16:30",
+        "Belægningen (2. sal)",
+        "Protokollen oplæst.",
+    )
 
     def held(db):
         open_meeting(db, meeting_id)

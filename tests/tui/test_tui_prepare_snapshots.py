@@ -19,8 +19,9 @@ def frozen_clock(monkeypatch):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.parametrize("keys", [("f5", "down", "down"), ("f5", "down", "down", "down", "enter")],
-                         ids=["forberedelse", "punkteditor"])
+@pytest.mark.parametrize(
+    "keys", [("f5", "down", "down"), ("f5", "down", "down", "down", "enter")], ids=["forberedelse", "punkteditor"]
+)
 def test_preparation(snap_compare, meeting, keys, size):
     path, meeting_id = meeting
 

@@ -48,7 +48,9 @@ def dump(path) -> str:
 def item_id(path, meeting_id: int, number: str) -> int:
     db = open_database(path)
     try:
-        return db.execute("SELECT id FROM items WHERE meeting_id = ? AND number = ?", [meeting_id, number]).fetchone()[0]
+        return db.execute("SELECT id FROM items WHERE meeting_id = ? AND number = ?", [meeting_id, number]).fetchone()[
+            0
+        ]
     finally:
         db.close()
 
@@ -90,8 +92,9 @@ async def test_hits_appear_as_you_type_with_the_match_highlighted(archive):
         assert "29. maj 2017 · Arbejdsmarkedsudvalget (Hvidovre Kommune) · punkt 6: Orientering om omfanget" in text
         assert "1 punkt · ↑/↓ vælg, Enter åbner" in text
         snippet = screen.query_one("#search-hits").get_option_at_index(0).prompt
-        highlighted = {snippet.plain[span.start:span.end].lower() for span in snippet.spans
-                       if "reverse" in str(span.style)}
+        highlighted = {
+            snippet.plain[span.start : span.end].lower() for span in snippet.spans if "reverse" in str(span.style)
+        }
         assert any(word.startswith("kontanthjælp") for word in highlighted)
 
 
@@ -132,8 +135,29 @@ async def test_enter_opens_the_hit_read_only_at_its_item_and_nothing_can_be_writ
         assert "Skrivebeskyttet: Arbejdsmarkedsudvalget (Hvidovre Kommune) 29. maj 2017" in text
         assert "Punkt 6. Orientering om omfanget af borgere" in text
         # Every write key of the recording screens, the app's and the palette's: none reaches the store.
-        await pilot.press("1", "2", "e", "p", "v", "b", "d", "space", "u", "n", "l", "shift+up", "o", "h",
-                          "ctrl+z", "enter", "f2", "t", "f3", "down", "1")
+        await pilot.press(
+            "1",
+            "2",
+            "e",
+            "p",
+            "v",
+            "b",
+            "d",
+            "space",
+            "u",
+            "n",
+            "l",
+            "shift+up",
+            "o",
+            "h",
+            "ctrl+z",
+            "enter",
+            "f2",
+            "t",
+            "f3",
+            "down",
+            "1",
+        )
         await pilot.pause()
         assert isinstance(app.screen, ArchiveScreen)
         with pytest.raises(sqlite3.OperationalError, match="readonly"):

@@ -35,8 +35,17 @@ def meeting_in_progress(tmp_path, monkeypatch):
     meeting.items[1] = dataclasses.replace(
         meeting.items[1],
         decision=Decision(outcome="Taget til efterretning", text="Formanden orienterede om JobCAMP."),
-        votes=[Vote("Indstillingen", for_=["A", "O"], against=["Ø"], result="vedtaget",
-                    for_count=3, against_count=1, abstain_count=0)],
+        votes=[
+            Vote(
+                "Indstillingen",
+                for_=["A", "O"],
+                against=["Ø"],
+                result="vedtaget",
+                for_count=3,
+                against_count=1,
+                abstain_count=0,
+            )
+        ],
     )
     path = tmp_path / "referat.db"
     db = open_database(path)

@@ -25,8 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_ui_modules_leave_dateutil_and_the_importer_to_other_commands_and_typer_to_other_command_lines():
-    code = ("import sys, cli, tui.app, tui.screens.agenda, tui.screens.attendance, store.meeting_day; "
-            "print(sorted(m for m in ('dateutil', 'tomllib', 'typer', 'store.importing') if m in sys.modules))")
+    code = (
+        "import sys, cli, tui.app, tui.screens.agenda, tui.screens.attendance, store.meeting_day; "
+        "print(sorted(m for m in ('dateutil', 'tomllib', 'typer', 'store.importing') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -34,9 +36,11 @@ def test_the_ui_modules_leave_dateutil_and_the_importer_to_other_commands_and_ty
 def test_opening_a_current_database_for_the_meeting_day_leaves_sqlite_utils_to_migrations(tmp_path):
     path = tmp_path / "m.db"
     meeting_id = make_database(path)
-    code = ("import sys; from store.meeting_day import MeetingDay; "
-            f"day = MeetingDay.open({str(path)!r}, {meeting_id}); day.agenda_view(); day.attendance_view(); "
-            "day.close(); print(sorted(m for m in ('sqlite_utils', 'click') if m in sys.modules))")
+    code = (
+        "import sys; from store.meeting_day import MeetingDay; "
+        f"day = MeetingDay.open({str(path)!r}, {meeting_id}); day.agenda_view(); day.attendance_view(); "
+        "day.close(); print(sorted(m for m in ('sqlite_utils', 'click') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

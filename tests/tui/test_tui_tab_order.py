@@ -49,10 +49,12 @@ def shown_order(screen) -> list[Widget]:
 
 
 def test_every_modal_has_an_opener():
-    modals = {cls.__name__ for cls in classes_in(tui.modals) if issubclass(cls, ModalScreen)} - {"Modal",
-                                                                                             "SavingDialog",
-                                                                                             "DraftDialog",
-                                                                                             "EditDialog"}
+    modals = {cls.__name__ for cls in classes_in(tui.modals) if issubclass(cls, ModalScreen)} - {
+        "Modal",
+        "SavingDialog",
+        "DraftDialog",
+        "EditDialog",
+    }
     assert modals == set(OPENERS)
 
 

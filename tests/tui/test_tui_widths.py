@@ -26,17 +26,27 @@ async def test_fremmoede_at_60x20_shows_every_member_with_status_and_note(meetin
         await pilot.press("home", "f")  # Benthe Viola Holm fraværende
         await pilot.pause()
         text = screen_text(app)
-        for words in ("Benthe Viola Holm (A)", "fraværende", "formand", "Ømer Kuscu (A)", "afbud",
-                      "stedfortræder Birgitte Glifberg", "for Ømer Kuscu (A)",
-                      "Umarkerede medlemmer", "regnes som til stede", "F1 Hjælp"):
+        for words in (
+            "Benthe Viola Holm (A)",
+            "fraværende",
+            "formand",
+            "Ømer Kuscu (A)",
+            "afbud",
+            "stedfortræder Birgitte Glifberg",
+            "for Ømer Kuscu (A)",
+            "Umarkerede medlemmer",
+            "regnes som til stede",
+            "F1 Hjælp",
+        ):
             assert words in text, words
 
 
 async def test_agenda_at_120_columns_shows_long_titles_and_the_beslutning(tmp_path):
     meeting = small_meeting()
     meeting.status, meeting.start = OPENED, "15:00"
-    meeting.items[2] = dataclasses.replace(meeting.items[2], title=LONG_TITLE,
-                                           decision=Decision(outcome="Taget til efterretning"))
+    meeting.items[2] = dataclasses.replace(
+        meeting.items[2], title=LONG_TITLE, decision=Decision(outcome="Taget til efterretning")
+    )
     meeting.items[3] = dataclasses.replace(meeting.items[3], title=LONG_TITLE + " (fortsat)")
     path = tmp_path / "referat.db"
     db = open_database(path)

@@ -73,8 +73,9 @@ class ArchiveScreen(Modal):
     def show_item(self) -> None:
         item_id = self.shown_item()
         row = next((r for r in self.rows if r["id"] == item_id), None)
-        self.query_one(ItemView).show(self.archive.item(item_id) if item_id else None,
-                                      row["state"] if row else None, bool(row and row["urgent"]))
+        self.query_one(ItemView).show(
+            self.archive.item(item_id) if item_id else None, row["state"] if row else None, bool(row and row["urgent"])
+        )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_item()

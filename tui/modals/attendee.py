@@ -57,8 +57,9 @@ class AttendeeDialog(EditDialog):
                 yield Input(placeholder="Parti", id="party", max_length=6)
             with RadioSet(id="attendee-kind"):
                 yield RadioButton("Deltager på dette møde (ikke på udvalgets liste)", value=True, id="member")
-                yield RadioButton("Gæst: \"Desuden deltog\", uden stemmeret og uden for beslutningsdygtigheden",
-                                  id="guest")
+                yield RadioButton(
+                    'Gæst: "Desuden deltog", uden stemmeret og uden for beslutningsdygtigheden', id="guest"
+                )
             yield self.problem_line()
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Tilføj (ctrl+s)", id="save", variant="primary", compact=True)
@@ -106,10 +107,16 @@ class RemoveFromListDialog(EditDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Fjern fra mødets fremmødeliste", classes="dialog-title")
-            yield Label("For et navn, der står forkert på listen. Et medlem, der er gået, markeres med g; "
-                        "et medlem, der er udtrådt af udvalget, fjernes under Udvalget (u).", classes="dim dialog-detail")
-            yield OptionList(*(Option(entry.label, id=str(index)) for index, entry in enumerate(self.names)),
-                             id="people", markup=False)
+            yield Label(
+                "For et navn, der står forkert på listen. Et medlem, der er gået, markeres med g; "
+                "et medlem, der er udtrådt af udvalget, fjernes under Udvalget (u).",
+                classes="dim dialog-detail",
+            )
+            yield OptionList(
+                *(Option(entry.label, id=str(index)) for index, entry in enumerate(self.names)),
+                id="people",
+                markup=False,
+            )
             yield self.problem_line()
         yield Footer()
 

@@ -40,20 +40,23 @@ class DecisionTextDialog(DraftDialog):
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item: Item, save: Callable[[str], bool], draft_key: str | None = None,
-                 warning: str | None = None) -> None:
+    def __init__(
+        self, item: Item, save: Callable[[str], bool], draft_key: str | None = None, warning: str | None = None
+    ) -> None:
         super().__init__()
         self.item, self.save = item, save
         self.draft_key, self.warning = draft_key, warning
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
-            yield Label(f"Beslutning, punkt {self.item.number}: {self.item.title}", classes="dialog-title",
-                        markup=False)
+            yield Label(
+                f"Beslutning, punkt {self.item.number}: {self.item.title}", classes="dialog-title", markup=False
+            )
             if self.warning:
                 yield Static(Text(self.warning), classes="dialog-warning")
-            yield Static("Første linje kan være en beslutningsformulering (fx Godkendt); resten er fri tekst.",
-                         classes="dim")
+            yield Static(
+                "Første linje kan være en beslutningsformulering (fx Godkendt); resten er fri tekst.", classes="dim"
+            )
             editor = TextArea(prefill(self.item), id="decision-text", soft_wrap=True, show_line_numbers=False)
             yield editor
             yield self.problem_line()

@@ -76,5 +76,6 @@ class DraftDialog(SavingDialog):
             if discard:
                 self.finish(None)
 
-        self.app.push_screen(ConfirmDialog("Kassér den skrevne tekst?",
-                                           "Nej (n) beholder den her i dialogen."), answered)
+        self.app.push_screen(
+            ConfirmDialog("Kassér den skrevne tekst?", "Nej (n) beholder den her i dialogen."), answered
+        )

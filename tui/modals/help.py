@@ -29,9 +29,23 @@ NAVIGATION = [
     ("Ctrl+Q", "Afslut (alt er allerede gemt; tekst i en åben dialog gemmes som kladde)"),
 ]
 KEY_NAMES = {
-    "space": "Mellemrum", "escape": "Escape", "enter": "Enter", "tab": "Tab", "delete": "Delete",
-    "backspace": "Backspace", "home": "Home", "end": "End", "pageup": "PgUp", "pagedown": "PgDn", "up": "↑",
-    "down": "↓", "left": "←", "right": "→", "plus": "+", "minus": "-", "question_mark": "?",
+    "space": "Mellemrum",
+    "escape": "Escape",
+    "enter": "Enter",
+    "tab": "Tab",
+    "delete": "Delete",
+    "backspace": "Backspace",
+    "home": "Home",
+    "end": "End",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "plus": "+",
+    "minus": "-",
+    "question_mark": "?",
 }
 MODIFIERS = {"ctrl": "Ctrl+", "alt": "Alt+", "shift": "⇧"}
 
@@ -56,9 +70,13 @@ def listed_keys(column: str) -> set[str]:
 
 def _own(node: DOMNode) -> set[tuple[str, str]]:
     """(action, description) of the bindings referat's own classes give `node` (not Textual's built-in ones)."""
-    return {(binding.action, binding.description) for cls in type(node).__mro__
-            if cls.__module__.startswith("tui.") for binding in cls.__dict__.get("BINDINGS", [])
-            if isinstance(binding, Binding)}
+    return {
+        (binding.action, binding.description)
+        for cls in type(node).__mro__
+        if cls.__module__.startswith("tui.")
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding)
+    }
 
 
 def bound_keys(screen: Screen) -> list[tuple[str, Binding]]:
@@ -87,8 +105,7 @@ def bound_keys(screen: Screen) -> list[tuple[str, Binding]]:
 def key_rows(screen: Screen) -> list[tuple[str, str]]:
     """(keys, description) for every key of `screen` not already explained by its HELP_EXTRA or NAVIGATION,
     the keys of one action together."""
-    explained = {key for column, _ in [*getattr(screen, "HELP_EXTRA", []), *NAVIGATION]
-                 for key in listed_keys(column)}
+    explained = {key for column, _ in [*getattr(screen, "HELP_EXTRA", []), *NAVIGATION] for key in listed_keys(column)}
     by_action: dict[tuple[str, str], list[str]] = {}
     for key, binding in bound_keys(screen):
         label = key_label(key)

@@ -42,8 +42,13 @@ class HeadingInput(Input):
     ]
 
     def __init__(self, value: str = "") -> None:
-        super().__init__(value, placeholder="Overskrift (↑↓ vælger en kendt)", classes="heading",
-                         suggester=SuggestFromList(COMMON_HEADINGS, case_sensitive=False), compact=True)
+        super().__init__(
+            value,
+            placeholder="Overskrift (↑↓ vælger en kendt)",
+            classes="heading",
+            suggester=SuggestFromList(COMMON_HEADINGS, case_sensitive=False),
+            compact=True,
+        )
 
     def action_choice(self, step: int) -> None:
         headings = list(COMMON_HEADINGS)
@@ -79,8 +84,9 @@ class SectionBox(Vertical):
         if self.section.kind == RECOMMENDATION_SECTION:
             yield Label("Her står indstillingspunkterne ovenfor.", classes="dim")
         else:
-            yield TextArea(self.section.text, classes="section-text", soft_wrap=True, show_line_numbers=False,
-                           compact=True)
+            yield TextArea(
+                self.section.text, classes="section-text", soft_wrap=True, show_line_numbers=False, compact=True
+            )
 
     def value(self) -> Section:
         text = "" if self.section.kind == RECOMMENDATION_SECTION else self.query_one(TextArea).text
@@ -96,8 +102,9 @@ class BilagRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(self.bilag.title, placeholder="Bilagets titel", classes="bilag-title", compact=True)
-        yield Input(self.bilag.reference or "", placeholder="Fil eller adresse", classes="bilag-reference",
-                    compact=True)
+        yield Input(
+            self.bilag.reference or "", placeholder="Fil eller adresse", classes="bilag-reference", compact=True
+        )
 
     def value(self) -> Attachment:
         title, reference = (field.value for field in self.query(Input))
@@ -225,8 +232,11 @@ class ItemEditor(EditDialog):
     async def action_add_row(self) -> None:
         row = self.focused_row()
         if row is None:
-            self.notify("Stil markøren i indstillingen, et afsnit eller et bilag; eller brug knapperne med +.",
-                        severity="warning", timeout=4)
+            self.notify(
+                "Stil markøren i indstillingen, et afsnit eller et bilag; eller brug knapperne med +.",
+                severity="warning",
+                timeout=4,
+            )
             return
         kind = next(kind for kind, cls in ROWS.items() if isinstance(row, cls))
         await self.add_row(kind, after=row)

@@ -44,9 +44,11 @@ class MeetingDetailsDialog(EditDialog):
         self.held = meeting["status"] != PLANNED
         # Another udvalg only while the meeting is planned, and when the kommune has another
         self.committees = list(committees) if not self.held and len(committees) > 1 else []
-        self.fields = {"date": ("Dato", _date(meeting["date"]), "fx 29-05-2027"),
-                       "time": ("Mødetidspunkt", (meeting["planned_start"] or "").replace(":", "."), "fx 15.00"),
-                       "place": ("Mødested", meeting["location"] or "", "fx Byrådssalen")}
+        self.fields = {
+            "date": ("Dato", _date(meeting["date"]), "fx 29-05-2027"),
+            "time": ("Mødetidspunkt", (meeting["planned_start"] or "").replace(":", "."), "fx 15.00"),
+            "place": ("Mødested", meeting["location"] or "", "fx Byrådssalen"),
+        }
         if self.held:
             self.fields["start"] = ("Begyndte kl.", _clock(meeting["started_at"]), "fx 15.00")
             self.fields["end"] = ("Sluttede kl.", _clock(meeting["ended_at"]), "fx 16.45")
@@ -58,18 +60,28 @@ class MeetingDetailsDialog(EditDialog):
             if self.committees:
                 with Horizontal(classes="editor-row"):
                     yield Label("Udvalg", classes="field-label wide")
-                    yield Select([(name, name) for name in self.committees], value=self.meeting["committee"],
-                                 allow_blank=False, id="meeting-committee", compact=True)
+                    yield Select(
+                        [(name, name) for name in self.committees],
+                        value=self.meeting["committee"],
+                        allow_blank=False,
+                        id="meeting-committee",
+                        compact=True,
+                    )
             else:
-                yield Label(f"Udvalg: {committee_label(self.meeting['committee'], self.meeting['municipality'])}",
-                            markup=False, classes="dialog-detail")
+                yield Label(
+                    f"Udvalg: {committee_label(self.meeting['committee'], self.meeting['municipality'])}",
+                    markup=False,
+                    classes="dialog-detail",
+                )
             for key, (label, value, example) in self.fields.items():
                 with Horizontal(classes="editor-row"):
                     yield Label(label, classes="field-label wide")
                     yield Input(value, placeholder=example, id=f"meeting-{key}", compact=True)
             if not self.held:
-                yield Label("Mødets faktiske begyndelse og slutning kan rettes, når mødet er åbnet.",
-                            classes="dim dialog-detail")
+                yield Label(
+                    "Mødets faktiske begyndelse og slutning kan rettes, når mødet er åbnet.",
+                    classes="dim dialog-detail",
+                )
             yield Label("Afslutningen er en linje, referatet slutter med (tom: ingen).", classes="dim dialog-detail")
             yield self.problem_line()
             with Horizontal(classes="dialog-buttons"):

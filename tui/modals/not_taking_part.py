@@ -32,21 +32,22 @@ class NotTakingPartDialog(DraftDialog):
 
     KEPT = KEPT
     SCREEN_TITLE = "Deltager ikke"
-    HELP_EXTRA = [("Enter", "I feltet Årsag: videre til medlemmerne; i listen: marker medlemmet (eller fjern "
-                            "markeringen)")]
+    HELP_EXTRA = [
+        ("Enter", "I feltet Årsag: videre til medlemmerne; i listen: marker medlemmet (eller fjern markeringen)")
+    ]
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 
-    def __init__(self, item_label: str, people: list[dict], marked: set[int], save,
-                 draft_key: str | None = None) -> None:
+    def __init__(
+        self, item_label: str, people: list[dict], marked: set[int], save, draft_key: str | None = None
+    ) -> None:
         super().__init__()
         self.item_label, self.people, self.marked, self.save = item_label, people, marked, save
         self.draft_key = draft_key
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Deltager ikke i behandlingen af {self.item_label}", classes="dialog-title",
-                        markup=False)
+            yield Label(f"Deltager ikke i behandlingen af {self.item_label}", classes="dialog-title", markup=False)
             yield Input(placeholder="Årsag (kun internt, fx inhabil), valgfri", id="reason")
             yield Label("Vælg medlemmet med Enter (et markeret medlem deltager igen):")
             yield OptionList(*(self._option(person) for person in self.people), id="people", markup=False)

@@ -25,8 +25,13 @@ class PointOutcomesDialog(SavingDialog):
 
     KEPT = KEPT
     SCREEN_TITLE = "Beslutning pr. indstillingspunkt"
-    HELP_EXTRA = [("1–9", "Beslutning for det markerede indstillingspunkt efter udvalgets formuleringer (se linjen "
-                          "nederst); markøren går ét punkt ned")]
+    HELP_EXTRA = [
+        (
+            "1–9",
+            "Beslutning for det markerede indstillingspunkt efter udvalgets formuleringer (se linjen "
+            "nederst); markøren går ét punkt ned",
+        )
+    ]
 
     BINDINGS = [
         *(Binding(digit, f"outcome({index})", show=False) for index, digit in enumerate(DIGITS)),
@@ -36,8 +41,9 @@ class PointOutcomesDialog(SavingDialog):
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item: Item, phrases: list[str], save: Callable[[list[str]], bool],
-                 warning: str | None = None) -> None:
+    def __init__(
+        self, item: Item, phrases: list[str], save: Callable[[list[str]], bool], warning: str | None = None
+    ) -> None:
         super().__init__()
         self.item, self.phrases, self.save, self.warning = item, phrases, save, warning
         count = max(len(item.recommendation), len(item.decision.points) if item.decision else 0, 1)
@@ -46,8 +52,11 @@ class PointOutcomesDialog(SavingDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
-            yield Label(f"Beslutning pr. indstillingspunkt, punkt {self.item.number}: {self.item.title}",
-                        classes="dialog-title", markup=False)
+            yield Label(
+                f"Beslutning pr. indstillingspunkt, punkt {self.item.number}: {self.item.title}",
+                classes="dialog-title",
+                markup=False,
+            )
             if self.warning:
                 yield Static(Text(self.warning), classes="dialog-warning")
             yield DataTable(id="points", cursor_type="row", zebra_stripes=False)
@@ -74,8 +83,13 @@ class PointOutcomesDialog(SavingDialog):
         table.clear()
         for index, outcome in enumerate(self.outcomes):  # a long indstilling point wraps within its column
             point = Text(self.item.recommendation[index] if index < len(self.item.recommendation) else "")
-            table.add_row(f"{index + 1}.", Text(outcome or "–", style="bold" if outcome else "dim"), point,
-                          key=str(index), height=None)
+            table.add_row(
+                f"{index + 1}.",
+                Text(outcome or "–", style="bold" if outcome else "dim"),
+                point,
+                key=str(index),
+                height=None,
+            )
         table.move_cursor(row=min(row, len(self.outcomes) - 1))
 
     def action_outcome(self, index: int) -> None:

@@ -41,16 +41,19 @@ class RemarkDialog(DraftDialog):
     KEPT = KEPT
     SCREEN_TITLE = "Protokolbemærkning"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # -narrow: senders above kinds (modals.tcss)
-    HELP_EXTRA = [("Mellemrum", "I listen Hvem: vælg eller fravælg den markerede"),
-                  ("", "I Art: ↑ ↓ og Enter vælger arten")]
+    HELP_EXTRA = [
+        ("Mellemrum", "I listen Hvem: vælg eller fravælg den markerede"),
+        ("", "I Art: ↑ ↓ og Enter vælger arten"),
+    ]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item_label: str, people: list[dict], save: Callable[[RemarkEntry], bool],
-                 draft_key: str | None = None) -> None:
+    def __init__(
+        self, item_label: str, people: list[dict], save: Callable[[RemarkEntry], bool], draft_key: str | None = None
+    ) -> None:
         super().__init__()
         self.item_label, self.people, self.save = item_label, people, save
         self.draft_key = draft_key

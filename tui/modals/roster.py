@@ -53,14 +53,21 @@ class RosterDialog(Modal):
         with Vertical(classes="dialog dialog-wide"):
             yield Label("Udvalget", classes="dialog-title", id="roster-title")
             yield RowTable(id="roster-table")
-            yield Label("n: nyt medlem · Enter: ret · x: udtræder i dag (tidligere møder beholder medlemmet)",
-                        classes="dim dialog-detail")
+            yield Label(
+                "n: nyt medlem · Enter: ret · x: udtræder i dag (tidligere møder beholder medlemmet)",
+                classes="dim dialog-detail",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, key in (("Navn", "name"), ("Parti", "party"), ("Rolle", "role"), ("Stedfortræder for", "seat"),
-                           ("Fra", "from")):
+        for label, key in (
+            ("Navn", "name"),
+            ("Parti", "party"),
+            ("Rolle", "role"),
+            ("Stedfortræder for", "seat"),
+            ("Fra", "from"),
+        ):
             table.add_column(label, key=key)
         self.reload()
         table.focus()
@@ -74,10 +81,14 @@ class RosterDialog(Modal):
         row = table.cursor_row
         table.clear()
         for member in self.members:
-            table.add_row(Text(visible(member["name"])), Text(visible(member["party"] or "")), Text(member["role"]),
-                          Text(visible(member["substitute_for"] or "")),
-                          Text(short_iso_date(member["valid_from"]) if member["valid_from"] else ""),
-                          key=str(member["id"]))
+            table.add_row(
+                Text(visible(member["name"])),
+                Text(visible(member["party"] or "")),
+                Text(member["role"]),
+                Text(visible(member["substitute_for"] or "")),
+                Text(short_iso_date(member["valid_from"]) if member["valid_from"] else ""),
+                key=str(member["id"]),
+            )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -96,8 +107,12 @@ class RosterDialog(Modal):
         day = self.app.day
 
         def save(form: MemberForm) -> bool:
-            fields = {"party": form.party, "role": form.role, "substitute_for": form.substitute_for,
-                      "valid_from": form.valid_from}
+            fields = {
+                "party": form.party,
+                "role": form.role,
+                "substitute_for": form.substitute_for,
+                "valid_from": form.valid_from,
+            }
             if member is None:
                 return dialog.attempt(day.add_member, form.name, **fields)
             if form.name.strip() != member["name"]:
@@ -105,6 +120,7 @@ class RosterDialog(Modal):
             return dialog.attempt(day.edit_member, member["name"], **fields)
 
         dialog = MemberDialog(member, self.seats(), save)
+
         def saved(value: object) -> None:
             if value is not None:
                 self.reload()
@@ -132,9 +148,13 @@ class RosterDialog(Modal):
                 self.notify(f"{name} er udtrådt af udvalget.", timeout=5)
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(f"Skal {name} udtræde af udvalget i dag?",
-                                           "Tidligere møder beholder medlemmet; planlagte møder efter i dag gør ikke."),
-                             answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Skal {name} udtræde af udvalget i dag?",
+                "Tidligere møder beholder medlemmet; planlagte møder efter i dag gør ikke.",
+            ),
+            answered,
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -157,27 +177,44 @@ class MemberDialog(EditDialog):
     def compose(self) -> ComposeResult:
         member = self.member or {}
         with Vertical(classes="dialog"):
-            yield Label(f"Ret {member['name']}" if member else "Nyt medlem af udvalget", classes="dialog-title",
-                        markup=False)
+            yield Label(
+                f"Ret {member['name']}" if member else "Nyt medlem af udvalget", classes="dialog-title", markup=False
+            )
             for key, label, value, example in (
-                    ("name", "Navn", member.get("name", ""), "Fornavn Efternavn"),
-                    ("party", "Parti", member.get("party") or "", "fx A")):
+                ("name", "Navn", member.get("name", ""), "Fornavn Efternavn"),
+                ("party", "Parti", member.get("party") or "", "fx A"),
+            ):
                 with Horizontal(classes="editor-row"):
                     yield Label(label, classes="field-label wide")
                     yield Input(value, placeholder=example, id=f"member-{key}", compact=True)
             with Horizontal(classes="editor-row"):
                 yield Label("Rolle", classes="field-label wide")
-                yield Select([(role, role) for role in MEMBER_ROLES], value=member.get("role", ROLES[-1]),
-                             allow_blank=False, id="member-role", compact=True)
+                yield Select(
+                    [(role, role) for role in MEMBER_ROLES],
+                    value=member.get("role", ROLES[-1]),
+                    allow_blank=False,
+                    id="member-role",
+                    compact=True,
+                )
             with Horizontal(classes="editor-row"):
                 yield Label("Stedfortræder for", classes="field-label wide")
                 seat = member.get("substitute_for")
-                yield Select([(name, name) for name in self.seats], value=seat if seat in self.seats else Select.NULL,
-                             prompt="(ingen)", allow_blank=True, id="member-seat", compact=True)
+                yield Select(
+                    [(name, name) for name in self.seats],
+                    value=seat if seat in self.seats else Select.NULL,
+                    prompt="(ingen)",
+                    allow_blank=True,
+                    id="member-seat",
+                    compact=True,
+                )
             with Horizontal(classes="editor-row"):
                 yield Label("Medlem fra", classes="field-label wide")
-                yield Input(member.get("valid_from") or "", placeholder="fx 01-01-2026 (tom: altid)",
-                            id="member-from", compact=True)
+                yield Input(
+                    member.get("valid_from") or "",
+                    placeholder="fx 01-01-2026 (tom: altid)",
+                    id="member-from",
+                    compact=True,
+                )
             yield self.problem_line()
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Gem (ctrl+s)", id="save", variant="primary", compact=True)
@@ -190,11 +227,13 @@ class MemberDialog(EditDialog):
 
     def form(self) -> MemberForm:
         seat = self.query_one("#member-seat", Select).value
-        return MemberForm(self.query_one("#member-name", Input).value,
-                          self.query_one("#member-party", Input).value,
-                          str(self.query_one("#member-role", Select).value),
-                          seat if isinstance(seat, str) else "",
-                          self.query_one("#member-from", Input).value)
+        return MemberForm(
+            self.query_one("#member-name", Input).value,
+            self.query_one("#member-party", Input).value,
+            str(self.query_one("#member-role", Select).value),
+            seat if isinstance(seat, str) else "",
+            self.query_one("#member-from", Input).value,
+        )
 
     def action_save(self) -> None:
         self.submit(self.form())

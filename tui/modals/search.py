@@ -36,8 +36,7 @@ def hit_prompt(hit: dict) -> Content:
     day = short_iso_date(hit["date"])
     committee = committee_label(hit["committee"], hit["municipality"])
     head = Content.assemble((f"{day} · {committee} · punkt {hit['number']}: ", "dim"), (hit["title"], "bold"))
-    snippet = Content.assemble("  ", *((text, "bold reverse") if matched else text
-                                       for text, matched in hit["parts"]))
+    snippet = Content.assemble("  ", *((text, "bold reverse") if matched else text for text, matched in hit["parts"]))
     return Content("\n").join([head, snippet])
 
 

@@ -35,9 +35,12 @@ class SubstituteDialog(SavingDialog):
             if self.candidates:
                 yield Label("Vælg en af udvalgets stedfortrædere med Enter …")
                 yield OptionList(
-                    *(Option(display_name(c["name"], c["party"]), id=str(index))
-                      for index, c in enumerate(self.candidates)),
-                    id="candidates", markup=False,
+                    *(
+                        Option(display_name(c["name"], c["party"]), id=str(index))
+                        for index, c in enumerate(self.candidates)
+                    ),
+                    id="candidates",
+                    markup=False,
                 )
                 yield Label("… eller skriv et andet navn:")
             else:

@@ -57,17 +57,28 @@ class VoteDialog(DraftDialog):
 
     KEPT = KEPT
     SCREEN_TITLE = "Afstemning"
-    HELP_EXTRA = [("", "f, i, u, e, d, b og Delete virker i listen over stemmerne (Tab fra ændringsforslaget); i "
-                       "feltet er alle bogstaver tekst."),
-                  ("Enter", "I feltet Ændringsforslag: videre til stemmerne")]
+    HELP_EXTRA = [
+        (
+            "",
+            "f, i, u, e, d, b og Delete virker i listen over stemmerne (Tab fra ændringsforslaget); i "
+            "feltet er alle bogstaver tekst.",
+        ),
+        ("Enter", "I feltet Ændringsforslag: videre til stemmerne"),
+    ]
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Gem", priority=True),
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self, item: Item, people: list[dict], save: Callable[[VoteEntry], bool],
-                 warnings: list[str] | None = None, draft_key: str | None = None) -> None:
+    def __init__(
+        self,
+        item: Item,
+        people: list[dict],
+        save: Callable[[VoteEntry], bool],
+        warnings: list[str] | None = None,
+        draft_key: str | None = None,
+    ) -> None:
         super().__init__()
         self.item, self.people, self.save = item, people, save
         self.warnings = warnings or []
@@ -82,8 +93,9 @@ class VoteDialog(DraftDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
-            yield Label(f"Afstemning, punkt {self.item.number}: {self.item.title}", classes="dialog-title",
-                        markup=False)
+            yield Label(
+                f"Afstemning, punkt {self.item.number}: {self.item.title}", classes="dialog-title", markup=False
+            )
             for warning in self.warnings:
                 yield Static(Text(warning), classes="dialog-warning")
             yield Input(placeholder="Ændringsforslag (tomt: indstillingen)", id="subject")
@@ -205,13 +217,17 @@ class VoteDialog(DraftDialog):
 
     def action_save(self) -> None:
         if not self.choices:
-            self.notify("Ingen stemmer er afgivet endnu: gå til stemmerne (Tab) og brug f/i/u, eller e for "
-                        "enstemmigt.", severity="warning")
+            self.notify(
+                "Ingen stemmer er afgivet endnu: gå til stemmerne (Tab) og brug f/i/u, eller e for enstemmigt.",
+                severity="warning",
+            )
             return
         amendment = self.query_one("#subject", Input).value.strip()
-        self.submit(VoteEntry(
-            subject=amendment or RECOMMENDATION_SUBJECT,
-            kind=VOTE_ON_AMENDMENT if amendment else VOTE_ON_RECOMMENDATION,
-            choices=dict(self.choices),
-            adopt=self.adopt,
-        ))
+        self.submit(
+            VoteEntry(
+                subject=amendment or RECOMMENDATION_SUBJECT,
+                kind=VOTE_ON_AMENDMENT if amendment else VOTE_ON_RECOMMENDATION,
+                choices=dict(self.choices),
+                adopt=self.adopt,
+            )
+        )

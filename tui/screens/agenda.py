@@ -52,9 +52,12 @@ class AgendaScreen(MeetingScreen):
         Binding("shift+down", "move(1)", "Flyt ned", show=False, key_display="⇧↓", id="move_down"),
     ]
     HELP_EXTRA = [
-        ("1–9", "Beslutning på det markerede punkt (eller blokken) efter udvalgets formuleringer (se linjen "
-                "nederst); en gemt beslutning erstattes først efter bekræftelse; var punktet aktuelt, bliver det "
-                "næste ubesluttede punkt aktuelt"),
+        (
+            "1–9",
+            "Beslutning på det markerede punkt (eller blokken) efter udvalgets formuleringer (se linjen "
+            "nederst); en gemt beslutning erstattes først efter bekræftelse; var punktet aktuelt, bliver det "
+            "næste ubesluttede punkt aktuelt",
+        ),
         ("Enter", "Gør det markerede punkt aktuelt (▶)"),
         ("Mellemrum", "Punktet med i blokken (eller ud af den), og markøren går ét punkt ned"),
         ("Escape", "Ryd blokmarkeringen"),
@@ -120,9 +123,14 @@ class AgendaScreen(MeetingScreen):
         about = f"punkt {row['number']} ({'aktuelt' if row is current else 'markeret'})" if row else None
         self.draw_top(pane.top, about)
         numbers = [r["number"] for r in rows if r["id"] in self.marked]
-        self.query_one(DecisionBar).show(self.view.phrases, f"Punkt {row['number']}" if row else None, numbers,
-                                         following=self.app.following, read_only=self.app.read_only,
-                                         current=current["number"] if current and current is not row else None)
+        self.query_one(DecisionBar).show(
+            self.view.phrases,
+            f"Punkt {row['number']}" if row else None,
+            numbers,
+            following=self.app.following,
+            read_only=self.app.read_only,
+            current=current["number"] if current and current is not row else None,
+        )
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_item()
@@ -169,8 +177,11 @@ class AgendaScreen(MeetingScreen):
     def replaced(self, item_ids: list[int], phrase: str | None) -> list[str]:
         """'punkt 34: Taget til efterretning' for each of the items whose recorded beslutning would be replaced."""
         rows = {row["id"]: row for row in (self.view.rows if self.view else [])}
-        return [f"punkt {rows[i]['number']}: {rows[i]['summary'] or 'beslutning'}" for i in item_ids
-                if i in rows and rows[i]["decided"] and rows[i]["summary"] != phrase]
+        return [
+            f"punkt {rows[i]['number']}: {rows[i]['summary'] or 'beslutning'}"
+            for i in item_ids
+            if i in rows and rows[i]["decided"] and rows[i]["summary"] != phrase
+        ]
 
     def confirm_decision(self, item_ids: list[int], phrase: str | None, record, *, quorum: bool = True) -> None:
         """Run `record` once the secretary has confirmed replacing a recorded beslutning (if any) and deciding
@@ -201,12 +212,19 @@ class AgendaScreen(MeetingScreen):
             return
         for index, phrase in enumerate(self.phrases()):
             key = f"tast {DIGITS[index]}" if index < len(DIGITS) else "kun her"
-            yield SystemCommand(f"Beslutning: {phrase}", f"På det markerede punkt ({key})",
-                                partial(self.action_outcome, index))
-        yield SystemCommand("Lukket punkt: fortrolig titel til/fra", "Titlen skjules i det offentlige referat",
-                            partial(self.action_confidential, "title"))
-        yield SystemCommand("Lukket punkt: fortroligt udfald til/fra", "Beslutningen skjules i det offentlige referat",
-                            partial(self.action_confidential, "outcome"))
+            yield SystemCommand(
+                f"Beslutning: {phrase}", f"På det markerede punkt ({key})", partial(self.action_outcome, index)
+            )
+        yield SystemCommand(
+            "Lukket punkt: fortrolig titel til/fra",
+            "Titlen skjules i det offentlige referat",
+            partial(self.action_confidential, "title"),
+        )
+        yield SystemCommand(
+            "Lukket punkt: fortroligt udfald til/fra",
+            "Beslutningen skjules i det offentlige referat",
+            partial(self.action_confidential, "outcome"),
+        )
 
     def action_free_text(self) -> None:
         from tui.modals.decision_text import DecisionTextDialog
@@ -218,8 +236,11 @@ class AgendaScreen(MeetingScreen):
         def save(text: str) -> bool:
             return self.app.perform(day.set_decision_text, item_id, text)
 
-        self.app.push_screen(DecisionTextDialog(item, save, draft_key=day.draft_key("beslutning", item_id),
-                                                warning=day.quorum_warning([item_id])))
+        self.app.push_screen(
+            DecisionTextDialog(
+                item, save, draft_key=day.draft_key("beslutning", item_id), warning=day.quorum_warning([item_id])
+            )
+        )
 
     def action_point_outcomes(self) -> None:
         from tui.modals.point_outcomes import PointOutcomesDialog
@@ -243,16 +264,20 @@ class AgendaScreen(MeetingScreen):
         if not people:
             self.notify("Ingen medlemmer deltager i punktet; markér fremmødet først (F2).", severity="warning")
             return
-        warnings = [f"Med 'som beslutning' erstattes den gemte beslutning ({line})." for line in
-                    self.replaced([item_id], None)]
+        warnings = [
+            f"Med 'som beslutning' erstattes den gemte beslutning ({line})." for line in self.replaced([item_id], None)
+        ]
         warning = day.quorum_warning([item_id])
         if warning:
             warnings.append(warning)
 
         def record(entry: VoteEntry) -> None:
             vote = day.record_vote(item_id, entry.subject, entry.kind, entry.choices, entry.adopt)
-            self.notify(f"Afstemning: {vote.result} (for {vote.for_count}, imod {vote.against_count}, "
-                        f"undlod {vote.abstain_count}).", timeout=5)
+            self.notify(
+                f"Afstemning: {vote.result} (for {vote.for_count}, imod {vote.against_count}, "
+                f"undlod {vote.abstain_count}).",
+                timeout=5,
+            )
 
         def save(entry: VoteEntry) -> bool:
             return self.app.perform(record, entry)
@@ -269,8 +294,14 @@ class AgendaScreen(MeetingScreen):
         def save(entry: RemarkEntry) -> bool:
             return self.app.perform(day.add_remark, item_id, entry.members, entry.kind, entry.text)
 
-        self.app.push_screen(RemarkDialog(f"punkt {item.number}", day.vote_participants(item_id), save,
-                                          draft_key=day.draft_key("bemærkning", item_id)))
+        self.app.push_screen(
+            RemarkDialog(
+                f"punkt {item.number}",
+                day.vote_participants(item_id),
+                save,
+                draft_key=day.draft_key("bemærkning", item_id),
+            )
+        )
 
     def action_not_taking_part(self) -> None:
         from tui.modals.not_taking_part import NotTakingPartDialog
@@ -285,8 +316,11 @@ class AgendaScreen(MeetingScreen):
         def save(answer: NotTakingPart) -> bool:
             return self.app.perform(day.set_taking_part, item_id, answer.person_id, answer.taking_part, answer.reason)
 
-        self.app.push_screen(NotTakingPartDialog(f"punkt {item.number}", people, marked, save,
-                                                 draft_key=day.draft_key("deltager-ikke", item_id)))
+        self.app.push_screen(
+            NotTakingPartDialog(
+                f"punkt {item.number}", people, marked, save, draft_key=day.draft_key("deltager-ikke", item_id)
+            )
+        )
 
     # --- the agenda itself --------------------------------------------------------
 
@@ -311,8 +345,9 @@ class AgendaScreen(MeetingScreen):
     def action_postpone(self) -> None:
         item_id = self.highlighted()
         if item_id is not None:
-            self.confirm_decision([item_id], "Udsat", lambda: self.app.perform(self.app.day.postpone, item_id),
-                                  quorum=False)
+            self.confirm_decision(
+                [item_id], "Udsat", lambda: self.app.perform(self.app.day.postpone, item_id), quorum=False
+            )
 
     def action_move(self, delta: int) -> None:
         item_id = self.highlighted()

@@ -22,8 +22,13 @@ from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_table import RowTable
 
-STATUS_STYLES = {PRESENT: "green", SENT_APOLOGIES: "yellow", ABSENT: "red", SUBSTITUTE: "cyan",
-                 EXPECTED_LATE: "magenta"}
+STATUS_STYLES = {
+    PRESENT: "green",
+    SENT_APOLOGIES: "yellow",
+    ABSENT: "red",
+    SUBSTITUTE: "cyan",
+    EXPECTED_LATE: "magenta",
+}
 MEMBER_KEYS = "1234567890"  # member number n (1–10) is marked afbud with MEMBER_KEYS[n - 1]
 NOTE_WIDTH = 12  # the narrowest note column of the full layout (cells)
 CELL_PADDING = 2  # a DataTable cell's padding, left and right together
@@ -65,8 +70,13 @@ def layout(members: list[dict], width: int) -> dict[str, tuple[str, int]]:
     """Column key -> (heading, width) for a table `width` cells wide: every column while the note column gets
     at least NOTE_WIDTH cells; narrower, name, party, role and note share one column (two lines a member)."""
     name = max([4, *(len(member["name"]) for member in members)])
-    fixed = {"key": ("Tast", 4), "name": ("Navn", name), "party": ("Parti", 5), "role": ("Rolle", 11),
-             "status": ("Fremmøde", 13)}
+    fixed = {
+        "key": ("Tast", 4),
+        "name": ("Navn", name),
+        "party": ("Parti", 5),
+        "role": ("Rolle", 11),
+        "status": ("Fremmøde", 13),
+    }
     note = width - sum(cells for _, cells in fixed.values()) - CELL_PADDING * (len(fixed) + 1)
     if note >= NOTE_WIDTH:
         return {**fixed, "note": ("Bemærkning", note)}
@@ -110,8 +120,9 @@ class AttendanceScreen(AttendanceListEditing, MeetingScreen):
         yield from self.top_bars()
         yield RowTable(id="attendance")
         yield Static(id="guests")
-        yield Static("Tast 1–0: afbud (igen: til stede). Umarkerede medlemmer regnes som til stede.",
-                     id="attendance-hint")
+        yield Static(
+            "Tast 1–0: afbud (igen: til stede). Umarkerede medlemmer regnes som til stede.", id="attendance-hint"
+        )
         yield KeyBar()
 
     view: AttendanceView | None = None  # what was last drawn
@@ -149,8 +160,11 @@ class AttendanceScreen(AttendanceListEditing, MeetingScreen):
         for member in members:
             cells = {
                 "key": Text(keys.get(member["person_id"], ""), style="bold", justify="center"),
-                "name": Text(member["name"]), "party": Text(member["party"] or ""), "role": Text(member["role"] or ""),
-                "status": status_cell(member), "note": Text(attendance_note(member), style="dim"),
+                "name": Text(member["name"]),
+                "party": Text(member["party"] or ""),
+                "role": Text(member["role"] or ""),
+                "status": status_cell(member),
+                "note": Text(attendance_note(member), style="dim"),
                 "member": member_cell(member),
             }
             height = max(len(cells[key].wrap(self.app.console, width)) for key, (_, width) in columns.items())
@@ -192,8 +206,11 @@ class AttendanceScreen(AttendanceListEditing, MeetingScreen):
             return
         for number, member in enumerate(seat_holders(self.members())):
             key = f"tast {MEMBER_KEYS[number]}" if number < len(MEMBER_KEYS) else "eller ↑ ↓ og a"
-            yield SystemCommand(f"Afbud til/fra: {member['name']}", f"Medlem nr. {number + 1} ({key})",
-                                partial(self.action_apologies, number))
+            yield SystemCommand(
+                f"Afbud til/fra: {member['name']}",
+                f"Medlem nr. {number + 1} ({key})",
+                partial(self.action_apologies, number),
+            )
 
     def action_substitute(self) -> None:
         from tui.modals.substitute import SubstituteDialog  # imported when first needed (startup time)

@@ -27,7 +27,10 @@ def meeting_line(meeting: dict) -> str:
     parts = [meeting["committee"], short_iso_date(meeting["date"])]
     status = meeting["status"]
     if status == PLANNED:
-        parts.append("ikke åbnet" + (f" (planlagt kl. {danish_time(meeting['planned_start'])})" if meeting["planned_start"] else ""))
+        parts.append(
+            "ikke åbnet"
+            + (f" (planlagt kl. {danish_time(meeting['planned_start'])})" if meeting["planned_start"] else "")
+        )
     elif status == OPENED:
         parts.append(f"åbnet kl. {_clock(meeting['started_at'])}")
     elif status in (ADJOURNED, APPROVED):
@@ -74,7 +77,9 @@ class MeetingScreen(Screen):
         (`about`; by default the current item, or the whole meeting when none is current)."""
         bar = self.query_one(MeetingBar)
         bar.show_item_timer(top.timer_label, top.timer_started)
-        bar.show_meeting(("Følger mødet · " if self.app.following else "") + meeting_line(top.meeting), self.app.following)
+        bar.show_meeting(
+            ("Følger mødet · " if self.app.following else "") + meeting_line(top.meeting), self.app.following
+        )
         if about is None:
             about = f"{top.timer_label} (aktuelt)" if top.timer_label else "hele mødet"
         bar.show_quorum(f"{top.quorum.label} · {about}", top.quorum.ok)

@@ -28,9 +28,11 @@ PrepareView = tuple[dict, list[dict]]  # the meeting row, the items as the store
 
 def details_line(meeting: dict, count: int) -> str:
     """'Belægningen · kl. 15.00 · 5 punkter' — what the meeting bar does not already say."""
-    parts = [meeting["location"] or "intet mødested",
-             f"kl. {danish_time(meeting['planned_start'])}" if meeting["planned_start"] else "intet tidspunkt",
-             "1 punkt" if count == 1 else f"{count} punkter"]
+    parts = [
+        meeting["location"] or "intet mødested",
+        f"kl. {danish_time(meeting['planned_start'])}" if meeting["planned_start"] else "intet tidspunkt",
+        "1 punkt" if count == 1 else f"{count} punkter",
+    ]
     return visible(" · ".join(parts))
 
 
@@ -65,8 +67,14 @@ class PrepareScreen(MeetingScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, key in (("Nr.", "number"), ("Titel", "title"), ("Type", "kind"), ("", "lukket"),
-                           ("Sagsnr.", "case"), ("Noteret", "recorded")):
+        for label, key in (
+            ("Nr.", "number"),
+            ("Titel", "title"),
+            ("Type", "kind"),
+            ("", "lukket"),
+            ("Sagsnr.", "case"),
+            ("Noteret", "recorded"),
+        ):
             table.add_column(label, key=key)
         table.focus()
 
@@ -106,9 +114,15 @@ class PrepareScreen(MeetingScreen):
         for row in rows:
             title = Text(visible(row["title"]), style="yellow" if row["urgent"] else "")
             title.truncate(title_width, overflow="ellipsis")
-            table.add_row(Text(visible(row["number"]), justify="right"), title, Text(row["kind"] or "", style="dim"),
-                          Text("🔒" if not row["public"] else ""), Text(visible(row["case_number"] or ""), style="dim"),
-                          Text("✓" if row["recorded"] else "", style="green"), key=str(row["id"]))
+            table.add_row(
+                Text(visible(row["number"]), justify="right"),
+                title,
+                Text(row["kind"] or "", style="dim"),
+                Text("🔒" if not row["public"] else ""),
+                Text(visible(row["case_number"] or ""), style="dim"),
+                Text("✓" if row["recorded"] else "", style="green"),
+                key=str(row["id"]),
+            )
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         self.refresh_bindings()
@@ -172,8 +186,11 @@ class PrepareScreen(MeetingScreen):
             self.action_new_item()
             return
         before = row["id"]
-        self.open_editor(ItemDraft(title=None), f"Nyt punkt foran punkt {row['number']}",
-                         lambda draft: day.add_item(draft, before=before))
+        self.open_editor(
+            ItemDraft(title=None),
+            f"Nyt punkt foran punkt {row['number']}",
+            lambda draft: day.add_item(draft, before=before),
+        )
 
     def action_edit_item(self) -> None:
         row, day = self.selected(), self.app.day
@@ -224,8 +241,11 @@ class PrepareScreen(MeetingScreen):
             return
 
         def save(start: int) -> bool:
-            return dialog.attempt(lambda: self.notify(
-                f"Dagsordenen er nummereret fra {start}; {day.renumber(start)} numre ændret.", timeout=5))
+            return dialog.attempt(
+                lambda: self.notify(
+                    f"Dagsordenen er nummereret fra {start}; {day.renumber(start)} numre ændret.", timeout=5
+                )
+            )
 
         dialog = RenumberDialog([row["number"] for row in rows], save)
         self.app.push_screen(dialog)
@@ -244,4 +264,3 @@ class PrepareScreen(MeetingScreen):
 
         dialog = MeetingDetailsDialog(day.meeting(), save, day.sibling_committees())
         self.app.push_screen(dialog)
-

@@ -76,8 +76,11 @@ def guessed_height(part: str, width: int) -> int:
     """The lines a part not yet laid out will take, guessed from its text: each block's lines wrapped at the
     width, a blank line after each block."""
     room = max(1, width - 2)
-    return sum(sum(-(-len(line) // room) or 1 for line in block.splitlines()) + 1
-               for block in part[:PART_SHOWN].split("\n\n") if block.strip())
+    return sum(
+        sum(-(-len(line) // room) or 1 for line in block.splitlines()) + 1
+        for block in part[:PART_SHOWN].split("\n\n")
+        if block.strip()
+    )
 
 
 def part_starts(parts: list[str], laid: Laid, width: int, guesses: list[int]) -> list[int]:
@@ -185,8 +188,10 @@ class ReferatScreen(MeetingScreen):
 
     SCREEN_TITLE = "Referat"
     MODE = "referat"
-    HELP_EXTRA = [("↑ / ↓ / PgUp / PgDn", "Rul i referatet"),
-                  ("", "Referatet vises i fuld udgave; lukkede punkter er markeret. Eksportér via Ctrl+P.")]
+    HELP_EXTRA = [
+        ("↑ / ↓ / PgUp / PgDn", "Rul i referatet"),
+        ("", "Referatet vises i fuld udgave; lukkede punkter er markeret. Eksportér via Ctrl+P."),
+    ]
 
     def compose(self) -> ComposeResult:
         yield from self.top_bars()
@@ -214,12 +219,18 @@ class ReferatScreen(MeetingScreen):
         """Redraw the referat in a worker (nothing changes on screen when neither the text nor the width did)."""
         view = self.query_one(ReferatView)
         top = view.scroll_offset.y
-        self.read_and_render(self.text_width(), view.parts, view.width_drawn, dict(view.laid),
-                             (top, top + (view.size.height or self.app.size.height)))
+        self.read_and_render(
+            self.text_width(),
+            view.parts,
+            view.width_drawn,
+            dict(view.laid),
+            (top, top + (view.size.height or self.app.size.height)),
+        )
 
     @work(thread=True, exclusive=True, group="referat", exit_on_error=False, description="read the referat")
-    def read_and_render(self, width: int, shown: list[str], width_drawn: int, kept: Laid, lines: tuple[int, int]
-                        ) -> None:
+    def read_and_render(
+        self, width: int, shown: list[str], width_drawn: int, kept: Laid, lines: tuple[int, int]
+    ) -> None:
         """Read the referat off the event loop and lay out the parts in view (`lines`, from the top and the end of
         the screen); show it unless a newer drawing has begun.  The other parts are laid out when they come into
         view."""

@@ -14,8 +14,7 @@ from textual.widgets.option_list import Option
 
 from store.terminal_text import visible
 
-STATE_MARKS = {"afventer": ("·", "dim"), "aktuel": ("▶", "bold"), "besluttet": ("✓", "green"),
-               "udsat": ("↷", "yellow")}
+STATE_MARKS = {"afventer": ("·", "dim"), "aktuel": ("▶", "bold"), "besluttet": ("✓", "green"), "udsat": ("↷", "yellow")}
 LOCK = "🔒"
 MARKS_WIDTH, NUMBER_WIDTH = 4, 4  # blok mark, state mark, lock (2 cells); the item number right-aligned
 MIN_TITLE_WIDTH = 8  # the least of a title kept before a long beslutning (cells)

@@ -21,8 +21,16 @@ class DecisionBar(Static):
 
     shown_text: Text | None = None
 
-    def show(self, phrases: list[str], target: str | None, marked: list[str], *, following: bool = False,
-             read_only: bool = False, current: str | None = None) -> None:
+    def show(
+        self,
+        phrases: list[str],
+        target: str | None,
+        marked: list[str],
+        *,
+        following: bool = False,
+        read_only: bool = False,
+        current: str | None = None,
+    ) -> None:
         """Show the mapping for `target` (an item label) or for the marked blok; or that the digits do nothing
         here (`following` another window's recording, or `read_only`).  `current`: the number of the current
         item when the keys act on another one, said loudly."""

@@ -23,8 +23,11 @@ def vote_line(vote: Vote) -> Text:
     """'Afstemning (Indstillingen): For A, O (3) · Imod Ø (1) · Undlod – (0) → vedtaget'."""
     subject = "ændringsforslag: " + vote.subject if vote.kind == VOTE_ON_AMENDMENT else vote.subject
     text = Text(f"Afstemning ({subject}): ", style="bold")
-    parts = (("For", vote.for_, vote.for_count), ("Imod", vote.against, vote.against_count),
-             ("Undlod", vote.abstain, vote.abstain_count))
+    parts = (
+        ("For", vote.for_, vote.for_count),
+        ("Imod", vote.against, vote.against_count),
+        ("Undlod", vote.abstain, vote.abstain_count),
+    )
     text.append(" · ".join(f"{label} {', '.join(who) or '–'} ({count or 0})" for label, who, count in parts))
     text.append(f" → {vote.result}", style="bold")
     return text
@@ -125,11 +128,16 @@ class ItemView(LinesView):
         width = self.text_width()
         if self.shown == (item, state, urgent, self.unfolded) and width == self.width_drawn:
             return
-        same_item = self.shown is not None and self.shown[0] is not None and item is not None \
+        same_item = (
+            self.shown is not None
+            and self.shown[0] is not None
+            and item is not None
             and self.shown[0].number == item.number
+        )
         self.shown, self.width_drawn = (item, state, urgent, self.unfolded), width
-        self.show_lines(self.lay_out_here(item_renderable(item, state, urgent, self.unfolded), width),
-                        keep_scroll=same_item)
+        self.show_lines(
+            self.lay_out_here(item_renderable(item, state, urgent, self.unfolded), width), keep_scroll=same_item
+        )
 
     def toggle_sections(self) -> None:
         """Fold or unfold the item's other sections."""

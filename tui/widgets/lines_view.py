@@ -15,12 +15,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 
-def lay_out(renderable: RenderableType, width: int, console: Console, options: ConsoleOptions | None = None
-            ) -> list[Strip]:
+def lay_out(
+    renderable: RenderableType, width: int, console: Console, options: ConsoleOptions | None = None
+) -> list[Strip]:
     """`renderable` laid out at `width` cells, one Strip per line."""
     options = (options or console.options).update(width=width, height=None, highlight=False)
-    return [Strip(line) for line in Segment.split_and_crop_lines(console.render(renderable, options), width,
-                                                                 include_new_lines=False, pad=False)]
+    return [
+        Strip(line)
+        for line in Segment.split_and_crop_lines(
+            console.render(renderable, options), width, include_new_lines=False, pad=False
+        )
+    ]
 
 
 class LinesView(ScrollView):

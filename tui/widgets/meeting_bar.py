@@ -20,8 +20,12 @@ if TYPE_CHECKING:
 
     from tui.app import ReferatApp
 
-TABS = (("fremmode", "attendance", "Fremmøde"), ("dagsorden", "agenda", "Dagsorden"), ("referat", "referat", "Referat"),
-        ("forberedelse", "prepare", "Forberedelse"))
+TABS = (
+    ("fremmode", "attendance", "Fremmøde"),
+    ("dagsorden", "agenda", "Dagsorden"),
+    ("referat", "referat", "Referat"),
+    ("forberedelse", "prepare", "Forberedelse"),
+)
 # Tabs left out (unless shown) when the line has no room for them and the time on the current item: its key still works.
 SPARE_TABS = {"forberedelse"}
 
@@ -50,8 +54,13 @@ class MeetingBar(Widget):
         app = getters.app(ReferatApp)
 
     COMPONENT_CLASSES = {
-        "meeting-bar--tab", "meeting-bar--active-tab", "meeting-bar--clock", "meeting-bar--meeting",
-        "meeting-bar--following", "meeting-bar--quorum", "meeting-bar--no-quorum",
+        "meeting-bar--tab",
+        "meeting-bar--active-tab",
+        "meeting-bar--clock",
+        "meeting-bar--meeting",
+        "meeting-bar--following",
+        "meeting-bar--quorum",
+        "meeting-bar--no-quorum",
     }
     DEFAULT_CSS = """
     MeetingBar {
@@ -142,9 +151,12 @@ class MeetingBar(Widget):
         return line
 
     def render(self) -> Text:
-        meeting = self._line(Text(self.meeting_line),
-                             "meeting-bar--following" if self.following else "meeting-bar--meeting")
-        quorum = self._line(Text(self.quorum_label), "meeting-bar--quorum" if self.quorum_ok else "meeting-bar--no-quorum")
+        meeting = self._line(
+            Text(self.meeting_line), "meeting-bar--following" if self.following else "meeting-bar--meeting"
+        )
+        quorum = self._line(
+            Text(self.quorum_label), "meeting-bar--quorum" if self.quorum_ok else "meeting-bar--no-quorum"
+        )
         return Text("\n", end="").join([self.tab_line(), meeting, quorum])
 
     async def on_click(self, event: Click) -> None:
