@@ -430,13 +430,13 @@ class MeetingDay:
 
     @_translated
     def add_member(self, name: str, **fields: str | None) -> None:
-        """A new member of the committee (party, role, substitute_for, valid_from)."""
+        """A new member of the committee (party, role, substitute_for, valid_from, valid_to)."""
         committee, municipality = self._committee()
         members.add_member(self.db, committee, name, municipality=municipality, **fields)
 
     @_translated
     def edit_member(self, name: str, **fields: str | None) -> None:
-        """Change a member (new_name, party, role, substitute_for, valid_from)."""
+        """Change a member (new_name, party, role, substitute_for, valid_from, valid_to: the end of the membership)."""
         committee, municipality = self._committee()
         members.edit_member(self.db, committee, name, municipality=municipality, **fields)
 

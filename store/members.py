@@ -207,9 +207,12 @@ def edit_member(
             membership["substitute_for_id"] = _seat(db, committee_id, substitute_for)
         if valid_from is not None:
             membership["valid_from"] = _day(valid_from, "--from")
-        if valid_to is not None:
-            membership["valid_to"] = _day(valid_to, "--to")
+        end = _day(valid_to, "--to")
+        if valid_to is not None and end is None:
+            membership["valid_to"] = None
         act.update("memberships", row["id"], **membership)
+        if end is not None:
+            _end_membership(db, act, committee_id, {**row, **membership}, name, end)
 
 
 def remove_member(
@@ -225,21 +228,25 @@ def remove_member(
     name = _clean(name)
     end = _day(until, "--date") or dt.date.today().isoformat()
     with action(db, None, f"Medlem udtrådt af {committee_row['name']}: {name}") as act:
-        row = _membership(db, committee_id, name)
-        if row["valid_from"] and end < row["valid_from"]:
-            raise StoreError(f"{name} kan ikke udtræde før {row['valid_from']}, hvor medlemskabet begyndte.")
-        act.update("memberships", row["id"], valid_to=end)
-        seated = db.execute(
-            "SELECT m.id FROM memberships m WHERE m.committee_id = ? AND m.substitute_for_id = ? "
-            "AND m.valid_to IS NULL",
-            [committee_id, row["person_id"]],
-        ).fetchall()
-        for (membership_id,) in seated:
-            act.update("memberships", membership_id, substitute_for_id=None)
-        for meeting_id in _planned_meetings(db, committee_id, end):
-            date = db.execute("SELECT date FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
-            if date > end:
-                act.delete_where(
-                    "attendance", "meeting_id = ? AND person_id = ? AND status IS NULL", [meeting_id, row["person_id"]]
-                )
+        _end_membership(db, act, committee_id, _membership(db, committee_id, name), name, end)
     return end
+
+
+def _end_membership(db: Database, act: Action, committee_id: int, row: dict, name: str, end: str) -> None:
+    """Inside `act`: the membership `row` ends on `end`; whoever was their stedfortræder has no seat, and planned
+    meetings after that day lose them from the fremmøde list where nothing is marked for them yet."""
+    if row["valid_from"] and end < row["valid_from"]:
+        raise StoreError(f"{name} kan ikke udtræde før {row['valid_from']}, hvor medlemskabet begyndte.")
+    act.update("memberships", row["id"], valid_to=end)
+    seated = db.execute(
+        "SELECT m.id FROM memberships m WHERE m.committee_id = ? AND m.substitute_for_id = ? AND m.valid_to IS NULL",
+        [committee_id, row["person_id"]],
+    ).fetchall()
+    for (membership_id,) in seated:
+        act.update("memberships", membership_id, substitute_for_id=None)
+    for meeting_id in _planned_meetings(db, committee_id, end):
+        date = db.execute("SELECT date FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
+        if date > end:
+            act.delete_where(
+                "attendance", "meeting_id = ? AND person_id = ? AND status IS NULL", [meeting_id, row["person_id"]]
+            )

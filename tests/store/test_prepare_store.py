@@ -376,6 +376,16 @@ def test_members_are_added_changed_and_leave_keeping_earlier_meetings(db, meetin
     assert "Bo Berg" in {row["name"] for row in attendance_list(db, meeting)}
 
 
+def test_an_end_date_given_in_an_edit_ends_the_membership_as_leaving_does(db, meeting):
+    sooner = create_meeting(db, COMMITTEE, (dt.date.today() + dt.timedelta(days=5)).isoformat())
+    end = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    edit_member(db, COMMITTEE, "Bo Berg", valid_to=end)
+    assert next(r for r in list_members(db, COMMITTEE, former=True) if r["name"] == "Bo Berg")["valid_to"] == end
+    assert "Bo Berg" not in {row["name"] for row in attendance_list(db, meeting)}  # planned after the end (2030)
+    assert "Bo Berg" in {row["name"] for row in attendance_list(db, sooner)}  # a meeting before the end keeps him
+    assert next(r for r in list_members(db, COMMITTEE) if r["name"] == "Carl Dam")["substitute_for"] is None
+
+
 @pytest.mark.parametrize(
     "call, message",
     [

@@ -154,3 +154,25 @@ async def test_a_refused_member_keeps_the_dialog_open_with_the_reason(meeting):
             "Mikail Erman er allerede medlem af udvalget."
         )
         assert len(read(path, lambda db: roster(db, get_meeting(db, meeting_id)["committee_id"]))) == 5
+
+
+async def test_the_member_editor_ends_a_membership_on_a_date(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await on_attendance(app, pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        table = app.screen.query_one("#roster-table")
+        table.move_cursor(row=next(i for i, m in enumerate(app.screen.members) if m["name"] == "Ivan Fogtmann"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MemberDialog)
+        app.screen.query_one("#member-to", Input).focus()
+        await pilot.press(*"31-12-2025", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RosterDialog)
+        former = {m["name"]: m for m in read(path, lambda db: list_members(db, COMMITTEE, former=True))}
+        assert former["Ivan Fogtmann"]["valid_to"] == "2025-12-31"
+        assert "Ivan Fogtmann" not in [m["name"] for m in app.screen.members]
+        assert "Ivan Fogtmann" in names(path, meeting_id)  # the meeting of 2017 keeps him

@@ -33,6 +33,7 @@ class MemberForm:
     role: str
     substitute_for: str
     valid_from: str
+    valid_to: str
 
 
 class RosterDialog(Modal):
@@ -112,6 +113,7 @@ class RosterDialog(Modal):
                 "role": form.role,
                 "substitute_for": form.substitute_for,
                 "valid_from": form.valid_from,
+                "valid_to": form.valid_to,
             }
             if member is None:
                 return dialog.attempt(day.add_member, form.name, **fields)
@@ -161,7 +163,8 @@ class RosterDialog(Modal):
 
 
 class MemberDialog(EditDialog):
-    """One member's name, party, role, whose stedfortræder and since when; ctrl+s saves through `save`."""
+    """One member's name, party, role, whose stedfortræder, since when and until when (a date ends the membership:
+    earlier meetings keep the member); ctrl+s saves through `save`."""
 
     KEPT = "Medlemmet er ikke gemt; det indtastede står her stadig."
     BINDINGS = [
@@ -215,6 +218,14 @@ class MemberDialog(EditDialog):
                     id="member-from",
                     compact=True,
                 )
+            with Horizontal(classes="editor-row"):
+                yield Label("Medlem til", classes="field-label wide")
+                yield Input(
+                    member.get("valid_to") or "",
+                    placeholder="fx 31-12-2029 (tom: fortsat medlem)",
+                    id="member-to",
+                    compact=True,
+                )
             yield self.problem_line()
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Gem (ctrl+s)", id="save", variant="primary", compact=True)
@@ -233,6 +244,7 @@ class MemberDialog(EditDialog):
             str(self.query_one("#member-role", Select).value),
             seat if isinstance(seat, str) else "",
             self.query_one("#member-from", Input).value,
+            self.query_one("#member-to", Input).value,
         )
 
     def action_save(self) -> None:
