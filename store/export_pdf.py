@@ -138,7 +138,8 @@ class _Pages(FPDF):
             for index, piece in enumerate(span.text.split("\n")):
                 if index:
                     words.append(None)  # a line break inside the paragraph
-                words.extend((word, style, span.link) for word in _WORD.findall(piece))
+                link = span.link if span.link and not span.link.startswith("#") else None  # "#…": no anchor here
+                words.extend((word, style, link) for word in _WORD.findall(piece))
         for line in self._lines(words, self.w - self.r_margin - self.l_margin):
             self._line(line)
         self.set_left_margin(left)

@@ -341,3 +341,10 @@ def test_cli_refuses_a_document_on_the_terminal(db, db_path):
         1,
         "Fejl: --format docx skrives til en fil: angiv -o FIL (eller -o MAPPE med --all).\n",
     )
+
+
+def test_a_bilag_address_beginning_with_a_hash_is_no_anchor_in_the_pdf():
+    meeting = sample_meeting()
+    item = next(item for item in meeting.items if item.attachments)
+    item.attachments = [*item.attachments, dataclasses.replace(item.attachments[0], reference="#Bilag-3")]
+    assert render_pdf(meeting).startswith(b"%PDF")  # fpdf2 took "#…" for a named destination never set
