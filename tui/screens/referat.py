@@ -29,8 +29,8 @@ from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.lines_view import lay_out
 
-PART_START = re.compile(r"^(?=##? )", re.MULTILINE)  # the export's headings: title, each item and section, ending
-LONG_PART = 100  # Markdown lines of a part beyond which it is cut at a list item (the table of contents)
+PART_START = re.compile(r"\n(?=##? )")  # before the export's headings: title, each item and section, ending
+LONG_PART = 25  # Markdown lines of a part beyond which it is cut at a list item (the table of contents)
 PART_SHOWN = 200_000  # characters of one part (an item) laid out; a longer one is shown cut
 CUT_NOTE = "\n\n*… (forkortet her; hele teksten er gemt og kommer med i eksporten)*"
 KEPT_PARTS = 400  # parts kept laid out (the most recently laid out)
@@ -62,8 +62,12 @@ def referat_parts(text: str) -> list[str]:
     a long list (the table of contents of a large meeting) in pieces of LONG_PART lines."""
     parts = []
     for part in PART_START.split(text):
+        part = part.strip()
+        if part.count("\n") < LONG_PART:  # most parts: too short to cut
+            parts.append(part)
+            continue
         piece: list[str] = []
-        for line in part.strip().split("\n"):
+        for line in part.split("\n"):
             if len(piece) >= LONG_PART and line.startswith("- "):
                 parts.append("\n".join(piece))
                 piece = []
@@ -91,10 +95,10 @@ def part_starts(parts: list[str], laid: Laid, width: int, guesses: list[int]) ->
     return list(accumulate((height + gap for height, gap in zip(heights, gaps)), initial=0))
 
 
-def parts_between(starts: list[int], top: int, bottom: int, count: int) -> range:
-    """The parts with a line from `top` to `bottom`, and AROUND more on each side."""
-    first = max(0, bisect_right(starts, top) - 1 - AROUND)
-    last = min(count, bisect_right(starts, bottom) + AROUND)
+def parts_between(starts: list[int], top: int, bottom: int, count: int, around: int = AROUND) -> range:
+    """The parts with a line from `top` to `bottom`, and `around` more on each side."""
+    first = max(0, bisect_right(starts, top) - 1 - around)
+    last = min(count, bisect_right(starts, bottom) + around)
     return range(first, last)
 
 
@@ -130,6 +134,7 @@ class ReferatView(ScrollView, can_focus=True):
         self.width_drawn, self.parts, self.guesses = width, parts, guesses
         self.asked.clear()
         self.keep(laid)
+        self.call_later(self.ask_for_parts)  # the parts around the screen, for scrolling on
 
     def keep(self, laid: Laid) -> None:
         """Add parts laid out (dropping the oldest beyond KEPT_PARTS) and show them."""
@@ -231,9 +236,9 @@ class ReferatScreen(MeetingScreen):
     def read_and_render(
         self, width: int, shown: list[str], width_drawn: int, kept: Laid, lines: tuple[int, int]
     ) -> None:
-        """Read the referat off the event loop and lay out the parts in view (`lines`, from the top and the end of
-        the screen); show it unless a newer drawing has begun.  The other parts are laid out when they come into
-        view."""
+        """Read the referat off the event loop and lay out the parts on screen (`lines`, from the top and the end of
+        the screen); show it unless a newer drawing has begun.  The parts around them are laid out next, the
+        others when they come into view."""
         worker = get_current_worker()
         try:
             text = self.app.day.referat_markdown()
@@ -248,7 +253,7 @@ class ReferatScreen(MeetingScreen):
         guesses = [guessed_height(part, width) for part in parts]
         kept = kept if width == width_drawn else {}
         laid: Laid = {}
-        for index in parts_between(part_starts(parts, kept, width, guesses), *lines, len(parts)):
+        for index in parts_between(part_starts(parts, kept, width, guesses), *lines, len(parts), around=0):
             if worker.is_cancelled:
                 return
             key = (parts[index], width)
