@@ -59,6 +59,7 @@ class _Pages(FPDF):
         super().__init__(format="A4", enforce_compliance=PDF_A)
         self.document = document
         self.widths: dict[tuple[str, float], dict[str, float]] = {}
+        self.glyphs: dict[str, dict[int, str | None]] = {}  # per face: character -> its code in the subset
         self.set_title(document.title)
         self.set_lang("da-DK")
         self.set_creator("referat")
@@ -131,7 +132,7 @@ class _Pages(FPDF):
             if self.y + _LINE > self.page_break_trigger:
                 self.add_page()
             self.set_font(FONT, "", _BODY_SIZE)
-            self.text(left + indent - _INDENT + 1.5, self.y + 0.5 * _LINE + 0.3 * _BODY_SIZE / self.k, marker)
+            self._run(left + indent - _INDENT + 1.5, self.y + 0.5 * _LINE + 0.3 * _BODY_SIZE / self.k, marker)
         words: list = []
         for span in block.spans:
             style = ("B" if span.bold else "") + ("I" if span.italic or italic else "")
@@ -238,12 +239,33 @@ class _Pages(FPDF):
             self._font(style, size)
             if link:
                 self.set_text_color(0, 70, 160)
-            self.text(x, baseline, text)
+            self._run(x, baseline, text)
             if link:
                 self.link(x, self.y, width, height, link)
                 self.set_text_color(0)
             x += width
         self.ln(height)
+
+    def _run(self, x: float, baseline: float, text: str) -> None:
+        """fpdf2's `text()` as this layout uses it (no underline, no text mode), writing the same page
+        content; each character is looked up in the font's subset once per document instead of once
+        per occurrence, which is where `text()` spends its time."""
+        font = cast(TTFFont, self.current_font)
+        if not self.current_font_is_set_on_page:
+            self._out(self._set_font_for_page(font, self.font_size_pt))
+        codes = self.glyphs.get(font.fontkey)
+        if codes is None:
+            codes = self.glyphs[font.fontkey] = {}
+        if not codes.keys() >= set(map(ord, text)):
+            for char in dict.fromkeys(map(ord, text)):  # new characters in the text's order, as `text()` picks them
+                if char not in codes:
+                    code = font.subset.pick(char)
+                    codes[char] = None if code is None else chr(code)
+        run = f"BT {x * self.k:.2f} {(self.h - baseline) * self.k:.2f} Td ({font.escape_text(text.translate(codes))}) Tj ET"
+        if self.fill_color != self.text_color:
+            assert self.text_color is not None
+            run = f"q {self.text_color.serialize().lower()} {run} Q"
+        self._out(run)
 
     def _signature(self, block: Block) -> None:
         if self.get_y() > self.h - 40:
