@@ -2,13 +2,23 @@
 
 Each meeting is the demo's committee with N synthetic items of realistic text (bench/archive_text.py:
 two to four sections of sagsfremstilling, indstilling, bilag), saved through the store as `referat import`
-does.  The real app is driven with Textual's Pilot at 100×30; a key's figure is the wall time from sending
-the key until the app is idle again with the screen refreshed (Pilot's press, then pause), which includes
-the committed save.  Printed per size (milliseconds unless said):
+does.
 
-- digit p50 / p95 / cpu: a digit decision on the highlighted item (the cursor moved on between samples, not
-  timed); cpu is the process's CPU time (p50), the figure to read on a loaded machine;
-- undo, enter, dialog: ctrl+z after a decision, Enter (make the item current), e (the free-text dialog open), p50;
+First the keys on the agenda, key to screen (bench/key_to_screen.py): the real `referat run` on a
+pseudo-terminal, a key typed, the time until the last byte of the frame that shows its result (the output then
+quiet), with the process's CPU time over that span; and the same for a bare Textual app (one binding updating
+a Static), the floor.  Per size, p50 / p95 / cpu (p50) in milliseconds of
+
+- digit: a digit decision on the current item, which makes the next item current (the save committed);
+- undo: ctrl+z after it (the decision and the move undone, 'Fortrudt' shown);
+- enter: Enter on the item below (made current);
+- dialog: e, the free-text dialog open;
+
+then each key's p95 as a multiple of the floor's p95 measured beside it, and the largest meeting's p95 as a
+multiple of the smallest's.  (Pilot's press and pause would add Textual's own idle waits to each key.)
+
+Then per size (milliseconds unless said), the app driven with Textual's Pilot at 100×30:
+
 - F4 first / cpu: F4 on a fresh app until the referat pane draws its first screenful of laid-out lines (timed
   at that drawing, so without Pilot's wait for idle); F4 again: a visit after one more decision;
 - quit: ctrl+q until the app has exited;
@@ -18,7 +28,7 @@ the committed save.  Printed per size (milliseconds unless said):
 Then: the time from starting the app to Dagsorden on an item with a 5 MB title and a 5 MB section.
 The machine's load (1-minute average) is printed before and after each size.
 
-Run: python bench/meeting_size.py [--sizes 15,100,500,2000] [--samples 15] [--no-f4-above N]
+Run: python bench/meeting_size.py [--sizes 15,100,500,2000] [--samples 15] [--no-f4-above N] [--keys-only]
 """
 
 from __future__ import annotations
@@ -29,7 +39,6 @@ import dataclasses
 import os
 import random
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import archive_text as text  # noqa: E402
+import key_to_screen as keys  # noqa: E402
 
 from store.db import open_database  # noqa: E402
 from store.demo import as_agenda, prepare_demo  # noqa: E402
@@ -81,14 +91,6 @@ def build(directory: Path, size: int) -> tuple[Path, int]:
         db.close()
 
 
-async def timed(pilot, *keys: str) -> tuple[float, float]:
-    """Wall and CPU seconds from sending `keys` until the app is idle with the screen refreshed."""
-    start, cpu = time.perf_counter(), time.process_time()
-    await pilot.press(*keys)
-    await pilot.pause()
-    return time.perf_counter() - start, time.process_time() - cpu
-
-
 async def f4_shown(app, pilot) -> tuple[float, float]:
     """F4 until the referat pane first draws a screenful of laid-out lines (wall, CPU): timed at that drawing, not
     at the app's next idle moment (Pilot's pause waits for idle in steps of its own)."""
@@ -111,35 +113,12 @@ async def f4_shown(app, pilot) -> tuple[float, float]:
     return drawn[0][0] - start, drawn[0][1] - cpu
 
 
-def p50(samples: list[tuple[float, float]], which: int = 0) -> float:
-    return statistics.median(sample[which] for sample in samples)
-
-
-def p95(samples: list[tuple[float, float]]) -> float:
-    walls = sorted(sample[0] for sample in samples)
-    return walls[min(len(walls) - 1, round(0.95 * (len(walls) - 1)))]
-
-
-async def drive(path: Path, meeting_id: int, samples: int, f4: bool) -> dict[str, float]:
+async def drive(path: Path, meeting_id: int, f4: bool) -> dict[str, float]:
     app = ReferatApp(path, meeting_id)
     figures: dict[str, float] = {}
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f3")
         await pilot.pause()
-        digits, undos, enters, dialogs = [], [], [], []
-        for sample in range(samples):
-            digits.append(await timed(pilot, "1"))
-            if sample % 3 == 2:
-                undos.append(await timed(pilot, "ctrl+z"))
-            await pilot.press("down")
-            await pilot.pause()
-            if sample % 3 == 1:
-                enters.append(await timed(pilot, "enter"))
-                dialogs.append(await timed(pilot, "e"))
-                await pilot.press("escape")
-                await pilot.pause()
-        figures["digit p50"], figures["digit p95"], figures["digit cpu"] = p50(digits), p95(digits), p50(digits, 1)
-        figures["undo p50"], figures["enter p50"], figures["dialog p50"] = p50(undos), p50(enters), p50(dialogs)
         if f4:
             await pilot.press("down", "1")
             await pilot.pause()
@@ -221,12 +200,6 @@ async def huge_field(directory: Path) -> tuple[float, float]:
 
 
 COLUMNS = (
-    "digit p50",
-    "digit p95",
-    "digit cpu",
-    "undo p50",
-    "enter p50",
-    "dialog p50",
     "F4 first",
     "F4 cpu",
     "F4 again",
@@ -237,19 +210,64 @@ COLUMNS = (
 )
 
 
+@dataclasses.dataclass
+class KeyRow:
+    """Key to screen on one meeting: the floor and each key's samples, the load before and after."""
+
+    size: int
+    load: tuple[float, float]
+    floor: keys.Samples
+    keys: dict[str, keys.Samples]
+
+
+def key_row(size: int, path: Path, meeting_id: int, samples: int) -> KeyRow:
+    """The floor, then the keys on Dagsorden of `referat run` on the meeting (bench/key_to_screen.py)."""
+    load = os.getloadavg()[0]
+    floor = keys.floor(samples)
+    figures = keys.meeting_keys(path, meeting_id, samples)
+    return KeyRow(size, (load, os.getloadavg()[0]), floor, figures)
+
+
+def triple(samples: keys.Samples) -> str:
+    """'p50/p95/cpu' in milliseconds."""
+    return f"{samples.p50() * 1000:.0f}/{samples.p95() * 1000:.0f}/{samples.cpu() * 1000:.0f}"
+
+
+def print_key_table(rows: list[KeyRow]) -> None:
+    """Per size: p50/p95/cpu of the floor and of each key, each key's p95 ÷ the floor's; then the largest
+    meeting's p95 ÷ the smallest's."""
+    names = list(keys.KEY_NAMES)
+    print("Keys on Dagsorden, key to screen (`referat run` on a pseudo-terminal); ms p50/p95/cpu")
+    print(f"{'items':>6} {'load':>9} {'floor':>11} " + " ".join(f"{name:>12}" for name in names) + "   p95 ÷ floor")
+    for row in rows:
+        cells = " ".join(f"{triple(row.keys[name]):>12}" for name in names)
+        ratios = " ".join(f"{row.keys[name].p95() / row.floor.p95():>5.1f}×" for name in names)
+        print(f"{row.size:>6} {row.load[0]:>4.1f}→{row.load[1]:<4.1f} {triple(row.floor):>11} {cells}  {ratios}")
+    if len(rows) > 1:
+        small, large = min(rows, key=lambda row: row.size), max(rows, key=lambda row: row.size)
+        ratios = ", ".join(f"{name} {large.keys[name].p95() / small.keys[name].p95():.2f}×" for name in names)
+        print(f"p95 at {large.size} items ÷ p95 at {small.size} items: {ratios}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="15,100,500,2000")
     parser.add_argument("--samples", type=int, default=15)
     parser.add_argument("--no-f4-above", type=int, default=None, help="skip F4 on larger meetings")
+    parser.add_argument("--keys-only", action="store_true", help="only the keys on Dagsorden, key to screen")
     parser.add_argument("--memory", nargs=2, metavar=("DB", "MEETING"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory:
         asyncio.run(meeting_day_memory(Path(args.memory[0]), int(args.memory[1])))
         return
     sizes = [int(size) for size in args.sizes.split(",")]
+    if args.keys_only:
+        with tempfile.TemporaryDirectory() as directory:
+            print_key_table([key_row(size, *build(Path(directory), size), args.samples) for size in sizes])
+        return
     print("ms unless said; wall times, 'cpu' columns the process's CPU time (the machine is shared: see load)")
     print(f"{'items':>6} {'load':>9} " + " ".join(f"{name:>11}" for name in COLUMNS), flush=True)
+    key_rows: list[KeyRow] = []
     with tempfile.TemporaryDirectory() as directory:
         for size in sizes:
             load_before = os.getloadavg()[0]
@@ -258,15 +276,9 @@ def main() -> None:
             memory = peak_memory(path, meeting_id)
             f4 = args.no_f4_above is None or size <= args.no_f4_above
             first = asyncio.run(first_f4(path, meeting_id)) if f4 else (None, None)
-            figures = asyncio.run(drive(path, meeting_id, args.samples, f4))
+            figures = asyncio.run(drive(path, meeting_id, f4))
             load_after = os.getloadavg()[0]
             values = [
-                figures["digit p50"],
-                figures["digit p95"],
-                figures["digit cpu"],
-                figures["undo p50"],
-                figures["enter p50"],
-                figures["dialog p50"],
                 first[0],
                 first[1],
                 figures.get("F4 again"),
@@ -275,6 +287,8 @@ def main() -> None:
             cells = [f"{value * 1000:>11.0f}" if value is not None else f"{'—':>11}" for value in values]
             cells += [f"{memory:>11.0f}", f"{md * 1000:>11.0f}", f"{json_ * 1000:>11.0f}"]
             print(f"{size:>6} {load_before:>4.1f}→{load_after:<4.1f} " + " ".join(cells), flush=True)
+            key_rows.append(key_row(size, path, meeting_id, args.samples))
+        print_key_table(key_rows)
         load_before = os.getloadavg()[0]
         wall, cpu = asyncio.run(huge_field(Path(directory)))
         print(
