@@ -272,6 +272,7 @@ def main() -> None:
         for size in sizes:
             load_before = os.getloadavg()[0]
             path, meeting_id = build(Path(directory), size)
+            key_rows.append(key_row(size, path, meeting_id, args.samples))  # first: the others decide items
             md, json_ = export_times(path, meeting_id)
             memory = peak_memory(path, meeting_id)
             f4 = args.no_f4_above is None or size <= args.no_f4_above
@@ -287,7 +288,6 @@ def main() -> None:
             cells = [f"{value * 1000:>11.0f}" if value is not None else f"{'—':>11}" for value in values]
             cells += [f"{memory:>11.0f}", f"{md * 1000:>11.0f}", f"{json_ * 1000:>11.0f}"]
             print(f"{size:>6} {load_before:>4.1f}→{load_after:<4.1f} " + " ".join(cells), flush=True)
-            key_rows.append(key_row(size, path, meeting_id, args.samples))
         print_key_table(key_rows)
         load_before = os.getloadavg()[0]
         wall, cpu = asyncio.run(huge_field(Path(directory)))
