@@ -107,6 +107,7 @@ def import_meeting(
             started_at=stamp(day, meeting.start) if held else None,
             ended_at=stamp(day, meeting.end) if held else None,
             closing=meeting.closing,
+            closed_prefix=meeting.closed_prefix,
             source=source,
             source_hash=source_hash,
         )

@@ -43,7 +43,9 @@ escaped inside names):
     toc        := "## Indholdsfortegnelse" NL "- Punkt " N ": " ITEM-TITLE {NL ...}
     ITEM-TITLE := TEXT | "Lukket: " TEXT | "Lukket punkt"   (a public item's title never starts with a
                   raw "Lukket:"; the colon is escaped.  "Lukket punkt" alone: a lukket item whose title
-                  is confidential, public export)
+                  is confidential, public export.  A lukket item's title has "Lukket: " in the contents
+                  and over the item, or only where the imported document had it (Meeting.closed_prefix):
+                  the closed-mark says it is lukket either way)
     item       := "# Punkt " N ": " ITEM-TITLE
                   [closed-mark]
                   ["**Hastesag.** Optaget på dagsordenen under mødet."]   (an item added at the meeting)
@@ -129,6 +131,9 @@ from store.model import (
     ABSENT,
     CARRIED,
     CHAIR,
+    CLOSED_PREFIX_CONTENTS,
+    CLOSED_PREFIX_HEADING,
+    CLOSED_PREFIX_NONE,
     DECISION_LAST,
     DEFEATED,
     EXPECTED_LATE,
@@ -349,7 +354,9 @@ class _Document:
         if not self.decisions_only and meeting.items:
             self.blocks.append("## Indholdsfortegnelse")
             self.blocks.append(
-                "\n".join(f"- Punkt {escape_name(item.number)}: {self._title(item)}" for item in meeting.items)
+                "\n".join(
+                    f"- Punkt {escape_name(item.number)}: {self._title(item, contents=True)}" for item in meeting.items
+                )
             )
         for item in meeting.items:
             self._item(item)
@@ -463,11 +470,15 @@ class _Document:
 
     # --- items -----------------------------------------------------------------
 
-    def _title(self, item: Item) -> str:
+    def _title(self, item: Item, *, contents: bool = False) -> str:
+        """The item's title in the contents or over the item: a lukket one with 'Lukket: ' where the meeting has it."""
         if item.public:
             return _escape_title(item.title)
         if item.title_confidential and not self.full:
             return CLOSED_ITEM_TITLE
+        place = self.meeting.closed_prefix
+        if place == CLOSED_PREFIX_NONE or place == (CLOSED_PREFIX_HEADING if contents else CLOSED_PREFIX_CONTENTS):
+            return _escape_title(item.title)
         return "Lukket: " + escape_inline(item.title.strip())
 
     def _item(self, item: Item) -> None:

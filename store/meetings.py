@@ -222,6 +222,7 @@ def save_meeting(
                 "created_at": act.at,
                 "decision_placement": meeting.decision_placement,
                 "closing": meeting.closing,
+                "closed_prefix": meeting.closed_prefix,
                 "source_hash": source_hash,
             },
         )
@@ -485,6 +486,7 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
         ],
         closing=row["closing"],
         layout=roster_seal["layout"] if roster_seal else None,
+        closed_prefix=row["closed_prefix"],
     )
     _fill_absent(meeting)
     return meeting

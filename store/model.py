@@ -34,6 +34,19 @@ TEXT_SECTION, RECOMMENDATION_SECTION = "text", "indstilling"
 DECISION_AFTER_RECOMMENDATION, DECISION_LAST = "efter-indstilling", "sidst"
 DECISION_PLACEMENTS = (DECISION_AFTER_RECOMMENDATION, DECISION_LAST)
 
+# Where a lukket item's title carries the "Lukket: " prefix, as the imported document wrote it (Meeting.closed_prefix):
+# in the table of contents only, over the item only, or nowhere; None, the default, is both.
+CLOSED_PREFIX_CONTENTS, CLOSED_PREFIX_HEADING, CLOSED_PREFIX_NONE = "indholdsfortegnelse", "overskrift", "ingen"
+CLOSED_PREFIX_PLACES = (CLOSED_PREFIX_CONTENTS, CLOSED_PREFIX_HEADING, CLOSED_PREFIX_NONE)
+
+
+def closed_prefix_place(*, in_contents: bool, over_item: bool) -> str | None:
+    """The Meeting.closed_prefix of a document that has the prefix in its contents and/or over each lukket item."""
+    if in_contents:
+        return None if over_item else CLOSED_PREFIX_CONTENTS
+    return CLOSED_PREFIX_HEADING if over_item else CLOSED_PREFIX_NONE
+
+
 # Kinds of protokolbemærkning.
 REMARK_KINDS = ("afvigende mening", "mindretalsudtalelse", "protokoltilførsel")
 
@@ -294,11 +307,13 @@ class Meeting:
     guests: list[str] = field(default_factory=list)  # "Desuden deltog": not members, no vote
     closing: str | None = None  # the referat's closing line, "Protokollen oplæst."
     layout: int | None = None  # the export layout its seal keeps (LAYOUTS); None: the current one
+    closed_prefix: str | None = None  # one of CLOSED_PREFIX_PLACES; None: in the contents and over the item
 
     def to_json(self) -> dict:
         """The documented JSON contract (see README)."""
         data = asdict(self)
         del data["layout"]  # how the Markdown is worded, not what the referat says
+        del data["closed_prefix"]
         data["date"] = self.date.isoformat() if self.date else None
         for item, raw in zip(self.items, data["items"]):
             number = plain_number(item.number)

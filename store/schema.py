@@ -521,3 +521,12 @@ def seal_layout(db: Database) -> None:
     """
     db.execute("ALTER TABLE approval_seals ADD COLUMN layout INTEGER")
     db.execute("UPDATE approval_seals SET layout = 1")
+
+
+@migrations(name="0017_closed_prefix")
+def closed_prefix(db: Database) -> None:
+    """Where an imported document wrote a lukket item's 'Lukket: ' prefix (store.model.CLOSED_PREFIX_PLACES).
+
+    Every meeting before it keeps the prefix in both places, as the export always wrote it.
+    """
+    db.table("meetings").add_column("closed_prefix", str)

@@ -11,6 +11,7 @@ from store.model import (
     ATTENDANCE_VALUES,
     CARRIED,
     CHAIR,
+    CLOSED_PREFIX_PLACES,
     DEFEATED,
     PRESENT,
     RECOMMENDATION_SECTION,
@@ -96,6 +97,7 @@ def meetings(draw):
         approvals=[Approval("Anna Holm", "2017-06-01T09:00:00", text())],
         guests=some(text, 2),
         closing=text() if draw(st.booleans()) else None,
+        closed_prefix=draw(st.sampled_from((None, *CLOSED_PREFIX_PLACES))),
     )
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from store.dates import parse_date
 from store.importing.body import Context, read_item
 from store.importing.cleanup import Line, clean_lines
+from store.importing.closed_prefix import read_closed_marks
 from store.importing.header import closing_words, meeting_end, municipality_in, read_header
 from store.importing.items import ItemStart, find_items, item_end, number_key
 from store.importing.people import Roster
@@ -60,6 +61,8 @@ def read_agenda_text(text: str, source: str) -> Imported:
     _item_absences(items, roster)
     _apply_groups(toks, starts, items)
     _restore_shared_endings(items, lines)
+    first_body = min((toks[s.start].line.no for s in starts if not s.listed_only), default=1)
+    closed_prefix = read_closed_marks(text, first_body, list(zip(starts, items, strict=True)))
     held = any(item.decision for item in items)
     members = list(roster.members.values())
     _settle_attendance(members, items, held)
@@ -83,6 +86,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
         items=items,
         decision_placement=next(iter(context.placements)) if len(context.placements) == 1 else None,
         closing=closing_words(lines),
+        closed_prefix=closed_prefix,
     )
     return Imported(meeting, notes)
 

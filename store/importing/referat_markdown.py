@@ -52,11 +52,13 @@ from store.model import (
     Remark,
     Section,
     Vote,
+    closed_prefix_place,
 )
 from store.redaction import CLOSED_ITEM_TITLE
 
 _TITLE = re.compile(r"^# (?P<kind>Referat|Dagsorden|Beslutningsprotokol): (?P<committee>.+)$")
 _ITEM = re.compile(r"^# Punkt (?P<number>(?:\\.|[^:\\])+): (?P<title>.*)$")
+_CONTENTS = re.compile(r"^- Punkt (?:\\.|[^:\\])+: (?P<title>.*)$")
 _NAME = re.compile(r"^(?P<name>(?:\\.|[^\\(])*?)\s*\((?P<party>(?:\\.|[^\\)])*)\)$")
 _POINT = re.compile(r"^(\d+)\. (.*)$")
 _UNNUMBERED_POINT = re.compile(r"^&#(\d+);(.*)$")
@@ -113,6 +115,11 @@ def _display(label: str) -> str:
     return f"{name} ({party})" if party else name
 
 
+def _prefixed(entry: re.Match | None) -> bool:
+    """Whether a contents entry's title has the 'Lukket: ' prefix."""
+    return entry is not None and entry["title"].startswith("Lukket: ")
+
+
 def _time(text: str) -> str:
     return parse_time(text)
 
@@ -127,6 +134,9 @@ class _Reader:
         self.pending_absences: list[tuple[str, str]] = []  # (member, item number) from the member lines
         self.signatures = False
         self.placements: set[str] = set()  # where the beslutning stood, from items that show it
+        self.full = False  # the full edition (its first line says so)
+        self.contents: list[bool] = []  # per contents entry: whether its title has the 'Lukket: ' prefix
+        self.headings: list[bool] = []  # per item: whether the title over it has the prefix
 
     # --- driving ------------------------------------------------------------------------
 
@@ -135,7 +145,10 @@ class _Reader:
         while self.index < len(lines):
             line = lines[self.index]
             self.index += 1
-            if not line.strip() or line == CONFIDENTIAL_LINE:
+            if not line.strip():
+                continue
+            if line == CONFIDENTIAL_LINE:
+                self.full = True
                 continue
             try:
                 self._line(line)
@@ -145,7 +158,16 @@ class _Reader:
             raise ImportProblem(f"{where(self.source)} er en referat-eksport uden punkter.")
         if len(self.placements) == 1:
             self.meeting.decision_placement = self.placements.pop()
+        self.meeting.closed_prefix = self._closed_prefix()
         return self.meeting
+
+    def _closed_prefix(self) -> str | None:
+        """Where the lukket items' titles have 'Lukket: ': told by each lukket item whose title is shown."""
+        items = self.meeting.items
+        shown = [n for n, item in enumerate(items) if not item.public and item.title != CLOSED_ITEM_TITLE]
+        over = {self.headings[n] for n in shown}
+        listed = {self.contents[n] for n in shown} if len(self.contents) == len(items) else set()
+        return closed_prefix_place(in_contents=listed != {False}, over_item=over != {False})
 
     def _block(self) -> list[str]:
         """The next block of lines (after the blank line that separates blocks)."""
@@ -221,7 +243,7 @@ class _Reader:
             self.item = None
             meeting.closing = unescape(" ".join(self._block())).strip() or None
         elif line == "## Indholdsfortegnelse" and self.item is None:
-            self._block()
+            self.contents = [_prefixed(_CONTENTS.match(entry)) for entry in self._block()]
         elif line == "# Bilagsoversigt":
             self.item = None
             self._block()
@@ -307,8 +329,10 @@ class _Reader:
     def _item(self, match: re.Match) -> None:
         title = match["title"]
         item = Item(number=unescape(match["number"]), title="")
+        self.headings.append(title.startswith("Lukket: "))
         if title == CLOSED_ITEM_TITLE:
-            item.public, item.title_confidential, item.title = False, True, CLOSED_ITEM_TITLE
+            # the public edition's title of an item whose title is confidential; the full edition's mark says so
+            item.public, item.title_confidential, item.title = False, not self.full, CLOSED_ITEM_TITLE
         elif title.startswith("Lukket: "):
             item.public, item.title = False, unescape(title[len("Lukket: ") :])
         else:

@@ -5,10 +5,17 @@ A wrongly closed item costs the secretary a click; a wrongly opened one publishe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from store.document_import import import_meeting
 from store.export_markdown import render_markdown
-from store.importing import read_text
+from store.importing import parse_file, parse_text, read_file, read_text
+from store.meetings import load_meeting, save_meeting
+from store.model import CLOSED_PREFIX_CONTENTS, CLOSED_PREFIX_HEADING, CLOSED_PREFIX_NONE, CLOSED_PREFIX_PLACES, Meeting
+
+DATA = Path(__file__).parents[1] / "data" / "import"
 
 HEAD = "Referat - Økonomiudvalget den 3. marts 2022\n\n"
 SECRET = "Købesummen er hemmelig og må ikke offentliggøres"
@@ -98,3 +105,91 @@ def test_the_import_command_prints_the_doubt(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Bemærk: tvivl.txt: Punkt 2 er indlæst som lukket" in result.output
     assert any(line.strip().isdigit() for line in result.output.splitlines())
+
+
+# Where each document marks its lukket item (the number given): the export writes 'Lukket: ' there.
+SYNTHETIC_FORMS = [
+    ("syn-lukket-kun-indholdsfortegnelse.txt", "3", CLOSED_PREFIX_CONTENTS),  # 'Lukket: …' in the contents only
+    ("syn-lukket-kun-overskrift.txt", "3", CLOSED_PREFIX_HEADING),  # over the item only, plain in the contents
+    ("syn-lukket-sag-linje.txt", "3", CLOSED_PREFIX_NONE),  # a 'Lukket sag' line; the title plain everywhere
+    ("syn-lukkede-punkter-referat.txt", "3", CLOSED_PREFIX_CONTENTS),  # a 'Lukkede punkter' heading, no contents
+]
+REAL_FORMS = [
+    ("herlev-arbejdsmarkedsudvalget-2022-10-26.md", "69", None),  # 'Lukket: Tjeklister' in the contents and over it
+    ("taarnby-abu-2015-05-19.txt", "2", None),  # '… - LUKKET SAG' in the contents and over it, a 'Lukket sag' line
+    ("gribskov-fi-2018-04-30.txt", "6", None),  # '6. Lukket punkt': the title is the marker, no contents
+]
+# (the contents entry has the prefix, the heading has it) for each place
+SHOWN = {
+    None: (True, True),
+    CLOSED_PREFIX_CONTENTS: (True, False),
+    CLOSED_PREFIX_HEADING: (False, True),
+    CLOSED_PREFIX_NONE: (False, False),
+}
+
+
+def prefixes(markdown: str, number: str) -> tuple[bool, bool]:
+    """Whether item `number`'s contents entry and its heading carry the 'Lukket: ' prefix in an export."""
+    lines = markdown.splitlines()
+    return f"- Punkt {number}: Lukket: " in "\n".join(lines), any(
+        line.startswith(f"# Punkt {number}: Lukket: ") for line in lines
+    )
+
+
+def assert_marked_where_the_source_had_it(meeting: Meeting, number: str, place: str | None) -> None:
+    """The place is read; both editions put the prefix there, and export → import → export is exact."""
+    assert meeting.closed_prefix == place
+    assert not next(item for item in meeting.items if item.number == number).public
+    for public in (False, True):
+        first = render_markdown(meeting, public=public)
+        assert prefixes(first, number) == SHOWN[place]
+        again = parse_text(first, "eksport.md")
+        assert again.closed_prefix == place
+        assert render_markdown(again, public=public) == first
+
+
+@pytest.mark.parametrize(("name", "number", "place"), SYNTHETIC_FORMS)
+def test_the_lukket_prefix_stands_where_the_document_had_it(name, number, place):
+    imported = read_file(DATA / name)
+    assert imported.notes == []
+    assert_marked_where_the_source_had_it(imported.meeting, number, place)
+    assert "4,2 mio" not in render_markdown(imported.meeting, public=True)
+
+
+@pytest.mark.parametrize(("name", "number", "place"), REAL_FORMS)
+def test_the_real_referater_keep_their_lukket_marks(shared_referater, name, number, place):
+    meeting = parse_file(shared_referater / name)
+    meeting.committee = meeting.committee or "Forebyggelse og Idræt"
+    assert_marked_where_the_source_had_it(meeting, number, place)
+
+
+def test_an_item_marked_lukket_only_in_the_contents_is_lukket():
+    """'3. Lukket: Salg af grund …' in the indholdsfortegnelse, '3. Salg af grund …' over a plain item."""
+    text = (DATA / "syn-lukket-kun-indholdsfortegnelse.txt").read_text(encoding="utf-8")
+    assert "\n3. Salg af grund på Havnevej\nSagsfremstilling" in text  # no marker over the item
+    items = read_text(text, "toc.txt").meeting.items
+    assert [(item.number, item.public) for item in items] == [("1", True), ("2", True), ("3", False), ("4", True)]
+
+
+@pytest.mark.parametrize("place", [None, *CLOSED_PREFIX_PLACES])
+def test_a_tui_meeting_and_every_place_round_trip(place):
+    """A meeting recorded in the TUI has no place (None): the prefix in the contents and over the item."""
+    meeting = read_text(agenda("2. Salg af grund [Lukket]"), "lukket.txt").meeting
+    meeting.closed_prefix = place
+    assert_marked_where_the_source_had_it(meeting, "2", place)
+    meeting.items[1].title_confidential = True
+    public = render_markdown(meeting, public=True)
+    assert render_markdown(parse_text(public, "offentlig.md"), public=True) == public
+    assert "Salg af grund" not in public and SECRET not in public
+    assert "- Punkt 2: Lukket punkt" in public and "# Punkt 2: Lukket punkt" in public
+
+
+@pytest.mark.parametrize(("name", "number", "place"), SYNTHETIC_FORMS)
+def test_the_place_is_kept_by_the_store(db, name, number, place):
+    meeting = read_file(DATA / name).meeting
+    saved = load_meeting(db, save_meeting(db, meeting, source=name))
+    assert saved.closed_prefix == place
+    assert render_markdown(saved, public=False) == render_markdown(meeting, public=False)
+    planned = save_meeting(db, Meeting(committee=meeting.committee or "Økonomiudvalget", date=meeting.date))
+    import_meeting(db, planned, meeting, source=name)
+    assert load_meeting(db, planned).closed_prefix == place
