@@ -199,10 +199,13 @@ def first_layout_closing_line(end: str) -> str:
     return f"*Mødet sluttede kl. {escape_inline(danish_time(end))}.*"
 
 
-def render_markdown(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> str:
-    """The referat as Markdown; `public` applies the publication rules, `decisions_only` gives the short form."""
+def render_markdown(
+    meeting: Meeting, *, public: bool = True, decisions_only: bool = False, head_only: bool = False
+) -> str:
+    """The referat as Markdown; `public` applies the publication rules, `decisions_only` gives the short form,
+    `head_only` only what comes before the first item (title, header, attendance, table of contents)."""
     view = public_view(meeting) if public else meeting
-    return _Document(view, full=not public, decisions_only=decisions_only).render()
+    return _Document(view, full=not public, decisions_only=decisions_only).render(head_only=head_only)
 
 
 def compress_numbers(numbers: list[str]) -> str:
@@ -343,7 +346,7 @@ class _Document:
 
     # --- the document -----------------------------------------------------------
 
-    def render(self) -> str:
+    def render(self, *, head_only: bool = False) -> str:
         meeting = self.meeting
         if self.full:
             self.blocks.append(CONFIDENTIAL_LINE)
@@ -358,6 +361,8 @@ class _Document:
                     f"- Punkt {escape_name(item.number)}: {self._title(item, contents=True)}" for item in meeting.items
                 )
             )
+        if head_only:
+            return "\n\n".join(self.blocks) + "\n"
         for item in meeting.items:
             self._item(item)
         self._ending()

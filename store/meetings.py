@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from store.audit import Action, action
@@ -403,8 +404,9 @@ def _hhmm(stamp: str | None) -> str | None:
     return dt.datetime.fromisoformat(stamp).strftime("%H:%M") if stamp else None
 
 
-def load_meeting(db: Database, meeting_id: int) -> Meeting:
-    """The whole meeting as a document (what the exporters render)."""
+def load_meeting(db: Database, meeting_id: int, *, contents: bool = True) -> Meeting:
+    """The whole meeting as a document (what the exporters render); without `contents`, its items hold only their
+    own row and who did not take part (all the referat's head needs: attendance, table of contents)."""
     row = get_meeting(db, meeting_id)
     roster_seal = sealed(db, meeting_id) if row["status"] == APPROVED else None
     if roster_seal:
@@ -440,7 +442,9 @@ def load_meeting(db: Database, meeting_id: int) -> Meeting:
         }
     )
     items = list(db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]))
-    children = item_children(db, "SELECT id FROM items WHERE meeting_id = ?", [meeting_id])
+    children = item_children(
+        db, "SELECT id FROM items WHERE meeting_id = ?", [meeting_id], ITEM_CHILDREN if contents else ["item_absences"]
+    )
     numbers = {item["id"]: item["number"] for item in items}
     members = []
     for att in db.query("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id]):
@@ -506,25 +510,26 @@ ITEM_CHILDREN = {
 }
 
 
-def item_children(db: Database, items_sql: str, params: list) -> dict[str, dict[int, list[dict]]]:
+def item_children(
+    db: Database, items_sql: str, params: list, tables: Collection[str] = ITEM_CHILDREN.keys()
+) -> dict[str, dict[int, list[dict]]]:
     """The rows hanging on the items `items_sql` selects (their ids), by table and item id: one query a table,
-    however many items."""
-    children: dict[str, dict[int, list[dict]]] = {}
-    for table, order in ITEM_CHILDREN.items():
+    however many items (`tables`: only these are read, the others left empty)."""
+    children: dict[str, dict[int, list[dict]]] = {table: {} for table in [*ITEM_CHILDREN, "vote_casts"]}
+    for table in tables:
         grouped: dict[int, list[dict]] = {}
         for row in db.query(
-            f"SELECT * FROM {table} WHERE item_id IN ({items_sql}) ORDER BY item_id, {order}, id", params
+            f"SELECT * FROM {table} WHERE item_id IN ({items_sql}) ORDER BY item_id, {ITEM_CHILDREN[table]}, id", params
         ):
             grouped.setdefault(row["item_id"], []).append(row)
         children[table] = grouped
-    casts: dict[int, list[dict]] = {}
-    for cast in db.query(
-        "SELECT vote_id, choice, label FROM vote_casts WHERE person_id IS NULL AND vote_id IN "
-        f"(SELECT id FROM votes WHERE item_id IN ({items_sql})) ORDER BY id",
-        params,
-    ):
-        casts.setdefault(cast["vote_id"], []).append(cast)
-    children["vote_casts"] = casts
+    if "votes" in tables:
+        for cast in db.query(
+            "SELECT vote_id, choice, label FROM vote_casts WHERE person_id IS NULL AND vote_id IN "
+            f"(SELECT id FROM votes WHERE item_id IN ({items_sql})) ORDER BY id",
+            params,
+        ):
+            children["vote_casts"].setdefault(cast["vote_id"], []).append(cast)
     return children
 
 

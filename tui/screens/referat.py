@@ -120,6 +120,7 @@ class ReferatView(ScrollView, can_focus=True):
         self.starts: list[int] = [0]
         self.wanted: set[int] = set()  # parts seen on screen not yet laid out
         self.asked: set[int] = set()  # parts a worker is laying out
+        self.head_only = False  # the parts are the referat's head only, the rest being read
         self._base = (Style(), 0)  # the style and width of the drawing under way
 
     @property
@@ -127,13 +128,17 @@ class ReferatView(ScrollView, can_focus=True):
         """The Markdown drawn (its parts, joined)."""
         return "\n\n".join(self.parts)
 
-    def show_referat(self, width: int, parts: list[str], guesses: list[int], laid: Laid) -> None:
-        """Show the referat's `parts` (their heights guessed) at `width`, with the parts laid out so far."""
+    def show_referat(self, width: int, parts: list[str], guesses: list[int], laid: Laid, head_only: bool) -> None:
+        """Show the referat's `parts` (their heights guessed) at `width`, with the parts laid out so far;
+        `head_only`: only the referat's head, the rest still being read (End there leads to the end once it is)."""
         if width != self.width_drawn:
             self.laid = {}
-        self.width_drawn, self.parts, self.guesses = width, parts, guesses
+        at_end = self.head_only and self.max_scroll_y > 0 and self.is_vertical_scroll_end
+        self.width_drawn, self.parts, self.guesses, self.head_only = width, parts, guesses, head_only
         self.asked.clear()
         self.keep(laid)
+        if at_end:
+            self.scroll_end(animate=False, immediate=True)
         self.call_later(self.ask_for_parts)  # the parts around the screen, for scrolling on
 
     def keep(self, laid: Laid) -> None:
@@ -237,29 +242,33 @@ class ReferatScreen(MeetingScreen):
         self, width: int, shown: list[str], width_drawn: int, kept: Laid, lines: tuple[int, int]
     ) -> None:
         """Read the referat off the event loop and lay out the parts on screen (`lines`, from the top and the end of
-        the screen); show it unless a newer drawing has begun.  The parts around them are laid out next, the
-        others when they come into view."""
+        the screen); show it unless a newer drawing has begun.  The first time, the referat's head (read without
+        the items' contents) is shown while the rest is read.  The parts around those on screen are laid out next,
+        the others when they come into view."""
         worker = get_current_worker()
-        try:
-            text = self.app.day.referat_markdown()
-        except StoreError as error:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self.app.notify, str(error), severity="error")
-            return
-        parts = referat_parts(text)
-        del text  # only the parts are kept: a large referat is not held twice
-        if parts == shown and width == width_drawn:
-            return
-        guesses = [guessed_height(part, width) for part in parts]
-        kept = kept if width == width_drawn else {}
-        laid: Laid = {}
-        for index in parts_between(part_starts(parts, kept, width, guesses), *lines, len(parts), around=0):
+        for head_only in (True, False) if not shown else (False,):
+            try:
+                text = self.app.day.referat_markdown(head_only=head_only)
+            except StoreError as error:
+                if not worker.is_cancelled:
+                    self.app.call_from_thread(self.app.notify, str(error), severity="error")
+                return
+            parts = referat_parts(text)
+            del text  # only the parts are kept: a large referat is not held twice
+            if parts == shown and width == width_drawn:
+                return
+            guesses = [guessed_height(part, width) for part in parts]
+            kept = kept if width == width_drawn else {}
+            laid: Laid = {}
+            for index in parts_between(part_starts(parts, kept, width, guesses), *lines, len(parts), around=0):
+                if worker.is_cancelled:
+                    return
+                key = (parts[index], width)
+                laid[key] = kept.get(key) or render_part(*key)
             if worker.is_cancelled:
                 return
-            key = (parts[index], width)
-            laid[key] = kept.get(key) or render_part(*key)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.query_one(ReferatView).show_referat, width, parts, guesses, laid)
+            self.app.call_from_thread(self.query_one(ReferatView).show_referat, width, parts, guesses, laid, head_only)
+            shown, width_drawn, kept = parts, width, laid
 
     @work(thread=True, group="referat-parts", exit_on_error=False, description="lay out referat parts")
     def lay_out_parts(self, parts: list[str], width: int) -> None:
