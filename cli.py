@@ -75,12 +75,17 @@ def typer_app() -> typer.Typer:
         str | None,
         typer.Option("--municipality", help="Udvalgets kommune, når flere kommuner har et udvalg med samme navn."),
     ]
-    MeetingArgument = Annotated[int, typer.Argument(help="Mødets id (se 'referat meetings').")]
-    TodaysMeetingArgument = Annotated[int | None, typer.Argument(help="Mødets id (standard: dagens møde).")]
+    MeetingArgument = Annotated[
+        int, typer.Argument(parser=whole_number, metavar="møde", help="Mødets id (se 'referat meetings').")
+    ]
+    TodaysMeetingArgument = Annotated[
+        int | None, typer.Argument(parser=whole_number, metavar="møde", help="Mødets id (standard: dagens møde).")
+    ]
     app = typer.Typer(
         name="referat",
         help="Referat til udvalgsmøder: fremmøde, beslutninger og beslutningsprotokol.",
         no_args_is_help=True,
+        add_completion=False,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
@@ -91,6 +96,16 @@ def typer_app() -> typer.Typer:
     for name, group_app in groups.items():
         app.add_typer(group_app, name=name)
     return app
+
+
+def whole_number(value: str | int) -> int:
+    """A number on the command line (a meeting's id, a place): a Danish sentence when it is not one."""
+    if isinstance(value, int):
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} er ikke et helt tal.") from None
 
 
 def __getattr__(name: str):
@@ -555,7 +570,9 @@ def item_move(
     item: Annotated[str, typer.Argument(help="Punktets nummer.")],
     after: Annotated[str | None, typer.Option("--after", help="Flyt efter punktet med dette nummer.")] = None,
     before: Annotated[str | None, typer.Option("--before", help="Flyt før punktet med dette nummer.")] = None,
-    to: Annotated[int | None, typer.Option("--to", help="Flyt til denne plads (1 = først).")] = None,
+    to: Annotated[
+        int | None, typer.Option("--to", parser=whole_number, help="Flyt til denne plads (1 = først).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Flyt et punkt på dagsordenen (numrene beholdes; brug 'item renumber' bagefter)."""
@@ -569,7 +586,7 @@ def item_move(
 @friendly
 def item_renumber(
     meeting: MeetingArgument,
-    start: Annotated[int, typer.Option("--from", help="Det første punkts nummer, fx 159.")] = 1,
+    start: Annotated[int, typer.Option("--from", parser=whole_number, help="Det første punkts nummer, fx 159.")] = 1,
     db: DbOption = None,
 ) -> None:
     """Nummerér punkterne fortløbende i dagsordenens rækkefølge fra et startnummer."""
@@ -732,7 +749,10 @@ def import_files(
         str | None, typer.Option("--municipality", help="Kommunen (hvis filen ikke nævner den).")
     ] = None,
     into: Annotated[
-        int | None, typer.Option("--meeting", help="Indlæs dagsordenen i dette allerede planlagte møde (én fil).")
+        int | None,
+        typer.Option(
+            "--meeting", parser=whole_number, help="Indlæs dagsordenen i dette allerede planlagte møde (én fil)."
+        ),
     ] = None,
     replace: Annotated[
         bool, typer.Option("--replace", help="Erstat dagsordenen i mødet (--meeting, ellers udvalgets møde samme dag).")
@@ -907,7 +927,9 @@ def warn_if_unverified(database, meeting: int, status: str) -> None:
 @command("export")
 @friendly
 def export(
-    meeting: Annotated[int | None, typer.Argument(help="Mødets id (se 'referat meetings').")] = None,
+    meeting: Annotated[
+        int | None, typer.Argument(parser=whole_number, metavar="møde", help="Mødets id (se 'referat meetings').")
+    ] = None,
     public: Annotated[
         bool, typer.Option("--public/--full", help="Offentlig udgave (standard) eller fuld udgave med lukkede punkter.")
     ] = True,

@@ -146,3 +146,22 @@ def test_meetings_and_search_read_a_database_on_a_read_only_drive(db, db_path, t
     assert committees.returncode == 0 and "Økonomiudvalget" in committees.stdout
     refused = read_only_mount(tmp_path, "close", "1", "--db", str(db_path))
     assert refused.returncode == 1 and danish(refused.stderr) and "skrivebeskyttet" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["export", "abc"], "'abc' er ikke et helt tal."),
+        (["item", "renumber", "1", "--from", "z"], "'z' er ikke et helt tal."),
+        (["item", "move", "1", "2", "--to", "først"], "'først' er ikke et helt tal."),
+    ],
+)
+def test_a_number_that_is_not_one_is_told_in_danish(db_path, args, says):
+    result = runner.invoke(app, [*args, "--db", str(db_path)])
+    assert result.exit_code == 2
+    assert says in result.stderr and "Input should be" not in result.stderr
+
+
+def test_help_offers_no_shell_completion_in_english():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0 and "completion" not in result.stdout
