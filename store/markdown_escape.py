@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 
 # Markup that is escaped wherever it appears.  `&` only where it would start an entity.
-_INLINE = re.compile(r"[\\`*_\[\]<>#|~$]")
+_INLINE_CHARACTERS = "\\`*_[]<>#|~$"
+_INLINE = re.compile(f"[{re.escape(_INLINE_CHARACTERS)}]")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Text at the start of a line that would open a block.
 _LINE_START = re.compile(r"^(?:[-+=>]|\d{1,9}(?=[.)]))")
@@ -86,8 +87,17 @@ def escape_name(text: str) -> str:
 
 def escape_block(text: str, *, allow_structure: bool = True) -> str:
     """Escape multi-line text; keeps lists and level 3–6 sub-headings when `allow_structure`."""
+    # Most section text holds no markup character: it is looked for once in the whole text (a substring
+    # search, far faster than a pattern), and then each line only needs its start checked.
+    markup = _has_markup(text)
     lines: list[str] = []
-    for raw in _clean(text).splitlines():
+    for raw in text.splitlines():
+        escape = _escape_line if markup else _escape_start
+        if not raw.isprintable():  # a tab, a no-break space … or a control character
+            cleaned = _clean(raw)
+            if cleaned != raw:  # a control character became a space: the line may read differently now
+                escape = _escape_line
+            raw = cleaned
         raw = raw.strip()
         if not raw:
             if lines and lines[-1]:
@@ -99,18 +109,33 @@ def escape_block(text: str, *, allow_structure: bool = True) -> str:
         round_bullet = _ROUND_BULLET.match(raw) if structure else None
         numbered = _NUMBERED.match(raw) if structure else None
         if heading:
-            lines.append(f"{heading.group(1)} {_escape_line(heading.group(2), False)}")
+            lines.append(f"{heading.group(1)} {escape(heading.group(2), False)}")
         elif bullet:
-            lines.append("- " + _escape_line(bullet.group(1), True))
+            lines.append("- " + escape(bullet.group(1), True))
         elif round_bullet:
-            lines.append("* " + _escape_line(round_bullet.group(1), True))
+            lines.append("* " + escape(round_bullet.group(1), True))
         elif numbered:
-            lines.append(f"{numbered.group(1)}) " + _escape_line(numbered.group(2), True))
+            lines.append(f"{numbered.group(1)}) " + escape(numbered.group(2), True))
         else:
-            lines.append(_escape_line(raw, True))
+            lines.append(escape(raw, True))
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines)
+
+
+def _has_markup(text: str) -> bool:
+    """Whether `_escape_line` could change any line of `text` other than at its start."""
+    return any(char in text for char in _INLINE_CHARACTERS) or "&" in text or "afsluttet kl." in text
+
+
+def _escape_start(line: str, line_start: bool) -> str:
+    """`_escape_line` of a line with no markup character (`_has_markup`): only its start can need escaping."""
+    if line_start:
+        match = _LINE_START.match(line)
+        if match:
+            end = match.end()
+            return line[:end] + "\\" + line[end:] if match.group(0)[0].isdigit() else "\\" + line
+    return line
 
 
 def unescape(text: str) -> str:
