@@ -45,7 +45,9 @@ escaped inside names):
                   raw "Lukket:"; the colon is escaped.  "Lukket punkt" alone: a lukket item whose title
                   is confidential, public export.  A lukket item's title has "Lukket: " in the contents
                   and over the item, or only where the imported document had it (Meeting.closed_prefix):
-                  the closed-mark says it is lukket either way)
+                  the closed-mark says it is lukket either way.  A title that only says the item is
+                  lukket, "Lukket punkt", has no prefix, except in a referat sealed in an older layout
+                  (model.LAYOUT_PREFIXED_MARKER_TITLE or before): "Lukket: Lukket punkt")
     item       := "# Punkt " N ": " ITEM-TITLE
                   [closed-mark]
                   ["**Hastesag.** Optaget på dagsordenen under mødet."]   (an item added at the meeting)
@@ -137,7 +139,9 @@ from store.model import (
     DECISION_LAST,
     DEFEATED,
     EXPECTED_LATE,
+    LAYOUT,
     LAYOUT_ENDED_ITALIC,
+    LAYOUT_PREFIXED_MARKER_TITLE,
     PLANNED,
     PRESENT,
     RECOMMENDATION_SECTION,
@@ -150,6 +154,7 @@ from store.model import (
     Meeting,
     Member,
     Vote,
+    marker_title,
     plain_number,
 )
 from store.redaction import CLOSED_ITEM_TITLE, public_view
@@ -482,7 +487,11 @@ class _Document:
         if item.title_confidential and not self.full:
             return CLOSED_ITEM_TITLE
         place = self.meeting.closed_prefix
-        if place == CLOSED_PREFIX_NONE or place == (CLOSED_PREFIX_HEADING if contents else CLOSED_PREFIX_CONTENTS):
+        if (
+            place == CLOSED_PREFIX_NONE
+            or place == (CLOSED_PREFIX_HEADING if contents else CLOSED_PREFIX_CONTENTS)
+            or (marker_title(item.title) and (self.meeting.layout or LAYOUT) > LAYOUT_PREFIXED_MARKER_TITLE)
+        ):
             return _escape_title(item.title)
         return "Lukket: " + escape_inline(item.title.strip())
 

@@ -9,6 +9,7 @@ contract itself.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 
 # Attendance values as the user sees them (Danish, also in JSON).
@@ -38,6 +39,14 @@ DECISION_PLACEMENTS = (DECISION_AFTER_RECOMMENDATION, DECISION_LAST)
 # in the table of contents only, over the item only, or nowhere; None, the default, is both.
 CLOSED_PREFIX_CONTENTS, CLOSED_PREFIX_HEADING, CLOSED_PREFIX_NONE = "indholdsfortegnelse", "overskrift", "ingen"
 CLOSED_PREFIX_PLACES = (CLOSED_PREFIX_CONTENTS, CLOSED_PREFIX_HEADING, CLOSED_PREFIX_NONE)
+
+
+_MARKER_TITLE = re.compile(r"(?:lukket|fortroligt?)(?: (?:punkt|sag|dagsordenspunkt))?", re.IGNORECASE)
+
+
+def marker_title(title: str) -> bool:
+    """Whether a title says only that its item is lukket ('Lukket punkt', 'Fortroligt punkt', 'Lukket sag')."""
+    return _MARKER_TITLE.fullmatch(title.strip()) is not None
 
 
 def closed_prefix_place(*, in_contents: bool, over_item: bool) -> str | None:
@@ -283,10 +292,13 @@ class Approval:
 
 # How the Markdown export words a referat, kept by an approved referat's seal so that a later release
 # never rewords a signed referat.  1: "*Mødet sluttede kl. HH.MM.*" and the closing line under its
-# own heading; 2: one line as the kommuner write it, "Protokollen oplæst. Mødet afsluttet kl. HH.MM".
+# own heading; 2: one line as the kommuner write it, "Protokollen oplæst. Mødet afsluttet kl. HH.MM",
+# and a lukket item whose title only says so still written "Lukket: Lukket punkt"; 3: such a title
+# as the document wrote it, "Lukket punkt".
 LAYOUT_ENDED_ITALIC = 1
-LAYOUT = 2
-LAYOUTS = (LAYOUT_ENDED_ITALIC, LAYOUT)
+LAYOUT_PREFIXED_MARKER_TITLE = 2
+LAYOUT = 3
+LAYOUTS = (LAYOUT_ENDED_ITALIC, LAYOUT_PREFIXED_MARKER_TITLE, LAYOUT)
 
 
 @dataclass

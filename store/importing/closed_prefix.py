@@ -14,7 +14,7 @@ import re
 from store.importing.cleanup import plain
 from store.importing.items import ItemStart
 from store.importing.structure import clean_title, item_heading
-from store.model import Item, closed_prefix_place
+from store.model import Item, closed_prefix_place, marker_title
 
 _PAGE_REFERENCE = re.compile(r"(?:\s*(?:\.{2,}|…+|(?:\. ){2,})\s*|\t+\s*|\s+)\d{1,4}\s*$|\s*(?:\.{2,}|…+)\s*$")
 
@@ -66,7 +66,7 @@ def read_closed_marks(text: str, first_line: int, items: list[tuple[ItemStart, I
     in_contents: set[bool] = set()
     over_item: set[bool] = set()
     for start, item in items:
-        if _only_marker(item.title):
+        if _only_marker(item.title) or marker_title(item.title):
             continue
         marked = _marked(item.title, start.title) if start.listed_only else listed.get(_key(item.title))
         if marked:

@@ -32,6 +32,7 @@ from store.model import (
     DECISION_LAST,
     DEFEATED,
     LAYOUT_ENDED_ITALIC,
+    LAYOUT_PREFIXED_MARKER_TITLE,
     PLANNED,
     PRESENT,
     RECOMMENDATION_SECTION,
@@ -53,6 +54,7 @@ from store.model import (
     Section,
     Vote,
     closed_prefix_place,
+    marker_title,
 )
 from store.redaction import CLOSED_ITEM_TITLE
 
@@ -164,7 +166,7 @@ class _Reader:
     def _closed_prefix(self) -> str | None:
         """Where the lukket items' titles have 'Lukket: ': told by each lukket item whose title is shown."""
         items = self.meeting.items
-        shown = [n for n, item in enumerate(items) if not item.public and item.title != CLOSED_ITEM_TITLE]
+        shown = [n for n, item in enumerate(items) if not item.public and not marker_title(item.title)]
         over = {self.headings[n] for n in shown}
         listed = {self.contents[n] for n in shown} if len(self.contents) == len(items) else set()
         return closed_prefix_place(in_contents=listed != {False}, over_item=over != {False})
@@ -335,6 +337,8 @@ class _Reader:
             item.public, item.title_confidential, item.title = False, not self.full, CLOSED_ITEM_TITLE
         elif title.startswith("Lukket: "):
             item.public, item.title = False, unescape(title[len("Lukket: ") :])
+            if marker_title(item.title):  # 'Lukket: Lukket punkt': written before the layout that drops the prefix
+                self.meeting.layout = self.meeting.layout or LAYOUT_PREFIXED_MARKER_TITLE
         else:
             item.title = unescape(title)
         self.meeting.items.append(item)

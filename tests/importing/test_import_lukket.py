@@ -13,7 +13,15 @@ from store.document_import import import_meeting
 from store.export_markdown import render_markdown
 from store.importing import parse_file, parse_text, read_file, read_text
 from store.meetings import load_meeting, save_meeting
-from store.model import CLOSED_PREFIX_CONTENTS, CLOSED_PREFIX_HEADING, CLOSED_PREFIX_NONE, CLOSED_PREFIX_PLACES, Meeting
+from store.model import (
+    APPROVED,
+    CLOSED_PREFIX_CONTENTS,
+    CLOSED_PREFIX_HEADING,
+    CLOSED_PREFIX_NONE,
+    CLOSED_PREFIX_PLACES,
+    LAYOUT_PREFIXED_MARKER_TITLE,
+    Meeting,
+)
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 
@@ -117,7 +125,6 @@ SYNTHETIC_FORMS = [
 REAL_FORMS = [
     ("herlev-arbejdsmarkedsudvalget-2022-10-26.md", "69", None),  # 'Lukket: Tjeklister' in the contents and over it
     ("taarnby-abu-2015-05-19.txt", "2", None),  # '… - LUKKET SAG' in the contents and over it, a 'Lukket sag' line
-    ("gribskov-fi-2018-04-30.txt", "6", None),  # '6. Lukket punkt': the title is the marker, no contents
 ]
 # (the contents entry has the prefix, the heading has it) for each place
 SHOWN = {
@@ -193,3 +200,31 @@ def test_the_place_is_kept_by_the_store(db, name, number, place):
     planned = save_meeting(db, Meeting(committee=meeting.committee or "Økonomiudvalget", date=meeting.date))
     import_meeting(db, planned, meeting, source=name)
     assert load_meeting(db, planned).closed_prefix == place
+
+
+def test_a_title_that_only_says_lukket_is_written_as_the_document_wrote_it(shared_referater):
+    """Gribskov's '6. Lukket punkt' is 'Punkt 6: Lukket punkt', not 'Punkt 6: Lukket: Lukket punkt'."""
+    meeting = parse_file(shared_referater / "gribskov-fi-2018-04-30.txt")
+    meeting.committee = "Forebyggelse og Idræt"
+    for public in (False, True):
+        first = render_markdown(meeting, public=public)
+        assert "- Punkt 6: Lukket punkt\n" in first and "\n# Punkt 6: Lukket punkt\n" in first
+        assert "Lukket: Lukket punkt" not in first
+        again = parse_text(first, "eksport.md")
+        assert (again.items[-1].title, again.items[-1].public, again.layout) == ("Lukket punkt", False, None)
+        assert render_markdown(again, public=public) == first
+
+
+def test_a_referat_sealed_before_keeps_lukket_lukket_punkt(db, shared_referater):
+    """An approved referat keeps the layout of its seal: one sealed in the layout before still says 'Lukket: Lukket punkt'."""
+    meeting = parse_file(shared_referater / "gribskov-fi-2018-04-30.txt")
+    meeting.committee, meeting.status = "Forebyggelse og Idræt", APPROVED
+    new = render_markdown(load_meeting(db, save_meeting(db, meeting)), public=False)
+    assert "# Punkt 6: Lukket punkt\n" in new
+    meeting.layout, meeting.date = LAYOUT_PREFIXED_MARKER_TITLE, None  # another meeting, sealed in layout 2
+    sealed = load_meeting(db, save_meeting(db, meeting))
+    old = render_markdown(sealed, public=False)
+    assert "- Punkt 6: Lukket: Lukket punkt\n" in old and "# Punkt 6: Lukket: Lukket punkt\n" in old
+    again = parse_text(old, "eksport.md")
+    assert again.layout == LAYOUT_PREFIXED_MARKER_TITLE
+    assert render_markdown(again, public=False) == old
