@@ -204,11 +204,17 @@ def first_layout_closing_line(end: str) -> str:
     return f"*Mødet sluttede kl. {escape_inline(danish_time(end))}.*"
 
 
-def render_markdown(
+def render_markdown(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> str:
+    """The referat as Markdown; `public` applies the publication rules, `decisions_only` gives the short form."""
+    return "\n\n".join(markdown_blocks(meeting, public=public, decisions_only=decisions_only)) + "\n"
+
+
+def markdown_blocks(
     meeting: Meeting, *, public: bool = True, decisions_only: bool = False, head_only: bool = False
-) -> str:
-    """The referat as Markdown; `public` applies the publication rules, `decisions_only` gives the short form,
-    `head_only` only what comes before the first item (title, header, attendance, table of contents)."""
+) -> list[str]:
+    """The referat's blocks, which render_markdown joins with a blank line between them (for a reader that takes
+    the referat apart again: it need not hold the whole text at once); `head_only`: only those before the first
+    item (title, header, attendance, table of contents)."""
     view = public_view(meeting) if public else meeting
     return _Document(view, full=not public, decisions_only=decisions_only).render(head_only=head_only)
 
@@ -351,7 +357,7 @@ class _Document:
 
     # --- the document -----------------------------------------------------------
 
-    def render(self, *, head_only: bool = False) -> str:
+    def render(self, *, head_only: bool = False) -> list[str]:
         meeting = self.meeting
         if self.full:
             self.blocks.append(CONFIDENTIAL_LINE)
@@ -367,7 +373,7 @@ class _Document:
                 )
             )
         if head_only:
-            return "\n\n".join(self.blocks) + "\n"
+            return self.blocks
         for item in meeting.items:
             self._item(item)
         self._ending()
@@ -375,7 +381,7 @@ class _Document:
             self._attachment_overview()
         if self.held:
             self._signatures()
-        return "\n\n".join(self.blocks) + "\n"
+        return self.blocks
 
     def _ending(self) -> None:
         meeting = self.meeting

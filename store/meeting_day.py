@@ -155,19 +155,19 @@ class MeetingDay:
         return agenda.item_detail(self.db, item_id)
 
     @_translated
-    def referat_markdown(self, *, head_only: bool = False) -> str:
-        """The full referat so far (lukket items marked), as the Markdown export writes it: what is committed;
-        `head_only`: only what comes before the first item (title, header, attendance, table of contents), read
-        without the items' contents.
+    def referat_blocks(self, *, head_only: bool = False) -> list[str]:
+        """The full referat so far (lukket items marked) as the Markdown export writes it, in its blocks
+        (store.export_markdown.markdown_blocks): what is committed; `head_only`: only the blocks before the first
+        item (title, header, attendance, table of contents), read without the items' contents.
 
         Safe to call from a worker thread: it reads through its own read-only connection, one call at a time."""
-        from store.export_markdown import render_markdown
+        from store.export_markdown import markdown_blocks
 
         with self._reader_lock:
             if self._reader is None:
                 self._reader = open_database(self.path, readonly=True)
             meeting = load_meeting(self._reader, self.meeting_id, contents=not head_only)
-        return render_markdown(meeting, public=False, head_only=head_only)
+        return markdown_blocks(meeting, public=False, head_only=head_only)
 
     @_translated
     def vote_participants(self, item_id: int) -> list[dict]:

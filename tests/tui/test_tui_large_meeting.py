@@ -109,7 +109,7 @@ def test_the_referat_laid_out_in_parts_reads_as_laid_out_whole():
         + "\n".join(f"- Punkt {n}: Sag nummer {n}" for n in range(1, 251))
         + "\n\n# Punkt 1: Sag nummer 1\n\n## Sagsfremstilling\n\nForvaltningen redegør.\n\n## Beslutning\n\n**Godkendt.**"
     )
-    parts = referat_parts(text)
+    parts = referat_parts([text])
     assert len(parts) >= 6 and any(continues(part) for part in parts)
     starts = part_starts(parts, {}, 60, [0] * len(parts))  # the gaps only: every height guessed as 0
     pieced: list[str] = []

@@ -57,22 +57,33 @@ def continues(part: str) -> bool:
     return part.startswith("- ")
 
 
-def referat_parts(text: str) -> list[str]:
-    """The referat's parts, each laid out on its own: the header, each item's heading and each section, the ending;
-    a long list (the table of contents of a large meeting) in pieces of LONG_PART lines."""
-    parts = []
-    for part in PART_START.split(text):
-        part = part.strip()
-        if part.count("\n") < LONG_PART:  # most parts: too short to cut
-            parts.append(part)
-            continue
+def referat_parts(blocks: list[str]) -> list[str]:
+    """The referat's parts (from its Markdown blocks, store.export_markdown.markdown_blocks), each laid out on its
+    own: the header, each item's heading and each section, the ending; a long list (the table of contents of a
+    large meeting) in pieces of LONG_PART lines."""
+    parts: list[str] = []
+    part: list[str] = []  # the blocks of the part under way
+
+    def end_part() -> None:
+        text = "\n\n".join(part).strip()
+        part.clear()
+        if text.count("\n") < LONG_PART:  # most parts: too short to cut
+            parts.append(text)
+            return
         piece: list[str] = []
-        for line in part.split("\n"):
+        for line in text.split("\n"):
             if len(piece) >= LONG_PART and line.startswith("- "):
                 parts.append("\n".join(piece))
                 piece = []
             piece.append(line)
         parts.append("\n".join(piece).strip())
+
+    for block in blocks:
+        for index, chunk in enumerate(PART_START.split(block)):
+            if index or chunk.startswith(("# ", "## ")):
+                end_part()
+            part.append(chunk)
+    end_part()
     return [part for part in parts if part]
 
 
@@ -247,14 +258,16 @@ class ReferatScreen(MeetingScreen):
         the others when they come into view."""
         worker = get_current_worker()
         for head_only in (True, False) if not shown else (False,):
+            if worker.is_cancelled:
+                return
             try:
-                text = self.app.day.referat_markdown(head_only=head_only)
+                blocks = self.app.day.referat_blocks(head_only=head_only)
             except StoreError as error:
                 if not worker.is_cancelled:
                     self.app.call_from_thread(self.app.notify, str(error), severity="error")
                 return
-            parts = referat_parts(text)
-            del text  # only the parts are kept: a large referat is not held twice
+            parts = referat_parts(blocks)
+            del blocks  # only the parts are kept: a large referat is not held twice
             if parts == shown and width == width_drawn:
                 return
             guesses = [guessed_height(part, width) for part in parts]
