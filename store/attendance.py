@@ -252,7 +252,7 @@ def participants(db: Database, meeting_id: int, item_id: int | None = None) -> l
     rows = attendance_list(db, meeting_id)
     item_position = None
     if item_id is not None:
-        item_position = get_row(db, "items", item_id)["position"]
+        item_position = get_row(db, "items", item_id, "position")["position"]  # not its text: a title may be long
     # The positions of the items members arrived or left during (not of the whole agenda).
     moments = list({row[key] for row in rows for key in ("arrived_item_id", "left_item_id") if row[key] is not None})
     positions = (

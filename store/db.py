@@ -154,9 +154,9 @@ def open_database(path: Path | str, *, readonly: bool = False, create: bool = Tr
     return db
 
 
-def get_row(db: Database, table: str, row_id: int) -> dict:
-    """The row of `table` with this id; NotFound (a StoreError) when there is none."""
-    cursor = db.execute(f'SELECT * FROM "{table}" WHERE id = ?', [row_id])
+def get_row(db: Database, table: str, row_id: int, columns: str = "*") -> dict:
+    """The row of `table` with this id (only `columns`, when given); NotFound (a StoreError) when there is none."""
+    cursor = db.execute(f'SELECT {columns} FROM "{table}" WHERE id = ?', [row_id])
     row = cursor.fetchone()
     if row is None:
         raise NotFound(table, row_id)

@@ -14,7 +14,7 @@ from store.model import RECOMMENDATION_SECTION, VOTE_ON_AMENDMENT, Item, Vote
 from store.terminal_text import visible
 from tui.widgets.lines_view import LinesView
 
-TITLE_SHOWN, TEXT_SHOWN = 1_000, 100_000  # characters of a title, of a section, shown in the pane
+TITLE_SHOWN, TEXT_SHOWN = 1_000, 20_000  # characters of a title, of a section, shown in the pane
 CUT_NOTE = " … (forkortet her; hele teksten er gemt)"
 STATE_LABELS = {"afventer": "Afventer", "aktuel": "Aktuelt punkt", "besluttet": "Besluttet", "udsat": "Udsat"}
 
