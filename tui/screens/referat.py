@@ -119,6 +119,7 @@ class ReferatView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ReferatView {
         overflow-x: hidden;
+        scrollbar-gutter: stable;  /* the text's width is the same before the scrollbar comes as after */
     }
     """
 
