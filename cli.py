@@ -185,7 +185,7 @@ def say(text: str, *, err: bool = False) -> None:
     """Print a line of text that may hold what a document or a user wrote, its control characters made visible."""
     from store.terminal_text import visible
 
-    typer.echo(visible(text), err=err)
+    print(visible(text), file=sys.stderr if err else sys.stdout, flush=True)  # as typer.echo, without typer
 
 
 def emit_rows(rows: list[dict], as_json: bool, columns: list[tuple[str, str]], empty: str) -> None:
@@ -978,10 +978,11 @@ def export(
             from store.terminal_text import visible
 
             assert isinstance(text, str)  # the binary formats need -o (refused above)
-            typer.echo(visible(text), nl=False)
+            sys.stdout.write(visible(text))  # as typer.echo: one meeting may come here without typer (`export_call`)
+            sys.stdout.flush()
             return
         write_export(output, text, private=not public, database=db_path_of(db))
-        typer.echo(f"Møde {meeting} er eksporteret til {output}.")
+        print(f"Møde {meeting} er eksporteret til {output}.", flush=True)
         return
     if output is None:
         output = _settings().export_folder  # the documents folder unless the settings file says otherwise
@@ -1458,16 +1459,58 @@ def meeting_day_call(argv: list[str]):
     return (run if command == "run" else demo), kwargs
 
 
+# `export MEETING`'s options that take a value: the keyword argument of `export` each sets.
+_EXPORT_VALUES = {"--db": "db", "--format": "fmt", "-o": "output", "--output": "output"}
+
+
+def export_call(argv: list[str]):
+    """(export, its keyword arguments) for a plain `export MEETING` command line, else None.
+
+    Only a meeting's id with `--db PATH`, `--format FORMAT`, `-o/--output PATH`, `--public/--full` and
+    `--decisions-only` qualify (as `--name VALUE` or `--name=VALUE`); anything else (--all, --help, a mistake)
+    is left to typer.  `export` itself checks the values, as it does when typer calls it.
+    """
+    if not argv or argv[0] != "export":
+        return None
+    rest = argv[1:]
+    kwargs: dict[str, Path | str | bool | int] = {}
+    while rest:
+        arg = rest.pop(0)
+        name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name in _EXPORT_VALUES:
+            if not equals:
+                value = rest.pop(0) if rest else ""
+            if not value or value.startswith("-"):
+                return None
+            key = _EXPORT_VALUES[name]
+            kwargs[key] = value if key == "fmt" else Path(value)
+        elif arg in ("--public", "--full"):
+            kwargs["public"] = arg == "--public"
+        elif arg == "--decisions-only":
+            kwargs["decisions_only"] = True
+        elif arg.isascii() and arg.isdigit() and "meeting" not in kwargs:
+            kwargs["meeting"] = int(arg)
+        else:
+            return None
+    return (export, kwargs) if "meeting" in kwargs else None
+
+
 def entry_point() -> None:
-    """The `referat` console script: the typer app, with a short cut to the meeting-day UI.
+    """The `referat` console script: the typer app, with short cuts to the meeting-day UI and to an export.
 
     A plain `referat run` / `referat demo` calls its command directly, without importing typer or running
     its argument parsing (which imports pydantic; bench/startup.py prints what both cost), and with the
-    cycle collector paused until the first frame.  New commands need nothing here.
+    cycle collector paused until the first frame; so does a plain `referat export MEETING` (its start-up
+    counts in bench/meeting_size.py's export figures).  New commands need nothing here.
     """
     call = meeting_day_call(sys.argv[1:])
     if call is None:
-        typer_app()()
+        export = export_call(sys.argv[1:])
+        if export is None:
+            typer_app()()
+        else:
+            export_command, export_kwargs = export
+            export_command(**export_kwargs)
         return
     from tui.startup import pause_collection
 

@@ -24,22 +24,26 @@ Then per size (milliseconds unless said), the app driven with Textual's Pilot at
   second after its first frame); F4 again: a visit after one more decision, until the referat read then is drawn;
 - quit: ctrl+q until the app has exited;
 - peak MB: peak resident memory of the app (a process of its own) through ten decisions, an undo, F4, End, F3;
-- md / json export: CPU time to read the meeting and render it (what `referat export` does after start-up).
+- md / json export: the wall time of the real `referat export MEETING --format md|json` process (the public
+  edition, written to a file, as a user runs it: start-up included; median of three runs), and its CPU time
+  (md cpu, json cpu).  referat's modules are compiled to bytecode first, as `pip install` does.
 
 Then: the time from starting the app to Dagsorden on an item with a 5 MB title and a 5 MB section.
 The machine's load (1-minute average) is printed before and after each size.
 
-Run: python bench/meeting_size.py [--sizes 15,100,500,2000] [--samples 15] [--no-f4-above N] [--keys-only]
+Run: python bench/meeting_size.py [--sizes 15,100,500,2000] [--samples 15] [--no-f4-above N] [--keys-only | --export-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import dataclasses
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,8 +60,6 @@ import key_to_screen as keys  # noqa: E402
 
 from store.db import open_database  # noqa: E402
 from store.demo import as_agenda, prepare_demo  # noqa: E402
-from store.export_json import render_json  # noqa: E402
-from store.export_markdown import render_markdown  # noqa: E402
 from store.meetings import load_meeting, save_meeting  # noqa: E402
 from store.model import Attachment, Item, Section  # noqa: E402
 from tui.app import ReferatApp  # noqa: E402
@@ -171,18 +173,31 @@ def peak_memory(path: Path, meeting_id: int) -> float:
     return float(out.split()[-1])
 
 
-def export_times(path: Path, meeting_id: int) -> tuple[float, float]:
-    """CPU seconds to read the meeting and render it as Markdown, and as JSON (what `referat export` does)."""
-    db = open_database(path)
-    try:
-        times = []
-        for render in (lambda meeting: render_markdown(meeting, public=False), render_json):
-            start = time.process_time()
-            render(load_meeting(db, meeting_id))
-            times.append(time.process_time() - start)
-        return times[0], times[1]
-    finally:
-        db.close()
+RUN_REFERAT = "import sys; from cli import entry_point; sys.argv[0] = 'referat'; entry_point()"
+
+
+def export_times(path: Path, meeting_id: int, runs: int = 3) -> tuple[float, float, float, float]:
+    """Median wall and CPU seconds of the `referat export` process for Markdown, then for JSON."""
+    script = Path(sys.executable).parent / "referat"
+    command = [str(script)] if script.exists() else [sys.executable, "-c", RUN_REFERAT]
+    figures = []
+    for fmt in ("md", "json"):
+        walls, cpus = [], []
+        for _ in range(runs):
+            with tempfile.TemporaryFile() as output:
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                subprocess.run(
+                    [*command, "export", str(meeting_id), "--db", str(path), "--format", fmt],
+                    stdout=output,
+                    check=True,
+                    cwd=ROOT,
+                )
+                walls.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        figures += [statistics.median(walls), statistics.median(cpus)]
+    return figures[0], figures[2], figures[1], figures[3]
 
 
 async def huge_field(directory: Path) -> tuple[float, float]:
@@ -217,6 +232,8 @@ COLUMNS = (
     "peak MB",
     "md export",
     "json export",
+    "md cpu",
+    "json cpu",
 )
 
 
@@ -265,15 +282,29 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=15)
     parser.add_argument("--no-f4-above", type=int, default=None, help="skip F4 on larger meetings")
     parser.add_argument("--keys-only", action="store_true", help="only the keys on Dagsorden, key to screen")
+    parser.add_argument("--export-only", action="store_true", help="only `referat export`, md and json")
     parser.add_argument("--memory", nargs=2, metavar=("DB", "MEETING"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory:
         asyncio.run(meeting_day_memory(Path(args.memory[0]), int(args.memory[1])))
         return
     sizes = [int(size) for size in args.sizes.split(",")]
+    compileall.compile_file(ROOT / "cli.py", quiet=1)
+    for package in ("store", "tui"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     if args.keys_only:
         with tempfile.TemporaryDirectory() as directory:
             print_key_table([key_row(size, *build(Path(directory), size), args.samples) for size in sizes])
+        return
+    if args.export_only:
+        print("referat export, ms: wall (median of three processes) and the process's CPU time")
+        print(f"{'items':>6} {'load':>9} " + " ".join(f"{name:>11}" for name in COLUMNS[-4:]), flush=True)
+        with tempfile.TemporaryDirectory() as directory:
+            for size in sizes:
+                path, meeting_id = build(Path(directory), size)
+                load_before = os.getloadavg()[0]
+                cells = [f"{value * 1000:>11.0f}" for value in export_times(path, meeting_id)]
+                print(f"{size:>6} {load_before:>4.1f}→{os.getloadavg()[0]:<4.1f} " + " ".join(cells), flush=True)
         return
     print("ms unless said; wall times, 'cpu' columns the process's CPU time (the machine is shared: see load)")
     print(f"{'items':>6} {'load':>9} " + " ".join(f"{name:>11}" for name in COLUMNS), flush=True)
@@ -283,7 +314,7 @@ def main() -> None:
             load_before = os.getloadavg()[0]
             path, meeting_id = build(Path(directory), size)
             key_rows.append(key_row(size, path, meeting_id, args.samples))  # first: the others decide items
-            md, json_ = export_times(path, meeting_id)
+            md, json_, md_cpu, json_cpu = export_times(path, meeting_id)
             memory = peak_memory(path, meeting_id)
             f4 = args.no_f4_above is None or size <= args.no_f4_above
             first = asyncio.run(first_f4(path, meeting_id)) if f4 else (None, None)
@@ -296,7 +327,7 @@ def main() -> None:
                 figures["quit"],
             ]
             cells = [f"{value * 1000:>11.0f}" if value is not None else f"{'—':>11}" for value in values]
-            cells += [f"{memory:>11.0f}", f"{md * 1000:>11.0f}", f"{json_ * 1000:>11.0f}"]
+            cells += [f"{memory:>11.0f}"] + [f"{value * 1000:>11.0f}" for value in (md, json_, md_cpu, json_cpu)]
             print(f"{size:>6} {load_before:>4.1f}→{load_after:<4.1f} " + " ".join(cells), flush=True)
         print_key_table(key_rows)
         load_before = os.getloadavg()[0]

@@ -6,11 +6,14 @@ import dataclasses
 import datetime as dt
 import json
 import stat
+import sys
+from pathlib import Path
 
 import pytest
 from export_support import sample_meeting
 from typer.testing import CliRunner
 
+import cli
 from cli import app
 from store.db import open_database
 from store.export_files import export_filename, slugify
@@ -228,3 +231,82 @@ def test_an_imported_referat_keeps_its_own_placement_whatever_the_committee_chos
     text = export(db_path, meeting_id).stdout
     part = text.split("\n# Punkt 65: ")[1].split("\n# ")[0]
     assert part.index("## Beslutningskompetence") < part.index("## Beslutning\n")
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["export", "3"], {"meeting": 3}),
+        (["export", "3", "--db", "x.db", "--format", "json"], {"meeting": 3, "db": Path("x.db"), "fmt": "json"}),
+        (["export", "--db=x.db", "--format=MD", "3"], {"meeting": 3, "db": Path("x.db"), "fmt": "MD"}),
+        (["export", "3", "--full", "--decisions-only"], {"meeting": 3, "public": False, "decisions_only": True}),
+        (["export", "3", "--full", "--public"], {"meeting": 3, "public": True}),
+        (["export", "3", "-o", "r.pdf", "--output=s.pdf"], {"meeting": 3, "output": Path("s.pdf")}),
+    ],
+)
+def test_a_plain_export_takes_the_short_cut(argv, expected):
+    assert cli.export_call(argv) == (cli.export, expected)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export"],
+        ["export", "--all", "-o", "x"],
+        ["export", "3", "4"],
+        ["export", "tre"],
+        ["export", "3", "--help"],
+        ["export", "3", "--db"],
+        ["export", "3", "--db="],
+        ["export", "3", "-o", "--full"],
+        ["export", "3", "-o=x.md"],
+        ["export", "3", "--committee", "Økonomiudvalget"],
+        ["meetings"],
+        [],
+    ],
+)
+def test_anything_else_is_left_to_typer(argv):
+    assert cli.export_call(argv) is None
+
+
+def through_entry_point(monkeypatch, capsys, argv: list[str]) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["referat", *argv])
+    try:
+        cli.entry_point()
+        code = 0
+    except SystemExit as stop:
+        code = stop.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["{id}"],
+        ["{id}", "--full"],
+        ["{id}", "--format", "json"],
+        ["--format=json", "{id}", "--full"],
+        ["{id}", "--decisions-only"],
+        ["{id}", "--format", "odt"],
+        ["999"],
+        ["{id}", "--format", "pdf"],
+    ],
+)
+def test_short_cut_and_typer_print_the_same(db_path, meeting_ids, monkeypatch, capsys, args):
+    line = ["export", *(arg.format(id=meeting_ids[0]) for arg in args), "--db", str(db_path)]
+    assert cli.export_call(line) is not None
+    short_cut = through_entry_point(monkeypatch, capsys, line)
+    result = runner.invoke(app, line)
+    assert short_cut == (result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize("edition", ["--public", "--full"])
+def test_short_cut_and_typer_write_the_same_file(db_path, meeting_ids, monkeypatch, capsys, tmp_path, edition):
+    line = ["export", str(meeting_ids[0]), edition, "--db", str(db_path), "-o"]
+    code, out, _ = through_entry_point(monkeypatch, capsys, [*line, str(tmp_path / "kort.md")])
+    result = runner.invoke(app, [*line, str(tmp_path / "typer.md")])
+    assert (code, result.exit_code) == (0, 0)
+    assert out == result.stdout.replace("typer.md", "kort.md")
+    assert (tmp_path / "kort.md").read_bytes() == (tmp_path / "typer.md").read_bytes()
+    assert mode(tmp_path / "kort.md") == mode(tmp_path / "typer.md")
