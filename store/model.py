@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 # Attendance values as the user sees them (Danish, also in JSON).
 PRESENT = "til stede"
@@ -323,7 +323,7 @@ class Meeting:
 
     def to_json(self) -> dict:
         """The documented JSON contract (see README)."""
-        data = asdict(self)
+        data = _as_dict(self)
         del data["layout"]  # how the Markdown is worded, not what the referat says
         del data["closed_prefix"]
         data["date"] = self.date.isoformat() if self.date else None
@@ -333,3 +333,21 @@ class Meeting:
             for vote in raw["votes"]:
                 vote["for"] = vote.pop("for_")
         return data
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # per dataclass, its fields' names in order
+
+
+def _as_dict(value):
+    """`dataclasses.asdict` for the document: each dataclass a dict of its fields in order, each list a list.  The
+    other values (text, numbers, None, a date) are immutable and kept, where asdict copies each one."""
+    if isinstance(value, (str, int, float, dt.date)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_as_dict(element) for element in value]
+    if isinstance(value, dict):
+        return {key: _as_dict(element) for key, element in value.items()}
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        names = _FIELD_NAMES[type(value)] = tuple(each.name for each in fields(value))
+    return {name: _as_dict(getattr(value, name)) for name in names}
