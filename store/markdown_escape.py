@@ -28,6 +28,7 @@ _INLINE_CHARACTERS = "\\`*_[]<>#|~$"
 _INLINE = re.compile(f"[{re.escape(_INLINE_CHARACTERS)}]")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Text at the start of a line that would open a block.
+_BLOCK_STARTS = "#-•+=>"  # and a digit: the first characters of a structure line or of `_LINE_START`
 _LINE_START = re.compile(r"^(?:[-+=>]|\d{1,9}(?=[.)]))")
 # Control characters other than those Python (and so a line-based parser) treats as line breaks: the text is
 # split at those with str.splitlines.
@@ -102,6 +103,9 @@ def escape_block(text: str, *, allow_structure: bool = True) -> str:
         if not raw:
             if lines and lines[-1]:
                 lines.append("")
+            continue
+        if escape is _escape_start and raw[0] not in _BLOCK_STARTS and not raw[0].isdigit():
+            lines.append(raw)  # most lines of most sections: nothing to escape
             continue
         structure = allow_structure and (raw[0] in "#-•" or raw[0].isdigit())
         heading = _SUBHEADING.match(raw) if structure else None
