@@ -51,6 +51,8 @@ import time
 from pathlib import Path
 from unittest import mock
 
+import rich.markdown  # noqa: F401 -- F4's renderer, which the app imports a second after its first frame
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))

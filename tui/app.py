@@ -89,6 +89,8 @@ def _agenda_screen() -> Screen:
 
 def _import_referat_screen() -> None:
     """Import F4's screen and its Markdown renderer (a large import) ahead of the first F4."""
+    import rich.markdown  # noqa: F401
+
     import tui.screens.referat  # noqa: F401
 
 

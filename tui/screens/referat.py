@@ -14,7 +14,6 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.segment import Segment
 from rich.style import Style
 from textual import work
@@ -43,6 +42,8 @@ Laid = dict[tuple[str, int], list[Strip]]
 def render_part(text: str, width: int) -> list[Strip]:
     """Markdown laid out by Rich at `width` cells (bilag references are not links), with a console of its own;
     a pathologically long part is cut."""
+    from rich.markdown import Markdown  # a large import, made in a worker (or the app's warm-up), never on a key
+
     if len(text) > PART_SHOWN:
         text = text[:PART_SHOWN] + CUT_NOTE
     console = Console(width=width, color_system="truecolor", force_terminal=True, legacy_windows=False)
