@@ -108,6 +108,7 @@ def import_meeting(
             ended_at=stamp(day, meeting.end) if held else None,
             closing=meeting.closing,
             closed_prefix=meeting.closed_prefix,
+            closed_marker=meeting.closed_marker,
             source=source,
             source_hash=source_hash,
         )

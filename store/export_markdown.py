@@ -45,7 +45,10 @@ escaped inside names):
                   raw "Lukket:"; the colon is escaped.  "Lukket punkt" alone: a lukket item whose title
                   is confidential, public export.  A lukket item's title has "Lukket: " in the contents
                   and over the item, or only where the imported document had it (Meeting.closed_prefix):
-                  the closed-mark says it is lukket either way.  A title that only says the item is
+                  the closed-mark says it is lukket either way.  A document that wrote its marker after
+                  the title (Meeting.closed_marker, " - LUKKET SAG", " (Lukket)", " [Lukket]": model.CLOSED_SUFFIX)
+                  has TEXT followed by that marker instead of "Lukket: " TEXT; a lukket title shown without a
+                  marker whose TEXT ends like one has the marker's first character escaped.  A title that only says the item is
                   lukket, "Lukket punkt", has no prefix, except in a referat sealed in an older layout
                   (model.LAYOUT_PREFIXED_MARKER_TITLE or before): "Lukket: Lukket punkt")
     item       := "# Punkt " N ": " ITEM-TITLE
@@ -136,6 +139,7 @@ from store.model import (
     CLOSED_PREFIX_CONTENTS,
     CLOSED_PREFIX_HEADING,
     CLOSED_PREFIX_NONE,
+    CLOSED_SUFFIX,
     DECISION_LAST,
     DEFEATED,
     EXPECTED_LATE,
@@ -250,6 +254,12 @@ def _escape_title(title: str, *, line_start: bool = False) -> str:
     """A title as TEXT: escaped, and never starting with a raw 'Lukket:' (that prefix is a marker)."""
     text = escape_inline(title.strip(), line_start=line_start)
     return "Lukket\\:" + text[7:] if text.startswith("Lukket:") else text
+
+
+def _unmarked(title: str) -> str:
+    """An escaped lukket title shown without its marker: an ending that reads as one (' - Lukket møde') is escaped."""
+    ending = CLOSED_SUFFIX.search(title)
+    return f"{title[: ending.start() + 1]}\\{title[ending.start() + 1 :]}" if ending else title
 
 
 def _escape_heading(heading: str) -> str:
@@ -487,7 +497,8 @@ class _Document:
     # --- items -----------------------------------------------------------------
 
     def _title(self, item: Item, *, contents: bool = False) -> str:
-        """The item's title in the contents or over the item: a lukket one with 'Lukket: ' where the meeting has it."""
+        """The item's title in the contents or over the item: a lukket one marked where the meeting has it,
+        with 'Lukket: ' before it or the document's own marker after it (' - LUKKET SAG')."""
         if item.public:
             return _escape_title(item.title)
         if item.title_confidential and not self.full:
@@ -498,7 +509,10 @@ class _Document:
             or place == (CLOSED_PREFIX_HEADING if contents else CLOSED_PREFIX_CONTENTS)
             or (marker_title(item.title) and (self.meeting.layout or LAYOUT) > LAYOUT_PREFIXED_MARKER_TITLE)
         ):
-            return _escape_title(item.title)
+            return _unmarked(_escape_title(item.title))
+        marker = self.meeting.closed_marker
+        if marker and CLOSED_SUFFIX.fullmatch(marker):
+            return escape_inline(item.title.strip()) + marker
         return "Lukket: " + escape_inline(item.title.strip())
 
     def _item(self, item: Item) -> None:

@@ -224,6 +224,7 @@ def save_meeting(
                 "decision_placement": meeting.decision_placement,
                 "closing": meeting.closing,
                 "closed_prefix": meeting.closed_prefix,
+                "closed_marker": meeting.closed_marker,
                 "source_hash": source_hash,
             },
         )
@@ -491,6 +492,7 @@ def load_meeting(db: Database, meeting_id: int, *, contents: bool = True) -> Mee
         closing=row["closing"],
         layout=roster_seal["layout"] if roster_seal else None,
         closed_prefix=row["closed_prefix"],
+        closed_marker=row["closed_marker"],
     )
     _fill_absent(meeting)
     return meeting

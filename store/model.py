@@ -49,6 +49,11 @@ def marker_title(title: str) -> bool:
     return _MARKER_TITLE.fullmatch(title.strip()) is not None
 
 
+_CLOSED_WORDS = r"(?:lukket|fortroligt?)(?: (?:sag|punkt|møde|dagsordenspunkt))?"
+# A lukket marker after a title, as Tårnby writes it ('… - LUKKET SAG'): Meeting.closed_marker.
+CLOSED_SUFFIX = re.compile(rf" (?:- {_CLOSED_WORDS}|\({_CLOSED_WORDS}\)|\[{_CLOSED_WORDS}\])$", re.IGNORECASE)
+
+
 def closed_prefix_place(*, in_contents: bool, over_item: bool) -> str | None:
     """The Meeting.closed_prefix of a document that has the prefix in its contents and/or over each lukket item."""
     if in_contents:
@@ -320,12 +325,14 @@ class Meeting:
     closing: str | None = None  # the referat's closing line, "Protokollen oplæst."
     layout: int | None = None  # the export layout its seal keeps (LAYOUTS); None: the current one
     closed_prefix: str | None = None  # one of CLOSED_PREFIX_PLACES; None: in the contents and over the item
+    closed_marker: str | None = None  # the marker after a lukket title (CLOSED_SUFFIX); None: "Lukket: " before it
 
     def to_json(self) -> dict:
         """The documented JSON contract (see README)."""
         data = _as_dict(self)
         del data["layout"]  # how the Markdown is worded, not what the referat says
         del data["closed_prefix"]
+        del data["closed_marker"]
         data["date"] = self.date.isoformat() if self.date else None
         for item, raw in zip(self.items, data["items"]):
             number = plain_number(item.number)

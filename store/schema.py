@@ -530,3 +530,12 @@ def closed_prefix(db: Database) -> None:
     Every meeting before it keeps the prefix in both places, as the export always wrote it.
     """
     db.table("meetings").add_column("closed_prefix", str)
+
+
+@migrations(name="0018_closed_marker")
+def closed_marker(db: Database) -> None:
+    """The lukket marker an imported document wrote after a title, ' - LUKKET SAG' (store.model.CLOSED_SUFFIX).
+
+    Every meeting before it has 'Lukket: ' before the title, as the export always wrote it.
+    """
+    db.table("meetings").add_column("closed_marker", str)

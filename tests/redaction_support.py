@@ -60,7 +60,7 @@ def meetings(draw):
         items.append(
             Item(
                 number=str(number),
-                title=text(),
+                title=text() + draw(st.sampled_from(("", " - Lukket møde", " (lukket)"))),  # endings read as markers
                 public=draw(st.booleans()),
                 case_number=text(),
                 sections=some(
@@ -98,6 +98,7 @@ def meetings(draw):
         guests=some(text, 2),
         closing=text() if draw(st.booleans()) else None,
         closed_prefix=draw(st.sampled_from((None, *CLOSED_PREFIX_PLACES))),
+        closed_marker=draw(st.sampled_from((None, " - LUKKET SAG", " (Lukket)", " [fortroligt punkt]"))),
     )
 
 

@@ -62,7 +62,7 @@ def read_agenda_text(text: str, source: str) -> Imported:
     _apply_groups(toks, starts, items)
     _restore_shared_endings(items, lines)
     first_body = min((toks[s.start].line.no for s in starts if not s.listed_only), default=1)
-    closed_prefix = read_closed_marks(text, first_body, list(zip(starts, items, strict=True)))
+    closed = read_closed_marks(text, first_body, list(zip(starts, items, strict=True)))
     held = any(item.decision for item in items)
     members = list(roster.members.values())
     _settle_attendance(members, items, held)
@@ -86,7 +86,8 @@ def read_agenda_text(text: str, source: str) -> Imported:
         items=items,
         decision_placement=next(iter(context.placements)) if len(context.placements) == 1 else None,
         closing=closing_words(lines),
-        closed_prefix=closed_prefix,
+        closed_prefix=closed.place,
+        closed_marker=closed.marker,
     )
     return Imported(meeting, notes)
 

@@ -28,6 +28,7 @@ from store.model import (
     ADJOURNED,
     CARRIED,
     CHAIR,
+    CLOSED_SUFFIX,
     DECISION_AFTER_RECOMMENDATION,
     DECISION_LAST,
     DEFEATED,
@@ -117,9 +118,10 @@ def _display(label: str) -> str:
     return f"{name} ({party})" if party else name
 
 
-def _prefixed(entry: re.Match | None) -> bool:
-    """Whether a contents entry's title has the 'Lukket: ' prefix."""
-    return entry is not None and entry["title"].startswith("Lukket: ")
+def _contents_title(line: str) -> str:
+    """The title of a contents entry ('- Punkt 3: Lukket: Salg af grund') as written."""
+    entry = _CONTENTS.match(line)
+    return entry["title"] if entry else ""
 
 
 def _time(text: str) -> str:
@@ -137,8 +139,8 @@ class _Reader:
         self.signatures = False
         self.placements: set[str] = set()  # where the beslutning stood, from items that show it
         self.full = False  # the full edition (its first line says so)
-        self.contents: list[bool] = []  # per contents entry: whether its title has the 'Lukket: ' prefix
-        self.headings: list[bool] = []  # per item: whether the title over it has the prefix
+        self.contents: list[str] = []  # per contents entry: its title as written
+        self.headings: list[str] = []  # per item: the title over it as written
 
     # --- driving ------------------------------------------------------------------------
 
@@ -160,16 +162,33 @@ class _Reader:
             raise ImportProblem(f"{where(self.source)} er en referat-eksport uden punkter.")
         if len(self.placements) == 1:
             self.meeting.decision_placement = self.placements.pop()
-        self.meeting.closed_prefix = self._closed_prefix()
+        self._closed_marks()
         return self.meeting
 
-    def _closed_prefix(self) -> str | None:
-        """Where the lukket items' titles have 'Lukket: ': told by each lukket item whose title is shown."""
-        items = self.meeting.items
-        shown = [n for n, item in enumerate(items) if not item.public and not marker_title(item.title)]
-        over = {self.headings[n] for n in shown}
-        listed = {self.contents[n] for n in shown} if len(self.contents) == len(items) else set()
-        return closed_prefix_place(in_contents=listed != {False}, over_item=over != {False})
+    def _closed_marks(self) -> None:
+        """Where the lukket items' titles are marked, and whether after the title ('… - LUKKET SAG', which comes off
+        the title): told by each lukket item whose title is shown."""
+        meeting = self.meeting
+        contents = self.contents if len(self.contents) == len(meeting.items) else None
+        over: set[bool] = set()
+        listed: set[bool] = set()
+        markers: set[str] = set()
+        for n, item in enumerate(meeting.items):
+            if item.public or marker_title(item.title):
+                continue
+            heading = self.headings[n]
+            ending = CLOSED_SUFFIX.search(heading)
+            if ending and not heading.startswith("Lukket: "):
+                item.title = unescape(heading[: ending.start()])
+                markers.add(ending.group(0))
+            over.add(heading.startswith("Lukket: ") or ending is not None)
+            if contents is not None:
+                entry = contents[n]
+                after = None if entry.startswith("Lukket: ") else CLOSED_SUFFIX.search(entry)
+                markers.update([after.group(0)] if after else [])
+                listed.add(entry.startswith("Lukket: ") or after is not None)
+        meeting.closed_prefix = closed_prefix_place(in_contents=listed != {False}, over_item=over != {False})
+        meeting.closed_marker = markers.pop() if len(markers) == 1 else None
 
     def _block(self) -> list[str]:
         """The next block of lines (after the blank line that separates blocks)."""
@@ -245,7 +264,7 @@ class _Reader:
             self.item = None
             meeting.closing = unescape(" ".join(self._block())).strip() or None
         elif line == "## Indholdsfortegnelse" and self.item is None:
-            self.contents = [_prefixed(_CONTENTS.match(entry)) for entry in self._block()]
+            self.contents = [_contents_title(row) for row in self._block()]
         elif line == "# Bilagsoversigt":
             self.item = None
             self._block()
@@ -331,7 +350,7 @@ class _Reader:
     def _item(self, match: re.Match) -> None:
         title = match["title"]
         item = Item(number=unescape(match["number"]), title="")
-        self.headings.append(title.startswith("Lukket: "))
+        self.headings.append(title)
         if title == CLOSED_ITEM_TITLE:
             # the public edition's title of an item whose title is confidential; the full edition's mark says so
             item.public, item.title_confidential, item.title = False, not self.full, CLOSED_ITEM_TITLE

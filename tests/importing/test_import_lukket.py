@@ -117,16 +117,17 @@ def test_the_import_command_prints_the_doubt(tmp_path):
 
 # Where each document marks its lukket item (the number given): the export writes 'Lukket: ' there.
 SYNTHETIC_FORMS = [
-    ("syn-lukket-kun-indholdsfortegnelse.txt", "3", CLOSED_PREFIX_CONTENTS),  # 'Lukket: …' in the contents only
-    ("syn-lukket-kun-overskrift.txt", "3", CLOSED_PREFIX_HEADING),  # over the item only, plain in the contents
-    ("syn-lukket-sag-linje.txt", "3", CLOSED_PREFIX_NONE),  # a 'Lukket sag' line; the title plain everywhere
-    ("syn-lukkede-punkter-referat.txt", "3", CLOSED_PREFIX_CONTENTS),  # a 'Lukkede punkter' heading, no contents
+    ("syn-lukket-kun-indholdsfortegnelse.txt", "3", CLOSED_PREFIX_CONTENTS, None),  # 'Lukket: …' in the contents only
+    ("syn-lukket-kun-overskrift.txt", "3", CLOSED_PREFIX_HEADING, None),  # over the item only, plain in the contents
+    ("syn-lukket-sag-linje.txt", "3", CLOSED_PREFIX_NONE, None),  # a 'Lukket sag' line; the title plain everywhere
+    ("syn-lukkede-punkter-referat.txt", "3", CLOSED_PREFIX_CONTENTS, None),  # a 'Lukkede punkter' heading, no contents
+    ("syn-lukket-efter-titel.txt", "3", None, " (Lukket)"),  # '… (Lukket)' in the contents and over the item
 ]
 REAL_FORMS = [
-    ("herlev-arbejdsmarkedsudvalget-2022-10-26.md", "69", None),  # 'Lukket: Tjeklister' in the contents and over it
-    ("taarnby-abu-2015-05-19.txt", "2", None),  # '… - LUKKET SAG' in the contents and over it, a 'Lukket sag' line
+    ("herlev-arbejdsmarkedsudvalget-2022-10-26.md", "69", None, None),  # 'Lukket: Tjeklister' in contents and heading
+    ("taarnby-abu-2015-05-19.txt", "2", None, " - LUKKET SAG"),  # '… - LUKKET SAG' in contents and heading
 ]
-# (the contents entry has the prefix, the heading has it) for each place
+# (the contents entry is marked, the heading is marked) for each place
 SHOWN = {
     None: (True, True),
     CLOSED_PREFIX_CONTENTS: (True, False),
@@ -135,39 +136,47 @@ SHOWN = {
 }
 
 
-def prefixes(markdown: str, number: str) -> tuple[bool, bool]:
-    """Whether item `number`'s contents entry and its heading carry the 'Lukket: ' prefix in an export."""
-    lines = markdown.splitlines()
-    return f"- Punkt {number}: Lukket: " in "\n".join(lines), any(
-        line.startswith(f"# Punkt {number}: Lukket: ") for line in lines
-    )
+def marks(markdown: str, number: str, marker: str | None) -> tuple[bool, bool]:
+    """Whether item `number`'s contents entry and its heading carry the lukket marker in an export:
+    'Lukket: ' before the title, or `marker` after it."""
+
+    def marked(lead: str) -> bool:
+        line = next(line for line in markdown.splitlines() if line.startswith(lead))
+        return line.endswith(marker) if marker else line.startswith(lead + "Lukket: ")
+
+    return marked(f"- Punkt {number}: "), marked(f"# Punkt {number}: ")
 
 
-def assert_marked_where_the_source_had_it(meeting: Meeting, number: str, place: str | None) -> None:
-    """The place is read; both editions put the prefix there, and export → import → export is exact."""
-    assert meeting.closed_prefix == place
-    assert not next(item for item in meeting.items if item.number == number).public
+def assert_marked_where_the_source_had_it(meeting: Meeting, number: str, place: str | None, marker=None) -> None:
+    """The place and marker are read; both editions mark the title there, and export → import → export is exact."""
+    assert (meeting.closed_prefix, meeting.closed_marker) == (place, marker)
+    item = next(item for item in meeting.items if item.number == number)
+    assert not item.public
     for public in (False, True):
         first = render_markdown(meeting, public=public)
-        assert prefixes(first, number) == SHOWN[place]
+        assert marks(first, number, marker) == SHOWN[place]
         again = parse_text(first, "eksport.md")
-        assert again.closed_prefix == place
+        assert (again.closed_prefix, again.closed_marker) == (place, None if place == CLOSED_PREFIX_NONE else marker)
+        assert next(i for i in again.items if i.number == number).title == item.title
         assert render_markdown(again, public=public) == first
 
 
-@pytest.mark.parametrize(("name", "number", "place"), SYNTHETIC_FORMS)
-def test_the_lukket_prefix_stands_where_the_document_had_it(name, number, place):
+@pytest.mark.parametrize(("name", "number", "place", "marker"), SYNTHETIC_FORMS)
+def test_the_lukket_marker_stands_where_the_document_had_it(name, number, place, marker):
     imported = read_file(DATA / name)
     assert imported.notes == []
-    assert_marked_where_the_source_had_it(imported.meeting, number, place)
+    assert next(
+        item for item in imported.meeting.items if item.number == number
+    ).title == "Salg af grund på Havnevej" or (name == "syn-lukkede-punkter-referat.txt")
+    assert_marked_where_the_source_had_it(imported.meeting, number, place, marker)
     assert "4,2 mio" not in render_markdown(imported.meeting, public=True)
 
 
-@pytest.mark.parametrize(("name", "number", "place"), REAL_FORMS)
-def test_the_real_referater_keep_their_lukket_marks(shared_referater, name, number, place):
+@pytest.mark.parametrize(("name", "number", "place", "marker"), REAL_FORMS)
+def test_the_real_referater_keep_their_lukket_marks(shared_referater, name, number, place, marker):
     meeting = parse_file(shared_referater / name)
-    meeting.committee = meeting.committee or "Forebyggelse og Idræt"
-    assert_marked_where_the_source_had_it(meeting, number, place)
+    meeting.committee = meeting.committee or "Beskæftigelsesudvalget"
+    assert_marked_where_the_source_had_it(meeting, number, place, marker)
 
 
 def test_an_item_marked_lukket_only_in_the_contents_is_lukket():
@@ -178,12 +187,15 @@ def test_an_item_marked_lukket_only_in_the_contents_is_lukket():
     assert [(item.number, item.public) for item in items] == [("1", True), ("2", True), ("3", False), ("4", True)]
 
 
+@pytest.mark.parametrize("marker", [None, " - LUKKET SAG", " (Lukket)", " [lukket punkt]"])
 @pytest.mark.parametrize("place", [None, *CLOSED_PREFIX_PLACES])
-def test_a_tui_meeting_and_every_place_round_trip(place):
-    """A meeting recorded in the TUI has no place (None): the prefix in the contents and over the item."""
-    meeting = read_text(agenda("2. Salg af grund [Lukket]"), "lukket.txt").meeting
-    meeting.closed_prefix = place
-    assert_marked_where_the_source_had_it(meeting, "2", place)
+def test_a_tui_meeting_and_every_place_round_trip(place, marker):
+    """A meeting recorded in the TUI has neither (None): 'Lukket: ' in the contents and over the item."""
+    meeting = read_text(agenda("2. Lukket: Salg af grund"), "lukket.txt").meeting
+    meeting.closed_prefix, meeting.closed_marker = place, marker
+    assert_marked_where_the_source_had_it(meeting, "2", place, marker)
+    meeting.items[1].title = "Salg af grund - Lukket møde"  # a title ending as a marker does stays whole
+    assert_marked_where_the_source_had_it(meeting, "2", place, marker)
     meeting.items[1].title_confidential = True
     public = render_markdown(meeting, public=True)
     assert render_markdown(parse_text(public, "offentlig.md"), public=True) == public
@@ -191,15 +203,15 @@ def test_a_tui_meeting_and_every_place_round_trip(place):
     assert "- Punkt 2: Lukket punkt" in public and "# Punkt 2: Lukket punkt" in public
 
 
-@pytest.mark.parametrize(("name", "number", "place"), SYNTHETIC_FORMS)
-def test_the_place_is_kept_by_the_store(db, name, number, place):
+@pytest.mark.parametrize(("name", "number", "place", "marker"), SYNTHETIC_FORMS)
+def test_the_place_and_marker_are_kept_by_the_store(db, name, number, place, marker):
     meeting = read_file(DATA / name).meeting
     saved = load_meeting(db, save_meeting(db, meeting, source=name))
-    assert saved.closed_prefix == place
+    assert (saved.closed_prefix, saved.closed_marker) == (place, marker)
     assert render_markdown(saved, public=False) == render_markdown(meeting, public=False)
     planned = save_meeting(db, Meeting(committee=meeting.committee or "Økonomiudvalget", date=meeting.date))
     import_meeting(db, planned, meeting, source=name)
-    assert load_meeting(db, planned).closed_prefix == place
+    assert (load_meeting(db, planned).closed_prefix, load_meeting(db, planned).closed_marker) == (place, marker)
 
 
 def test_a_title_that_only_says_lukket_is_written_as_the_document_wrote_it(shared_referater):
