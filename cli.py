@@ -971,9 +971,12 @@ def export(
         fail("--committee, --municipality, --since og --until bruges kun sammen med --all.")
     database = open_db(db, readonly=True)
     if meeting is not None:  # not --all
-        document = load_meeting(database, meeting)
-        warn_if_unverified(database, meeting, document.status)
-        text = render_export(document, fmt, public=public, decisions_only=decisions_only)
+        from store.collector import collection_paused
+
+        with collection_paused():
+            document = load_meeting(database, meeting)
+            warn_if_unverified(database, meeting, document.status)
+            text = render_export(document, fmt, public=public, decisions_only=decisions_only)
         if output is None:
             from store.terminal_text import visible
 

@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt, RGBColor
 
+from store.collector import collection_paused
 from store.export_document import (
     BULLET,
     CONFIDENTIAL_MARK,
@@ -57,7 +58,8 @@ _VOTE = re.compile(
 
 def render_docx(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> bytes:
     """The referat as .docx bytes, with the same content as the Markdown edition."""
-    return write_docx(build_document(meeting, public=public, decisions_only=decisions_only))
+    with collection_paused():
+        return write_docx(build_document(meeting, public=public, decisions_only=decisions_only))
 
 
 def write_docx(document: Document) -> bytes:

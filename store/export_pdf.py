@@ -15,6 +15,7 @@ from typing import cast
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
+from store.collector import collection_paused
 from store.export_document import (
     BULLET,
     CONFIDENTIAL_MARK,
@@ -44,7 +45,8 @@ _WORD = re.compile(r"\S+\s*|\s+")
 
 def render_pdf(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> bytes:
     """The referat as PDF bytes, with the same content as the Markdown edition."""
-    return write_pdf(build_document(meeting, public=public, decisions_only=decisions_only))
+    with collection_paused():
+        return write_pdf(build_document(meeting, public=public, decisions_only=decisions_only))
 
 
 def write_pdf(document: Document) -> bytes:
