@@ -33,9 +33,14 @@ CONFIDENTIAL_MARK = "FORTROLIGT – må ikke offentliggøres"
 
 # The export escapes every character that would start code, HTML, a rule, a setext heading or an image, so
 # those rules never match its text and are left out (checking them at every line is what parsing costs).
+# The inline content is parsed here only where it holds a character an enabled inline rule acts on
+# (`_INLINE_MARKUP`: a line break, an escape, emphasis, a link, an entity); most of a referat's
+# paragraphs, headings and list entries are plain text, which that parse would return as one text token.
 _PARSER = MarkdownIt("commonmark").disable(
     ["code", "fence", "hr", "html_block", "lheading", "reference", "backticks", "autolink", "html_inline", "image"]
+    + ["inline"]
 )
+_INLINE_MARKUP = "\n\\*_[&"
 _HEADING_KIND = {"h2": SECTION}
 
 
@@ -113,7 +118,7 @@ def document_blocks(markdown: str) -> list[Block]:
         elif kind == "blockquote_close":
             quote -= 1
         elif kind == "inline":
-            spans = _spans(token)
+            spans = _spans(token.content)
             if pending:
                 blocks.append(Block(pending, spans))
                 pending = None
@@ -151,11 +156,16 @@ def _mark_signatures(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def _spans(inline: Token) -> list[Span]:
+def _spans(content: str) -> list[Span]:
+    """The spans of an inline token's content."""
+    if not any(char in content for char in _INLINE_MARKUP):
+        return [Span(content)] if content else []
+    children: list[Token] = []
+    _PARSER.inline.parse(content, _PARSER, {}, children)
     spans: list[Span] = []
     bold = italic = 0
     link: str | None = None
-    for child in inline.children or []:
+    for child in children:
         kind = child.type
         if kind == "strong_open":
             bold += 1
@@ -169,7 +179,7 @@ def _spans(inline: Token) -> list[Span]:
             link = str(child.attrGet("href") or "")
         elif kind == "link_close":
             link = None
-        elif kind in ("text", "code_inline", "html_inline"):
+        elif kind in ("text", "text_special", "code_inline", "html_inline"):  # text_special: an escape, an entity
             spans.append(Span(child.content, bool(bold), bool(italic), link))
         elif kind in ("softbreak", "hardbreak"):
             spans.append(Span("\n", bool(bold), bool(italic), link))
