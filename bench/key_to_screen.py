@@ -41,7 +41,16 @@ QUIET = 0.15  # seconds without output that end a key's frame (once its first ou
 TICK = 1.0  # the meeting bar's clock redraw
 HIGHLIGHTED = r"^ +Punkt (\d+)(?:,| →)"  # the decision bar names the highlighted item
 TOAST = 4.0  # a toast's time on screen (the undo's 'Fortrudt: …')
-KEYS = {"1": b"1", "down": b"\x1b[B", "enter": b"\r", "e": b"e", "escape": b"\x1b", "ctrl+z": b"\x1a", "f3": b"\x1bOR"}
+KEYS = {
+    "o": b"o",
+    "1": b"1",
+    "down": b"\x1b[B",
+    "enter": b"\r",
+    "e": b"e",
+    "escape": b"\x1b",
+    "ctrl+z": b"\x1a",
+    "f3": b"\x1bOR",
+}
 FLOOR = """
 from textual.app import App
 from textual.widgets import Static
@@ -216,7 +225,7 @@ def floor(samples: int) -> Samples:
 
 
 def meeting_keys(db_path: Path, meeting_id: int, samples: int) -> dict[str, Samples]:
-    """`referat run` on the meeting: item 1 made current, then `samples` times a digit decision on the current item
+    """`referat run` on the meeting: the meeting opened (o) and item 1 made current, then `samples` times a digit decision on the current item
     (which moves the current item on) and its undo; after every third, ↓, Enter (the item made current) and
     its free-text dialog opened (and closed with Escape)."""
     terminal = KeyTerminal(referat_command("run", str(meeting_id), "--db", str(db_path)), ticks=True)
@@ -225,6 +234,7 @@ def meeting_keys(db_path: Path, meeting_id: int, samples: int) -> dict[str, Samp
         terminal.wait_for("F3")
         terminal.quiet()
         terminal.settle("f3", r"^ +Punkt 1(?:,| →)")
+        terminal.settle("o", "åbnet kl")
         terminal.settle("enter", r"^ ▶ +1\. ")
         for sample in range(samples):
             item = terminal.number(HIGHLIGHTED)

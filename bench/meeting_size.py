@@ -9,7 +9,7 @@ pseudo-terminal, a key typed, the time until the last byte of the frame that sho
 quiet), with the process's CPU time over that span; and the same for a bare Textual app (one binding updating
 a Static), the floor.  Per size, p50 / p95 / cpu (p50) in milliseconds of
 
-- digit: a digit decision on the current item, which makes the next item current (the save committed);
+- digit: on the opened meeting, a digit decision on the current item, which makes the next item current (the save committed);
 - undo: ctrl+z after it (the decision and the move undone, 'Fortrudt' shown);
 - enter: Enter on the item below (made current);
 - dialog: e, the free-text dialog open;

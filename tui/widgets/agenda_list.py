@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -55,6 +56,8 @@ class AgendaList(OptionList):
     """One line per item, its option id the item id; redrawn from `agenda()` rows, keeping the highlighted item."""
 
     shown: tuple | None = None
+    # A new highlight draws the two lines it changes (watch_highlighted), not every line on screen.
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
 
     def show(self, rows: list[dict], marked: set[int], cursor_item: int | None) -> None:
         """Redraw the lines that changed (every line when the items or the width did); highlight `cursor_item`."""
@@ -84,6 +87,13 @@ class AgendaList(OptionList):
             self._clear_caches()
         else:
             self.refresh_line(line)
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        for index in (old, new):
+            line = None if index is None else self._line_cache.index_to_line.get(index)
+            if line is not None:
+                self.refresh_line(line)
+        super().watch_highlighted(new)
 
     def on_resize(self) -> None:
         """Fit the titles to the new width (the first layout comes after the first `show`)."""

@@ -53,7 +53,13 @@ class DecisionBar(Static):
         self.show_text(text)
 
     def show_text(self, text: Text) -> None:
-        """Show `text` unless it is shown already (an update lays out the whole screen again)."""
+        """Show `text` unless it is shown already; the screen is laid out again only when the bar's height changes."""
         if text != self.shown_text:
-            self.shown_text = text
-            self.update(text)
+            shown, self.shown_text = self.shown_text, text
+            width = self.content_size.width
+            same_height = bool(width) and shown is not None and self.lines(shown, width) == self.lines(text, width)
+            self.update(text, layout=not same_height)
+
+    def lines(self, text: Text, width: int) -> int:
+        """The lines `text` takes at `width` cells."""
+        return len(text.wrap(self.app.console, width))

@@ -13,6 +13,7 @@ from rich.style import Style
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 def lay_out(
@@ -45,8 +46,15 @@ class LinesView(ScrollView):
     def show_lines(self, lines: list[Strip], *, keep_scroll: bool = False) -> None:
         """Show `lines` instead of what was shown, from the top (or where the view was, with `keep_scroll`)."""
         self.lines = lines
-        width = max((line.cell_length for line in lines), default=0)
-        self.virtual_size = Size(width, len(lines))
+        size = Size(max((line.cell_length for line in lines), default=0), len(lines))
+        if self.is_mounted and self.size:
+            # As Textual does when a layout resizes a widget: the new length moves the scrollbar's thumb, and a
+            # layout of the whole screen follows only if the scrollbar comes or goes (show_vertical_scrollbar).
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        else:
+            self.virtual_size = size
         if not keep_scroll:
             self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
