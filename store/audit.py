@@ -275,9 +275,11 @@ def action(
 
 # The formal acts undo never reaches past: the meeting's creation (its dagsorden as imported or planned),
 # and the members' and the secretary's acts on the approved referat (approvals, reopening, tilføjelser).
+# One index seek each (audit_log's index on meeting, entity and field): the meeting's audit rows grow with it.
 _BARRIER_ROWS = (
-    "entity IN ('approvals', 'amendments', 'approval_seals') "
-    "OR (entity = 'meetings' AND (field IS NULL OR (field = 'status' AND ? IN (old, new))))"
+    "entity IN ('approvals', 'amendments', 'approval_seals')",
+    "entity = 'meetings' AND field IS NULL",
+    "entity = 'meetings' AND field = 'status' AND :approved IN (old, new)",
 )
 
 
@@ -287,9 +289,11 @@ def undo_barrier(db: Database, meeting_id: int) -> int:
     That is the action that created the meeting, and every approval, reopening,
     tilføjelse and seal: those are formal acts outside the meeting, not keystrokes.
     """
+    latest = " UNION ALL ".join(
+        f"SELECT max(action_id) AS id FROM audit_log WHERE meeting_id = :meeting AND {rows}" for rows in _BARRIER_ROWS
+    )
     row = db.execute(
-        f"SELECT max(action_id) FROM audit_log WHERE meeting_id = ? AND ({_BARRIER_ROWS})",
-        [meeting_id, _to_json(APPROVED)],
+        f"SELECT max(id) FROM ({latest})", {"meeting": meeting_id, "approved": _to_json(APPROVED)}
     ).fetchone()
     return row[0] or 0
 

@@ -539,3 +539,10 @@ def closed_marker(db: Database) -> None:
     Every meeting before it has 'Lukket: ' before the title, as the export always wrote it.
     """
     db.table("meetings").add_column("closed_marker", str)
+
+
+@migrations(name="0019_audit_meeting_entity_index")
+def audit_meeting_entity_index(db: Database) -> None:
+    """An index on the audit rows of a meeting by entity and field: undo's barrier and the previous current item
+    are looked up among the meeting's rows, which grow with its agenda (bench/meeting_size.py)."""
+    db.table("audit_log").create_index(["meeting_id", "entity", "field"])

@@ -54,6 +54,26 @@ def test_undo_reads_the_actions_audit_rows_through_an_index(db_path):
     assert agenda(db, meeting_id)[0]["outcome"] is None  # the undo really happened
 
 
+def test_undo_does_not_read_every_audit_row_of_the_meeting(db_path):
+    """The meeting's audit rows grow with its agenda (2,000 items: tens of thousands): undo's lookups seek the
+    rows they need by entity and field, not all the meeting's rows through the meeting's index alone."""
+    meeting_id = make_database(db_path)
+    db = open_database(db_path)
+    record_outcome(db, agenda(db, meeting_id)[0]["id"], "Godkendt")
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    undo_last(db, meeting_id)
+    db.set_trace_callback(None)
+    plans = [
+        row[3]
+        for sql in statements
+        if sql.lstrip().upper().startswith("SELECT") and "audit_log" in sql
+        for row in db.execute("EXPLAIN QUERY PLAN " + sql)
+    ]
+    assert plans
+    assert not [plan for plan in plans if plan.startswith("SEARCH audit_log") and plan.endswith("(meeting_id=?)")]
+
+
 def test_loading_a_meeting_reads_approvals_and_amendments_through_an_index(db):
     meeting_id = save_meeting(db, sample_meeting())
     loaded = []
