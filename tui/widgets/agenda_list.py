@@ -88,12 +88,12 @@ class AgendaList(OptionList):
         else:
             self.refresh_line(line)
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+    def _watch_highlighted(self, old: int | None, new: int | None) -> None:
+        """Draw the line that loses the highlight and the one that gets it (OptionList's watcher scrolls)."""
         for index in (old, new):
             line = None if index is None else self._line_cache.index_to_line.get(index)
             if line is not None:
                 self.refresh_line(line)
-        super().watch_highlighted(new)
 
     def on_resize(self) -> None:
         """Fit the titles to the new width (the first layout comes after the first `show`)."""
