@@ -41,6 +41,7 @@ _BODY_SIZE = 10
 _LINE = 5.2  # mm per body line
 _INDENT = 7  # mm per list level
 _WORD = re.compile(r"\S+\s*|\s+")
+_Word = tuple[str, str, str | None, float]  # a word of a line: text, style, link, width
 
 
 def render_pdf(meeting: Meeting, *, public: bool = True, decisions_only: bool = False) -> bytes:
@@ -71,6 +72,9 @@ class _Pages(FPDF):
         for style, name in _FONT_FILES.items():
             with as_file(fonts / name) as path:
                 self.add_font(FONT, style, str(path))
+            # The embedded subset keeps the face's own bounding boxes, which fontTools would otherwise compute
+            # again from every glyph kept, decompiling and recompiling each one.
+            cast(TTFFont, self.fonts[FONT.lower() + style]).ttfont.recalcBBoxes = False
         self.add_page()
 
     # --- every page -------------------------------------------------------------------------------
@@ -79,11 +83,11 @@ class _Pages(FPDF):
         baseline = 10 + 2 + 0.3 * 8 / self.k
         self.set_font(FONT, "", 8)
         self.set_text_color(90)
-        self.text(self.l_margin, baseline, self.document.header)
+        self._run(self.l_margin, baseline, self.document.header)
         if self.document.full:
             self.set_font(FONT, "B", 8)
             self.set_text_color(176, 0, 0)
-            self.text(self.w - self.r_margin - self.get_string_width(CONFIDENTIAL_MARK), baseline, CONFIDENTIAL_MARK)
+            self._run(self.w - self.r_margin - self.get_string_width(CONFIDENTIAL_MARK), baseline, CONFIDENTIAL_MARK)
         self.set_text_color(0)
         self.set_y(self.t_margin)
 
@@ -169,9 +173,10 @@ class _Pages(FPDF):
         if self.font_style != style or self.font_size_pt != size or self.font_family != FONT.lower():
             self.set_font(FONT, style, size)
 
-    def _lines(self, words: list, room: float, size: float = _BODY_SIZE) -> list[list[tuple[str, str, str | None]]]:
-        """Break words into lines; each word is measured once per document, with and without its space."""
-        lines: list[list[tuple[str, str, str | None]]] = [[]]
+    def _lines(self, words: list, room: float, size: float = _BODY_SIZE) -> list[list[_Word]]:
+        """Break words into lines, each word with its width (with its space); each word is measured once per
+        document, with and without its space."""
+        lines: list[list[_Word]] = [[]]
         line = lines[0]
         used = 0.0
         width_of = self._width
@@ -191,16 +196,18 @@ class _Pages(FPDF):
             if not line and not bare:
                 continue  # no space at the start of a line
             if width <= room:
-                line.append(entry)
-                used += width if bare == word else width_of(word, style, size)
+                full = width if bare == word else width_of(word, style, size)
+                line.append((word, style, link, full))
+                used += full
                 continue
             for chunk in self._chunks(word, style, room, size):
                 if line and used + width_of(chunk.rstrip(), style, size) > room:
                     line = []
                     lines.append(line)
                     used = 0.0
-                line.append((chunk, style, link))
-                used += width_of(chunk, style, size)
+                full = width_of(chunk, style, size)
+                line.append((chunk, style, link, full))
+                used += full
         return lines
 
     def _chunks(self, word: str, style: str, room: float, size: float) -> list[str]:
@@ -215,11 +222,10 @@ class _Pages(FPDF):
             used += width
         return [*chunks, current] if current else chunks
 
-    def _line(self, line: list[tuple[str, str, str | None]], size: float = _BODY_SIZE, height: float = _LINE) -> None:
-        """One line of words, one text run per style and link, placed by the words' remembered widths."""
+    def _line(self, line: list[_Word], size: float = _BODY_SIZE, height: float = _LINE) -> None:
+        """One line of words, one text run per style and link, placed by the words' widths."""
         segments: list[list] = []
-        for word, style, link in line:
-            width = self._width(word, style, size)
+        for word, style, link, width in line:
             if segments and segments[-1][1] == style and segments[-1][2] == link:
                 segments[-1][0] += word
                 segments[-1][3] += width
