@@ -11,6 +11,9 @@ import dataclasses
 import re
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The same characters in UTF-8: one byte each for C0 and DEL, the byte C2 and one of 80–9F for C1.
+_C0_BYTES = bytes(range(0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f"
+_C1_BYTES = re.compile(b"\xc2[\x80-\x9f]")
 _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}  # ␛ ␇ ␡ …
 
 
@@ -21,7 +24,14 @@ def _picture(match: re.Match) -> str:
 
 def visible(text: str) -> str:
     """`text` for a terminal: each control character shown as its picture ('ESC' → '␛', BEL → '␇', C1 → '<9B>')."""
-    return _CONTROLS.sub(_picture, text)
+    return _CONTROLS.sub(_picture, text) if _has_controls(text) else text
+
+
+def _has_controls(text: str) -> bool:
+    """Whether `text` holds a control character `_CONTROLS` matches, looked for in its UTF-8 bytes: deleting bytes
+    by a table and finding the byte C2 are far faster than the pattern over a whole referat's text."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _C0_BYTES)) != len(data) or (b"\xc2" in data and bool(_C1_BYTES.search(data)))
 
 
 def without_controls(text: str) -> str:
