@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from store.importing.page_lines import unfold_page_lines
 from store.importing.people import names_in
 from store.importing.readers import PAGE_BREAK
-from store.importing.structure import heading_kind, item_heading
+from store.importing.structure import ItemHeading, heading_kind, item_heading
 from store.importing.vocabulary import MEMBER_HEADINGS, ROSTER_COLUMNS, WEB_CHROME
 
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -96,6 +96,7 @@ def clean_lines(text: str) -> CleanText:
         from_pdf, rows = True, unfolded
     elif from_pdf:
         rows = _drop_page_edges(numbered)
+        rows = _drop_continued_headings(rows)
     else:
         rows = [row for page in numbered for row in page]
         page_labels = sum(1 for _, raw in rows if _PAGE_LABEL.match(raw.strip()))
@@ -141,6 +142,61 @@ def _drop_page_edges(pages: list[list[tuple[int, str]]]) -> list[tuple[int, str]
             kept.append((line_no, raw))
         kept.append((0, ""))
     return kept
+
+
+_CONTINUED = re.compile(
+    r"\s*(?:[-–,:]\s*)?[(\[]?\s*(?:fortsat|fortsættelse|fortsættes|forts\.|fortsat fra forrige side)\s*[)\]]?\s*:?$",
+    re.IGNORECASE,
+)
+_FOLLOWING_SECTION = 4  # filled lines after an item heading within which its first section heading stands
+
+
+def _drop_continued_headings(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """An item's heading printed again at the top of a page its text runs onto ('12. Salg af grund (fortsat)',
+    'Punkt 12 (fortsat)' or the same heading once more): dropped, so it is neither a new item nor item text.
+
+    Only the heading of the item in progress counts: the last heading with a higher number than the one before it
+    and a section heading close under it (indstilling points and contents lists have none)."""
+    filled = [i for i, (_, raw) in enumerate(rows) if raw.strip()]
+    page_tops, after_break = set(), False
+    for i, (no, raw) in enumerate(rows):
+        if no == 0 and not raw:  # the blank row `_drop_page_edges` puts between pages
+            after_break = True
+        elif raw.strip():
+            if after_break:
+                page_tops.add(i)
+            after_break = False
+    current: tuple[str, str] | None = None
+    dropped: set[int] = set()
+    for n, i in enumerate(filled):
+        text, level = plain(rows[i][1])
+        base = _CONTINUED.sub("", text)
+        heading = item_heading(base, level)
+        if i in page_tops and current and _continues(current, heading, base, base != text):
+            dropped.add(i)
+            continue
+        if heading and (current is None or _number(heading.number) > _number(current[0])):
+            ahead = [plain(rows[j][1])[0] for j in filled[n + 1 : n + 1 + _FOLLOWING_SECTION]]
+            if any(heading_kind(line) for line in ahead):
+                current = (heading.number, _key(heading.title))
+    return [row for i, row in enumerate(rows) if i not in dropped]
+
+
+def _continues(current: tuple[str, str], heading: ItemHeading | None, base: str, marked: bool) -> bool:
+    """Whether a page's first line repeats the heading of the item in progress."""
+    number, title = current
+    if heading is not None and heading.number == number:
+        return _key(heading.title) == title or (marked and not heading.title)
+    return marked and _key(base) == title
+
+
+def _number(number: str) -> tuple[int, str]:
+    match = re.match(r"(\d+)(.*)", number)
+    return (int(match.group(1)), match.group(2).lower()) if match else (0, number)
+
+
+def _key(title: str) -> str:
+    return re.sub(r"\W+", " ", title.lower()).strip()
 
 
 def _drop_running_headers(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from store.dates import parse_time
-from store.importing.vocabulary import NAME, NAME_WITH_PARTY, PARTY, TIME
+from store.importing.vocabulary import NAME, NAME_WITH_PARTY, PARTY, PARTY_NAMES, TIME
 from store.model import CHAIR, PRESENT, SENT_APOLOGIES, SUBSTITUTE, VICE_CHAIR, Member, display_name
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●\-*–]|\d{1,3}[.)])\s*")
@@ -90,12 +90,36 @@ class Roster:
 
 
 def names_in(text: str) -> list[tuple[str, str | None]]:
-    """Every 'Name (P)' in a text; if there is none, comma/'og'-separated bare names."""
+    """Every 'Name (P)' in a text; if there is none, comma/'og'-separated names, each with the party a
+    'Name, A', 'Name - A' or 'Name, Socialdemokratiet' gives it."""
     found = [(m.group("name"), m.group("party")) for m in NAME_WITH_PARTY.finditer(text)]
     if found:
         return found
-    parts = [p.strip(" .;") for p in re.split(r",|\bog\b", text)]
-    return [(p, None) for p in parts if _BARE_NAME.match(p)]
+    names: list[tuple[str, str | None]] = []
+    for part in (p.strip(" .;") for p in re.split(r",|;|\bog\b", text)):
+        dashed = _NAME_DASH_PARTY.match(part)
+        if dashed and (letter := party_letter(dashed.group("party"))):
+            names.append((dashed.group("name"), letter))
+        elif (letter := party_letter(part)) and names and names[-1][1] is None:
+            names[-1] = (names[-1][0], letter)
+        elif _BARE_NAME.match(part) and not party_letter(part):
+            names.append((part, None))
+    return names
+
+
+_NAME_DASH_PARTY = re.compile(r"^(?P<name>[A-ZÆØÅ][\w.'’\-]+(?:\s+[A-ZÆØÅ][\w.'’\-]+){1,4})\s+[-–]\s+(?P<party>\S.*)$")
+_LIST_LETTER = re.compile(rf"^(?:(?P<letter>{PARTY})-listen|liste\s+(?P<after>{PARTY}))$", re.IGNORECASE)
+
+
+def party_letter(text: str) -> str | None:
+    """'A', 'A-listen', 'Liste A' or a party's name ('Socialdemokratiet') -> its letter; None for anything else."""
+    text = " ".join(text.strip(" .()").split())
+    if re.fullmatch(PARTY, text):
+        return text
+    listed = _LIST_LETTER.match(text)
+    if listed:
+        return (listed.group("letter") or listed.group("after")).upper()
+    return PARTY_NAMES.get(text.lower())
 
 
 def only_names(text: str) -> bool:

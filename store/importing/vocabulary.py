@@ -385,8 +385,35 @@ SUSPENDED_COMPOUND_WORDS = frozenset(("og", "eller", "samt", "til", "som", "men"
 # --- names, dates, times ------------------------------------------------------------------
 
 PARTY = r"(?:[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|UP)"
+# The national parties by name, as member lists write them instead of the letter ('Anne Hansen, Venstre').
+PARTY_NAMES = {
+    "socialdemokratiet": "A",
+    "socialdemokraterne": "A",
+    "radikale venstre": "B",
+    "det radikale venstre": "B",
+    "radikale": "B",
+    "det konservative folkeparti": "C",
+    "konservative folkeparti": "C",
+    "konservative": "C",
+    "de konservative": "C",
+    "nye borgerlige": "D",
+    "sf": "F",
+    "socialistisk folkeparti": "F",
+    "sf - socialistisk folkeparti": "F",
+    "liberal alliance": "I",
+    "kristendemokraterne": "K",
+    "moderaterne": "M",
+    "dansk folkeparti": "O",
+    "venstre": "V",
+    "danmarksdemokraterne": "Æ",
+    "enhedslisten": "Ø",
+    "alternativet": "Å",
+    "slesvigsk parti": "S",
+    "løsgænger": "Løsgænger",
+}
 NAME = r"[A-ZÆØÅÉÜÖÄ][\w'’.\-]*(?:\s+(?:[A-ZÆØÅÉÜÖÄ][\w'’.\-]*|von|van|de|la|af|le|du))*"
-NAME_WITH_PARTY = re.compile(rf"(?P<name>{NAME}),?\s*\((?P<party>{PARTY})\)")
+# 'Anne Hansen (A)', 'Anne Hansen (A-listen)', 'Anne Hansen (Liste A)'
+NAME_WITH_PARTY = re.compile(rf"(?P<name>{NAME}),?\s*\((?:[Ll]iste\s+)?(?P<party>{PARTY})(?:-listen)?\)")
 
 _MONTH = "|".join(m for m in MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 DATE = re.compile(

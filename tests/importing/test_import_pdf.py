@@ -6,7 +6,7 @@ import datetime as dt
 import io
 
 import pytest
-from import_samples import laid_out_pdf
+from import_samples import laid_out_pdf, pdf_bytes
 from typer.testing import CliRunner
 
 from cli import app
@@ -199,3 +199,55 @@ def test_real_referat_printed_as_pdf_reads_as_its_text_does(shared_referater, tm
         )
 
     assert facts(from_pdf) == facts(from_text)
+
+
+@pytest.mark.parametrize(
+    "repeat",
+    ["12. Salg af grund på Havnevej (fortsat)", "12. Salg af grund på Havnevej", "Punkt 12 (fortsat)"],
+)
+def test_item_heading_repeated_at_the_top_of_the_next_page_is_no_item_and_no_text(tmp_path, repeat):
+    first = [
+        "Referat",
+        "Økonomiudvalget",
+        "Mødedato: 12. marts 2024",
+        "",
+        "11. Godkendelse af dagsorden",
+        "Beslutning",
+        "Godkendt.",
+        "",
+        "12. Salg af grund på Havnevej",
+        "Sagsnr.: 24/1234",
+        "Sagsfremstilling",
+        "Kommunen ejer en grund på Havnevej, som forvaltningen foreslår sat til salg.",
+    ]
+    second = [
+        repeat,
+        "Køberen har budt den vurderede pris.",
+        "Indstilling",
+        "Direktionen indstiller, at grunden sælges.",
+    ]
+    third = [
+        "12. Salg af grund på Havnevej",
+        "Beslutning",
+        "Godkendt.",
+        "",
+        "13. Orientering fra direktøren",
+        "Sagsfremstilling",
+        "Direktøren orienterer om budgettet.",
+        "Beslutning",
+        "Taget til efterretning.",
+    ]
+    path = tmp_path / "fortsat.pdf"
+    path.write_bytes(pdf_bytes([first, second, third]))
+    meeting = parse_file(path)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("11", "Godkendelse af dagsorden"),
+        ("12", "Salg af grund på Havnevej"),
+        ("13", "Orientering fra direktøren"),
+    ]
+    sale = meeting.items[1]
+    text = "\n".join(s.text for s in sale.sections)
+    assert "Køberen har budt" in text and "Havnevej" in text.split("Kommunen ejer")[1]
+    assert "fortsat" not in text and "12." not in text
+    assert sale.recommendation == ["at grunden sælges."]
+    assert [i.decision.outcome for i in meeting.items] == ["Godkendt", "Godkendt", "Taget til efterretning"]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from store.export_markdown import render_markdown
-from store.importing import read_file
+from store.importing import read_file, read_text
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 
@@ -462,3 +464,27 @@ def test_items_after_a_lukkede_punkter_heading_are_lukket():
         ("4", "Personalesag", False),
     ]
     assert meeting.items[1].decision.text is None  # the heading is not part of item 2's decision
+
+
+BODY = "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Budget\nSagsfremstilling\nTekst.\nBeslutning\nGodkendt.\n"
+
+
+@pytest.mark.parametrize(
+    "lists",
+    [
+        "Fremmødte: Anne Hansen, A, Bo Berg, V\nAfbud: Carl Dam, C\n",
+        "Til stede:\nAnne Hansen, A\nBo Berg, V\n\nAfbud:\nCarl Dam, C\n",
+        "Til stede:\nAnne Hansen - A\nBo Berg – V\n\nAfbud:\nCarl Dam - C\n",
+        "Fremmødte: Anne Hansen - A, Bo Berg - V\nAfbud: Carl Dam - C\n",
+        "Til stede:\nAnne Hansen (A-listen)\nBo Berg (Liste V)\nAfbud: Carl Dam (C-listen)\n",
+        "Til stede:\nAnne Hansen, Socialdemokratiet\nBo Berg, Venstre\n\nAfbud:\nCarl Dam, Det Konservative Folkeparti\n",
+        "Fremmødte: Anne Hansen, Socialdemokratiet, Bo Berg, Venstre\nFraværende med afbud: Carl Dam, Konservative\n",
+    ],
+)
+def test_member_lists_with_the_party_without_brackets(lists):
+    meeting = read_text(f"Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\n\n{lists}{BODY}").meeting
+    assert [(m.display, m.attendance) for m in meeting.members] == [
+        ("Anne Hansen (A)", "til stede"),
+        ("Bo Berg (V)", "til stede"),
+        ("Carl Dam (C)", "afbud"),
+    ]
