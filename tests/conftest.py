@@ -3,15 +3,45 @@ and the real referater in ../shared/referater."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+import typer.testing
+from database_templates import REAL_MIGRATIONS, copy_database, copying_migrations
 from tui_support import make_database
 
+import store.schema
 from store.config import SETTINGS
 from store.db import open_database
 
 SHARED_REFERATER = Path(__file__).resolve().parents[2] / "shared" / "referater"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_template(tmp_path_factory) -> Path:
+    """An empty database migrated once per session; every new database a test opens starts as a copy of it."""
+    path = tmp_path_factory.mktemp("template") / "tom.db"
+    open_database(path).close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store.schema, "apply_migrations", copying_migrations(path, REAL_MIGRATIONS))
+        yield path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def click_command_once():
+    """typer's CliRunner turns the typer app into a click command on every invoke; the app never changes
+    once built, so the session builds that command once (what `referat` does once per process)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", functools.cache(typer.testing._get_command))
+        yield
+
+
+@pytest.fixture(scope="session")
+def meeting_template(tmp_path_factory, migrated_template) -> tuple[Path, int]:
+    """The small meeting's database, made once per session: (its path, the meeting's id)."""
+    path = tmp_path_factory.mktemp("template") / "referat.db"
+    return path, make_database(path)
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +85,9 @@ def db(db_path):
 
 
 @pytest.fixture
-def meeting(tmp_path) -> tuple[Path, int]:
+def meeting(tmp_path, meeting_template) -> tuple[Path, int]:
     """A database file holding the small meeting of tests/tui_support.py: (its path, the meeting's id)."""
+    template, meeting_id = meeting_template
     path = tmp_path / "referat.db"
-    return path, make_database(path)
+    copy_database(template, path)
+    return path, meeting_id
