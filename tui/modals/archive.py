@@ -11,13 +11,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from store.meeting_day import Archive
 from store.model import committee_label, short_iso_date
 from tui.modals.base import Modal
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.item_view import ItemView
+from tui.widgets.key_bar import KeyBar
 
 BACK_TO_HITS, BACK_TO_MEETING = False, True
 
@@ -51,7 +52,7 @@ class ArchiveScreen(Modal):
         with Horizontal(id="agenda-body"):
             yield AgendaList(id="agenda-list", compact=True)
             yield ItemView(id="item-view")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.rows = self.archive.agenda(self.meeting_id)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
 from tui.modals.editing import EditDialog
+from tui.widgets.key_bar import KeyBar
 
 
 @dataclass
@@ -64,7 +65,7 @@ class AttendeeDialog(EditDialog):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Tilføj (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Fortryd (Esc)", id="cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -118,7 +119,7 @@ class RemoveFromListDialog(EditDialog):
                 markup=False,
             )
             yield self.problem_line()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Label
+from textual.widgets import Button, Label
 
 from tui.modals.base import Modal
+from tui.widgets.key_bar import KeyBar
 
 
 class ConfirmDialog(Modal):
@@ -33,7 +34,7 @@ class ConfirmDialog(Modal):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Ja (j)", id="yes", variant="primary")
                 yield Button("Nej (n)", id="no")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from store.model import Item
 from tui.modals.drafts import DraftDialog
+from tui.widgets.key_bar import KeyBar
 
 KEPT = "Teksten er ikke gemt; den står her stadig, så du kan markere den og kopiere den med ctrl+c."
 
@@ -60,7 +61,7 @@ class DecisionTextDialog(DraftDialog):
             editor = TextArea(prefill(self.item), id="decision-text", soft_wrap=True, show_line_numbers=False)
             yield editor
             yield self.problem_line()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)

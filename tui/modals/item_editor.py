@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
 
 from store.model import (
     COMMON_HEADINGS,
@@ -29,6 +29,7 @@ from store.model import (
     Section,
 )
 from tui.modals.editing import EditDialog
+from tui.widgets.key_bar import KeyBar
 
 NO_KIND = ""  # the kind of an item that is neither (the Select left blank)
 
@@ -169,7 +170,7 @@ class ItemEditor(EditDialog):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Gem (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Fortryd (Esc)", id="cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.number_points()

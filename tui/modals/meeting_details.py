@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from store.model import PLANNED, committee_label
 from tui.modals.editing import EditDialog
+from tui.widgets.key_bar import KeyBar
 
 CLOSING_EXAMPLE = "Protokollen oplæst."
 
@@ -87,7 +88,7 @@ class MeetingDetailsDialog(EditDialog):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Gem (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Fortryd (Esc)", id="cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         (self.query("#meeting-committee").first() if self.committees else self.query(Input).first()).focus()

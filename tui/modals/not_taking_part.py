@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from store.model import display_name
 from tui.modals.drafts import DraftDialog
+from tui.widgets.key_bar import KeyBar
 
 KEPT = "Ikke gemt; valget og årsagen står her stadig."
 
@@ -52,7 +53,7 @@ class NotTakingPartDialog(DraftDialog):
             yield Label("Vælg medlemmet med Enter (et markeret medlem deltager igen):")
             yield OptionList(*(self._option(person) for person in self.people), id="people", markup=False)
             yield self.problem_line()
-        yield Footer()
+        yield KeyBar()
 
     def _option(self, person: dict) -> Option:
         label = display_name(person["name"], person["party"])

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 from textual.widgets.data_table import ColumnKey
 
 from store.model import Item
 from tui.modals.base import SavingDialog
 from tui.widgets.decision_bar import DecisionBar
+from tui.widgets.key_bar import KeyBar
 
 DIGITS = "123456789"
 KEPT = "Valgene er ikke gemt; de står her stadig."
@@ -62,7 +63,7 @@ class PointOutcomesDialog(SavingDialog):
             yield DataTable(id="points", cursor_type="row", zebra_stripes=False)
             yield DecisionBar(id="point-decision-bar")
             yield self.problem_line()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, RadioButton, RadioSet, SelectionList, TextArea
+from textual.widgets import Label, RadioButton, RadioSet, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from store.model import REMARK_KINDS, display_name
 from tui.modals.drafts import DraftDialog
+from tui.widgets.key_bar import KeyBar
 
 KEPT = "Bemærkningen er ikke gemt; den står her stadig, så du kan markere teksten og kopiere den med ctrl+c."
 
@@ -71,7 +72,7 @@ class RemarkDialog(DraftDialog):
                         yield RadioButton(kind.capitalize(), value=index == 0, name=kind)
             yield TextArea(id="remark-text", soft_wrap=True)
             yield self.problem_line()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).border_title = "Hvem (mellemrum vælger)"

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label
+from textual.widgets import Button, Input, Label
 
 from store.model import plain_number
 from tui.modals.editing import EditDialog
+from tui.widgets.key_bar import KeyBar
 
 
 class RenumberDialog(EditDialog):
@@ -37,7 +38,7 @@ class RenumberDialog(EditDialog):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Omnummerér (Enter)", id="renumber", variant="primary")
                 yield Button("Behold numrene (Esc)", id="keep")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -13,12 +13,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select
+from textual.widgets import Button, DataTable, Input, Label, Select
 
 from store.model import ROLES, SUBSTITUTE, short_iso_date
 from store.terminal_text import visible
 from tui.modals.base import Modal
 from tui.modals.editing import EditDialog
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_table import RowTable
 
 MEMBER_ROLES = (*ROLES, SUBSTITUTE)
@@ -58,7 +59,7 @@ class RosterDialog(Modal):
                 "n: nyt medlem · Enter: ret · x: udtræder i dag (tidligere møder beholder medlemmet)",
                 classes="dim dialog-detail",
             )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -230,7 +231,7 @@ class MemberDialog(EditDialog):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Gem (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Fortryd (Esc)", id="cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#member-name", Input).focus()

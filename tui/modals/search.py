@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -24,6 +24,7 @@ from store.meeting_day import Archive
 from store.model import committee_label, short_iso_date
 from tui.modals.archive import BACK_TO_MEETING, ArchiveScreen
 from tui.modals.base import Modal
+from tui.widgets.key_bar import KeyBar
 
 DEBOUNCE_SECONDS = 0.15
 HIT_LIMIT = 50
@@ -65,7 +66,7 @@ class SearchScreen(Modal):
             yield Input(placeholder="Søg i alle møders punkter …", id="search-input")
             yield Static(HINT, id="search-status", classes="dim", markup=False)
             yield OptionList(id="search-hits")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from store.model import display_name
 from tui.modals.base import SavingDialog
+from tui.widgets.key_bar import KeyBar
 
 
 class SubstituteDialog(SavingDialog):
@@ -49,7 +50,7 @@ class SubstituteDialog(SavingDialog):
                 yield Input(placeholder="Navn", id="name")
                 yield Input(value=self.member["party"] or "", placeholder="Parti", id="party", max_length=6)
             yield self.problem_line()
-        yield Footer()
+        yield KeyBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_id is None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from tui.modals.drafts import DraftDialog
+from tui.widgets.key_bar import KeyBar
 
 KEPT = "Hastesagen er ikke tilføjet; titlen står her stadig."
 
@@ -28,7 +29,7 @@ class UrgentItemDialog(DraftDialog):
             yield Label("Punktet sættes sidst på dagsordenen.")
             yield Input(placeholder="Titel", id="title")
             yield self.problem_line()
-        yield Footer()
+        yield KeyBar()
 
     def __init__(self, add, draft_key: str | None = None) -> None:
         super().__init__()

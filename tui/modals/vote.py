@@ -15,11 +15,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.data_table import ColumnKey
 
 from store.model import VOTE_ON_AMENDMENT, VOTE_ON_RECOMMENDATION, Item, display_name, tally
 from tui.modals.drafts import DraftDialog
+from tui.widgets.key_bar import KeyBar
 
 RECOMMENDATION_SUBJECT = "Indstillingen"
 CHOICE_LABELS = {"for": "For", "imod": "Imod", "undlod": "Undlod"}
@@ -103,7 +104,7 @@ class VoteDialog(DraftDialog):
             yield VoterTable(id="voters", cursor_type="row", zebra_stripes=False)
             yield Static(id="tally")
             yield self.problem_line()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -41,9 +41,15 @@ class KeyBar(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.spans: list[tuple[int, int, str]] = []  # (first cell, end cell, key) of each key shown
+        self.shown_entries: tuple[list, list] | None = None  # what `entries` gave when last drawn
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
+        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.bindings_updated())
+
+    def bindings_updated(self) -> None:
+        """Redraw when the keys shown (or their enabled state) changed: focus moves often change nothing here."""
+        if self.entries() != self.shown_entries:
+            self.refresh()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -80,7 +86,7 @@ class KeyBar(Widget):
         return text, spans
 
     def render(self) -> Text:
-        keys, always = self.entries()
+        self.shown_entries = keys, always = self.entries()
         line, spans = self.key_text(keys)
         if always:
             right, right_spans = self.key_text(always)
