@@ -774,8 +774,9 @@ def import_files(
         fail("--meeting bruges med én fil ad gangen.")
     if into is not None and dry_run:
         fail("--meeting og --dry-run kan ikke bruges sammen.")
-    database = None if dry_run else open_db(db, create=True)
-    if into is not None and database is not None:
+    database = None  # opened when the first file has been read: a file that cannot be read leaves no database behind
+    if into is not None and not dry_run:
+        database = open_db(db)  # the meeting must exist, so the database must too
         get_meeting(database, into)
     created: list[int] = []
     counts: dict[str, tuple[int, int]] = {}  # committee (kommune) -> meetings, items
@@ -811,7 +812,8 @@ def import_files(
                     say(f"  {line}")
                 label = committee_label(committee or meeting.committee, municipality or meeting.municipality)
             else:
-                assert database is not None  # opened unless --dry-run
+                nonlocal database
+                database = database or open_db(db, create=True)
                 source_hash = content_hash(path)
                 target = into
                 if target is None and replace:

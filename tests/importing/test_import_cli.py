@@ -81,6 +81,19 @@ def test_a_bad_file_is_reported_and_the_others_are_imported(db_path):
     assert [row["id"] for row in list_meetings(open_database(db_path))] == [meeting_id]
 
 
+def test_a_failing_import_leaves_no_database_behind(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"junk")
+    db = tmp_path / "ny.db"
+    result = run(str(bad), str(DATA / "tom.md"), "--db", str(db))
+    assert result.exit_code == 1
+    assert "Fejl: Filen bad.pdf er ikke en gyldig PDF-fil." in result.stderr
+    assert not db.exists()
+    into = run(str(bad), "--meeting", "1", "--db", str(db))
+    assert into.exit_code == 1 and "findes ikke" in into.stderr
+    assert not db.exists()
+
+
 def test_committee_option_names_the_committee(tmp_path, db_path):
     path = tmp_path / "uden-udvalg.txt"
     path.write_text("1. Godkendelse af dagsorden\n\nSagsfremstilling\n\nIngen.\n")
