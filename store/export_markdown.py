@@ -223,6 +223,15 @@ def markdown_blocks(
     return _Document(view, full=not public, decisions_only=decisions_only).render(head_only=head_only)
 
 
+def markdown_by_item(meeting: Meeting, *, public: bool = True) -> tuple[list[str], list[list[str]], list[str]]:
+    """markdown_blocks in three: those before the first item, each item's, those after the last item."""
+    view = public_view(meeting) if public else meeting
+    document = _Document(view, full=not public, decisions_only=False)
+    blocks = document.render()
+    starts = [*document.item_starts, document.ending_start]
+    return blocks[: starts[0]], [blocks[start:end] for start, end in zip(starts, starts[1:])], blocks[starts[-1] :]
+
+
 def compress_numbers(numbers: list[str]) -> str:
     """'29', '30', '31', '34' -> '29-31, 34': runs of consecutive item numbers become ranges."""
     parts: list[str] = []
@@ -327,6 +336,8 @@ class _Document:
         self.attending = [m for m in meeting.members if self._attends(m)]
         self.item_absence = {id(item): self._item_absentees(item, away) for item in meeting.items}
         self.blocks: list[str] = []
+        self.item_starts: list[int] = []  # where each item's blocks begin
+        self.ending_start = 0  # where the blocks after the last item begin
 
     # --- people ---------------------------------------------------------------
 
@@ -385,7 +396,9 @@ class _Document:
         if head_only:
             return self.blocks
         for item in meeting.items:
+            self.item_starts.append(len(self.blocks))
             self._item(item)
+        self.ending_start = len(self.blocks)
         self._ending()
         if not self.decisions_only:
             self._attachment_overview()

@@ -16,16 +16,19 @@ import functools
 import sqlite3
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from store import agenda, agenda_edit, attendance, decisions, meeting_edit, members, recorder
+from store.agenda import log_mark
 from store.audit import redo_last, undo_last
 from store.db import ChangeWatch, open_database, translate_error
 from store.drafts import draft_key, load_draft, save_draft
 from store.errors import StoreError
 from store.meetings import get_meeting, load_meeting, meeting_to_open
 from store.model import PLANNED, PRESENT, SUBSTITUTE, Item, ItemDraft, Vote
+from store.referat_changes import referat_items_changed_since
 from store.views import (
     AgendaView,
     AttendanceView,
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from store.db import Database
 
 P = ParamSpec("P")
+ITEM_IDS = "SELECT id FROM items WHERE meeting_id = ? ORDER BY position"
 T = TypeVar("T")
 
 
@@ -57,6 +61,23 @@ def _translated(method: Callable[P, T]) -> Callable[P, T]:
             raise translate_error(error, args[0].path) from error  # type: ignore[attr-defined]
 
     return wrapper
+
+
+@dataclass(frozen=True)
+class ReferatRead:
+    """The live referat as read at the audit log row `mark`: its Markdown blocks before the first item (`head`), of
+    each item (`items`, for the item ids `ids` in agenda order) and after the last (`ending`)."""
+
+    mark: int
+    ids: list[int]
+    head: list[str]
+    items: list[list[str]]
+    ending: list[str]
+
+    @property
+    def blocks(self) -> list[str]:
+        """All the blocks, in order (store.export_markdown.markdown_blocks)."""
+        return [*self.head, *(block for blocks in self.items for block in blocks), *self.ending]
 
 
 class MeetingDay:
@@ -168,6 +189,30 @@ class MeetingDay:
                 self._reader = open_database(self.path, readonly=True)
             meeting = load_meeting(self._reader, self.meeting_id, contents=not head_only)
         return markdown_blocks(meeting, public=False, head_only=head_only)
+
+    @_translated
+    def read_referat(self, known: ReferatRead | None = None) -> ReferatRead:
+        """The full referat so far, as referat_blocks reads it; with `known` (read before), only the items the audit
+        log says changed since are read and rendered again, the others' blocks kept (safe in a worker thread)."""
+        from store.export_markdown import markdown_by_item
+
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = open_database(self.path, readonly=True)
+            reader = self._reader
+            reader.execute("BEGIN")  # one snapshot: the log mark, the item ids and the meeting agree
+            try:
+                mark = log_mark(reader)
+                changed = referat_items_changed_since(reader, self.meeting_id, known.mark) if known else None
+                ids = [row[0] for row in reader.execute(ITEM_IDS, [self.meeting_id])]
+                meeting = load_meeting(reader, self.meeting_id, contents=True if changed is None else changed)
+            finally:
+                reader.execute("COMMIT")
+        head, items, ending = markdown_by_item(meeting, public=False)
+        if known is not None and changed is not None:
+            kept = dict(zip(known.ids, known.items))
+            items = [blocks if item in changed else kept.get(item, blocks) for item, blocks in zip(ids, items)]
+        return ReferatRead(mark, ids, head, items, ending)
 
     @_translated
     def vote_participants(self, item_id: int) -> list[dict]:

@@ -405,9 +405,10 @@ def _hhmm(stamp: str | None) -> str | None:
     return dt.datetime.fromisoformat(stamp).strftime("%H:%M") if stamp else None
 
 
-def load_meeting(db: Database, meeting_id: int, *, contents: bool = True) -> Meeting:
+def load_meeting(db: Database, meeting_id: int, *, contents: bool | Collection[int] = True) -> Meeting:
     """The whole meeting as a document (what the exporters render); without `contents`, its items hold only their
-    own row and who did not take part (all the referat's head needs: attendance, table of contents)."""
+    own row, who did not take part and their bilag (all the referat's head and ending need: attendance, table of
+    contents, bilagsoversigt); with item ids as `contents`, those items whole."""
     row = get_meeting(db, meeting_id)
     roster_seal = sealed(db, meeting_id) if row["status"] == APPROVED else None
     if roster_seal:
@@ -443,9 +444,20 @@ def load_meeting(db: Database, meeting_id: int, *, contents: bool = True) -> Mee
         }
     )
     items = list(db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]))
-    children = item_children(
-        db, "SELECT id FROM items WHERE meeting_id = ?", [meeting_id], ITEM_CHILDREN if contents else ["item_absences"]
-    )
+    every_item = "SELECT id FROM items WHERE meeting_id = ?"
+    if contents is True:
+        children = item_children(db, every_item, [meeting_id])
+    else:
+        children = item_children(db, every_item, [meeting_id], OUTLINE_CHILDREN)
+        if contents:
+            some = list(contents)
+            read = item_children(
+                db,
+                f"{every_item} AND id IN ({', '.join('?' * len(some))})",
+                [meeting_id, *some],
+                [table for table in ITEM_CHILDREN if table not in OUTLINE_CHILDREN],
+            )
+            children.update({table: rows for table, rows in read.items() if table not in OUTLINE_CHILDREN})
     numbers = {item["id"]: item["number"] for item in items}
     members = []
     for att in db.query("SELECT * FROM attendance WHERE meeting_id = ? ORDER BY id", [meeting_id]):
@@ -510,6 +522,9 @@ ITEM_CHILDREN = {
     "attachments": "position",
     "amendments": "at",
 }
+
+
+OUTLINE_CHILDREN = ("item_absences", "attachments")  # what hangs on every item in a meeting read without contents
 
 
 def item_children(

@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from store.errors import StoreError
+from store.meeting_day import ReferatRead
 from tui.screens.base import MeetingScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.lines_view import lay_out
@@ -216,6 +217,8 @@ class ReferatScreen(MeetingScreen):
         ("", "Referatet vises i fuld udgave; lukkede punkter er markeret. Eksportér via Ctrl+P."),
     ]
 
+    last_read: ReferatRead | None = None  # the referat as last read (the next read reads only what changed since)
+
     def compose(self) -> ComposeResult:
         yield from self.top_bars()
         yield ReferatView(id="referat")
@@ -248,28 +251,39 @@ class ReferatScreen(MeetingScreen):
             view.width_drawn,
             dict(view.laid),
             (top, top + (view.size.height or self.app.size.height)),
+            self.last_read,
         )
 
     @work(thread=True, exclusive=True, group="referat", exit_on_error=False, description="read the referat")
     def read_and_render(
-        self, width: int, shown: list[str], width_drawn: int, kept: Laid, lines: tuple[int, int]
+        self,
+        width: int,
+        shown: list[str],
+        width_drawn: int,
+        kept: Laid,
+        lines: tuple[int, int],
+        known: ReferatRead | None,
     ) -> None:
         """Read the referat off the event loop and lay out the parts on screen (`lines`, from the top and the end of
         the screen); show it unless a newer drawing has begun.  The first time, the referat's head (read without
-        the items' contents) is shown while the rest is read.  The parts around those on screen are laid out next,
-        the others when they come into view."""
+        the items' contents) is shown while the rest is read; later, only the items changed since the referat
+        `known` was read are read again.  The parts around those on screen are laid out next, the others when they
+        come into view."""
         worker = get_current_worker()
         for head_only in (True, False) if not shown else (False,):
             if worker.is_cancelled:
                 return
             try:
-                blocks = self.app.day.referat_blocks(head_only=head_only)
+                read = None if head_only else self.app.day.read_referat(known)
+                parts = referat_parts(read.blocks if read else self.app.day.referat_blocks(head_only=True))
             except StoreError as error:
                 if not worker.is_cancelled:
                     self.app.call_from_thread(self.app.notify, str(error), severity="error")
                 return
-            parts = referat_parts(blocks)
-            del blocks  # only the parts are kept: a large referat is not held twice
+            if worker.is_cancelled:
+                return
+            if read:
+                self.last_read = read
             if parts == shown and width == width_drawn:
                 return
             guesses = [guessed_height(part, width) for part in parts]
