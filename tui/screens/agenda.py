@@ -186,8 +186,6 @@ class AgendaScreen(MeetingScreen):
     def confirm_decision(self, item_ids: list[int], phrase: str | None, record, *, quorum: bool = True) -> None:
         """Run `record` once the secretary has confirmed replacing a recorded beslutning (if any) and deciding
         without a quorum (if so); each question is asked in its own dialog, Enter or j answers ja."""
-        from tui.modals.confirm import ConfirmDialog
-
         questions = []
         replaced = self.replaced(item_ids, phrase)
         if replaced:
@@ -201,6 +199,8 @@ class AgendaScreen(MeetingScreen):
             if not remaining:
                 record()
                 return
+            from tui.modals.confirm import ConfirmDialog  # imported when a question is asked, not on every digit
+
             question, detail = remaining[0]
             self.app.push_screen(ConfirmDialog(question, detail), lambda yes: ask(remaining[1:]) if yes else None)
 
