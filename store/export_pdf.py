@@ -57,12 +57,27 @@ def write_pdf(document: Document) -> bytes:
     return bytes(pdf.output())
 
 
+class _Subset(dict[int, str | None]):
+    """A face's characters and their codes in the font subset fpdf2 embeds (None: the face lacks it), for
+    `str.translate`: a character it meets for the first time is picked then, in the text's order, as
+    fpdf2's `text()` picks them."""
+
+    def __init__(self, font: TTFFont) -> None:
+        super().__init__()
+        self.font = font
+
+    def __missing__(self, char: int) -> str | None:
+        code = self.font.subset.pick(char)
+        self[char] = None if code is None else chr(code)
+        return self[char]
+
+
 class _Pages(FPDF):
     def __init__(self, document: Document) -> None:
         super().__init__(format="A4", enforce_compliance=PDF_A)
         self.document = document
         self.widths: dict[tuple[str, float], dict[str, float]] = {}
-        self.glyphs: dict[str, dict[int, str | None]] = {}  # per face: character -> its code in the subset
+        self.glyphs: dict[str, _Subset] = {}  # per face
         self.set_title(document.title)
         self.set_lang("da-DK")
         self.set_creator("referat")
@@ -263,12 +278,7 @@ class _Pages(FPDF):
             self._out(self._set_font_for_page(font, self.font_size_pt))
         codes = self.glyphs.get(font.fontkey)
         if codes is None:
-            codes = self.glyphs[font.fontkey] = {}
-        if not codes.keys() >= set(map(ord, text)):
-            for char in dict.fromkeys(map(ord, text)):  # new characters in the text's order, as `text()` picks them
-                if char not in codes:
-                    code = font.subset.pick(char)
-                    codes[char] = None if code is None else chr(code)
+            codes = self.glyphs[font.fontkey] = _Subset(font)
         run = f"BT {x * self.k:.2f} {(self.h - baseline) * self.k:.2f} Td ({font.escape_text(text.translate(codes))}) Tj ET"
         if self.fill_color != self.text_color:
             assert self.text_color is not None
