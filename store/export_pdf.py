@@ -77,6 +77,8 @@ class _Pages(FPDF):
         super().__init__(format="A4", enforce_compliance=PDF_A)
         self.document = document
         self.widths: dict[tuple[str, float], dict[str, float]] = {}
+        # per style and size: each word (with its space) as (the word without it, its width so, its width)
+        self.measured: dict[tuple[str, float], dict[str, tuple[str, float, float]]] = {}
         self.glyphs: dict[str, _Subset] = {}  # per face
         self.set_title(document.title)
         self.set_lang("da-DK")
@@ -195,6 +197,8 @@ class _Pages(FPDF):
         line = lines[0]
         used = 0.0
         width_of = self._width
+        measured: dict[str, tuple[str, float, float]] = {}
+        measured_style = None
         for entry in words:
             if entry is None:
                 line = []
@@ -202,8 +206,14 @@ class _Pages(FPDF):
                 used = 0.0
                 continue
             word, style, link = entry
-            bare = word.rstrip()
-            width = width_of(bare, style, size)
+            if style != measured_style:
+                measured_style = style
+                measured = self.measured.setdefault((style, size), {})
+            known = measured.get(word)
+            if known is None:
+                bare = word.rstrip()
+                known = measured[word] = (bare, width_of(bare, style, size), width_of(word, style, size))
+            bare, width, full = known
             if line and used + width > room:
                 line = []
                 lines.append(line)
@@ -211,7 +221,6 @@ class _Pages(FPDF):
             if not line and not bare:
                 continue  # no space at the start of a line
             if width <= room:
-                full = width if bare == word else width_of(word, style, size)
                 line.append((word, style, link, full))
                 used += full
                 continue
