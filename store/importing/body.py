@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from store.importing.cleanup import Line
 from store.importing.decisions import read_decision
 from store.importing.items import ItemStart
-from store.importing.people import Roster, names_in
+from store.importing.people import Roster, item_absence_line, names_in
 from store.importing.structure import (
     clean_title,
     decision_heading,
@@ -127,6 +127,13 @@ def _metadata(toks: list[Token], item: Item, context: Context) -> int:
         if tok.blank:
             continue
         facts = tok.facts
+        absent = item_absence_line(tok.text) if facts is None else None
+        if absent:  # 'Inhabil: X (V)' under the title
+            for name, party in absent[0]:
+                display = context.roster.member(name, party).display
+                if all(a.member != display for a in item.absences):
+                    item.absences.append(ItemAbsence(member=display, reason=absent[1]))
+            continue
         if facts is None and tok.names:  # the members absent from this item, under its title
             for name, party in names_in(tok.text):
                 display = context.roster.member(name, party).display

@@ -295,13 +295,14 @@ def _columns_to_lists(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _roster_table(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A member table ('Medlem<TAB>Parti<TAB>Fremmøde', then a row per member): a line per member,
-    'Afbud: Lars Møller (V)', as a member list writes it."""
+    """A member table ('Medlem<TAB>Parti<TAB>Fremmøde', or a Markdown table '| Navn | Parti | Fremmøde |', then a
+    row per member): a line per member, 'Afbud: Lars Møller (V)', as a member list writes it."""
     out: list[tuple[int, str]] = []
     index = 0
     while index < len(rows):
         line_no, raw = rows[index]
-        columns = [ROSTER_COLUMNS.get(cell.rstrip(":").lower()) for cell in _cells(raw)] if "\t" in raw else []
+        header = _row_cells(raw)
+        columns = [ROSTER_COLUMNS.get(cell.rstrip(":").lower()) for cell in header or ()]
         if "name" not in columns or not ({"party", "attendance"} & set(columns)):
             out.append(rows[index])
             index += 1
@@ -310,12 +311,13 @@ def _roster_table(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
         index += 1
         while index < len(rows):
             row_no, row = rows[index]
-            if not row.strip():
-                index += 1
+            found = _row_cells(row)
+            if not row.strip() or (found is not None and all(_RULE_CELL.match(cell) for cell in found)):
+                index += 1  # a blank line, or the '|---|---|' under a Markdown table's header
                 continue
-            cells = dict(zip(columns, _cells(row), strict=False))
+            cells = dict(zip(columns, found or (), strict=False))
             name = cells.get("name", "")
-            if "\t" not in row or not names_in(name):
+            if found is None or not names_in(name):
                 break
             party = cells.get("party", "")
             entry = f"{name} ({party})" if party and "(" not in name else name
@@ -324,6 +326,19 @@ def _roster_table(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
             index += 1
         out.append((line_no, ""))
     return out
+
+
+_RULE_CELL = re.compile(r"^:?-{3,}:?$")
+
+
+def _row_cells(raw: str) -> list[str] | None:
+    """A table row's cells: tab-separated, or a Markdown table row ('| a | b |'); None for a line of text."""
+    if "\t" in raw:
+        return _cells(raw)
+    text = raw.strip()
+    if text.startswith("|") and text.count("|") >= 3:
+        return [cell.strip() for cell in text.strip("|").split("|")]
+    return None
 
 
 def _collapse_blank(lines: list[Line]) -> list[Line]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from store.importing.people import (
     Roster,
     absence_sentence,
+    item_absence_line,
     names_in,
     only_names,
     sentence_facts,
@@ -96,6 +97,10 @@ def read_decision(paragraphs: list[list[str]], roster: Roster, points_expected: 
     while index < len(rows):
         number, line = rows[index]
         index += 1
+        labelled = item_absence_line(line)
+        if labelled:  # 'Inhabil: X (V)'
+            parts.absences.extend((roster.member(n, p).display, labelled[1]) for n, p in labelled[0])
+            continue
         attendance = _ATTENDANCE_LINE.match(line)
         if attendance:
             names = names_in(attendance.group("rest") or "")
@@ -112,6 +117,8 @@ def read_decision(paragraphs: list[list[str]], roster: Roster, points_expected: 
             kept_rows.append((number, line))
             continue
         one_sentence = len(_SENTENCE_BREAK.findall(line)) <= 1
+        if not one_sentence:  # 'Godkendt. X (V) deltog ikke i behandlingen af punktet.': the absence taken out
+            line = _take_absence_sentences(line, parts)
         absence = absence_sentence(line) if one_sentence else None
         if absence:
             parts.absences.extend((name, absence[1]) for name in absence[0])
@@ -129,6 +136,18 @@ def read_decision(paragraphs: list[list[str]], roster: Roster, points_expected: 
     kept = _take_remarks(kept, parts)
     parts.decision = _decision(kept, points_expected)
     return parts
+
+
+def _take_absence_sentences(line: str, parts: DecisionParts) -> str:
+    """The sentences of a line that say a member did not take part in the item go into `parts`; the rest is kept."""
+    kept = []
+    for sentence in re.split(r"(?<=[^A-ZÆØÅ][.!?])\s+(?=[A-ZÆØÅ])", line):
+        absence = absence_sentence(sentence)
+        if absence and not _AWAY_FROM_MEETING.search(sentence):
+            parts.absences.extend((name, absence[1]) for name in absence[0])
+        else:
+            kept.append(sentence)
+    return " ".join(kept)
 
 
 def _attendance(parts: DecisionParts, roster: Roster, kind: str, names: list[tuple[str, str | None]]) -> None:
@@ -332,8 +351,14 @@ def _decision(paragraphs: list[list[str]], points_expected: int) -> Decision | N
     lines = [line for paragraph in paragraphs for line in paragraph]
     points, before = _points(lines, points_expected)
     if points:
+        after = _after_points(paragraphs, len(points))
+        tail = " ".join(line for paragraph in after for line in paragraph)
+        if after and points[-1].endswith(tail):  # a paragraph after the last point is the decision's text
+            points[-1] = points[-1][: -len(tail)].strip()
+        else:
+            after = []
         decision.points = points
-        paragraphs = [before] if before else []
+        paragraphs = [*([before] if before else []), *after]
         if len(points) == 1:  # '1. Godkendt' on the only indstilling point is the item's outcome too
             decision.outcome = standard_outcome(points[0])
     if paragraphs:
@@ -348,6 +373,19 @@ def _decision(paragraphs: list[list[str]], points_expected: int) -> Decision | N
     if decision.outcome is None and decision.text is None and not decision.points:
         return None
     return decision
+
+
+def _after_points(paragraphs: list[list[str]], count: int) -> list[list[str]]:
+    """The paragraphs after the one holding the last of `count` points: text about the decision, not the point."""
+    seen = 0
+    for index, paragraph in enumerate(paragraphs):
+        for line in paragraph:
+            match = _POINT.match(line)
+            if match and seen + 1 in point_ordinals(match.group("n")):
+                seen += 1
+        if seen == count:
+            return paragraphs[index + 1 :]
+    return []
 
 
 def _counted(found: list[re.Match]) -> list[re.Match]:

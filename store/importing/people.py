@@ -96,7 +96,7 @@ def names_in(text: str) -> list[tuple[str, str | None]]:
     if found:
         return found
     names: list[tuple[str, str | None]] = []
-    for part in (p.strip(" .;") for p in re.split(r",|;|\bog\b", text)):
+    for part in (_ROLE_NOTE.sub("", p).strip(" .;") for p in re.split(r",|;|\bog\b", text)):
         dashed = _NAME_DASH_PARTY.match(part)
         if dashed and (letter := party_letter(dashed.group("party"))):
             names.append((dashed.group("name"), letter))
@@ -107,6 +107,7 @@ def names_in(text: str) -> list[tuple[str, str | None]]:
     return names
 
 
+_ROLE_NOTE = re.compile(r"\s*\((?:næst)?formand\)\s*$", re.IGNORECASE)  # 'Anne Hansen, Venstre (formand)'
 _NAME_DASH_PARTY = re.compile(r"^(?P<name>[A-ZÆØÅ][\w.'’\-]+(?:\s+[A-ZÆØÅ][\w.'’\-]+){1,4})\s+[-–]\s+(?P<party>\S.*)$")
 _LIST_LETTER = re.compile(rf"^(?:(?P<letter>{PARTY})-listen|liste\s+(?P<after>{PARTY}))$", re.IGNORECASE)
 
@@ -307,6 +308,25 @@ def absence_sentence(text: str) -> tuple[list[str], str | None] | None:
     if not names or _ITEMS.search(text[match.end() :]) and "punktet" not in text.lower():
         return None
     return names, ("inhabil" if "inhabil" in text.lower() else None)
+
+
+_ITEM_ABSENCE_LABEL = re.compile(
+    r"^(?P<label>inhabil(?:e|itet)?|erklærede\s+sig\s+inhabil|deltog\s+ikke(?:\s+i\s+(?:behandlingen|sagens\s+behandling))?"
+    r"|fraværende|ikke\s+til\s+stede)\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def item_absence_line(text: str) -> tuple[list[tuple[str, str | None]], str | None] | None:
+    """'Inhabil: X (V)' or 'Deltog ikke i behandlingen: X, Y' at an item: the members and the reason (inhabil or
+    None); None for any other line."""
+    match = _ITEM_ABSENCE_LABEL.match(_BULLET.sub("", text).strip())
+    if not match:
+        return None
+    names = names_in(match.group("rest"))
+    if not names:
+        return None
+    return names, ("inhabil" if "inhabil" in match.group("label").lower() else None)
 
 
 def role_line(roster: Roster, text: str, attendance: str | None) -> bool:

@@ -276,7 +276,7 @@ def meta_facts(text: str) -> ItemFacts | None:
         key = (kind.group("paren") or kind.group("word") or kind.group("type")).lower()
         facts.kind = KINDS[key]
         rest = rest[: kind.start()] + " " + rest[kind.end() :]
-    if rest.strip(" ,.;:-–|\t") or (facts == ItemFacts() and not consumed):
+    if rest.strip(" ,.;:-–|·•\t") or (facts == ItemFacts() and not consumed):
         return None
     return facts
 

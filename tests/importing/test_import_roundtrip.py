@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -149,6 +150,16 @@ def real(shared_referater, name: str) -> Meeting:
 @pytest.mark.parametrize("public", [False, True])
 def test_real_referater_round_trip(shared_referater, name, public):
     assert_round_trip(real(shared_referater, name), public=public)
+
+
+SYNTHETIC = Path(__file__).parents[1] / "data" / "import"
+
+
+@pytest.mark.parametrize(
+    "name", ["syn-firstagenda-ad-punkter.txt", "syn-udvalgets-beslutning.md", "syn-sbsys-beslutning-label.txt"]
+)
+def test_synthetic_layouts_round_trip(name):
+    assert_round_trip(parse_file(SYNTHETIC / name), public=False)
 
 
 @pytest.mark.parametrize("options", [{"public": False}, {"public": True}, {"public": False, "decisions_only": True}])

@@ -488,3 +488,84 @@ def test_member_lists_with_the_party_without_brackets(lists):
         ("Bo Berg (V)", "til stede"),
         ("Carl Dam (C)", "afbud"),
     ]
+
+
+def test_prepare_export_with_decision_headings_per_body_and_date_and_decisions_ad_each_point():
+    """FirstAgenda/Prepare: 'Beslutning i Økonomiudvalget den 12-03-2024', 'Ad 1: Godkendt.', party names."""
+    imported, meeting, items = facts("syn-firstagenda-ad-punkter.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.location) == (
+        "Økonomiudvalget",
+        "2024-03-12",
+        "16:00",
+        "Mødelokale 1, Rådhuset",
+    )
+    assert [(m.display, m.attendance, m.role) for m in meeting.members] == [
+        ("Anne Hansen (A)", "til stede", "formand"),
+        ("Bo Berg (V)", "til stede", None),
+        ("Dorthe Ravn (Ø)", "til stede", None),
+        ("Carl Dam (C)", "afbud", None),
+    ]
+    assert items == [
+        ("1", "Godkendelse af dagsorden", True),
+        ("2", "Anlægsbevilling til ny daginstitution i Nordby", True),
+        ("3", "Orientering om budgetopfølgning", True),
+    ]
+    grant = meeting.items[1]
+    assert grant.case_number == "24/2201"
+    assert len(grant.recommendation) == 2
+    assert grant.decision.points == ["Godkendt.", "Godkendt."]
+    assert [(a.member, a.reason) for a in grant.absences] == [("Bo Berg (V)", None)]
+    assert meeting.items[2].decision.outcome == "Taget til efterretning"
+    assert imported.notes == []
+
+
+def test_markdown_with_an_attendance_table_udvalgets_beslutning_and_access_beside_the_case_number():
+    """'| Navn | Parti | Fremmøde |', 'Sagsnr.: 24/4412 · Lukket punkt', a dissent after the decided points."""
+    _, meeting, items = facts("syn-udvalgets-beslutning.md")
+    assert (meeting.committee, str(meeting.date), meeting.start) == ("Klima- og Miljøudvalget", "2024-04-04", "15:30")
+    assert [(m.display, m.attendance) for m in meeting.members] == [
+        ("Jens Kirk (A)", "til stede"),
+        ("Mette Lund (V)", "afbud"),
+        ("Søren Krog (F)", "til stede"),
+        ("Ida Holm (Ø)", "til stede"),
+    ]
+    assert items == [
+        ("1", "Godkendelse af dagsorden", True),
+        ("2", "Klimaplan 2030 – høring", True),
+        ("3", "Salg af jord ved Engvej", False),
+    ]
+    assert [i.case_number for i in meeting.items] == ["24/4410", "24/4411", "24/4412"]
+    plan = meeting.items[1].decision
+    assert plan.points == ["Taget til efterretning.", "Anbefales over for byrådet."]
+    assert plan.text == "Søren Krog (F) stemte imod punkt 2."
+    assert not any(s.text.startswith("Sagsnr") for i in meeting.items for s in i.sections)
+    assert "Salg af jord" in render_markdown(meeting, public=True)
+
+
+def test_beslutningsprotokol_with_labels_in_columns_inhabil_line_and_an_absence_after_the_outcome():
+    """SBSYS-like: 'Punkt 1    Title', 'Beslutning: Godkendt. X deltog ikke …', 'Inhabil: X (V)', 'Name - A'."""
+    _, meeting, items = facts("syn-sbsys-beslutning-label.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.end, meeting.location) == (
+        "Socialudvalget",
+        "2024-11-05",
+        "14:00",
+        "16:10",
+        "Mødelokale 2.14",
+    )
+    assert [(m.display, m.attendance) for m in meeting.members] == [
+        ("Lars Juhl (A)", "til stede"),
+        ("Hanne Bech (V)", "til stede"),
+        ("Rikke Mørk (Ø)", "til stede"),
+        ("Ole Kragh (O)", "afbud"),
+    ]
+    assert [title for _, title, _ in items] == [
+        "Godkendelse af dagsorden",
+        "Kvalitetsstandarder for hjemmehjælp 2025",
+        "Orientering fra formanden",
+    ]
+    standards = meeting.items[1]
+    assert standards.case_number == "27.12.00-P22-3-24"
+    assert [(a.member, a.reason) for a in standards.absences] == [("Hanne Bech (V)", "inhabil")]
+    assert (standards.decision.outcome, standards.decision.text) == ("Godkendt", None)
+    assert not any("Inhabil" in s.text or s.heading == "" for s in standards.sections)
+    assert [i.decision.outcome for i in meeting.items] == ["Godkendt", "Godkendt", "Taget til efterretning"]
