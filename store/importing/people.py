@@ -46,6 +46,9 @@ _NOT_TAKING_PART = re.compile(
     r"\b(?:deltog\s+ikke|var\s+(?:ikke\s+til\s+stede|fraværende)|erklærede\s+sig\s+inhabil|forlod\s+lokalet)",
     re.IGNORECASE,
 )
+_SEAT_FOR = re.compile(
+    rf"^{NAME}\s*(?:\({PARTY}\))?\s*,?\s+for\s+(?P<name>{NAME})(?:\s*\((?P<party>{PARTY})\))?\s*\.?$"
+)
 _BARE_NAME = re.compile(r"^[A-ZÆØÅ][\w.'’\-]+(?:\s+[A-ZÆØÅ][\w.'’\-]+){1,4}$")
 
 
@@ -147,15 +150,19 @@ def member_line(roster: Roster, text: str, attendance: str | None) -> bool:
     if sentence_facts(roster, text):
         return True  # 'X (A) ankom kl. 15.20 under behandlingen af punkt 30.'
     substitute = _SUBSTITUTE.search(text)
+    if attendance == SUBSTITUTE and not substitute:
+        substitute = _SEAT_FOR.match(text)  # 'Kurt Vang (V) for Jonas Ring (V)' under 'Stedfortrædere'
     ranges = _ITEMS.search(text)
+    not_taking_part = _NOT_TAKING_PART.search(text)
     first_name, first_party = found[0]
     for name, party in found:
         if substitute and name == substitute.group("name") and (name, party) != (first_name, first_party):
             continue
         member = roster.member(name, party)
-        if ranges and attendance != SUBSTITUTE:
+        if ranges and (attendance != SUBSTITUTE or not_taking_part):
+            reason = "inhabil" if "inhabil" in text.lower() else None
             for number in expand_numbers(ranges.group("numbers")):
-                roster.item_absences.append((member.display, number, None))
+                roster.item_absences.append((member.display, number, reason))
             if member.attendance is None:
                 member.attendance = PRESENT
         elif attendance and (member.attendance is None or attendance != PRESENT):

@@ -156,7 +156,14 @@ SYNTHETIC = Path(__file__).parents[1] / "data" / "import"
 
 
 @pytest.mark.parametrize(
-    "name", ["syn-firstagenda-ad-punkter.txt", "syn-udvalgets-beslutning.md", "syn-sbsys-beslutning-label.txt"]
+    "name",
+    [
+        "syn-firstagenda-ad-punkter.txt",
+        "syn-udvalgets-beslutning.md",
+        "syn-sbsys-beslutning-label.txt",
+        "syn-edagsorden-side.html",
+        "syn-workzone-orientering.txt",
+    ],
 )
 def test_synthetic_layouts_round_trip(name):
     assert_round_trip(parse_file(SYNTHETIC / name), public=False)

@@ -569,3 +569,64 @@ def test_beslutningsprotokol_with_labels_in_columns_inhabil_line_and_an_absence_
     assert (standards.decision.outcome, standards.decision.text) == ("Godkendt", None)
     assert not any("Inhabil" in s.text or s.heading == "" for s in standards.sections)
     assert [i.decision.outcome for i in meeting.items] == ["Godkendt", "Godkendt", "Taget til efterretning"]
+
+
+def test_edagsorden_web_page_with_substitutes_written_for_and_an_item_a_member_did_not_take_part_in():
+    """'Stedfortrædere: X (V) for Y (V)', 'Z (C) deltog ikke i behandlingen af punkt 3.' in the header,
+    'Beslutning i Byrådet den 19-03-2024', 'Ad 1. Godkendt.', a 'Lukkede punkter' heading."""
+    imported, meeting, items = facts("syn-edagsorden-side.html")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.location) == (
+        "Byrådet",
+        "2024-03-19",
+        "17:00",
+        "Byrådssalen",
+    )
+    assert [(m.display, m.attendance, m.substitute_for) for m in meeting.members] == [
+        ("Jonas Ring (V)", "afbud", None),
+        ("Else Bak (A)", "afbud", None),
+        ("Kurt Vang (V)", "stedfortræder", "Jonas Ring"),
+        ("Pia Dal (C)", "til stede", None),
+    ]
+    assert items == [
+        ("1", "Godkendelse af dagsorden", True),
+        ("2", "Takstblad for affald 2024", True),
+        ("3", "Dispensation fra lokalplan 112", True),
+        ("4", "Køb af ejendom", False),
+    ]
+    assert meeting.items[1].decision.points == ["Godkendt.", "Godkendt."]
+    assert [a.member for a in meeting.items[2].absences] == ["Pia Dal (C)"]
+    assert all(not i.absences for n, i in enumerate(meeting.items) if n != 2)
+    assert imported.notes == []
+
+
+def test_workzone_referat_with_pkt_headings_comma_separated_members_and_sager_til_orientering():
+    """'Pkt. 1 Title', 'Deltagere: Name, A, Name, V og Name, F', 'Sager til orientering', 'Orienteringen blev …'."""
+    _, meeting, items = facts("syn-workzone-orientering.txt")
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.end, meeting.location) == (
+        "Beskæftigelsesudvalget",
+        "2024-10-08",
+        "08:30",
+        "10:05",
+        "Jobcentret, mødelokale Ådalen",
+    )
+    assert [(m.display, m.attendance) for m in meeting.members] == [
+        ("Anders Juul (A)", "til stede"),
+        ("Bente Friis (V)", "til stede"),
+        ("Mads Lind (Ø)", "til stede"),
+        ("Nanna Krog (F)", "til stede"),
+        ("Ulla Storm (O)", "afbud"),
+    ]
+    nanna = meeting.members[3]
+    assert (nanna.left_at, nanna.left_item) == ("09:45", "2")
+    assert items == [
+        ("1", "Godkendelse af dagsorden", True),
+        ("2", "Ledighedsudvikling 3. kvartal", True),
+        ("3", "Meddelelser", True),
+    ]
+    assert [i.kind for i in meeting.items] == [None, None, "orientering"]
+    assert meeting.items[1].case_number == "15.00.00-G01-7-24"
+    assert [i.decision.outcome for i in meeting.items] == [
+        "Godkendt",
+        "Taget til efterretning",
+        "Orienteringen blev taget til efterretning",
+    ]
