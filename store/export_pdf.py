@@ -86,7 +86,10 @@ class _Pages(FPDF):
         self.set_margins(20, 22, 20)
         self.set_auto_page_break(True, margin=18)
         fonts = files("store.data") / "fonts"
+        italic = any(block.kind == QUOTE or any(span.italic for span in block.spans) for block in document.blocks)
         for style, name in _FONT_FILES.items():
+            if style == "I" and not italic:
+                continue  # reading a face is a good part of the time; most referater have no italics
             with as_file(fonts / name) as path:
                 self.add_font(FONT, style, str(path))
             # The embedded subset keeps the face's own bounding boxes, which fontTools would otherwise compute
