@@ -983,7 +983,7 @@ def export(
             from store.terminal_text import visible
 
             assert isinstance(text, str)  # the binary formats need -o (refused above)
-            sys.stdout.write(visible(text))  # as typer.echo: one meeting may come here without typer (`export_call`)
+            sys.stdout.write(visible(text))  # as typer.echo: one meeting may come here without typer (`short_cut`)
             sys.stdout.flush()
             return
         write_export(output, text, private=not public, database=db_path_of(db))
@@ -1438,87 +1438,67 @@ def demo(
 # --- the console script -------------------------------------------------------
 
 
-def meeting_day_call(argv: list[str]):
-    """(run or demo, its keyword arguments) for a plain `run`/`demo` command line, else None.
+# The commands a plain command line calls directly (see entry_point): each one's options that take a value
+# (and the keyword argument they set), its flags (keyword argument and value), and whether a meeting's id
+# may stand on the line, must, or may not.
+SHORT_CUTS: dict[str, tuple[dict[str, str], dict[str, tuple[str, bool]], str]] = {
+    "run": ({"--db": "db"}, {}, "may"),
+    "demo": ({"--db": "db"}, {"--reset": ("reset", True)}, "no"),
+    "export": (
+        {"--db": "db", "--format": "fmt", "-o": "output", "--output": "output"},
+        {"--public": ("public", True), "--full": ("public", False), "--decisions-only": ("decisions_only", True)},
+        "must",
+    ),
+}
 
-    Only `run [MEETING] [--db PATH]` and `demo [--reset] [--db PATH]` qualify; anything else (--help,
-    a mistake, another command) is left to typer, which says what is wrong.  The command itself decides
-    the database (store.paths), as it does when typer calls it.
+
+def short_cut(argv: list[str]):
+    """(command, its keyword arguments) for a plain `run`, `demo` or `export MEETING` command line, else None.
+
+    Only the options in SHORT_CUTS qualify (`--name VALUE` or `--name=VALUE`, a value not beginning with '-');
+    anything else (--help, --all, a mistake, another command) is left to typer, which says what is wrong.  The
+    command itself checks the values and decides the database (store.paths), as it does when typer calls it.
     """
-    if not argv or argv[0] not in ("run", "demo"):
+    if not argv or argv[0] not in SHORT_CUTS:
         return None
-    command, rest = argv[0], argv[1:]
-    kwargs: dict[str, Path | bool | int] = {}
-    while rest:
-        arg = rest.pop(0)
-        if arg == "--db" and rest and rest[0]:
-            kwargs["db"] = Path(rest.pop(0))
-        elif arg.startswith("--db=") and len(arg) > 5:
-            kwargs["db"] = Path(arg[5:])
-        elif command == "demo" and arg == "--reset":
-            kwargs["reset"] = True
-        elif command == "run" and arg.isascii() and arg.isdigit() and "meeting" not in kwargs:
-            kwargs["meeting"] = int(arg)
-        else:
-            return None
-    return (run if command == "run" else demo), kwargs
-
-
-# `export MEETING`'s options that take a value: the keyword argument of `export` each sets.
-_EXPORT_VALUES = {"--db": "db", "--format": "fmt", "-o": "output", "--output": "output"}
-
-
-def export_call(argv: list[str]):
-    """(export, its keyword arguments) for a plain `export MEETING` command line, else None.
-
-    Only a meeting's id with `--db PATH`, `--format FORMAT`, `-o/--output PATH`, `--public/--full` and
-    `--decisions-only` qualify (as `--name VALUE` or `--name=VALUE`); anything else (--all, --help, a mistake)
-    is left to typer.  `export` itself checks the values, as it does when typer calls it.
-    """
-    if not argv or argv[0] != "export":
-        return None
+    values, flags, meeting = SHORT_CUTS[argv[0]]
     rest = argv[1:]
     kwargs: dict[str, Path | str | bool | int] = {}
     while rest:
         arg = rest.pop(0)
         name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if name in _EXPORT_VALUES:
+        if name in values:
             if not equals:
                 value = rest.pop(0) if rest else ""
             if not value or value.startswith("-"):
                 return None
-            key = _EXPORT_VALUES[name]
-            kwargs[key] = value if key == "fmt" else Path(value)
-        elif arg in ("--public", "--full"):
-            kwargs["public"] = arg == "--public"
-        elif arg == "--decisions-only":
-            kwargs["decisions_only"] = True
-        elif arg.isascii() and arg.isdigit() and "meeting" not in kwargs:
+            kwargs[values[name]] = value if name == "--format" else Path(value)
+        elif arg in flags:
+            key, flag = flags[arg]
+            kwargs[key] = flag
+        elif meeting != "no" and arg.isascii() and arg.isdigit() and "meeting" not in kwargs:
             kwargs["meeting"] = int(arg)
         else:
             return None
-    return (export, kwargs) if "meeting" in kwargs else None
+    if meeting == "must" and "meeting" not in kwargs:
+        return None
+    return {"run": run, "demo": demo, "export": export}[argv[0]], kwargs
 
 
 def entry_point() -> None:
-    """The `referat` console script: the typer app, with short cuts to the meeting-day UI and to an export.
+    """The `referat` console script: the typer app, with a short cut for the commands a secretary runs most.
 
-    A plain `referat run` / `referat demo` calls its command directly, without importing typer or running
-    its argument parsing (which imports pydantic; bench/startup.py prints what both cost), and with the
-    cycle collector paused until the first frame; so does a plain `referat export MEETING` (its start-up
-    counts in bench/meeting_size.py's export figures).  New commands need nothing here.
+    A plain `referat run` / `demo` / `export MEETING` calls its command directly, without importing typer or
+    running its argument parsing (which imports pydantic; bench/startup.py prints what both cost); run and
+    demo with the cycle collector paused until the first frame.  New commands need nothing here.
     """
-    call = meeting_day_call(sys.argv[1:])
+    call = short_cut(sys.argv[1:])
     if call is None:
-        export = export_call(sys.argv[1:])
-        if export is None:
-            typer_app()()
-        else:
-            export_command, export_kwargs = export
-            export_command(**export_kwargs)
+        typer_app()()
         return
-    from tui.startup import pause_collection
+    command, kwargs = call
+    if command is not export:
+        from tui.startup import pause_collection
 
-    pause_collection()  # until the first frame
-    meeting_day_command, kwargs = call
-    meeting_day_command(**kwargs)
+        pause_collection()  # until the first frame
+    command(**kwargs)

@@ -66,12 +66,12 @@ def through_main(monkeypatch, argv: list[str]) -> int:
 )
 def test_only_plain_run_and_demo_take_the_short_cut(monkeypatch, argv, expected):
     monkeypatch.delenv("REFERAT_DB", raising=False)
-    assert cli.meeting_day_call(argv) == expected
+    assert cli.short_cut(argv) == expected
 
 
 def test_the_short_cut_leaves_the_database_to_the_command(monkeypatch):
     monkeypatch.setenv("REFERAT_DB", "env.db")
-    assert cli.meeting_day_call(["run", "2"]) == (cli.run, {"meeting": 2})
+    assert cli.short_cut(["run", "2"]) == (cli.run, {"meeting": 2})
 
 
 def test_the_environment_names_the_database_for_both_ways_in(tmp_path, monkeypatch, fake_app):

@@ -245,7 +245,7 @@ def test_an_imported_referat_keeps_its_own_placement_whatever_the_committee_chos
     ],
 )
 def test_a_plain_export_takes_the_short_cut(argv, expected):
-    assert cli.export_call(argv) == (cli.export, expected)
+    assert cli.short_cut(argv) == (cli.export, expected)
 
 
 @pytest.mark.parametrize(
@@ -266,7 +266,7 @@ def test_a_plain_export_takes_the_short_cut(argv, expected):
     ],
 )
 def test_anything_else_is_left_to_typer(argv):
-    assert cli.export_call(argv) is None
+    assert cli.short_cut(argv) is None
 
 
 def through_entry_point(monkeypatch, capsys, argv: list[str]) -> tuple[int, str, str]:
@@ -295,7 +295,7 @@ def through_entry_point(monkeypatch, capsys, argv: list[str]) -> tuple[int, str,
 )
 def test_short_cut_and_typer_print_the_same(db_path, meeting_ids, monkeypatch, capsys, args):
     line = ["export", *(arg.format(id=meeting_ids[0]) for arg in args), "--db", str(db_path)]
-    assert cli.export_call(line) is not None
+    assert cli.short_cut(line) is not None
     short_cut = through_entry_point(monkeypatch, capsys, line)
     result = runner.invoke(app, line)
     assert short_cut == (result.exit_code, result.stdout, result.stderr)
