@@ -102,7 +102,7 @@ def clean_lines(text: str) -> CleanText:
         page_labels = sum(1 for _, raw in rows if _PAGE_LABEL.match(raw.strip()))
         if page_labels >= 2:
             from_pdf = True
-            rows = _drop_running_headers(rows)
+            rows = _drop_continued_headings(_drop_running_headers(rows))
     rows = _roster_table(_columns_to_lists(_drop_noise(rows)))
     lines = []
     for line_no, raw in rows:
@@ -200,7 +200,7 @@ def _key(title: str) -> str:
 
 
 def _drop_running_headers(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Without page breaks: remove 'Side 3 af 12' lines and the repeated lines standing next to them."""
+    """Without page breaks: 'Side 3 af 12' lines become page breaks; the repeated lines standing next to them go."""
     filled = [i for i, (_, raw) in enumerate(rows) if raw.strip()]
     position = {row_index: n for n, row_index in enumerate(filled)}
     page_rows = {i for i in filled if _PAGE_LABEL.match(rows[i][1].strip())}
@@ -214,7 +214,8 @@ def _drop_running_headers(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     headers = {
         line for line, count in beside.items() if count >= 2 and occurrences[line] >= 2 and not _is_structural(line)
     }
-    return [(no, raw) for i, (no, raw) in enumerate(rows) if i not in page_rows and raw.strip() not in headers]
+    # a page label becomes the blank row that marks a page break, as between pages of a PDF
+    return [(0, "") if i in page_rows else (no, raw) for i, (no, raw) in enumerate(rows) if raw.strip() not in headers]
 
 
 def _is_structural(raw: str) -> bool:

@@ -251,3 +251,27 @@ def test_item_heading_repeated_at_the_top_of_the_next_page_is_no_item_and_no_tex
     assert "fortsat" not in text and "12." not in text
     assert sale.recommendation == ["at grunden sælges."]
     assert [i.decision.outcome for i in meeting.items] == ["Godkendt", "Godkendt", "Taget til efterretning"]
+
+
+def test_item_heading_repeated_under_a_page_label_in_pdf_text_without_page_breaks():
+    """PDF text copied with 'Side 1 af 3' lines instead of page breaks: the repeated heading goes too."""
+    from store.importing import read_text
+
+    page_end = "\nØkonomiudvalget 12. marts 2024\nSide {} af 3\n"
+    text = (
+        "Referat\nØkonomiudvalget\nMødedato: 12. marts 2024\n\n"
+        "11. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "12. Salg af grund på Havnevej\nSagsnr.: 24/1234\nSagsfremstilling\nKommunen ejer en grund på Havnevej.\n"
+        + page_end.format(1)
+        + "12. Salg af grund på Havnevej (fortsat)\nKøberen har budt den vurderede pris.\n"
+        "Indstilling\nDirektionen indstiller, at grunden sælges.\n"
+        + page_end.format(2)
+        + "12. Salg af grund på Havnevej\nBeslutning\nGodkendt.\n\n"
+        "13. Orientering fra direktøren\nSagsfremstilling\nDirektøren orienterer.\nBeslutning\nTaget til efterretning.\n"
+        + page_end.format(3)
+    )
+    meeting = read_text(text).meeting
+    assert [i.number for i in meeting.items] == ["11", "12", "13"]
+    sale = meeting.items[1]
+    assert sale.sections[0].text == "Kommunen ejer en grund på Havnevej.\n\nKøberen har budt den vurderede pris."
+    assert [i.decision.outcome for i in meeting.items] == ["Godkendt", "Godkendt", "Taget til efterretning"]
