@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 from export_support import sample_meeting
+from hypothesis import given, settings
+from redaction_support import meetings
 
 from store.export_json import render_json
 from store.model import Item, Meeting
+from store.redaction import public_view
 
 MEETING_KEYS = {
     "municipality",
@@ -103,3 +106,12 @@ def test_json_writes_aeoeaa_as_letters_and_ends_with_a_newline():
     text = render_json(sample_meeting())
     assert "Ømer Kuscu" in text and "\\u00" not in text
     assert text.endswith("}\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(meetings())
+def test_the_text_is_what_the_standard_library_writes_with_indent_2(meeting):
+    """The export is written by orjson for speed; its text must stay json.dumps(ensure_ascii=False, indent=2)'s."""
+    for public, edition, shown in ((True, "offentlig", public_view(meeting)), (False, "fuld", meeting)):
+        document = {"edition": edition, **shown.to_json()}
+        assert render_json(meeting, public=public) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
