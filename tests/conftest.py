@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import typer.testing
 from database_templates import REAL_MIGRATIONS, copy_database, copying_migrations
+from hypothesis import settings
 from tui_support import make_database
 
 import store.schema
@@ -16,6 +17,12 @@ from store.config import SETTINGS
 from store.db import open_database
 
 SHARED_REFERATER = Path(__file__).resolve().parents[2] / "shared" / "referater"
+
+# How many examples a property test tries when it does not say (the cheap ones; a costly one names fewer):
+# "ci" in every run, `--hypothesis-profile thorough` for a longer search.
+settings.register_profile("ci", max_examples=100)
+settings.register_profile("thorough", max_examples=1000)
+settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -275,7 +275,7 @@ def run_on_a_copy(template: Path, args: list[str]):
     return result, before, dump(db_path)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(args=command())
 def test_any_arguments_give_a_sentence_not_a_traceback(template, args):
     result, before, after = run_on_a_copy(template, args)

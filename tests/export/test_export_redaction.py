@@ -67,7 +67,7 @@ def test_members_notes_are_not_published():
 
 
 # Markup noise around each token; no uppercase, so it can never form a token by itself.
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meetings())
 def test_no_lukket_text_in_public_markdown_or_json(meeting):
     hidden = secrets(meeting)

@@ -241,7 +241,7 @@ def test_round_trip_through_the_database(db, shared_referater):
     assert render_markdown(load_meeting(db, second_id), public=False) == first
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(meeting=hostile_meetings())
 def test_hostile_meetings_round_trip(meeting):
     """Any generated meeting (markup characters everywhere): export → import → export is identical."""

@@ -197,7 +197,7 @@ def committee_db(db):
     return db
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(ITEM, max_size=8), st.integers(0, 9))
 def test_next_undecided_walks_the_agenda_like_before(committee_db, items, after):
     db = committee_db
