@@ -323,7 +323,10 @@ def _roster_table(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
             party = cells.get("party", "")
             entry = f"{name} ({party})" if party and "(" not in name else name
             status = cells.get("attendance", "")
-            out.append((row_no, f"{status}: {entry}" if _member_heading(status) else entry))
+            if _member_heading(status):
+                out.append((row_no, f"{status}: {entry}"))
+            else:  # no status, or a remark ('Formand'): the row's own heading, so no row above lends it its status
+                out.append((row_no, f"Medlemmer: {entry}, {status}" if status else f"Medlemmer: {entry}"))
             index += 1
         out.append((line_no, ""))
     return out

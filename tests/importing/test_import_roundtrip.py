@@ -163,6 +163,7 @@ SYNTHETIC = Path(__file__).parents[1] / "data" / "import"
         "syn-sbsys-beslutning-label.txt",
         "syn-edagsorden-side.html",
         "syn-workzone-orientering.txt",
+        "syn-acadre-dagsorden.txt",
     ],
 )
 def test_synthetic_layouts_round_trip(name):

@@ -630,3 +630,36 @@ def test_workzone_referat_with_pkt_headings_comma_separated_members_and_sager_ti
         "Taget til efterretning",
         "Orienteringen blev taget til efterretning",
     ]
+
+
+def test_acadre_dagsorden_with_a_member_table_whose_remark_column_is_blank_or_a_role():
+    """'Medlem<TAB>Parti<TAB>Bemærkning' with 'Formand', 'Afbud' and an empty remark: a row without a status
+    takes none from the row above; 'Åbent punkt' / 'Lukket punkt' over 'Sagsnr.:', numbered bilag."""
+    imported, meeting, items = facts("syn-acadre-dagsorden.txt")
+    assert meeting.status == "planlagt"
+    assert (meeting.committee, str(meeting.date), meeting.start, meeting.location) == (
+        "Teknik- og Miljøudvalget",
+        "2025-03-12",
+        "15:00",
+        "Mødelokale Nord, Rådhuset",
+    )
+    assert [(m.display, m.attendance, m.role) for m in meeting.members] == [
+        ("Per Ask (A)", None, "formand"),
+        ("Lis Bro (V)", "afbud", None),
+        ("Tom Eng (Ø)", None, None),
+    ]
+    assert items == [
+        ("1", "Godkendelse af dagsorden", True),
+        ("2", "Trafiksikkerhedsplan 2025-2028", True),
+        ("3", "Orientering: Vejarbejder i sommeren", True),
+        ("4", "Erstatningssag", False),
+    ]
+    assert [i.case_number for i in meeting.items] == ["25/0101", "25/0102", "25/0103", "25/0104"]
+    plan = meeting.items[1]
+    assert plan.recommendation == [
+        "planen sendes i offentlig høring i 8 uger",
+        "høringssvarene forelægges udvalget igen",
+    ]
+    assert [a.title for a in plan.attachments] == ["Trafiksikkerhedsplan 2025-2028 (udkast)", "Ulykkesstatistik"]
+    assert all(i.decision is None for i in meeting.items)
+    assert imported.notes == []
