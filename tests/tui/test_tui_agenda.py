@@ -367,8 +367,6 @@ async def test_a_dialog_dims_the_screen_below_once_per_size(meeting, monkeypatch
     each layout of the dialog (the dialog's look is in the snapshot tests)."""
     from textual.renderables.background_screen import BackgroundScreen
 
-    from tui.widgets.meeting_bar import now
-
     tinted: list[int] = []
     process = BackgroundScreen.process_segments.__func__
 
@@ -387,10 +385,5 @@ async def test_a_dialog_dims_the_screen_below_once_per_size(meeting, monkeypatch
         assert len(tinted) == 1
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
-        assert len(tinted) >= 2  # tinted again once the meeting below is laid out at the new size
-        assert screen_text(app).splitlines()[0].rstrip().endswith(f"kl. {now():%H.%M}")  # its clock at the right
-        resized = len(tinted)
-        await pilot.press(*" i udvalget")
-        await pilot.pause()
-        assert len(tinted) == resized
-        assert "Kladde i udvalget" in screen_text(app)
+        assert len(tinted) == 2
+        assert "Kladde" in screen_text(app)

@@ -57,16 +57,15 @@ class Modal(ModalScreen):
     if TYPE_CHECKING:  # self.app as the type checker sees it (as textual.message_pump does it)
         app = getters.app(ReferatApp)
 
-    dimmed: tuple[tuple[Size, Screen, Size], DimmedScreen] | None = None
+    dimmed: tuple[tuple[Size, Screen], DimmedScreen] | None = None
 
     def render(self) -> RenderableType | DimmedScreen:  # type: ignore[override]  # a Visual, as Widget.render allows
-        """The screen below, dimmed as Textual dims it, tinted again only when the modal's size or the screen
-        below (or its size: it is laid out again after a resize) changes."""
+        """The screen below, dimmed as Textual dims it, tinted again only when the modal's size (or the screen
+        below) changes."""
         renderable = super().render()
         if not isinstance(renderable, BackgroundScreen):
             return renderable
-        # the size the screen below was laid out at (its compositor's, as BackgroundScreen draws it)
-        below = (self.size, renderable.screen, renderable.screen._compositor.size)
+        below = (self.size, renderable.screen)
         if self.dimmed is None or self.dimmed[0] != below:
             self.dimmed = (below, DimmedScreen(self, renderable))
         return self.dimmed[1]
