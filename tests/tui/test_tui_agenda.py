@@ -360,30 +360,3 @@ async def test_the_titles_fit_the_list_and_refit_after_a_resize(meeting):
         await pilot.pause()
         row = next(line for line in screen_text(app).splitlines() if " 4. " in line)
         assert title in row
-
-
-async def test_a_dialog_dims_the_screen_below_once_per_size(meeting, monkeypatch):
-    """The meeting under a dialog is tinted when the dialog opens and when the terminal is resized, not again at
-    each layout of the dialog (the dialog's look is in the snapshot tests)."""
-    from textual.renderables.background_screen import BackgroundScreen
-
-    tinted: list[int] = []
-    process = BackgroundScreen.process_segments.__func__
-
-    def counted(cls, segments, color):
-        tinted.append(1)
-        return process(cls, segments, color)
-
-    monkeypatch.setattr(BackgroundScreen, "process_segments", classmethod(counted))
-    path, meeting_id = meeting
-    app = ReferatApp(path, meeting_id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await on_agenda(app, pilot)
-        await pilot.press("e", *"Kladde")
-        await pilot.pause()
-        assert app.screen.__class__.__name__ == "DecisionTextDialog"
-        assert len(tinted) == 1
-        await pilot.resize_terminal(100, 30)
-        await pilot.pause()
-        assert len(tinted) == 2
-        assert "Kladde" in screen_text(app)

@@ -13,14 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import RenderableType
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
-from textual.renderables.background_screen import BackgroundScreen
-from textual.screen import ModalScreen, Screen
-from textual.strip import Strip
-from textual.visual import RenderOptions, RichVisual
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 if TYPE_CHECKING:
@@ -32,21 +27,6 @@ STYLESHEET = Path(__file__).with_name("modals.tcss")
 TAKEN_OVER = "Optagelsen er overtaget af et andet vindue."
 
 
-class DimmedScreen(RichVisual):
-    """The screen under a modal, dimmed (Textual's BackgroundScreen), tinted once for a size and style and then
-    drawn from the strips kept: the screen repaints its background at every layout of the dialog."""
-
-    def __init__(self, modal: ModalScreen, renderable: BackgroundScreen) -> None:
-        super().__init__(modal, renderable)
-        self.drawn: tuple[tuple, list[Strip]] | None = None
-
-    def render_strips(self, width: int, height: int | None, style, options: RenderOptions) -> list[Strip]:
-        key = (width, height, style)
-        if self.drawn is None or self.drawn[0] != key:
-            self.drawn = (key, super().render_strips(width, height, style, options))
-        return self.drawn[1]
-
-
 class Modal(ModalScreen):
     """A screen over the meeting; the rules of modals.tcss reach only screens of this type.  F1 lists its keys
     (tui/modals/help.py)."""
@@ -56,19 +36,6 @@ class Modal(ModalScreen):
 
     if TYPE_CHECKING:  # self.app as the type checker sees it (as textual.message_pump does it)
         app = getters.app(ReferatApp)
-
-    dimmed: tuple[tuple[Size, Screen], DimmedScreen] | None = None
-
-    def render(self) -> RenderableType | DimmedScreen:  # type: ignore[override]  # a Visual, as Widget.render allows
-        """The screen below, dimmed as Textual dims it, tinted again only when the modal's size (or the screen
-        below) changes."""
-        renderable = super().render()
-        if not isinstance(renderable, BackgroundScreen):
-            return renderable
-        below = (self.size, renderable.screen)
-        if self.dimmed is None or self.dimmed[0] != below:
-            self.dimmed = (below, DimmedScreen(self, renderable))
-        return self.dimmed[1]
 
 
 class SavingDialog(Modal):
