@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from store.audit import action
+from store.audit import action, logged_item, logged_since
 from store.db import get_row
 from store.errors import StoreError
 from store.meetings import get_meeting, item_from_row
@@ -58,15 +58,14 @@ def log_mark(db: Database) -> int:
 
 
 def rows_changed_since(db: Database, meeting_id: int, mark: int) -> set[int] | None:
-    """The items whose agenda row (`agenda`) may have changed since the log row `mark`, read from the audit log
-    (every write is logged, this window's and other processes'); None when the agenda itself may have changed
-    (an item added, removed or moved, or a write outside this meeting): read it whole."""
+    """The items whose agenda row (`agenda`) may have changed since the log row `mark`, read from the audit log;
+    None when the agenda itself may have changed (an item added, removed or moved, or a write outside this
+    meeting): read it whole."""
+    rows = logged_since(db, meeting_id, mark)
+    if rows is None:
+        return None
     changed: set[int] = set()
-    for entity, entity_id, field, old, new, row_meeting in db.execute(
-        "SELECT entity, entity_id, field, old, new, meeting_id FROM audit_log WHERE id > ? ORDER BY id", [mark]
-    ):
-        if row_meeting != meeting_id:
-            return None
+    for entity, entity_id, field, old, new in rows:
         if entity == "items":
             if field is None or field == "position":
                 return None
@@ -74,14 +73,10 @@ def rows_changed_since(db: Database, meeting_id: int, mark: int) -> set[int] | N
         elif entity == "meetings" and field == "current_item_id":
             changed.update(json.loads(value) for value in (old, new) if value not in (None, "null"))
         elif entity in ("decisions", "decision_points"):
-            logged = json.loads(new or old) if field is None else None
-            if logged is None:
-                found = db.execute(f"SELECT item_id FROM {entity} WHERE id = ?", [entity_id]).fetchone()
-                if found is None:
-                    return None
-                changed.add(found[0])
-            else:
-                changed.add(logged["item_id"])
+            item = logged_item(db, entity, entity_id, field, old, new)
+            if item is None:
+                return None
+            changed.add(item)
     return changed
 
 

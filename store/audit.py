@@ -413,6 +413,37 @@ def audit_trail(db: Database, meeting_id: int) -> list[dict]:
     )
 
 
+LoggedRow = tuple[str, int, "str | None", "str | None", "str | None"]  # entity, entity_id, field, old, new
+
+
+def logged_since(db: Database, meeting_id: int, mark: int) -> list[LoggedRow] | None:
+    """The audit log's rows after row `mark`, oldest first (every write is logged, this window's and other
+    processes', undo included); None when one of them is not this meeting's: more than the meeting changed."""
+    rows = db.execute(
+        "SELECT entity, entity_id, field, old, new, meeting_id FROM audit_log WHERE id > ? ORDER BY id", [mark]
+    ).fetchall()
+    if any(row[5] != meeting_id for row in rows):
+        return None
+    return [row[:5] for row in rows]
+
+
+def logged_item(
+    db: Database, entity: str, entity_id: int, field: str | None, old: str | None, new: str | None
+) -> int | None:
+    """The item a logged row of an item's table hangs on (a vote's cast through its vote): from the row as logged
+    when it was inserted or deleted, else as stored; None when it is gone."""
+    logged = json.loads(new or old or "null") if field is None else None
+    if entity == "vote_casts":
+        vote = logged["vote_id"] if logged else _column(db, "vote_casts", "vote_id", entity_id)
+        return None if vote is None else _column(db, "votes", "item_id", vote)
+    return logged["item_id"] if logged else _column(db, entity, "item_id", entity_id)
+
+
+def _column(db: Database, table: str, column: str, row_id: int) -> int | None:
+    row = db.execute(f"SELECT {column} FROM {quote_identifier(table)} WHERE id = ?", [row_id]).fetchone()
+    return None if row is None else row[0]
+
+
 _LOG_VERBS = (("Fortryd: ", "Fortrudt: "), ("Gentag: ", "Gentaget: "))
 
 

@@ -3,8 +3,9 @@ keeps the others' Markdown (every write is logged, this window's and other proce
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
+
+from store.audit import logged_item, logged_since
 
 if TYPE_CHECKING:
     from store.db import Database
@@ -29,12 +30,11 @@ def referat_items_changed_since(db: Database, meeting_id: int, mark: int) -> set
     """The items whose part of the referat may differ from the one read at the audit log row `mark`; None when
     more may have changed (the attendance, the meeting's own fields, the agenda's order, the roster, another
     meeting): read the referat whole.  The referat's head and ending are read again in any case."""
+    rows = logged_since(db, meeting_id, mark)
+    if rows is None:
+        return None
     changed: set[int] = set()
-    for entity, entity_id, field, old, new, row_meeting in db.execute(
-        "SELECT entity, entity_id, field, old, new, meeting_id FROM audit_log WHERE id > ? ORDER BY id", [mark]
-    ):
-        if row_meeting != meeting_id:
-            return None
+    for entity, entity_id, field, old, new in rows:
         if entity == "items":
             if field is None or field == "position":
                 return None
@@ -42,23 +42,10 @@ def referat_items_changed_since(db: Database, meeting_id: int, mark: int) -> set
         elif entity == "meetings" and field == "current_item_id":
             continue
         elif entity in ITEM_TABLES or entity == "vote_casts":
-            item = _item_of(db, entity, entity_id, json.loads(new or old) if field is None else None)
+            item = logged_item(db, entity, entity_id, field, old, new)
             if item is None:
                 return None
             changed.add(item)
         else:
             return None
     return changed
-
-
-def _item_of(db: Database, table: str, row_id: int, logged: dict | None) -> int | None:
-    """The item a row of `table` hangs on: from the row as logged (an insert or delete), else as stored."""
-    if table == "vote_casts":
-        vote = logged["vote_id"] if logged else _column(db, "vote_casts", "vote_id", row_id)
-        return None if vote is None else _column(db, "votes", "item_id", vote)
-    return logged["item_id"] if logged else _column(db, table, "item_id", row_id)
-
-
-def _column(db: Database, table: str, column: str, row_id: int) -> int | None:
-    row = db.execute(f"SELECT {column} FROM {table} WHERE id = ?", [row_id]).fetchone()
-    return None if row is None else row[0]
