@@ -12,6 +12,7 @@ One window records a meeting; a second window on the same meeting follows it rea
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -70,7 +71,7 @@ WRITE_ACTIONS = frozenset(
     }
 )
 WATCH_SECONDS = 0.3  # how often a window looks for commits by another process (one PRAGMA each time)
-WARM_UP_SECONDS = 1.0  # after the first frame, F4's Markdown renderer is imported in a thread
+WARM_UP_SECONDS = 1.0  # after the first frame, F4's Markdown renderer and the dialogs are imported in a thread
 TAKE_OVER_HINT = "ctrl+t overtager optagelsen."
 QUIT_HINT = "Tryk ctrl+q for at afslutte."
 
@@ -87,10 +88,16 @@ def _agenda_screen() -> Screen:
     return AgendaScreen()
 
 
-def _import_referat_screen() -> None:
-    """Import F4's screen and its Markdown renderer (a large import) ahead of the first F4."""
+def _warm_up() -> None:
+    """Import F4's screen and its Markdown renderer (a large import), and Dagsorden's dialogs with their
+    widgets, ahead of the first F4 and the first dialog."""
     import rich.markdown  # noqa: F401
 
+    import tui.modals.confirm  # noqa: F401
+    import tui.modals.decision_text  # noqa: F401
+    import tui.modals.point_outcomes  # noqa: F401
+    import tui.modals.remark  # noqa: F401
+    import tui.modals.vote  # noqa: F401
     import tui.screens.referat  # noqa: F401
 
 
@@ -135,6 +142,8 @@ class ReferatApp(App):
         """Open the meeting (None: today's) and claim it, before the app runs: record it unless another live
         window does (then follow it), or `read_only`.  StoreError when it cannot be opened."""
         self.day = MeetingDay.open(db_path, meeting_id, read_only=read_only)
+        self.collection_paused = not gc.isenabled()  # until the first frame (cli.py): then freeze each new screen
+        self.started = False  # the first frame is drawn
         meeting = self.day.meeting()
         # A new meeting opens on Fremmøde, one in progress on Dagsorden at its current item.
         starts_on_roll_call = meeting["status"] == PLANNED and meeting["current_item_id"] is None
@@ -170,14 +179,18 @@ class ReferatApp(App):
         """Whether this window may run `action` now: a read-only or following window runs no WRITE_ACTIONS."""
         return self.day.writable or action not in WRITE_ACTIONS
 
-    def first_frame_drawn(self) -> None:
-        """After the first frame: let the cycle collector run again; import F4's screen in a thread a moment later."""
-        resume_collection()
+    def screen_drawn(self) -> None:
+        """After a main screen's first frame: in a process whose cycle collector waited for the app's first frame
+        (`referat run`), what the screen built is left out of later collections, as it lives as long as the app
+        (tui/startup.py).  After the app's first frame: import F4's screen and the dialogs in a thread a moment later."""
+        if self.collection_paused:
+            resume_collection()
+        if self.started:
+            return
+        self.started = True
         self.set_timer(
             WARM_UP_SECONDS,
-            lambda: self.run_worker(
-                _import_referat_screen, thread=True, group="warm-up", description="import the referat screen"
-            ),
+            lambda: self.run_worker(_warm_up, thread=True, group="warm-up", description="import F4 and the dialogs"),
         )
         if self.settings.keys:  # checked after the first frame: it imports every screen
             from tui.keymap import keymap_problems
@@ -348,16 +361,22 @@ class ReferatApp(App):
 
         def undo() -> None:
             label = self.day.undo()
-            self.notify(f"Fortrudt: {label}" if label else "Der er intet at fortryde.", timeout=4)
+            self.say(f"Fortrudt: {label}" if label else "Der er intet at fortryde.")
 
         self.perform(undo)
+
+    def say(self, message: str) -> None:
+        """Say what undo or redo did on the key line of the main screen below any open palette (a toast would
+        be mounted and laid out after the frame showing the result)."""
+        screen = next(screen for screen in reversed(self.screen_stack) if isinstance(screen, MeetingScreen))
+        screen.say(message)
 
     def action_redo(self) -> None:
         """Gentag the latest undone action (walking forward through what ctrl+z undid)."""
 
         def redo() -> None:
             label = self.day.redo()
-            self.notify(f"Gentaget: {label}" if label else "Der er intet at gentage.", timeout=4)
+            self.say(f"Gentaget: {label}" if label else "Der er intet at gentage.")
 
         self.perform(redo)
 

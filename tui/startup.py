@@ -1,9 +1,11 @@
-"""Startup speed of the meeting-day UI (bench/startup.py): the cycle collector waits for the first frame.
+"""The meeting-day UI's cycle collector: paused for the startup, then frozen screen by screen.
 
 Importing Textual and building the first screen allocates so much that Python's cycle collector would
 run many times before the first frame, finding next to nothing: nothing built then is garbage for long.
-So collection is paused until the first frame, and what startup built is then frozen: later collections
-skip it.
+So collection is paused until the first frame (bench/startup.py), and what startup built is then frozen:
+later collections skip it.  Each main screen built later is frozen after its first frame too: the screens
+live as long as the app, and a full collection that walked them paused a key press
+(bench/key_to_screen.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ def pause_collection() -> None:
 
 
 def resume_collection() -> None:
-    """Collect again, leaving out everything made so far; a no-op unless `pause_collection` ran."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+    """Collect (again), leaving out everything made so far."""
+    gc.freeze()
+    gc.enable()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_support import notifications, screen_text
+from tui_support import screen_text
 
 from store.agenda import agenda, set_current_item
 from store.attendance import set_status
@@ -324,7 +324,7 @@ async def test_user_text_that_looks_like_markup_is_shown_as_it_is(meeting):
         assert "Afstemning, punkt 6: Lån [/] til [b]klubben" in screen_text(app)
         await pilot.press("escape", "ctrl+z")
         await pilot.pause()
-        assert "Fortrudt: Hastesag: Lån [/] til [b]klubben" in notifications(app)
+        assert "Fortrudt: Hastesag: Lån [/] til [b]klubben" in screen_text(app).splitlines()[-1]  # the key line
         assert [item.number for item in stored(path, meeting_id)[0].items] == ["1", "2", "3", "4", "5"]
 
 
@@ -360,3 +360,21 @@ async def test_the_titles_fit_the_list_and_refit_after_a_resize(meeting):
         await pilot.pause()
         row = next(line for line in screen_text(app).splitlines() if " 4. " in line)
         assert title in row
+
+
+async def test_the_item_pane_shows_each_state_an_item_returns_to(meeting):
+    """The pane keeps the lines of items it showed lately: undo, redo and the arrows return to one as it is."""
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_agenda(app, pilot)
+        await pilot.press("1", "up")
+        await pilot.pause()
+        assert "Punkt 1." in pane_text(app) and "Godkendt" in pane_text(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Punkt 1." in pane_text(app) and "Ingen beslutning endnu." in pane_text(app)
+        await pilot.press("ctrl+y", "up")  # redo makes item 2 current again, the cursor with it
+        await pilot.pause()
+        assert "Punkt 1." in pane_text(app) and "Godkendt" in pane_text(app)
+        assert "Ingen beslutning endnu." not in pane_text(app)

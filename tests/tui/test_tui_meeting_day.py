@@ -4,13 +4,14 @@ no phantom votes, no silent overwrite, the quorum asked about and labelled, draf
 from __future__ import annotations
 
 import pytest
-from tui_support import make_database, screen_text
+from tui_support import make_database, run_from_palette, screen_text
 
 from store.attendance import attendance_list, set_status
 from store.db import get_row, open_database
 from store.drafts import load_draft
 from store.meetings import get_meeting, load_meeting
 from tui.app import ReferatApp
+from tui.widgets.key_bar import KeyBar
 
 
 @pytest.fixture
@@ -175,6 +176,29 @@ async def test_ctrl_y_redoes_what_ctrl_z_undid(meeting):
         outcomes = [item.decision.outcome for item in document(path, meeting_id).items[:2]]
         assert outcomes == ["Godkendt", "Taget til efterretning"]
         assert current_number(path, meeting_id) == "3"
+
+
+async def test_undo_and_redo_say_what_they_did_on_the_key_line_without_a_toast(meeting):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await on_agenda(pilot)
+        keys = screen_text(app).splitlines()[-1]
+        assert "e Fritekst" in keys
+        await pilot.press("1", "ctrl+z")
+        await pilot.pause()
+        line = screen_text(app).splitlines()[-1]
+        assert "Fortrudt: Beslutning punkt 1: Godkendt" in line and "Fritekst" not in line
+        assert line.rstrip().endswith("▏F1 Hjælp  ^p Kommandoer")  # Hjælp and the palette stay
+        assert not app._notifications  # no toast: the line is drawn in the frame that shows the undo
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert "Gentaget: Beslutning punkt 1: Godkendt" in screen_text(app).splitlines()[-1]
+        await run_from_palette(pilot, "Fortryd")  # from the palette: said on the screen below it
+        assert "Fortrudt: Beslutning punkt 1: Godkendt" in screen_text(app).splitlines()[-1]
+        app.screen.query_one(KeyBar).say("Fortrudt: noget", 0.05)
+        await pilot.pause(0.2)
+        assert screen_text(app).splitlines()[-1] == keys  # then the keys come back
 
 
 async def test_a_half_typed_remark_is_kept_through_quit_and_offered_again(meeting):

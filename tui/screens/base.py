@@ -10,6 +10,7 @@ from textual.screen import Screen
 from store.model import ADJOURNED, APPROVED, OPENED, PLANNED, danish_time, short_iso_date
 from store.terminal_text import visible
 from store.views import MeetingTop
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.meeting_bar import MeetingBar
 
 if TYPE_CHECKING:
@@ -52,11 +53,15 @@ class MeetingScreen(Screen):
         """The tabs and clock, the meeting line and the quorum line every main screen starts with (one widget)."""
         yield MeetingBar(self.MODE)
 
+    def say(self, message: str, seconds: float = 4) -> None:
+        """Say what a key just did on the key line, for `seconds`, in the frame that shows its result."""
+        self.query_one(KeyBar).say(message, seconds)
+
     def on_screen_resume(self) -> None:
         self.refresh_view()  # the first time before the first layout: the first frame shows the meeting
         if not self.drawn:
             self.drawn = True
-            self.call_after_refresh(self.app.first_frame_drawn)
+            self.call_after_refresh(self.app.screen_drawn)
 
     def refresh_view(self) -> dict:
         """Redraw everything from the meeting day; returns the meeting as drawn."""

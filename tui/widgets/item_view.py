@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
+from textual.strip import Strip
 
 from store.model import RECOMMENDATION_SECTION, VOTE_ON_AMENDMENT, Item, Vote
 from store.terminal_text import visible
@@ -16,6 +17,7 @@ from tui.widgets.lines_view import LinesView
 
 TITLE_SHOWN, TEXT_SHOWN = 1_000, 20_000  # characters of a title, of a section, shown in the pane
 CUT_NOTE = " … (forkortet her; hele teksten er gemt)"
+RECENT = 8  # items whose laid-out lines are kept
 STATE_LABELS = {"afventer": "Afventer", "aktuel": "Aktuelt punkt", "besluttet": "Besluttet", "udsat": "Udsat"}
 
 
@@ -120,6 +122,7 @@ class ItemView(LinesView):
         self.shown: tuple | None = None
         self.unfolded = False
         self.width_drawn = 0
+        self.recent: list[tuple[tuple, list[Strip]]] = []  # the latest items laid out, newest first
 
     def show(self, item: Item | None, state: str | None = None, urgent: bool = False) -> None:
         """Show `item` (None: an empty agenda); a different item starts with its sections folded."""
@@ -135,9 +138,19 @@ class ItemView(LinesView):
             and self.shown[0].number == item.number
         )
         self.shown, self.width_drawn = (item, state, urgent, self.unfolded), width
-        self.show_lines(
-            self.lay_out_here(item_renderable(item, state, urgent, self.unfolded), width), keep_scroll=same_item
-        )
+        self.show_lines(self.laid_out((item, state, urgent, self.unfolded, width)), keep_scroll=same_item)
+
+    def laid_out(self, shown: tuple) -> list[Strip]:
+        """The lines of (item, state, urgent, unfolded, width): laid out again unless shown lately (undo and ↑
+        return to an item as it was)."""
+        for index, (key, lines) in enumerate(self.recent):
+            if key == shown:
+                self.recent.insert(0, self.recent.pop(index))
+                return lines
+        item, state, urgent, unfolded, width = shown
+        lines = self.lay_out_here(item_renderable(item, state, urgent, unfolded), width)
+        self.recent = [(shown, lines), *self.recent[: RECENT - 1]]
+        return lines
 
     def toggle_sections(self) -> None:
         """Fold or unfold the item's other sections."""

@@ -3,20 +3,26 @@
 Textual's Footer mounts one widget per key, after the first frame; on Dagsorden that was ≈ 55 ms of CPU
 before the screen was complete (bench/startup.py).  KeyBar draws the same line as one renderable, so it is
 in the first frame, and redraws it whenever the screen's bindings change (focus, check_action).
+
+For a few seconds it may say what a key just did instead ('Fortrudt: …', `say`): drawn in the same frame as
+the key's result, where a toast would be mounted and laid out in frames of its own (bench/key_to_screen.py).
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.events import Click
+from textual.timer import Timer
 from textual.widget import Widget
+
+from store.terminal_text import visible
 
 
 class KeyBar(Widget):
     """The screen's shown keys (greyed when disabled), Hjælp and the command palette on the right; a click presses
     one."""
 
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--bar"}
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--bar", "key-bar--message"}
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
@@ -35,6 +41,11 @@ class KeyBar(Widget):
         .key-bar--bar {
             color: $foreground 20%;
         }
+        .key-bar--message {
+            color: $text;
+            background: $primary;
+            text-style: bold;
+        }
     }
     """
 
@@ -42,6 +53,8 @@ class KeyBar(Widget):
         super().__init__(**kwargs)
         self.spans: list[tuple[int, int, str]] = []  # (first cell, end cell, key) of each key shown
         self.shown_entries: tuple[list, list] | None = None  # what `entries` gave when last drawn
+        self.message = ""  # said instead of the screen's keys until `message_timer` ends it
+        self.message_timer: Timer | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.bindings_updated())
@@ -50,6 +63,19 @@ class KeyBar(Widget):
         """Redraw when the keys shown (or their enabled state) changed: focus moves often change nothing here."""
         if self.entries() != self.shown_entries:
             self.refresh()
+
+    def say(self, message: str, seconds: float) -> None:
+        """Show `message` instead of the screen's keys for `seconds` (Hjælp and the palette stay)."""
+        if self.message_timer is not None:
+            self.message_timer.stop()
+        self.message = message
+        self.message_timer = self.set_timer(seconds, self.say_nothing)
+        self.refresh()
+
+    def say_nothing(self) -> None:
+        """Show the screen's keys again."""
+        self.message, self.message_timer = "", None
+        self.refresh()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -87,7 +113,12 @@ class KeyBar(Widget):
 
     def render(self) -> Text:
         self.shown_entries = keys, always = self.entries()
-        line, spans = self.key_text(keys)
+        if self.message:
+            line = Text(no_wrap=True, overflow="ellipsis", end="")
+            line.append(f" {visible(self.message)} ", self.get_component_rich_style("key-bar--message"))
+            spans: list[tuple[int, int, str]] = []
+        else:
+            line, spans = self.key_text(keys)
         if always:
             right, right_spans = self.key_text(always)
             *others, (key, display, _, enabled) = always
