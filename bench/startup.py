@@ -119,7 +119,11 @@ class PtySession:
             ready, _, _ = select.select([self.master], [], [], 0.005)
             if ready:
                 output = os.read(self.master, 65536)
-                read_at = (time.perf_counter() - self.started, cpu_seconds(self.process.pid))  # before pyte's work
+                while select.select([self.master], [], [], 0)[0]:  # the rest of a frame already written
+                    output += os.read(self.master, 65536)
+                # stamped before pyte's work: emulating the frame's first part before reading its rest would
+                # stamp that rest late by pyte's time (a big frame comes in several reads)
+                read_at = (time.perf_counter() - self.started, cpu_seconds(self.process.pid))
                 self.stream.feed(output)
                 text = "\n".join(self.screen.display)
                 if all(marker in text for marker in markers):
