@@ -7,10 +7,11 @@ does.
 First the keys on the agenda, key to screen (bench/key_to_screen.py): the real `referat run` on a
 pseudo-terminal, a key typed, the time until the last byte of the frame that shows its result (the output then
 quiet), with the process's CPU time over that span; and the same for a bare Textual app (one binding updating
-a Static), the floor, and that app opening a Textual ModalScreen with a TextArea, the dialog floor.  Per size, p50 / p95 / cpu (p50) in milliseconds of
+a Static), the floor, and that app opening a Textual ModalScreen with a TextArea, the dialog floor.  Per size,
+p50 / p95 / max / cpu (p50) in milliseconds of
 
 - digit: on the opened meeting, a digit decision on the current item, which makes the next item current (the save committed);
-- undo: ctrl+z after it (the decision and the move undone, 'Fortrudt' shown);
+- undo: ctrl+z after it (the decision and the move undone, 'Fortrudt' said on the key line);
 - enter: Enter on the item below (made current);
 - dialog: e, the free-text dialog open (first dialog: its first opening, which reads the dialogs' stylesheet);
 
@@ -267,20 +268,21 @@ def key_row(size: int, path: Path, meeting_id: int, samples: int) -> KeyRow:
     return KeyRow(size, (load, os.getloadavg()[0]), floor, dialog_floor, figures)
 
 
-def triple(samples: keys.Samples) -> str:
-    """'p50/p95/cpu' in milliseconds."""
-    return f"{samples.p50() * 1000:.0f}/{samples.p95() * 1000:.0f}/{samples.cpu() * 1000:.0f}"
+def key_figures(samples: keys.Samples) -> str:
+    """'p50/p95/max/cpu' in milliseconds."""
+    walls = (samples.p50(), samples.p95(), samples.worst(), samples.cpu())
+    return "/".join(f"{value * 1000:.0f}" for value in walls)
 
 
 def print_key_table(rows: list[KeyRow]) -> None:
     """Per size: p50/p95/cpu of the floor and of each key, each key's p95 ÷ the floor's; then the largest
     meeting's p95 ÷ the smallest's."""
     names = list(keys.KEY_NAMES)
-    print("Keys on Dagsorden, key to screen (`referat run` on a pseudo-terminal); ms p50/p95/cpu")
-    heads = " ".join(f"{name:>13}" for name in ["floor", "dialog floor", *names])
+    print("Keys on Dagsorden, key to screen (`referat run` on a pseudo-terminal); ms p50/p95/max/cpu")
+    heads = " ".join(f"{name:>15}" for name in ["floor", "dialog floor", *names])
     print(f"{'items':>6} {'load':>9} {heads}   p95 ÷ its floor's p95")
     for row in rows:
-        cells = " ".join(f"{triple(samples):>13}" for samples in [row.floor, row.dialog_floor, *row.keys.values()])
+        cells = " ".join(f"{key_figures(samples):>15}" for samples in [row.floor, row.dialog_floor, *row.keys.values()])
         ratios = " ".join(f"{row.ratio(name):>5.1f}×" for name in names)
         print(f"{row.size:>6} {row.load[0]:>4.1f}→{row.load[1]:<4.1f} {cells}  {ratios}")
     if len(rows) > 1:

@@ -281,6 +281,25 @@ async def test_collection_paused_for_the_startup_resumes_after_the_first_frame(m
         gc.enable()
 
 
+async def test_each_main_screen_is_left_out_of_later_collections_after_its_first_frame(meeting):
+    """What a main screen builds lives as long as the app: a full collection walking it would pause a key."""
+    path, meeting_id = meeting
+    pause_collection()
+    try:
+        app = ReferatApp(path, meeting_id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            before = gc.get_freeze_count()
+            await pilot.press("f3")  # Dagsorden is built now, after the app's first frame
+            await pilot.pause()
+            agenda_list = app.screen.query_one("#agenda-list")
+            assert gc.get_freeze_count() > before
+            assert not any(tracked is agenda_list for tracked in gc.get_objects())  # frozen: no generation holds it
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
 async def test_the_referat_screen_shows_the_live_referat(meeting):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id)
