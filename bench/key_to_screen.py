@@ -173,9 +173,9 @@ class KeyTerminal:
         self.quiet()
 
     def down(self) -> None:
-        """↓ (untimed), until the decision bar names the next item."""
+        """↓ (untimed), until the decision bar names the next item (item 1 after the last: the list wraps)."""
         item = int(self.number(HIGHLIGHTED))
-        self.settle("down", rf"^ +Punkt {item + 1}(?:,| →)")
+        self.settle("down", rf"^ +Punkt (?:{item + 1}|{1 if item > 1 else 2})(?:,| →)")
 
     def ready(self) -> None:
         """Wait until no message is about to leave, then (an app with a clock) for the clock's redraw."""

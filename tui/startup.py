@@ -5,7 +5,8 @@ run many times before the first frame, finding next to nothing: nothing built th
 So collection is paused until the first frame (bench/startup.py), and what startup built is then frozen:
 later collections skip it.  Each main screen built later is frozen after its first frame too: the screens
 live as long as the app, and a full collection that walked them paused a key press
-(bench/key_to_screen.py).
+(bench/key_to_screen.py).  A closed dialog's widgets are garbage that only a full collection finds: it runs
+once the screen below is drawn again, not at a later key.
 """
 
 from __future__ import annotations
@@ -22,3 +23,8 @@ def resume_collection() -> None:
     """Collect (again), leaving out everything made so far."""
     gc.freeze()
     gc.enable()
+
+
+def collect_garbage() -> None:
+    """A full collection now, at a moment no key waits for."""
+    gc.collect()

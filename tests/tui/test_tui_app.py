@@ -300,6 +300,36 @@ async def test_each_main_screen_is_left_out_of_later_collections_after_its_first
         gc.enable()
 
 
+async def test_after_a_dialog_closes_a_full_collection_runs_once_the_screen_below_is_drawn(meeting):
+    """Not at a later key: a full collection that found the dialog's widgets there paused the key
+    (bench/key_to_screen.py)."""
+    path, meeting_id = meeting
+    thresholds = gc.get_threshold()
+    full: list[str] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            full.append(type(app.screen).__name__)
+
+    pause_collection()
+    gc.set_threshold(10**9)  # no collection on its own during the test: only the app's
+    gc.callbacks.append(note)
+    try:
+        app = ReferatApp(path, meeting_id)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f3", "e")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "DecisionTextDialog" and not full
+            await pilot.press("escape")
+            await pilot.pause()
+            assert full == ["AgendaScreen"]
+    finally:
+        gc.callbacks.remove(note)
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+        gc.enable()
+
+
 async def test_the_referat_screen_shows_the_live_referat(meeting):
     path, meeting_id = meeting
     app = ReferatApp(path, meeting_id)

@@ -18,6 +18,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.startup import collect_garbage
+
 if TYPE_CHECKING:
     from textual import getters
 
@@ -36,6 +38,12 @@ class Modal(ModalScreen):
 
     if TYPE_CHECKING:  # self.app as the type checker sees it (as textual.message_pump does it)
         app = getters.app(ReferatApp)
+
+    def on_unmount(self) -> None:
+        """Closed: in `referat run`, its widgets are collected once the screen below is drawn, not at a later key
+        (tui/startup.py)."""
+        if self.app.collection_paused:
+            self.app.call_after_refresh(collect_garbage)
 
 
 class SavingDialog(Modal):
