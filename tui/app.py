@@ -16,7 +16,7 @@ import gc
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -112,8 +112,6 @@ def _prepare_screen() -> Screen:
 
     return PrepareScreen()
 
-
-KeptDialog = TypeVar("KeptDialog", bound=ModalScreen)
 
 SCREENS = {ATTENDANCE: _attendance_screen, AGENDA: _agenda_screen, REFERAT: _referat_screen, PREPARE: _prepare_screen}
 
@@ -366,14 +364,6 @@ class ReferatApp(App):
             self.say(f"Fortrudt: {label}" if label else "Der er intet at fortryde.")
 
         self.perform(undo)
-
-    def kept_dialog(self, dialog_class: type[KeptDialog]) -> KeptDialog:
-        """The app's one dialog of `dialog_class`: built at its first use, then kept (a Textual installed screen),
-        so opening it again shows it without building it and laying it out anew (bench/key_to_screen.py)."""
-        name = dialog_class.__name__
-        if not self.is_screen_installed(name):
-            self.install_screen(dialog_class(), name)
-        return self.get_screen(name, dialog_class)
 
     def say(self, message: str) -> None:
         """Say what undo or redo did on the key line of the main screen below any open palette (a toast would

@@ -317,9 +317,9 @@ async def test_after_a_dialog_closes_a_full_collection_runs_once_the_screen_belo
     try:
         app = ReferatApp(path, meeting_id)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("f3", "b")
+            await pilot.press("f3", "e")
             await pilot.pause()
-            assert type(app.screen).__name__ == "RemarkDialog" and not full
+            assert type(app.screen).__name__ == "DecisionTextDialog" and not full
             await pilot.press("escape")
             await pilot.pause()
             assert full == ["AgendaScreen"]

@@ -31,10 +31,7 @@ def prefill(item: Item) -> str:
 
 class DecisionTextDialog(DraftDialog):
     """Edit the beslutning; ctrl+s saves through `save` (True once committed), Escape cancels (asking first
-    when text was typed); what is typed is kept as a draft until saved.
-
-    The app keeps one of these (`ReferatApp.kept_dialog`) and gives it the item each time it opens (`prepare`):
-    a new Textual screen is laid out three times before it settles, a kept one is shown at once."""
+    when text was typed); what is typed is kept as a draft until saved."""
 
     KEPT = KEPT
     SCREEN_TITLE = "Beslutning som fri tekst"
@@ -44,44 +41,30 @@ class DecisionTextDialog(DraftDialog):
         Binding("escape", "cancel", "Fortryd"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.item: Item | None = None
-        self.warning: str | None = None
-        self.opening = False  # prepared, not yet shown: its fields get the item when it is
-
-    def prepare(
+    def __init__(
         self, item: Item, save: Callable[[str], bool], draft_key: str | None = None, warning: str | None = None
     ) -> None:
-        """The item to edit the beslutning of next time the dialog is shown, and how to save it."""
+        super().__init__()
         self.item, self.save = item, save
         self.draft_key, self.warning = draft_key, warning
-        self.opening, self._finished = True, False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog dialog-wide"):
-            yield Label(classes="dialog-title", markup=False)
-            yield Static(classes="dialog-warning")
+            yield Label(
+                f"Beslutning, punkt {self.item.number}: {self.item.title}", classes="dialog-title", markup=False
+            )
+            if self.warning:
+                yield Static(Text(self.warning), classes="dialog-warning")
             yield Static(
                 "Første linje kan være en beslutningsformulering (fx Godkendt); resten er fri tekst.", classes="dim"
             )
-            yield TextArea(id="decision-text", soft_wrap=True, show_line_numbers=False)
+            editor = TextArea(prefill(self.item), id="decision-text", soft_wrap=True, show_line_numbers=False)
+            yield editor
             yield self.problem_line()
         yield KeyBar()
 
-    def on_screen_resume(self) -> None:
-        """Shown: with the item prepared for it, the fields start from that item (a dialog over it closing
-        leaves them as they were)."""
-        if not self.opening or self.item is None:
-            return
-        self.opening = False
-        self.query_one(".dialog-title", Label).update(f"Beslutning, punkt {self.item.number}: {self.item.title}")
-        warning = self.query_one(".dialog-warning", Static)
-        warning.update(Text(self.warning or ""))
-        warning.display = bool(self.warning)
-        self.query_one(".dialog-problem", Static).display = False
+    def on_mount(self) -> None:
         editor = self.query_one(TextArea)
-        editor.load_text(prefill(self.item))
         editor.focus()
         self.start_draft()
         editor.move_cursor(editor.document.end)

@@ -7,8 +7,6 @@ Escape on a dialog holding typed text asks before the text is thrown away.
 
 from __future__ import annotations
 
-from textual.timer import Timer
-
 from tui.modals.base import SavingDialog
 
 DRAFT_SECONDS = 1.0
@@ -22,7 +20,6 @@ class DraftDialog(SavingDialog):
     _initial = ""
     _kept = ""
     _finished = False
-    draft_timer: Timer | None = None
 
     def draft_text(self) -> str:
         """The text typed so far (subclasses)."""
@@ -41,8 +38,7 @@ class DraftDialog(SavingDialog):
             self.restore_draft(kept)
             self._kept = kept
             self.notify(RESTORED, timeout=5)
-        if self.draft_timer is None:  # a dialog the app keeps is started again at each opening
-            self.draft_timer = self.set_interval(DRAFT_SECONDS, self.keep_draft)
+        self.set_interval(DRAFT_SECONDS, self.keep_draft)
 
     def typed(self) -> bool:
         """True when the dialog holds text that was typed here (not just what it opened with)."""

@@ -236,11 +236,11 @@ class AgendaScreen(MeetingScreen):
         def save(text: str) -> bool:
             return self.app.perform(day.set_decision_text, item_id, text)
 
-        dialog = self.app.kept_dialog(DecisionTextDialog)
-        dialog.prepare(
-            item, save, draft_key=day.draft_key("beslutning", item_id), warning=day.quorum_warning([item_id])
+        self.app.push_screen(
+            DecisionTextDialog(
+                item, save, draft_key=day.draft_key("beslutning", item_id), warning=day.quorum_warning([item_id])
+            )
         )
-        self.app.push_screen(dialog)
 
     def action_point_outcomes(self) -> None:
         from tui.modals.point_outcomes import PointOutcomesDialog
