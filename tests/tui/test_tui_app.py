@@ -267,51 +267,50 @@ async def test_the_key_line_follows_the_meeting_and_a_click_presses_a_key(meetin
         assert "h Hæv mødet" in line and "Åbn mødet" not in line
 
 
-async def test_collection_paused_for_the_startup_resumes_after_the_first_frame(meeting):
-    path, meeting_id = meeting
+@pytest.fixture
+def paused_collection():
+    """Cycle collection paused as `referat run` pauses it for the startup (cli.py); all of it restored after."""
+    thresholds = gc.get_threshold()
     pause_collection()
-    try:
-        app = ReferatApp(path, meeting_id)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert "Ømer Kuscu" in screen_text(app)
-            assert gc.isenabled() and gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
-        gc.enable()
+    yield
+    gc.set_threshold(*thresholds)
+    gc.unfreeze()
+    gc.enable()
 
 
-async def test_each_main_screen_is_left_out_of_later_collections_after_its_first_frame(meeting):
+async def test_collection_paused_for_the_startup_resumes_after_the_first_frame(meeting, paused_collection):
+    path, meeting_id = meeting
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Ømer Kuscu" in screen_text(app)
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+
+
+async def test_each_main_screen_is_left_out_of_later_collections_after_its_first_frame(meeting, paused_collection):
     """What a main screen builds lives as long as the app: a full collection walking it would pause a key."""
     path, meeting_id = meeting
-    pause_collection()
-    try:
-        app = ReferatApp(path, meeting_id)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            before = gc.get_freeze_count()
-            await pilot.press("f3")  # Dagsorden is built now, after the app's first frame
-            await pilot.pause()
-            agenda_list = app.screen.query_one("#agenda-list")
-            assert gc.get_freeze_count() > before
-            assert not any(tracked is agenda_list for tracked in gc.get_objects())  # frozen: no generation holds it
-    finally:
-        gc.unfreeze()
-        gc.enable()
+    app = ReferatApp(path, meeting_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = gc.get_freeze_count()
+        await pilot.press("f3")  # Dagsorden is built now, after the app's first frame
+        await pilot.pause()
+        agenda_list = app.screen.query_one("#agenda-list")
+        assert gc.get_freeze_count() > before
+        assert not any(tracked is agenda_list for tracked in gc.get_objects())  # frozen: no generation holds it
 
 
-async def test_after_a_dialog_closes_a_full_collection_runs_once_the_screen_below_is_drawn(meeting):
+async def test_after_a_dialog_closes_a_full_collection_runs_once_the_screen_below_is_drawn(meeting, paused_collection):
     """Not at a later key: a full collection that found the dialog's widgets there paused the key
     (bench/key_to_screen.py)."""
     path, meeting_id = meeting
-    thresholds = gc.get_threshold()
     full: list[str] = []
 
     def note(phase: str, info: dict) -> None:
         if phase == "stop" and info["generation"] == 2:
             full.append(type(app.screen).__name__)
 
-    pause_collection()
     gc.set_threshold(10**9)  # no collection on its own during the test: only the app's
     gc.callbacks.append(note)
     try:
@@ -325,9 +324,6 @@ async def test_after_a_dialog_closes_a_full_collection_runs_once_the_screen_belo
             assert full == ["AgendaScreen"]
     finally:
         gc.callbacks.remove(note)
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
-        gc.enable()
 
 
 async def test_the_referat_screen_shows_the_live_referat(meeting):
